@@ -19,6 +19,9 @@ TITLE = "Reference target vs nginx (GET /api/v1/queue/status)"
 RATIO_MIN = 0.50  # target req/s >= 50 % of nginx's, in the max-throughput run
 P99_LIMIT_MS = 5.0  # target p99 < 5 ms in the paced run
 PACED_MIN_SHARE = 0.95  # the paced run counts only if it achieved >= 95 % of the offered rate
+# CPU used outside the server and wrk during a measured run, above which the report warns that
+# other load on the machine skewed it.
+REST_WARN_CORES = 0.30
 
 
 # ------------------------------------------------------------------ small commands
@@ -301,7 +304,7 @@ def render(results_path, out_path):
     add("")
     mem_gib = int(r["mem_total"].split()[0]) / 1024 / 1024
     add(f"- Machine: {r['nproc']} CPUs ({r['cpu_model']}), {r['kernel']}, {mem_gib:.1f} GiB RAM; "
-        f"load average before the run: {r['loadavg_before']}.")
+        f"before the run: {r['busy_before']} cores busy (3 s sample), load average {r['loadavg_before']}.")
     add(f"- Java: {r['java_version']}; JVM ergonomics (same JAVA_OPTS): `{r['java_flags']}`.")
     add(f"- Load generator: {r['wrk_version']}; baseline: {r['nginx_version']}.")
     add(f"- wrk, the server under test and the idle other server share the same {r['nproc']} CPUs, "
@@ -329,6 +332,13 @@ def render(results_path, out_path):
     add("")
     add(f"Target / nginx, max throughput: **{ratio:.2f}** ({ratio * 100:.1f} % of nginx's requests/s).")
     add("")
+    busy_runs = [label for label, run in runs.items() if run["other_cores"] > REST_WARN_CORES]
+    if busy_runs:
+        busy = ", ".join("%s %.2f" % (label, runs[label]["other_cores"]) for label in busy_runs)
+        add(f"**Warning: the machine was not quiet.** CPU used outside the server and wrk "
+            f"(the rest column) exceeded {REST_WARN_CORES:g} cores in: {busy}; other load skewed "
+            "these numbers. Rerun on a quiet machine before drawing conclusions.")
+        add("")
     add("Criteria (from the issue):")
     add("")
     note1 = "" if c1_valid else " (invalid: a run had errors)"

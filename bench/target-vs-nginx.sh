@@ -18,6 +18,7 @@
 #   --strict      exit 1 when a criterion fails (the report is written all the same)
 #   --self-test   prove this script without the jar: a second nginx stands in for the target
 #                 (writes /tmp/tacos-bench-self-test.md unless --out is given)
+#   --wait-quiet N   wait up to N seconds for the machine to be idle (< 0.3 cores busy) first
 # Environment (defaults): WARMUP_SECONDS=10 DURATION_SECONDS=20 WRK_THREADS=2 MAX_CONNECTIONS=64
 #   PACED_RATE=20000 PACED_CONNECTIONS=200 JAVA_OPTS="" NGINX=<nginx on PATH or /usr/sbin/nginx>
 set -euo pipefail
@@ -38,12 +39,14 @@ JAVA_OPTS=${JAVA_OPTS:-}
 
 OUT=""
 STRICT=0
+WAIT_QUIET=0
 SELF_TEST=0
 while (($#)); do
   case "$1" in
     --out) OUT=${2:?--out needs a file}; shift 2 ;;
     --strict) STRICT=1; shift ;;
     --self-test) SELF_TEST=1; shift ;;
+    --wait-quiet) WAIT_QUIET=${2:?--wait-quiet needs seconds}; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "target-vs-nginx: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -134,7 +137,18 @@ start_nginx() { # name port conf-body-file -> sets NGINX_PID
   wait_http_200 "http://127.0.0.1:$port/healthz" "$NGINX_PID" "nginx ($name)" "$dir/logs/error.log"
 }
 
-LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+# How busy the machine is before this script loads it (3 s samples): other load skews the run.
+# With --wait-quiet N, wait up to N seconds for it to drop under 0.3 cores (then go on anyway).
+quiet_deadline=$((SECONDS + WAIT_QUIET))
+while :; do
+  b0=$(python3 "$HELPER" machine-busy); sleep 3; b1=$(python3 "$HELPER" machine-busy)
+  BUSY_BEFORE=$(python3 -c "print(round(($b1 - $b0) / 3, 2))")
+  LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  log "machine busy before the run: $BUSY_BEFORE cores (load average $LOADAVG_BEFORE)"
+  python3 -c "import sys; sys.exit(0 if $BUSY_BEFORE < 0.3 else 1)" && break
+  ((SECONDS < quiet_deadline)) || break
+  sleep 2
+done
 
 # ---------------------------------------------------------------- the target
 T_PORT=$(free_port)
@@ -244,6 +258,7 @@ curl -sS -o "$WORK/target-status-end.json" --max-time 5 "$T_URL" || true
   record kernel "$(uname -sr)"
   record mem_total "$(sed -n 's/^MemTotal: *//p' /proc/meminfo)"
   record loadavg_before "$LOADAVG_BEFORE"
+  record busy_before "$BUSY_BEFORE"
   record java_version "$(java -version 2>&1 | sed -n '1p;3p' | paste -sd '|' - | sed 's/|/; /' || true)"
   # shellcheck disable=SC2086
   record java_flags "$(java $JAVA_OPTS -XX:+PrintCommandLineFlags -version 2>&1 | head -n 1 | sed "s/ *-XX:+PrintCommandLineFlags//; s/ *$//" || true)"
