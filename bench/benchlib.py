@@ -9,6 +9,7 @@ import os
 import re
 import socket
 import sys
+import time
 import uuid
 
 START = "<!-- bench:target-vs-nginx:start -->"
@@ -170,7 +171,7 @@ def _clock_ticks():
     return os.sysconf("SC_CLK_TCK")
 
 
-def tree_cpu(pid):
+def _tree_cpu_seconds(pid):
     """utime + stime, in seconds, of pid and all its descendants (nginx master + workers)."""
     pid = int(pid)
     stats = {}
@@ -194,16 +195,28 @@ def tree_cpu(pid):
         if p in stats:
             total += stats[p][1]
         todo.extend(children.get(p, []))
-    print(total / _clock_ticks())
+    return total / _clock_ticks()
 
 
-def machine_busy():
+def _machine_busy_seconds():
     """Busy CPU seconds of the whole machine since boot, all CPUs added (/proc/stat)."""
     with open("/proc/stat", encoding="utf-8") as f:
         fields = [int(x) for x in f.readline().split()[1:]]
     # user nice system idle iowait irq softirq steal [guest guest_nice: already in user/nice]
-    busy = sum(fields[:3]) + sum(fields[5:8])
-    print(busy / _clock_ticks())
+    return (sum(fields[:3]) + sum(fields[5:8])) / _clock_ticks()
+
+
+def cpu_sample(pid):
+    """'<monotonic s> <machine busy CPU s> <CPU s of pid and its descendants>', read together."""
+    print(time.monotonic(), _machine_busy_seconds(), _tree_cpu_seconds(pid))
+
+
+def busy_cores(seconds):
+    """Average number of busy cores over the next `seconds`."""
+    b0, t0 = _machine_busy_seconds(), time.monotonic()
+    time.sleep(float(seconds))
+    b1, t1 = _machine_busy_seconds(), time.monotonic()
+    print(round((b1 - b0) / (t1 - t0), 2))
 
 
 def _children_seconds(times_file):
@@ -248,15 +261,16 @@ def _parse_run(results, label):
         raise SystemExit(f"benchlib: no BENCH line in the output of {label}:\n{out}")
     run = {k: int(v) for k, v in (kv.split("=") for kv in match.group(1).split())}
     seconds = run["duration_us"] / 1e6
-    wall = float(results[f"{label}.wall_s"])
     run["rps"] = run["requests"] / seconds if seconds else 0.0
     run["bytes_per_response"] = run["bytes"] / run["requests"] if run["requests"] else 0.0
     run["socket_errors"] = run["err_connect"] + run["err_read"] + run["err_write"] + run["err_timeout"]
     run["errors"] = run["socket_errors"] + run["err_status"]
-    run["server_cores"] = float(results[f"{label}.server_cpu_s"]) / wall
-    run["wrk_cores"] = float(results[f"{label}.wrk_cpu_s"]) / wall
-    busy = float(results[f"{label}.busy_cpu_s"]) / wall
-    run["other_cores"] = max(0.0, busy - run["server_cores"] - run["wrk_cores"])
+    mono0, busy0, server0 = (float(x) for x in results[f"{label}.cpu_sample0"].split())
+    mono1, busy1, server1 = (float(x) for x in results[f"{label}.cpu_sample1"].split())
+    window = mono1 - mono0
+    run["server_cores"] = (server1 - server0) / window
+    run["wrk_cores"] = float(results[f"{label}.wrk_cpu_s"]) / window
+    run["other_cores"] = max(0.0, (busy1 - busy0) / window - run["server_cores"] - run["wrk_cores"])
     run["cmd"] = results[f"{label}.cmd"]
     run["raw"] = out.strip()
     return run
@@ -437,9 +451,9 @@ COMMANDS = {
     "standin-locations": standin_locations,
     "lua-report": lua_report,
     "lua-paced": lua_paced,
-    "tree-cpu": tree_cpu,
+    "cpu-sample": cpu_sample,
+    "busy-cores": busy_cores,
     "children-cpu-delta": children_cpu_delta,
-    "machine-busy": machine_busy,
     "render": render,
 }
 

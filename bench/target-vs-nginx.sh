@@ -141,8 +141,7 @@ start_nginx() { # name port conf-body-file -> sets NGINX_PID
 # With --wait-quiet N, wait up to N seconds for it to drop under 0.3 cores (then go on anyway).
 quiet_deadline=$((SECONDS + WAIT_QUIET))
 while :; do
-  b0=$(python3 "$HELPER" machine-busy); sleep 3; b1=$(python3 "$HELPER" machine-busy)
-  BUSY_BEFORE=$(python3 -c "print(round(($b1 - $b0) / 3, 2))")
+  BUSY_BEFORE=$(python3 "$HELPER" busy-cores 3)
   LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
   log "machine busy before the run: $BUSY_BEFORE cores (load average $LOADAVG_BEFORE)"
   python3 -c "import sys; sys.exit(0 if $BUSY_BEFORE < 0.3 else 1)" && break
@@ -214,28 +213,26 @@ RESULTS="$WORK/results.txt"
 record() { printf '%s=%s\n' "$1" "$2" >>"$RESULTS"; }
 
 run_wrk() { # label server-pid seconds connections lua url
-  local label=$1 pid=$2 secs=$3 conns=$4 lua=$5 url=$6 b0 b1 s0 s1 t0 t1
+  local label=$1 pid=$2 secs=$3 conns=$4 lua=$5 url=$6 sample0 sample1
   local -a cmd=(wrk "-t$WRK_THREADS" "-c$conns" "-d${secs}s" --latency)
   [[ $lua != - ]] && cmd+=(-s "$lua")
   cmd+=("$url")
   log "$label: ${cmd[*]}"
-  # CPU seconds: the whole machine (/proc/stat), the server's process tree (/proc/PID/stat) and
-  # wrk (bash's `times` counts this shell's children, so it must not run in a subshell)
-  b0=$(python3 "$HELPER" machine-busy); s0=$(python3 "$HELPER" tree-cpu "$pid")
-  times >"$WORK/times0.txt"; t0=$(date +%s.%N)
+  # CPU use during the run: one sample of the machine (/proc/stat) and the server's process tree
+  # (/proc/PID/stat) on each side, and wrk's own time from bash's `times` (children of this
+  # shell, so `times` must not run in a subshell).
+  sample0=$(python3 "$HELPER" cpu-sample "$pid"); times >"$WORK/times0.txt"
   # In the background so that a signal to this script interrupts `wait` at once.
   timeout --signal=INT --kill-after=5 $((secs + 30)) "${cmd[@]}" >"$WORK/$label.out" 2>&1 &
   WRK_PID=$!
   wait "$WRK_PID" || { WRK_PID=""; cat "$WORK/$label.out" >&2; die "$label: wrk failed"; }
   WRK_PID=""
-  t1=$(date +%s.%N); times >"$WORK/times1.txt"
-  s1=$(python3 "$HELPER" tree-cpu "$pid"); b1=$(python3 "$HELPER" machine-busy)
+  times >"$WORK/times1.txt"; sample1=$(python3 "$HELPER" cpu-sample "$pid")
   is_running "$pid" || die "$label: the server died during the run"
   record "$label.cmd" "${cmd[*]/#$WORK\//}"
-  record "$label.wall_s" "$(python3 -c "print($t1 - $t0)")"
-  record "$label.server_cpu_s" "$(python3 -c "print($s1 - $s0)")"
+  record "$label.cpu_sample0" "$sample0"
+  record "$label.cpu_sample1" "$sample1"
   record "$label.wrk_cpu_s" "$(python3 "$HELPER" children-cpu-delta "$WORK/times0.txt" "$WORK/times1.txt")"
-  record "$label.busy_cpu_s" "$(python3 -c "print($b1 - $b0)")"
   record "$label.out" "$WORK/$label.out"
 }
 

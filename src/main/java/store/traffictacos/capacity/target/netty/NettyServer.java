@@ -1,0 +1,67 @@
+package store.traffictacos.capacity.target.netty;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import store.traffictacos.capacity.target.http.CapacityModel;
+import store.traffictacos.capacity.target.http.Gateway;
+import store.traffictacos.capacity.target.http.Router;
+import store.traffictacos.capacity.target.metrics.TargetMetrics;
+
+/** The HTTP/1.1 server under the target. */
+public final class NettyServer implements AutoCloseable {
+    private final EventLoopGroup group;
+    private final Channel channel;
+
+    private NettyServer(EventLoopGroup group, Channel channel) {
+        this.group = group;
+        this.channel = channel;
+    }
+
+    /** Binds and starts serving; a port that cannot be bound fails here, before anything is served. */
+    public static NettyServer start(InetSocketAddress address, int ioThreads, int maxBodyBytes, Router router,
+            Gateway gateway, CapacityModel capacity, TargetMetrics metrics, Executor blockingExecutor) {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
+        RequestHandler handler = new RequestHandler(router, gateway, capacity, metrics, blockingExecutor);
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 4096)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
+                                    new BodyLimit(maxBodyBytes), handler);
+                        }
+                    })
+                    .bind(address).syncUninterruptibly().channel();
+            return new NettyServer(group, channel);
+        } catch (Exception e) { // Netty throws the checked BindException without declaring it
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
