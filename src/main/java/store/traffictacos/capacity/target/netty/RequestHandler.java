@@ -67,8 +67,15 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(message.uri());
-        ApiRequest request = new ApiRequest(method, uri.path(), uri.parameters(), headers(message.headers()),
-                ByteBufUtil.getBytes(message.content()), peer(ctx), Map.of());
+        ApiRequest request;
+        try {
+            request = new ApiRequest(method, uri.path(), uri.parameters(), headers(message.headers()),
+                    ByteBufUtil.getBytes(message.content()), peer(ctx), Map.of());
+        } catch (IllegalArgumentException e) { // a malformed percent-escape in the path or query
+            respond(ctx, method, UNMATCHED, ErrorEnvelope.of(400, "INVALID_REQUEST", "malformed request URI",
+                    message.headers().get("X-Request-ID", "").strip()), keepAlive, arrivalNanos);
+            return;
+        }
         Router.Match match = router.match(method, uri.path());
         if (!(match instanceof Router.Match.Found found)) {
             ApiResponse response = match instanceof Router.Match.MethodNotAllowed
@@ -98,8 +105,9 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private void respond(ChannelHandlerContext ctx, String method, String route, ApiResponse response,
             boolean keepAlive, long arrivalNanos) {
-        write(ctx, response, keepAlive);
+        // Counted before the write, so a scrape right after the response already sees it.
         metrics.observe(method, route, response.status(), System.nanoTime() - arrivalNanos);
+        write(ctx, response, keepAlive);
     }
 
     static void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
