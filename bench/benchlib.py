@@ -271,6 +271,7 @@ def _parse_run(results, label):
     run["server_cores"] = (server1 - server0) / window
     run["wrk_cores"] = float(results[f"{label}.wrk_cpu_s"]) / window
     run["other_cores"] = max(0.0, (busy1 - busy0) / window - run["server_cores"] - run["wrk_cores"])
+    run["server_us_per_request"] = run["server_cores"] / run["rps"] * 1e6 if run["rps"] else 0.0
     run["cmd"] = results[f"{label}.cmd"]
     run["raw"] = out.strip()
     return run
@@ -333,15 +334,16 @@ def render(results_path, out_path):
     add(f"- Whole responses, headers included, averaged {mt['bytes_per_response']:.0f} bytes from the "
         f"{target_name} and {mn['bytes_per_response']:.0f} bytes from nginx (wrk's bytes read / requests).")
     add("")
-    add("| run | server | req/s | p50 | p90 | p99 | p99.9 | max | non-2xx | socket errors | CPU (cores): server | wrk | rest |")
-    add("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    add("| run | server | req/s | p50 | p90 | p99 | p99.9 | max | non-2xx | socket errors | CPU (cores): server | wrk | rest | server CPU per request |")
+    add("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for title, pair in (
             (f"max throughput (`-t{r['threads']} -c{r['max_connections']} -d{r['duration_s']}s`)", (mn, mt)),
             (f"paced at {_rps(paced_rate)} req/s (`-t{r['threads']} -c{r['paced_connections']} -d{r['duration_s']}s`, Lua schedule)", (pn, pt))):
         for name, run in zip(("nginx", target_name), pair):
             add(f"| {title} | {name} | {_rps(run['rps'])} | {_ms(run['p50_us'])} | {_ms(run['p90_us'])} | "
                 f"{_ms(run['p99_us'])} | {_ms(run['p999_us'])} | {_ms(run['max_us'])} | {run['err_status']} | "
-                f"{run['socket_errors']} | {run['server_cores']:.2f} | {run['wrk_cores']:.2f} | {run['other_cores']:.2f} |")
+                f"{run['socket_errors']} | {run['server_cores']:.2f} | {run['wrk_cores']:.2f} | {run['other_cores']:.2f} | "
+                f"{run['server_us_per_request']:.1f} µs |")
             title = ""
     add("")
     add(f"Target / nginx, max throughput: **{ratio:.2f}** ({ratio * 100:.1f} % of nginx's requests/s).")
@@ -370,9 +372,16 @@ def render(results_path, out_path):
     add("")
     add("How to read it:")
     add("")
+    cpu_ratio = (mn["server_us_per_request"] / mt["server_us_per_request"]
+                 if mt["server_us_per_request"] else 0.0)
     add(f"- The CPUs are shared: in the max-throughput runs wrk used {mn['wrk_cores']:.2f} (nginx run) "
         f"and {mt['wrk_cores']:.2f} (target run) of the {r['nproc']} cores, so neither server could "
-        "have all of them; the ratio compares the two servers under the same handicap.")
+        "have all of them. The faster server makes wrk work harder, so sharing holds the faster "
+        f"one ({'nginx' if mn['rps'] >= mt['rps'] else target_name}) back more and narrows the gap. "
+        f"Per request, the {target_name} used {mt['server_us_per_request']:.1f} µs of CPU and nginx "
+        f"{mn['server_us_per_request']:.1f} µs: per CPU-second the {target_name} served "
+        f"{cpu_ratio * 100:.0f} % of what nginx served. With cores of their own, the throughput ratio "
+        "would tend towards that figure rather than the one above.")
     add("- Latency is wrk's, measured from the moment a request is written. In the paced run a "
         "request that waits for a busy connection is not counted from its scheduled time "
         "(coordinated omission), so a stalling server shows up as a lower achieved rate as well "

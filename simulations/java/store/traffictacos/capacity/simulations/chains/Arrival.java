@@ -1,0 +1,110 @@
+package store.traffictacos.capacity.simulations.chains;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.onCase;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import store.traffictacos.capacity.simulations.endpoints.Auth;
+import store.traffictacos.capacity.simulations.endpoints.PaymentEndpoints;
+import store.traffictacos.capacity.simulations.endpoints.QueueEndpoints;
+import store.traffictacos.capacity.simulations.endpoints.ReservationEndpoints;
+import store.traffictacos.capacity.simulations.endpoints.Sessions;
+import store.traffictacos.capacity.simulations.journey.JourneyBook;
+import store.traffictacos.capacity.simulations.journey.JourneyPlan;
+import store.traffictacos.capacity.simulations.journey.Outcome;
+import store.traffictacos.capacity.simulations.journey.Step;
+import store.traffictacos.capacity.simulations.journey.Work;
+
+/**
+ * What one arriving virtual user does: exactly one request, the next step of some journey
+ * ({@link JourneyBook#next()}), then it moves that journey on and reports the answer.
+ */
+public final class Arrival {
+    private static final String SENT_EPOCH_MS = "sentEpochMs";
+    private static final String SENT_NANOS = "sentNanos";
+
+    private Arrival() {
+    }
+
+    public static ChainBuilder chain(JourneyBook book, JourneyPlan plan, Auth auth, StepListener listener) {
+        return exec(session -> {
+            long sentEpochMs = System.currentTimeMillis();
+            listener.sent(sentEpochMs);
+            return session.set(Sessions.WORK, book.next()).set(SENT_EPOCH_MS, sentEpochMs)
+                    .set(SENT_NANOS, System.nanoTime());
+        })
+                .doSwitch(session -> Sessions.work(session).step()).on(
+                        onCase(Step.JOIN).then(request(QueueEndpoints.join())),
+                        onCase(Step.STATUS).then(request(QueueEndpoints.pollStatus())),
+                        onCase(Step.ENTER).then(request(QueueEndpoints.enter())),
+                        onCase(Step.LEAVE).then(request(QueueEndpoints.leave())),
+                        onCase(Step.HOLD).then(request(ReservationEndpoints.hold(plan.seatsPerHold(), auth))),
+                        onCase(Step.PAYMENT_INTENT).then(request(
+                                PaymentEndpoints.intent(plan.priceKrw() * plan.seatsPerHold(), auth))),
+                        onCase(Step.PAYMENT_PROCESS).then(request(PaymentEndpoints.approve(auth))),
+                        onCase(Step.CONFIRM).then(request(ReservationEndpoints.confirm(auth))))
+                .exec(session -> {
+                    long latencyMicros = (System.nanoTime() - session.getLong(SENT_NANOS)) / 1_000;
+                    Work work = Sessions.work(session);
+                    Outcome outcome = outcome(session, work);
+                    listener.answered(session.getLong(SENT_EPOCH_MS), work.step().endpoint(),
+                            outcomeName(session, work, outcome), latencyMicros);
+                    book.after(work, outcome);
+                    return session.markAsSucceeded();
+                });
+    }
+
+    private static ChainBuilder request(HttpRequestActionBuilder request) {
+        return exec(request);
+    }
+
+    /** Reads what the step's checks saved into the journey and says what the answer means. */
+    private static Outcome outcome(Session session, Work work) {
+        if (session.isFailed()) {
+            return Outcome.FAILED;
+        }
+        switch (work.step()) {
+            case JOIN -> work.journey().waitingToken(session.getString(Sessions.SAVED_ID));
+            case STATUS -> {
+                return session.getBoolean(Sessions.READY) ? Outcome.READY : Outcome.OK;
+            }
+            case ENTER -> {
+                if (session.getInt(Sessions.HTTP_STATUS) == 403) {
+                    return Outcome.NOT_READY;
+                }
+                work.journey().reservationToken(session.getString(Sessions.SAVED_ID));
+            }
+            case HOLD -> work.journey().reservationId(session.getString(Sessions.SAVED_ID));
+            case PAYMENT_INTENT -> work.journey().paymentIntentId(session.getString(Sessions.SAVED_ID));
+            default -> {
+                // nothing to carry forward
+            }
+        }
+        return Outcome.OK;
+    }
+
+    private static String outcomeName(Session session, Work work, Outcome outcome) {
+        if (outcome == Outcome.NOT_READY) {
+            return "not_ready";
+        }
+        if (outcome != Outcome.FAILED) {
+            return "ok";
+        }
+        if (!session.contains(Sessions.HTTP_STATUS)) {
+            return "connection";
+        }
+        int status = session.getInt(Sessions.HTTP_STATUS);
+        return expected(work.step(), status) ? "check" : "http_" + status;
+    }
+
+    private static boolean expected(Step step, int status) {
+        return switch (step) {
+            case JOIN -> status == 202;
+            case HOLD -> status == 201;
+            case ENTER -> status == 200 || status == 403;
+            default -> status == 200;
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package store.traffictacos.capacity.simulations.journey;
+
+/**
+ * One user's way through the ticket sale. Only one step of a journey is in flight at a time, so
+ * its fields are written by one request and read by the next.
+ */
+public final class Journey {
+    private final long userId;
+    private final String eventId;
+    private final boolean purchases;
+    private final long joinedAtNanos;
+    volatile String waitingToken;
+    volatile String reservationToken;
+    volatile String reservationId;
+    volatile String paymentIntentId;
+    volatile int polls;
+
+    Journey(long userId, String eventId, boolean purchases, long joinedAtNanos) {
+        this.userId = userId;
+        this.eventId = eventId;
+        this.purchases = purchases;
+        this.joinedAtNanos = joinedAtNanos;
+    }
+
+    public String userId() {
+        return "user-" + userId;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public boolean purchases() {
+        return purchases;
+    }
+
+    long joinedAtNanos() {
+        return joinedAtNanos;
+    }
+
+    public String waitingToken() {
+        return waitingToken;
+    }
+
+    public String reservationToken() {
+        return reservationToken;
+    }
+
+    public String reservationId() {
+        return reservationId;
+    }
+
+    public String paymentIntentId() {
+        return paymentIntentId;
+    }
+
+    public void waitingToken(String token) {
+        this.waitingToken = token;
+    }
+
+    public void reservationToken(String token) {
+        this.reservationToken = token;
+    }
+
+    public void reservationId(String id) {
+        this.reservationId = id;
+    }
+
+    public void paymentIntentId(String id) {
+        this.paymentIntentId = id;
+    }
+}

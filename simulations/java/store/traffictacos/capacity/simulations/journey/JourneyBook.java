@@ -1,0 +1,138 @@
+package store.traffictacos.capacity.simulations.journey;
+
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/**
+ * The journeys in flight and the steps they are due to make. Each arriving virtual user asks
+ * {@link #next()} for exactly one request: the earliest step that is due, or else the join of a
+ * new journey. So the request rate is the arrival rate, exactly, whatever the journeys' lengths,
+ * and journeys still wait at least their poll interval between status polls.
+ */
+public final class JourneyBook {
+    private final JourneyPlan plan;
+    private final long firstUserId;
+    private final long userIdStride;
+    private final LongSupplier nanoClock;
+    private final AtomicLong joins = new AtomicLong();
+    private final DelayQueue<Due> due = new DelayQueue<>();
+    private final LongAdder completed = new LongAdder();
+    private final LongAdder abandoned = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+
+    /**
+     * @param runnerIndex user ids are {@code runnerIndex + k × runnerCount}, so runners never collide
+     */
+    public JourneyBook(JourneyPlan plan, int runnerIndex, int runnerCount, LongSupplier nanoClock) {
+        this.plan = plan;
+        this.firstUserId = runnerIndex;
+        this.userIdStride = runnerCount;
+        this.nanoClock = nanoClock;
+    }
+
+    /** Journeys started, and how those that ended, ended. */
+    public record Counts(long started, long completed, long abandoned, long failed) {
+        public long inFlight() {
+            return started - completed - abandoned - failed;
+        }
+    }
+
+    public Counts counts() {
+        return new Counts(joins.get(), completed.sum(), abandoned.sum(), failed.sum());
+    }
+
+    /** The request the next arrival makes. */
+    public Work next() {
+        Due step = due.poll();
+        if (step != null) {
+            return step.work;
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long userId = firstUserId + joins.getAndIncrement() * userIdStride;
+        Journey journey = new Journey(userId, "evt_" + (1 + random.nextInt(plan.events())),
+                random.nextDouble() < plan.purchaseShare(), nanoClock.getAsLong());
+        return new Work(journey, Step.JOIN);
+    }
+
+    /** Moves the journey on after its step answered {@code outcome}. */
+    public void after(Work work, Outcome outcome) {
+        Journey journey = work.journey();
+        if (work.step() == Step.LEAVE) {
+            abandoned.increment();
+            return;
+        }
+        if (outcome == Outcome.FAILED) {
+            failed.increment();
+            return;
+        }
+        switch (work.step()) {
+            case JOIN -> schedule(journey, Step.STATUS, pollDelayNanos());
+            case STATUS -> {
+                if (outcome == Outcome.READY) {
+                    schedule(journey, Step.ENTER, 0);
+                } else {
+                    pollAgainOrLeave(journey);
+                }
+            }
+            case ENTER -> {
+                if (outcome == Outcome.NOT_READY) {
+                    pollAgainOrLeave(journey);
+                } else if (journey.purchases()) {
+                    schedule(journey, Step.HOLD, 0);
+                } else {
+                    completed.increment();
+                }
+            }
+            case HOLD -> schedule(journey, Step.PAYMENT_INTENT, 0);
+            case PAYMENT_INTENT -> schedule(journey, Step.PAYMENT_PROCESS, 0);
+            case PAYMENT_PROCESS -> schedule(journey, Step.CONFIRM, 0);
+            case CONFIRM -> completed.increment();
+            default -> throw new IllegalStateException("unexpected step " + work.step());
+        }
+    }
+
+    private void pollAgainOrLeave(Journey journey) {
+        journey.polls++;
+        long waitedNanos = nanoClock.getAsLong() - journey.joinedAtNanos();
+        if (journey.polls >= plan.maxPolls() || waitedNanos >= plan.maxWait().toNanos()) {
+            schedule(journey, Step.LEAVE, 0);
+        } else {
+            schedule(journey, Step.STATUS, pollDelayNanos());
+        }
+    }
+
+    private long pollDelayNanos() {
+        long min = plan.pollMin().toNanos();
+        long max = plan.pollMax().toNanos();
+        return min == max ? min : ThreadLocalRandom.current().nextLong(min, max + 1);
+    }
+
+    private void schedule(Journey journey, Step step, long delayNanos) {
+        due.add(new Due(new Work(journey, step), nanoClock.getAsLong() + delayNanos));
+    }
+
+    private final class Due implements Delayed {
+        private final Work work;
+        private final long dueNanos;
+
+        Due(Work work, long dueNanos) {
+            this.work = work;
+            this.dueNanos = dueNanos;
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(dueNanos - nanoClock.getAsLong(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(dueNanos, ((Due) other).dueNanos);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package store.traffictacos.capacity.simulations.run;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import store.traffictacos.capacity.profile.LoadProfile;
+import store.traffictacos.capacity.profile.Phase;
+import store.traffictacos.capacity.results.Manifest;
+import store.traffictacos.capacity.results.MergedResults;
+import store.traffictacos.capacity.results.PhaseWindow;
+import store.traffictacos.capacity.results.ResultsFiles;
+import store.traffictacos.capacity.results.ResultsRecorder;
+import store.traffictacos.capacity.results.Snapshot;
+import store.traffictacos.capacity.simulations.chains.Arrival;
+import store.traffictacos.capacity.simulations.chains.StepListener;
+import store.traffictacos.capacity.simulations.journey.JourneyBook;
+import store.traffictacos.capacity.simulations.profiles.Injection;
+import store.traffictacos.capacity.target.ReferenceTarget;
+import store.traffictacos.capacity.target.TargetConfig;
+
+/**
+ * One runner's run: the target (the embedded one unless a URL is given, checked before any
+ * load), the journeys, the recording, the live progress, and at the end the results file and
+ * the per-phase summary.
+ */
+public final class CapacityRun {
+    /** Beside the results file: how the runner's journeys ended ({@link JourneyBook.Counts}). */
+    public static final String JOURNEYS_FILE = "journeys.json";
+    private static final ObjectMapper JOURNEYS_JSON = new ObjectMapper();
+
+    private final RunSettings settings;
+    private final ReferenceTarget embedded;
+    private final URI target;
+    private final JourneyBook journeys;
+    private final LiveStats live = new LiveStats();
+    private final PrintStream out = System.out;
+    /** When Gatling is to start injecting: the warm-up begins here and lasts until the start instant. */
+    private final long injectionStartEpochMs;
+    private volatile ResultsRecorder recorder;
+    private volatile Progress progress;
+
+    private CapacityRun(RunSettings settings, ReferenceTarget embedded, URI target) {
+        this.settings = settings;
+        this.embedded = embedded;
+        this.target = target;
+        this.journeys = new JourneyBook(settings.plan(), settings.runnerIndex(), settings.runnerCount(),
+                System::nanoTime);
+        long earliest = System.currentTimeMillis() + RunSettings.STARTUP_ALLOWANCE.toMillis();
+        this.injectionStartEpochMs = Math.max(earliest, settings.startAtEpochMs() - settings.warmUp().toMillis());
+    }
+
+    /**
+     * The run this JVM was asked for: settings from system properties and the environment. Bad
+     * settings or an unreachable target fail here, before any load, with one {@code error:} line
+     * (Gatling adds its stack trace after it).
+     */
+    public static CapacityRun fromSystem() {
+        try {
+            return prepare(RunSettings.from(SystemSettings.properties(), System.getenv(), System.currentTimeMillis()));
+        } catch (RuntimeException e) {
+            System.err.println("error: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Starts the embedded target if no URL is given, and checks the target before any load. */
+    public static CapacityRun prepare(RunSettings settings) {
+        ReferenceTarget embedded = settings.targetUrl() == null
+                ? ReferenceTarget.start(TargetConfig.defaults().withPort(0)) : null;
+        URI target = embedded == null ? settings.targetUrl() : embedded.baseUrl();
+        try {
+            Preflight.check(target);
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+        return new CapacityRun(settings, embedded, target);
+    }
+
+    /**
+     * The longest the simulation may run: warm-up, profile and a margin for the last answers.
+     * Bounds every run, even one whose injection went wrong.
+     */
+    public Duration maxDuration() {
+        return Duration.ofMillis(settings.startAtEpochMs() - injectionStartEpochMs)
+                .plus(settings.profile().totalDuration()).plus(Duration.ofSeconds(60));
+    }
+
+    public HttpProtocolBuilder protocol() {
+        return http.baseUrl(target.toString())
+                .userAgentHeader(settings.userAgent())
+                .contentTypeHeader("application/json")
+                .acceptHeader("application/json")
+                // one pool for all virtual users: an open-model user per request must not open a connection each
+                .shareConnections();
+    }
+
+    /**
+     * The warm-up and the measured journeys. Gatling's injection clock starts when it starts
+     * injecting, so both are laid out relative to {@link #injectionStartEpochMs}, which
+     * {@link #begin()} waits for.
+     */
+    public List<PopulationBuilder> populations() {
+        Duration untilStart = Duration.ofMillis(settings.startAtEpochMs() - injectionStartEpochMs);
+        PopulationBuilder measured = scenario("journeys")
+                .exec(Arrival.chain(journeys, settings.plan(), settings.auth(), listener()))
+                .injectOpen(Injection.measured(settings.profile(), untilStart));
+        PopulationBuilder warmUp = scenario("warm-up")
+                .exec(exec(http("warm-up").get("/api/v1/queue/status?token=warm-up").check(status().in(200, 404))))
+                .injectOpen(Injection.warmUp(settings.profile(), untilStart));
+        return List.of(warmUp, measured);
+    }
+
+    private StepListener listener() {
+        return new StepListener() {
+            @Override
+            public void sent(long sentEpochMs) {
+                ResultsRecorder current = recorder;
+                (current == null ? startRecording(sentEpochMs) : current).sent(sentEpochMs);
+            }
+
+            @Override
+            public void answered(long sentEpochMs, String endpoint, String outcome, long latencyMicros) {
+                recorder.record(sentEpochMs, endpoint, outcome, latencyMicros);
+                live.answered(outcome, latencyMicros);
+            }
+        };
+    }
+
+    /** Waits for the planned injection start, so the measured load begins at the start instant. */
+    public void begin() {
+        long waitMs = injectionStartEpochMs - System.currentTimeMillis();
+        if (waitMs > 0) {
+            try {
+                Thread.sleep(waitMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the start instant", e);
+            }
+        }
+    }
+
+    /**
+     * Called by the first measured request. Gatling starts injecting a little after
+     * {@link #begin()} returns, and lays out every phase from that real moment, so the measured
+     * start (the results file's second 0) is the first measured request, not the planned instant.
+     */
+    private synchronized ResultsRecorder startRecording(long firstSentEpochMs) {
+        if (recorder != null) {
+            return recorder;
+        }
+        ResultsRecorder started = new ResultsRecorder(firstSentEpochMs);
+        progress = new Progress(settings.profile(), firstSentEpochMs, live, journeys, out);
+        recorder = started;
+        out.printf("tacos-capacity: run %s, runner %d of %d, profile %s (%d s) against %s%s; measured load started %d ms "
+                        + "after the planned instant%n", settings.runId(), settings.runnerIndex() + 1,
+                settings.runnerCount(), settings.profile().name(), settings.profile().totalDuration().toSeconds(),
+                target, embedded == null ? "" : " (embedded target)", firstSentEpochMs - settings.startAtEpochMs());
+        progress.start();
+        return started;
+    }
+
+    /** Writes the results file and prints the summary; always stops the embedded target. */
+    public void finish() {
+        if (progress != null) {
+            progress.close();
+        }
+        try {
+            Path dir = settings.reportsDir().resolve("runner-" + settings.runnerIndex());
+            // a run stopped before its first measured request still leaves an (empty) results file
+            ResultsRecorder recorded = recorder == null ? new ResultsRecorder(settings.startAtEpochMs()) : recorder;
+            Snapshot snapshot = recorded.snapshot();
+            ResultsFiles.write(dir, manifest(snapshot.startEpochMs()), snapshot);
+            JOURNEYS_JSON.writeValue(dir.resolve(JOURNEYS_FILE).toFile(), journeys.counts());
+            RunSummary.print(MergedResults.ofRunner(ResultsFiles.read(dir)), journeys.counts(), out);
+            out.printf("results: %s%n", dir.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the results file: " + e.getMessage(), e);
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private Manifest manifest(long measuredStartEpochMs) {
+        LoadProfile profile = settings.profile();
+        List<PhaseWindow> windows = new ArrayList<>();
+        long phaseStart = measuredStartEpochMs;
+        for (Phase phase : profile.phases()) {
+            long phaseEnd = phaseStart + phase.duration().toMillis();
+            windows.add(new PhaseWindow(phase.name(), phaseStart, phaseEnd, phase.fromRps(), phase.toRps()));
+            phaseStart = phaseEnd;
+        }
+        return new Manifest(settings.runId(), settings.runnerIndex(), settings.runnerCount(), profile.name(),
+                measuredStartEpochMs, phaseStart, gatlingVersion(), target.toString(), windows,
+                profile.requestsPerSecond());
+    }
+
+    private static String gatlingVersion() {
+        try (InputStream in = CapacityRun.class.getResourceAsStream(
+                "/META-INF/maven/io.gatling/gatling-core/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+}

@@ -1,0 +1,33 @@
+package store.traffictacos.capacity.simulations.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Checks the target answers {@code /healthz} before any load is sent. */
+final class Preflight {
+    private Preflight() {
+    }
+
+    static void check(URI target) {
+        URI health = target.resolve("/healthz");
+        try {
+            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
+                            HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("target " + target + " is not healthy: GET /healthz answered "
+                        + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("target " + target + " is unreachable: GET /healthz failed ("
+                    + (e.getMessage() == null ? "connection refused or timed out" : e.getMessage()) + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking " + health, e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package store.traffictacos.capacity.profile;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A named sequence of phases run back to back; the rates are what all runners offer together. */
+public record LoadProfile(String name, List<Phase> phases) {
+
+    /** Rates are split in whole thousandths of a request per second, so the shares can add up exactly. */
+    private static final double MILLI = 1_000;
+
+    public LoadProfile {
+        if (name == null || name.isBlank()) {
+            throw new ProfileException("a profile name must not be blank");
+        }
+        if (phases == null || phases.isEmpty()) {
+            throw new ProfileException("profile '" + name + "' has no phases");
+        }
+        phases = List.copyOf(phases);
+        Set<String> names = new HashSet<>();
+        for (Phase phase : phases) {
+            if (!names.add(phase.name())) {
+                throw new ProfileException("profile '" + name + "' has two phases named '" + phase.name() + "'");
+            }
+        }
+    }
+
+    public Duration totalDuration() {
+        return phases.stream().map(Phase::duration).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** The phase running {@code offset} after the start; a phase's end belongs to the next one. */
+    public Optional<Phase> phaseAt(Duration offset) {
+        Duration end = Duration.ZERO;
+        for (Phase phase : phases) {
+            Duration start = end;
+            end = end.plus(phase.duration());
+            if (offset.compareTo(start) >= 0 && offset.compareTo(end) < 0) {
+                return Optional.of(phase);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Requests scheduled between two offsets from the start (outside the profile: none). */
+    public double expectedRequests(Duration from, Duration to) {
+        double requests = 0;
+        Duration phaseStart = Duration.ZERO;
+        for (Phase phase : phases) {
+            Duration phaseEnd = phaseStart.plus(phase.duration());
+            Duration start = from.compareTo(phaseStart) > 0 ? from : phaseStart;
+            Duration end = to.compareTo(phaseEnd) < 0 ? to : phaseEnd;
+            if (end.compareTo(start) > 0) {
+                requests += phase.expectedRequests(start.minus(phaseStart), end.minus(phaseStart));
+            }
+            phaseStart = phaseEnd;
+        }
+        return requests;
+    }
+
+    /**
+     * Requests scheduled in each second from the start, as whole numbers whose running sum stays
+     * within half a request of the profile's integral (so the seconds add up to the total).
+     */
+    public long[] requestsPerSecond() {
+        int seconds = (int) Math.ceil(totalDuration().toMillis() / 1000.0);
+        long[] perSecond = new long[seconds];
+        long scheduledSoFar = 0;
+        for (int second = 0; second < seconds; second++) {
+            long cumulative = Math.round(expectedRequests(Duration.ZERO, Duration.ofSeconds(second + 1)));
+            perSecond[second] = cumulative - scheduledSoFar;
+            scheduledSoFar = cumulative;
+        }
+        return perSecond;
+    }
+
+    public double expectedRequests() {
+        return phases.stream().mapToDouble(Phase::expectedRequests).sum();
+    }
+
+    /**
+     * The share of runner {@code index} (0-based) of {@code count} runners: the same phases with every
+     * rate split so the shares of all runners add up to this profile's rate exactly.
+     *
+     * <p>The split is done in whole milli-requests per second: each rate is first rounded to 0.001 rps (finer
+     * rates cannot be split exactly and no generator honours them), then runner i gets
+     * floor(R × (i+1) / count) − floor(R × i / count) of the R thousandths, which differs from R / count by
+     * less than one thousandth and sums to R over all runners.
+     */
+    public LoadProfile shard(int index, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("runner count must be >= 1, got " + count);
+        }
+        if (index < 0 || index >= count) {
+            throw new IllegalArgumentException("runner index must be 0.." + (count - 1) + ", got " + index);
+        }
+        return new LoadProfile(name, phases.stream()
+                .map(phase -> new Phase(phase.name(), phase.duration(),
+                        share(phase.fromRps(), index, count), share(phase.toRps(), index, count)))
+                .toList());
+    }
+
+    private static double share(double rps, int index, int count) {
+        long milliRps = Math.round(rps * MILLI);
+        return (cumulativeShare(milliRps, index + 1, count) - cumulativeShare(milliRps, index, count)) / MILLI;
+    }
+
+    /** floor(total × runners / count), computed as q × runners + floor(r × runners / count) so it cannot overflow. */
+    private static long cumulativeShare(long total, int runners, int count) {
+        return total / count * runners + total % count * runners / count;
+    }
+}

@@ -1,0 +1,75 @@
+package store.traffictacos.capacity.results;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Who wrote a runner's results and under which plan: the run and runner identity, the profile,
+ * the wall-clock window, and the requests the profile scheduled for this runner in each second
+ * (index = second since {@code startEpochMs}), computed by the caller from its profile.
+ */
+public record Manifest(
+        String runId,
+        int runnerIndex,
+        int runnerCount,
+        String profile,
+        long startEpochMs,
+        long endEpochMs,
+        String gatlingVersion,
+        String targetUrl,
+        List<PhaseWindow> phases,
+        long[] scheduledPerSecond) {
+
+    public Manifest {
+        if (runId == null || runId.isBlank()) {
+            throw new IllegalArgumentException("runId must not be blank");
+        }
+        if (runnerCount < 1 || runnerIndex < 0 || runnerIndex >= runnerCount) {
+            throw new IllegalArgumentException("runner index " + runnerIndex + " is not in 0.." + (runnerCount - 1));
+        }
+        if (endEpochMs < startEpochMs) {
+            throw new IllegalArgumentException("run " + runId + " ends before it starts");
+        }
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(gatlingVersion, "gatlingVersion");
+        Objects.requireNonNull(targetUrl, "targetUrl");
+        phases = List.copyOf(phases);
+        scheduledPerSecond = scheduledPerSecond.clone();
+    }
+
+    @Override
+    public long[] scheduledPerSecond() {
+        return scheduledPerSecond.clone();
+    }
+
+    // A record compares arrays by identity; a manifest read back must equal the one written.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Manifest that
+                && runId.equals(that.runId)
+                && runnerIndex == that.runnerIndex
+                && runnerCount == that.runnerCount
+                && profile.equals(that.profile)
+                && startEpochMs == that.startEpochMs
+                && endEpochMs == that.endEpochMs
+                && gatlingVersion.equals(that.gatlingVersion)
+                && targetUrl.equals(that.targetUrl)
+                && phases.equals(that.phases)
+                && Arrays.equals(scheduledPerSecond, that.scheduledPerSecond);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(runId, runnerIndex, runnerCount, profile, startEpochMs, endEpochMs,
+                gatlingVersion, targetUrl, phases, Arrays.hashCode(scheduledPerSecond));
+    }
+
+    @Override
+    public String toString() {
+        return "Manifest[runId=" + runId + ", runner=" + runnerIndex + "/" + runnerCount
+                + ", profile=" + profile + ", start=" + startEpochMs + ", end=" + endEpochMs
+                + ", gatling=" + gatlingVersion + ", target=" + targetUrl + ", phases=" + phases
+                + ", scheduledPerSecond=" + Arrays.toString(scheduledPerSecond) + "]";
+    }
+}

@@ -1,0 +1,189 @@
+package store.traffictacos.capacity.results;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The results of all runners of one run, merged exactly: each merged series is the sum of the
+ * runners' series with the same (second, endpoint, outcome), bucket by bucket (what
+ * {@code Histogram.add} does, see {@link LatencyCounts#plus}), so its percentiles, max and count
+ * are those of one histogram that had recorded every sample.
+ *
+ * <p>Seconds are counted from the earliest runner start. Runners normally share the run's start
+ * instant and then line up one to one. If a runner started later, its seconds are shifted by the
+ * whole number of seconds nearest to the difference, so its second {@code s} is merged into the
+ * merged second whose wall-clock window overlaps it most (off by at most half a second); a
+ * sub-second start difference is not corrected.
+ */
+public final class MergedResults {
+    private final List<Manifest> runners;
+    private final long startEpochMs;
+    private final SortedMap<SeriesKey, LatencyCounts> series;
+    private final long[] sentPerSecond;
+    private final long[] scheduledPerSecond;
+
+    private MergedResults(List<Manifest> runners, long startEpochMs, SortedMap<SeriesKey, LatencyCounts> series,
+                          long[] sentPerSecond, long[] scheduledPerSecond) {
+        this.runners = runners;
+        this.startEpochMs = startEpochMs;
+        this.series = series;
+        this.sentPerSecond = sentPerSecond;
+        this.scheduledPerSecond = scheduledPerSecond;
+    }
+
+    /**
+     * Merges the results of every runner of one run.
+     *
+     * @throws IllegalArgumentException if the results are empty, come from different runs,
+     *     disagree on the runner count, repeat a runner index or miss a runner
+     */
+    public static MergedResults merge(List<RunnerResults> results) {
+        requireOneCompleteRun(manifests(results));
+        return combine(results);
+    }
+
+    /** One runner's results on their own (its end-of-run summary), not a whole run's. */
+    public static MergedResults ofRunner(RunnerResults runner) {
+        return combine(List.of(runner));
+    }
+
+    private static List<Manifest> manifests(List<RunnerResults> results) {
+        return results.stream()
+                .map(RunnerResults::manifest)
+                .sorted(Comparator.comparingInt(Manifest::runnerIndex))
+                .toList();
+    }
+
+    private static MergedResults combine(List<RunnerResults> results) {
+        List<Manifest> runners = manifests(results);
+        long startEpochMs = runners.stream().mapToLong(Manifest::startEpochMs).min().orElseThrow();
+
+        SortedMap<SeriesKey, LatencyCounts> series = new TreeMap<>();
+        long[] sent = new long[0];
+        long[] scheduled = new long[0];
+        for (RunnerResults runner : results) {
+            long shift = Math.floorDiv(runner.manifest().startEpochMs() - startEpochMs + 500, 1000);
+            runner.series().forEach((key, counts) -> series.merge(
+                    new SeriesKey(key.second() + shift, key.endpoint(), key.outcome()), counts, LatencyCounts::plus));
+            sent = addShifted(sent, runner.sentPerSecond(), shift);
+            scheduled = addShifted(scheduled, runner.manifest().scheduledPerSecond(), shift);
+        }
+        return new MergedResults(runners, startEpochMs, Collections.unmodifiableSortedMap(series), sent, scheduled);
+    }
+
+    public String runId() {
+        return runners.get(0).runId();
+    }
+
+    /** The earliest runner start: merged second 0 begins here. */
+    public long startEpochMs() {
+        return startEpochMs;
+    }
+
+    /** The runners' manifests, by runner index. */
+    public List<Manifest> runners() {
+        return runners;
+    }
+
+    /** Merged response times (µs) by (second, endpoint, outcome). */
+    public SortedMap<SeriesKey, LatencyCounts> series() {
+        return series;
+    }
+
+    /** All responses of the run, every endpoint and outcome. */
+    public Histogram total() {
+        return window(0, Long.MAX_VALUE, endpoint -> true, outcome -> true);
+    }
+
+    /** Responses to requests sent in seconds {@code [fromSecond, toSecondExclusive)} matching both filters. */
+    public Histogram window(long fromSecond, long toSecondExclusive, Predicate<String> endpoint,
+                            Predicate<String> outcome) {
+        Histogram sum = Histograms.newHistogram();
+        series.forEach((key, counts) -> {
+            if (key.second() >= fromSecond && key.second() < toSecondExclusive
+                    && endpoint.test(key.endpoint()) && outcome.test(key.outcome())) {
+                counts.addTo(sum);
+            }
+        });
+        return sum;
+    }
+
+    /** Requests sent by all runners in each merged second; index = second. */
+    public long[] sentPerSecond() {
+        return sentPerSecond.clone();
+    }
+
+    /** Requests the profile scheduled for all runners in each merged second; index = second. */
+    public long[] scheduledPerSecond() {
+        return scheduledPerSecond.clone();
+    }
+
+    /** Responses by outcome over the whole run. */
+    public SortedMap<String, Long> countByOutcome() {
+        return series.entrySet().stream().collect(Collectors.groupingBy(
+                entry -> entry.getKey().outcome(), TreeMap::new,
+                Collectors.summingLong(entry -> entry.getValue().totalCount())));
+    }
+
+    public SortedSet<String> endpoints() {
+        return series.keySet().stream().map(SeriesKey::endpoint).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public SortedSet<String> outcomes() {
+        return series.keySet().stream().map(SeriesKey::outcome).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static void requireOneCompleteRun(List<Manifest> runners) {
+        if (runners.isEmpty()) {
+            throw new IllegalArgumentException("no runner results to merge");
+        }
+        Manifest first = runners.get(0);
+        for (Manifest runner : runners) {
+            if (!runner.runId().equals(first.runId())) {
+                throw new IllegalArgumentException("cannot merge different runs: " + first.runId()
+                        + " (runner " + first.runnerIndex() + ") and " + runner.runId()
+                        + " (runner " + runner.runnerIndex() + ")");
+            }
+            if (runner.runnerCount() != first.runnerCount()) {
+                throw new IllegalArgumentException("run " + first.runId() + ": runner " + first.runnerIndex()
+                        + " says " + first.runnerCount() + " runners, runner " + runner.runnerIndex()
+                        + " says " + runner.runnerCount());
+            }
+        }
+        for (int i = 1; i < runners.size(); i++) {
+            if (runners.get(i).runnerIndex() == runners.get(i - 1).runnerIndex()) {
+                throw new IllegalArgumentException("run " + first.runId() + ": runner "
+                        + runners.get(i).runnerIndex() + " is given more than once");
+            }
+        }
+        if (runners.size() != first.runnerCount()) {
+            Set<Integer> given = runners.stream().map(Manifest::runnerIndex).collect(Collectors.toSet());
+            List<Integer> missing = IntStream.range(0, first.runnerCount()).boxed()
+                    .filter(index -> !given.contains(index))
+                    .toList();
+            throw new IllegalArgumentException("run " + first.runId() + " has " + first.runnerCount()
+                    + " runners but results of runner(s) " + missing + " are missing");
+        }
+    }
+
+    private static long[] addShifted(long[] sum, long[] values, long shift) {
+        int length = Math.toIntExact(values.length + shift);
+        long[] grown = sum.length >= length ? sum : Arrays.copyOf(sum, length);
+        for (int i = 0; i < values.length; i++) {
+            grown[Math.toIntExact(i + shift)] += values[i];
+        }
+        return grown;
+    }
+}

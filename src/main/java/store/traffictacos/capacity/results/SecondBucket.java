@@ -1,0 +1,38 @@
+package store.traffictacos.capacity.results;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What one second of sending produced: how many requests went out, and their latency series. */
+final class SecondBucket {
+    private final LongAdder sent = new LongAdder();
+    /** endpoint, then outcome: two lookups by the caller's own strings, so recording allocates no key. */
+    private final Map<String, Map<String, LiveSeries>> seriesByEndpoint = new ConcurrentHashMap<>();
+
+    void countSent() {
+        sent.increment();
+    }
+
+    long sent() {
+        return sent.sum();
+    }
+
+    LiveSeries series(String endpoint, String outcome) {
+        // get() first: computeIfAbsent may lock the bin even when the entry exists.
+        Map<String, LiveSeries> byOutcome = seriesByEndpoint.get(endpoint);
+        if (byOutcome == null) {
+            byOutcome = seriesByEndpoint.computeIfAbsent(endpoint, e -> new ConcurrentHashMap<>());
+        }
+        LiveSeries series = byOutcome.get(outcome);
+        if (series == null) {
+            series = byOutcome.computeIfAbsent(outcome, o -> new LiveSeries());
+        }
+        return series;
+    }
+
+    void copyInto(long second, Map<SeriesKey, LatencyCounts> target) {
+        seriesByEndpoint.forEach((endpoint, byOutcome) -> byOutcome.forEach((outcome, series) ->
+                target.put(new SeriesKey(second, endpoint, outcome), series.copy())));
+    }
+}

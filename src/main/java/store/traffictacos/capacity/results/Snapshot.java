@@ -1,0 +1,38 @@
+package store.traffictacos.capacity.results;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** One runner's results at one instant, as taken by {@link ResultsRecorder#snapshot()}; immutable. */
+public final class Snapshot {
+    private final long startEpochMs;
+    private final SortedMap<SeriesKey, LatencyCounts> series;
+    private final long[] sentPerSecond;
+
+    Snapshot(long startEpochMs, Map<SeriesKey, LatencyCounts> series, long[] sentPerSecond) {
+        this.startEpochMs = startEpochMs;
+        this.series = Collections.unmodifiableSortedMap(new TreeMap<>(series));
+        this.sentPerSecond = sentPerSecond.clone();
+    }
+
+    public long startEpochMs() {
+        return startEpochMs;
+    }
+
+    /** Response times (µs) by (second of sending, endpoint, outcome), in that order. */
+    public SortedMap<SeriesKey, LatencyCounts> series() {
+        return series;
+    }
+
+    /** Requests sent in each second since the start; index = second. */
+    public long[] sentPerSecond() {
+        return sentPerSecond.clone();
+    }
+
+    /** Responses recorded, over all series. */
+    public long recorded() {
+        return series.values().stream().mapToLong(LatencyCounts::totalCount).sum();
+    }
+}
