@@ -381,7 +381,8 @@ def render(results_path, out_path):
         f"Per request, the {target_name} used {mt['server_us_per_request']:.1f} µs of CPU and nginx "
         f"{mn['server_us_per_request']:.1f} µs: per CPU-second the {target_name} served "
         f"{cpu_ratio * 100:.0f} % of what nginx served. With cores of their own, the throughput ratio "
-        "would tend towards that figure rather than the one above.")
+        "would tend towards that figure rather than the one above (roughly: on loopback part of the "
+        "TCP work is charged to whichever process happens to run it).")
     add("- Latency is wrk's, measured from the moment a request is written. In the paced run a "
         "request that waits for a busy connection is not counted from its scheduled time "
         "(coordinated omission), so a stalling server shows up as a lower achieved rate as well "

@@ -18,7 +18,8 @@ class SimulationSetUpTest {
     void buildsWithoutLoad(@TempDir Path reports) throws Exception {
         for (String profile : new String[] {"local", "smoke", "10k", "30k"}) {
             // Given
-            Map<String, String> properties = Map.of("profile", profile, "run.id", profile,
+            // (runner 0 of 6, so that even 30k stays within one runner's limit)
+            Map<String, String> properties = Map.of("profile", profile, "run.id", profile, "runner.count", "6",
                     "reports.dir", reports.resolve(profile).toString());
             System.getProperties().putAll(properties);
             try {

@@ -2,6 +2,7 @@ package store.traffictacos.capacity.simulations.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -70,6 +71,16 @@ class RunSettingsTest {
         // Then
         assertThat(settings.fullProfile().phases().get(2).fromRps()).isEqualTo(30_000);
         assertThat(settings.profile().phases().get(2).fromRps()).isEqualTo(4285.715);
+    }
+
+    @Test
+    @DisplayName("a share above the runner's limit is refused, naming how many runners are needed")
+    void runnerLimit() {
+        assertThatThrownBy(() -> RunSettings.from(Map.of("profile", "30k"), Map.of(), NOW))
+                .hasMessage("profile 30k needs 40000 req/s per runner with 1 runner(s), above the runner limit of "
+                        + "7500 req/s (-Drunner.max.rps): use at least 6 runners");
+        assertThat(RunSettings.from(Map.of("profile", "30k", "runner.count", "6"), Map.of(), NOW).profile()
+                .phases().get(3).fromRps()).isCloseTo(6666.667, within(0.001));
     }
 
     @Test
