@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,12 @@ import store.traffictacos.capacity.simulations.run.CapacityRun;
 
 @DisplayName("Simulation set-up")
 class SimulationSetUpTest {
+
+    /** What Gatling does before it instantiates a simulation: load its configuration. */
+    @BeforeAll
+    static void loadGatlingConfiguration() {
+        io.gatling.core.Predef$.MODULE$._configuration_$eq(io.gatling.core.config.GatlingConfiguration$.MODULE$.load());
+    }
 
     @Test
     @DisplayName("every simulation builds its setUp for every built-in profile without sending load")
