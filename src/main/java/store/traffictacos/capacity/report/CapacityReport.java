@@ -1,0 +1,89 @@
+package store.traffictacos.capacity.report;
+
+import java.util.List;
+
+/**
+ * Everything a capacity run concluded, computed once from the merged results files and the SLO
+ * set; the HTML, JSON, JUnit and Markdown writers only render it. Serialized as
+ * {@code report.json} (field names as here, {@link #FORMAT} versioned).
+ *
+ * @param verdict PASS when every SLO held in every phase, FAIL otherwise (REGRESSED when a baseline
+ *     rule is broken)
+ * @param phases per phase, in profile order
+ * @param endpoints per endpoint over the whole measured run
+ * @param timeline per second of the run
+ * @param generatorWarnings windows where the load generator, not the platform, fell short
+ */
+public record CapacityReport(
+        String format,
+        String runId,
+        String profile,
+        int runners,
+        long startEpochMs,
+        long endEpochMs,
+        Verdict verdict,
+        Knee knee,
+        List<PhaseReport> phases,
+        List<EndpointReport> endpoints,
+        List<SecondPoint> timeline,
+        List<GeneratorWarning> generatorWarnings,
+        SloSet slos) {
+
+    public static final String FORMAT = "tacos-report/1";
+
+    public enum Verdict {
+        PASS,
+        FAIL,
+        REGRESSED
+    }
+
+    /**
+     * The highest offered rate at which every SLO held (null when none did), the SLO that failed
+     * first beyond it (null when none failed), and the first platform resource over its threshold
+     * there (null without platform series).
+     */
+    public record Knee(Double rps, String limitedBy, String resource) {
+    }
+
+    /**
+     * One phase. Statistics exclude the first {@code settleSeconds} of the phase (they are still
+     * drawn in the charts). Rates are requests per second; latencies milliseconds; errorRate a
+     * fraction (errors ÷ requests, where the expected 403 NOT_READY at enter is not an error).
+     */
+    public record PhaseReport(
+            String name,
+            long startSecond,
+            long endSecond,
+            long settleSeconds,
+            double offeredRps,
+            double sentRps,
+            double achievedRps,
+            long requests,
+            double p50Ms,
+            double p95Ms,
+            double p99Ms,
+            double maxMs,
+            double errorRate,
+            java.util.Map<String, Long> errorsByKind,
+            List<SloResult> slos,
+            boolean pass,
+            boolean generatorLimited) {
+    }
+
+    /** One SLO judged in one phase or window: pass when {@code value < threshold}. */
+    public record SloResult(String name, String metric, double threshold, double value, boolean pass) {
+    }
+
+    public record EndpointReport(String endpoint, long requests, double p50Ms, double p95Ms, double p99Ms,
+            double maxMs, double errorRate) {
+    }
+
+    /** One second of the run: offered (scheduled), sent and answered requests, latency, errors. */
+    public record SecondPoint(long second, long offered, long sent, long achieved, double p50Ms, double p95Ms,
+            double p99Ms, java.util.Map<String, Long> errorsByKind) {
+    }
+
+    /** Seconds {@code [fromSecond, toSecond)} where the generator fell behind, and why. */
+    public record GeneratorWarning(long fromSecond, long toSecond, String reason) {
+    }
+}
