@@ -13,13 +13,17 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.profile.Phase;
+import store.traffictacos.capacity.report.ReportFiles;
+import store.traffictacos.capacity.report.RunReports;
 import store.traffictacos.capacity.results.Manifest;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.PhaseWindow;
@@ -191,6 +195,7 @@ public final class CapacityRun {
             JOURNEYS_JSON.writeValue(dir.resolve(JOURNEYS_FILE).toFile(), journeys.counts());
             RunSummary.print(MergedResults.ofRunner(ResultsFiles.read(dir)), journeys.counts(), out);
             out.printf("results: %s%n", dir.toAbsolutePath());
+            reportWhenComplete();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results file: " + e.getMessage(), e);
         } finally {
@@ -198,6 +203,25 @@ public final class CapacityRun {
                 embedded.close();
             }
         }
+    }
+
+    /**
+     * The capacity report needs every runner's results: the last runner to finish in a shared
+     * folder (or a lone runner) writes it; otherwise {@code tacos-capacity report} does, later.
+     */
+    private void reportWhenComplete() throws IOException {
+        long runnersDone;
+        try (Stream<Path> children = Files.list(settings.reportsDir())) {
+            runnersDone = children.filter(child -> child.getFileName().toString().startsWith("runner-")).count();
+        }
+        if (runnersDone < settings.runnerCount()) {
+            out.printf("capacity report: once every runner is done, java -jar target/tacos-capacity.jar report %s%n",
+                    settings.reportsDir());
+            return;
+        }
+        RunReports.Written written = RunReports.build(settings.reportsDir(), settings.slos());
+        out.printf("%nverdict: %s (%s)%nreport: %s%n", written.report().verdict(),
+                ReportFiles.kneeLine(written.report()), written.html().toAbsolutePath());
     }
 
     private Manifest manifest(long measuredStartEpochMs) {

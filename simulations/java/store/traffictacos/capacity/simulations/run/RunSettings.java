@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.profile.Profiles;
+import store.traffictacos.capacity.report.SloFile;
+import store.traffictacos.capacity.report.SloSet;
 import store.traffictacos.capacity.simulations.endpoints.Auth;
 import store.traffictacos.capacity.simulations.journey.JourneyPlan;
 
@@ -21,6 +23,7 @@ import store.traffictacos.capacity.simulations.journey.JourneyPlan;
  * @param profile this runner's share of the load
  * @param startAtEpochMs the instant measured load begins (all runners together); warm-up ends there
  * @param warmUp the longest warm-up; shorter when the start instant leaves less time
+ * @param slos what the capacity report judges the run against
  */
 public record RunSettings(
         URI targetUrl,
@@ -33,6 +36,7 @@ public record RunSettings(
         String userAgent,
         Auth auth,
         JourneyPlan plan,
+        SloSet slos,
         String runId,
         Path reportsDir) {
 
@@ -71,11 +75,13 @@ public record RunSettings(
                 "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         String reportsDir = firstOf(property.apply("reports.dir"), "reports/" + runId);
         String target = property.apply("target.url");
+        String sloFile = property.apply("slo.file");
         return new RunSettings(target == null ? null : targetUri(target), full, share,
                 runnerIndex, runnerCount, startAt, warmUp,
                 firstOf(property.apply("user.agent"), DEFAULT_USER_AGENT),
                 auth(property.apply("auth"), firstOf(property.apply("jwt.secret"), env.get("TACOS_JWT_SECRET"))),
-                plan(property), runId, Path.of(reportsDir));
+                plan(property), sloFile == null ? SloSet.defaults() : SloFile.parse(Path.of(sloFile)), runId,
+                Path.of(reportsDir));
     }
 
     /**

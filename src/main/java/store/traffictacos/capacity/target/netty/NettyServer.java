@@ -13,6 +13,8 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import store.traffictacos.capacity.target.http.CapacityModel;
 import store.traffictacos.capacity.target.http.Gateway;
@@ -23,17 +25,24 @@ import store.traffictacos.capacity.target.metrics.TargetMetrics;
 public final class NettyServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel channel;
+    private final ScheduledExecutorService delayTimer;
 
-    private NettyServer(EventLoopGroup group, Channel channel) {
+    private NettyServer(EventLoopGroup group, Channel channel, ScheduledExecutorService delayTimer) {
         this.group = group;
         this.channel = channel;
+        this.delayTimer = delayTimer;
     }
 
     /** Binds and starts serving; a port that cannot be bound fails here, before anything is served. */
     public static NettyServer start(InetSocketAddress address, int ioThreads, int maxBodyBytes, Router router,
             Gateway gateway, CapacityModel capacity, TargetMetrics metrics, Executor blockingExecutor) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
-        RequestHandler handler = new RequestHandler(router, gateway, capacity, metrics, blockingExecutor);
+        ScheduledExecutorService delayTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tacos-capacity-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        RequestHandler handler = new RequestHandler(router, gateway, capacity, metrics, blockingExecutor, delayTimer);
         try {
             Channel channel = new ServerBootstrap()
                     .group(group)
@@ -48,8 +57,9 @@ public final class NettyServer implements AutoCloseable {
                         }
                     })
                     .bind(address).syncUninterruptibly().channel();
-            return new NettyServer(group, channel);
+            return new NettyServer(group, channel, delayTimer);
         } catch (Exception e) { // Netty throws the checked BindException without declaring it
+            delayTimer.shutdownNow();
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
@@ -62,6 +72,7 @@ public final class NettyServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        delayTimer.shutdownNow();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

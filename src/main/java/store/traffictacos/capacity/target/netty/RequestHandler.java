@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,14 +48,16 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final CapacityModel capacity;
     private final TargetMetrics metrics;
     private final Executor blockingExecutor;
+    private final ScheduledExecutorService delayTimer;
 
     RequestHandler(Router router, Gateway gateway, CapacityModel capacity, TargetMetrics metrics,
-            Executor blockingExecutor) {
+            Executor blockingExecutor, ScheduledExecutorService delayTimer) {
         this.router = router;
         this.gateway = gateway;
         this.capacity = capacity;
         this.metrics = metrics;
         this.blockingExecutor = blockingExecutor;
+        this.delayTimer = delayTimer;
     }
 
     @Override
@@ -95,11 +98,16 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         Runnable serve = () -> respond(ctx, method, route.pattern(), gateway.handle(route, routed), keepAlive,
                 arrivalNanos);
-        Runnable dispatch = blockingExecutor == null ? serve : () -> blockingExecutor.execute(serve);
+        Executor worker = blockingExecutor == null ? ctx.executor() : blockingExecutor;
         if (delayNanos > 0) {
-            ctx.executor().schedule(dispatch, delayNanos - (System.nanoTime() - arrivalNanos), TimeUnit.NANOSECONDS);
+            // The event loop's own timer wakes up on whole milliseconds; the capacity model's delays
+            // are ground truth, so a nanosecond timer hands the request to its worker instead.
+            delayTimer.schedule(() -> worker.execute(serve), delayNanos - (System.nanoTime() - arrivalNanos),
+                    TimeUnit.NANOSECONDS);
+        } else if (blockingExecutor == null) {
+            serve.run();
         } else {
-            dispatch.run();
+            blockingExecutor.execute(serve);
         }
     }
 

@@ -1,0 +1,76 @@
+package store.traffictacos.capacity.report;
+
+import java.io.StringWriter;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.CapacityReport.SloResult;
+
+/**
+ * Renders {@code junit.xml} so CI shows SLOs as tests: one {@code <testsuite>} per phase, one
+ * {@code <testcase classname="<runId>.<phase>" name="<slo>">} per SLO, a {@code <failure>} with the
+ * measured value and threshold for each SLO that did not hold.
+ */
+public final class JunitReportWriter {
+    private JunitReportWriter() {
+    }
+
+    public static String render(CapacityReport report) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            newLine(xml, 0);
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", report.runId());
+            xml.writeAttribute("tests", Long.toString(ReportFiles.Text.sloChecks(report)));
+            xml.writeAttribute("failures", Long.toString(ReportFiles.Text.failedSloChecks(report)));
+            xml.writeAttribute("errors", "0");
+            for (PhaseReport phase : report.phases()) {
+                writeSuite(xml, report.runId(), phase);
+            }
+            newLine(xml, 0);
+            xml.writeEndElement();
+            newLine(xml, 0);
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            // Writing to a StringWriter cannot fail on I/O; this is a bug.
+            throw new IllegalStateException("could not render junit.xml", e);
+        }
+        return out.toString();
+    }
+
+    private static void writeSuite(XMLStreamWriter xml, String runId, PhaseReport phase) throws XMLStreamException {
+        newLine(xml, 1);
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", phase.name());
+        xml.writeAttribute("tests", Integer.toString(phase.slos().size()));
+        xml.writeAttribute("failures", Long.toString(phase.slos().stream().filter(slo -> !slo.pass()).count()));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("time", Long.toString(phase.endSecond() - phase.startSecond()));
+        for (SloResult slo : phase.slos()) {
+            newLine(xml, 2);
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", runId + "." + phase.name());
+            xml.writeAttribute("name", slo.name());
+            if (!slo.pass()) {
+                newLine(xml, 3);
+                xml.writeEmptyElement("failure");
+                xml.writeAttribute("message", ReportFiles.Text.sloOutcome(slo));
+                xml.writeAttribute("type", "SLO");
+                newLine(xml, 2);
+            }
+            xml.writeEndElement();
+        }
+        newLine(xml, 1);
+        xml.writeEndElement();
+    }
+
+    /** StAX writes no whitespace of its own; indentation keeps the file readable in a CI artifact. */
+    private static void newLine(XMLStreamWriter xml, int depth) throws XMLStreamException {
+        xml.writeCharacters("\n" + "  ".repeat(depth));
+    }
+}

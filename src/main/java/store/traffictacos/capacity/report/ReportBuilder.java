@@ -1,0 +1,87 @@
+package store.traffictacos.capacity.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.CapacityReport.SecondPoint;
+import store.traffictacos.capacity.report.CapacityReport.SloResult;
+import store.traffictacos.capacity.report.CapacityReport.Verdict;
+import store.traffictacos.capacity.results.Manifest;
+import store.traffictacos.capacity.results.MergedResults;
+import store.traffictacos.capacity.results.PhaseWindow;
+
+/**
+ * Computes a {@link CapacityReport} from the merged results of a run and an SLO set.
+ *
+ * <ul>
+ *   <li>Phases come from the runners' manifests (all runners share them). Each phase is judged on its
+ *       seconds after {@link SloSet#settleSeconds()} (see {@link PhaseSpan}): offered, sent and achieved
+ *       rates are the scheduled, sent and answered requests of those seconds ÷ their number, where
+ *       answered means every recorded response, by second of sending, whatever its outcome (errors are
+ *       counted apart in the error rate); latencies are percentiles of all those responses, exactly as
+ *       one histogram of every runner's samples would give them.</li>
+ *   <li>A phase's verdict uses all its judged seconds, also those in which the generator fell behind;
+ *       the phase is then flagged {@code generatorLimited} and the seconds listed in the generator
+ *       warnings, so a reader sees whom to blame. The knee, in contrast, skips such windows.</li>
+ *   <li>The verdict is PASS when every phase passed, FAIL otherwise; REGRESSED is decided elsewhere,
+ *       against a baseline.</li>
+ *   <li>The knee is found by {@link KneeFinder}; its {@code resource} is null until platform series
+ *       are part of the results.</li>
+ * </ul>
+ */
+public final class ReportBuilder {
+    /** The exit code of a run whose report did not pass; 1 is left for errors. */
+    public static final int EXIT_NOT_PASSED = 2;
+
+    private ReportBuilder() {
+    }
+
+    /** @throws IllegalArgumentException if the run has no phases to judge */
+    public static CapacityReport build(MergedResults results, SloSet slos) {
+        Manifest first = results.runners().get(0);
+        if (first.phases().isEmpty()) {
+            throw new IllegalArgumentException("run " + results.runId() + " has no phases to judge");
+        }
+        RunSeconds seconds = RunSeconds.of(results, slos.generatorBehindRatio());
+        KneeFinder knee = new KneeFinder(slos);
+        List<PhaseReport> phases = new ArrayList<>();
+        for (PhaseWindow window : first.phases()) {
+            PhaseSpan phase = PhaseSpan.of(window, results.startEpochMs(), slos.settleSeconds());
+            Measurement measured = seconds.measure(phase.judgedFrom(), phase.endSecond());
+            List<SloResult> judged = SloJudge.judge(slos, measured);
+            phases.add(phaseReport(phase, measured, judged));
+            if (phase.ramp()) {
+                knee.addRamp(phase, seconds);
+            } else {
+                knee.addStep(measured, judged);
+            }
+        }
+        Verdict verdict = phases.stream().allMatch(PhaseReport::pass) ? Verdict.PASS : Verdict.FAIL;
+        long endEpochMs = results.runners().stream().mapToLong(Manifest::endEpochMs).max().orElseThrow();
+        return new CapacityReport(CapacityReport.FORMAT, results.runId(), first.profile(), results.runners().size(),
+                results.startEpochMs(), endEpochMs, verdict, knee.knee(), List.copyOf(phases),
+                EndpointStats.of(results.series()), timeline(seconds), GeneratorWarnings.find(seconds), slos);
+    }
+
+    /** 0 when the report passed, {@value #EXIT_NOT_PASSED} when it failed or regressed. */
+    public static int exitCode(CapacityReport report) {
+        return report.verdict() == Verdict.PASS ? 0 : EXIT_NOT_PASSED;
+    }
+
+    private static PhaseReport phaseReport(PhaseSpan phase, Measurement measured, List<SloResult> judged) {
+        return new PhaseReport(phase.name(), phase.startSecond(), phase.endSecond(), phase.settleSeconds(),
+                measured.offeredRps(), measured.sentRps(), measured.achievedRps(), measured.requests(),
+                measured.p50Ms(), measured.p95Ms(), measured.p99Ms(), measured.maxMs(), measured.errorRate(),
+                measured.errorsByKind(), judged, SloJudge.allPass(judged), measured.generatorLimited());
+    }
+
+    private static List<SecondPoint> timeline(RunSeconds seconds) {
+        List<SecondPoint> timeline = new ArrayList<>(seconds.length());
+        for (int second = 0; second < seconds.length(); second++) {
+            Measurement measured = seconds.measure(second, second + 1);
+            timeline.add(new SecondPoint(second, measured.scheduled(), measured.sent(), measured.requests(),
+                    measured.p50Ms(), measured.p95Ms(), measured.p99Ms(), measured.errorsByKind()));
+        }
+        return timeline;
+    }
+}

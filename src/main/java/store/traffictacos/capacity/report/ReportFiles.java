@@ -1,0 +1,150 @@
+package store.traffictacos.capacity.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import store.traffictacos.capacity.report.CapacityReport.Knee;
+import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.CapacityReport.SloResult;
+
+/**
+ * Writes the four renderings of one {@link CapacityReport} into a run directory:
+ * {@value #JSON_FILE}, {@value #JUNIT_FILE}, {@value #MARKDOWN_FILE} and {@value #HTML_FILE}.
+ */
+public final class ReportFiles {
+    public static final String JSON_FILE = "report.json";
+    public static final String JUNIT_FILE = "junit.xml";
+    public static final String MARKDOWN_FILE = "summary.md";
+    public static final String HTML_FILE = "report.html";
+
+    private ReportFiles() {
+    }
+
+    /**
+     * Renders every file first and only then writes them, each through a temporary file moved into
+     * place, so a rendering failure writes nothing and a reader never sees a half-written file.
+     *
+     * @return the path of {@value #HTML_FILE}
+     */
+    /** The knee in one sentence, as the reports say it, for consoles. */
+    public static String kneeLine(CapacityReport report) {
+        return Text.knee(report);
+    }
+
+    public static Path writeAll(Path runDir, CapacityReport report) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(JSON_FILE, JsonReportWriter.render(report));
+        files.put(JUNIT_FILE, JunitReportWriter.render(report));
+        files.put(MARKDOWN_FILE, MarkdownReportWriter.render(report));
+        files.put(HTML_FILE, HtmlReportWriter.render(report));
+        Files.createDirectories(runDir);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            writeAtomically(runDir.resolve(file.getKey()), file.getValue());
+        }
+        return runDir.resolve(HTML_FILE);
+    }
+
+    private static void writeAtomically(Path target, String content) throws IOException {
+        // Same directory as the target, so the move is a rename on the same file system; not
+        // createTempFile, whose owner-only permissions would stick to the report after the move.
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Numbers and sentences the human-readable renderings (Markdown, HTML, JUnit messages) share. */
+    static final class Text {
+        private Text() {
+        }
+
+        static String ms(double value) {
+            return number(value) + " ms";
+        }
+
+        static String rps(double value) {
+            return number(value) + " req/s";
+        }
+
+        /** A fraction as a percentage; a non-zero rate too small to show is not rounded to 0. */
+        static String percent(double fraction) {
+            if (fraction > 0 && fraction < 0.0001) {
+                return "< 0.01 %";
+            }
+            return number(fraction * 100) + " %";
+        }
+
+        /** An SLO value in its metric's unit: a percentage for the error rate, milliseconds otherwise. */
+        static String metricValue(String metric, double value) {
+            return SloSet.Metric.ERROR_RATE.key().equals(metric) ? percent(value) : ms(value);
+        }
+
+        /** E.g. {@code p99 latency: measured 180.4 ms, threshold 100 ms}. */
+        static String sloOutcome(SloResult slo) {
+            return slo.name() + ": measured " + metricValue(slo.metric(), slo.value()) + ", threshold "
+                    + metricValue(slo.metric(), slo.threshold());
+        }
+
+        static String passOrFail(boolean pass) {
+            return pass ? "pass" : "FAIL";
+        }
+
+        /**
+         * E.g. {@code Capacity knee: 400 req/s, limited by p99 latency}, or {@code Capacity knee: no
+         * SLO failed up to 700 req/s} when nothing failed.
+         */
+        static String knee(CapacityReport report) {
+            Knee knee = report.knee();
+            String resource = knee.resource() == null ? "" : " (first resource over its threshold: " + knee.resource() + ")";
+            if (knee.limitedBy() == null) {
+                double highest = knee.rps() != null ? knee.rps() : highestOfferedRps(report);
+                return "Capacity knee: no SLO failed up to " + rps(highest) + resource;
+            }
+            if (knee.rps() == null) {
+                return "Capacity knee: none, " + knee.limitedBy() + " failed already at the lowest rate" + resource;
+            }
+            return "Capacity knee: " + rps(knee.rps()) + ", limited by " + knee.limitedBy() + resource;
+        }
+
+        /** Seconds since the run start, {@code [from, to)}, e.g. {@code 40–43 s}. */
+        static String seconds(long from, long to) {
+            return from + "–" + to + " s";
+        }
+
+        static long sloChecks(CapacityReport report) {
+            return report.phases().stream().mapToLong(phase -> phase.slos().size()).sum();
+        }
+
+        static long failedSloChecks(CapacityReport report) {
+            return report.phases().stream().flatMap(phase -> phase.slos().stream()).filter(slo -> !slo.pass()).count();
+        }
+
+        private static double highestOfferedRps(CapacityReport report) {
+            return report.phases().stream().mapToDouble(PhaseReport::offeredRps).max().orElse(0);
+        }
+
+        /** Two decimals below 10, one above, thousands grouped; NaN (no responses) as "n/a". */
+        static String number(double value) {
+            if (Double.isNaN(value)) {
+                return "n/a";
+            }
+            String pattern = Math.abs(value) < 10 ? "0.##" : "#,##0.#";
+            return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package store.traffictacos.capacity.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import store.traffictacos.capacity.results.MergedResults;
+import store.traffictacos.capacity.results.ResultsFiles;
+import store.traffictacos.capacity.results.RunnerResults;
+
+/** Builds and writes the capacity report of a run folder ({@code reports/<run-id>/runner-*}). */
+public final class RunReports {
+    private RunReports() {
+    }
+
+    /** The report written, and where its HTML is. */
+    public record Written(CapacityReport report, Path html) {
+    }
+
+    public static Written build(Path runDir, SloSet slos) {
+        CapacityReport report = ReportBuilder.build(MergedResults.merge(readRunners(runDir)), slos);
+        try {
+            return new Written(report, ReportFiles.writeAll(runDir, report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + runDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every {@code runner-*} folder's results; a missing or corrupt one is named in the error. */
+    static List<RunnerResults> readRunners(Path runDir) {
+        if (!Files.isDirectory(runDir)) {
+            throw new IllegalArgumentException("no run folder at " + runDir);
+        }
+        List<Path> runnerDirs;
+        try (Stream<Path> children = Files.list(runDir)) {
+            runnerDirs = children.filter(Files::isDirectory)
+                    .filter(dir -> dir.getFileName().toString().startsWith("runner-")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + runDir + ": " + e.getMessage(), e);
+        }
+        if (runnerDirs.isEmpty()) {
+            throw new IllegalArgumentException("no results in " + runDir + ": expected runner-<i>/ folders with "
+                    + ResultsFiles.MANIFEST_FILE + " and " + ResultsFiles.LOG_FILE);
+        }
+        List<RunnerResults> runners = new ArrayList<>();
+        for (Path dir : runnerDirs) {
+            try {
+                runners.add(ResultsFiles.read(dir));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("cannot read results in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return runners;
+    }
+}

@@ -1,0 +1,24 @@
+package store.traffictacos.capacity.report;
+
+import java.util.List;
+import store.traffictacos.capacity.report.CapacityReport.SloResult;
+
+/** Judges every SLO of a set against one measurement, in the set's order. */
+final class SloJudge {
+    private SloJudge() {
+    }
+
+    static List<SloResult> judge(SloSet slos, Measurement measurement) {
+        return slos.slos().stream()
+                .map(slo -> {
+                    double value = measurement.value(slo.metric());
+                    return new SloResult(slo.name(), slo.metric().key(), slo.threshold(), value,
+                            value < slo.threshold());
+                })
+                .toList();
+    }
+
+    static boolean allPass(List<SloResult> results) {
+        return results.stream().allMatch(SloResult::pass);
+    }
+}
