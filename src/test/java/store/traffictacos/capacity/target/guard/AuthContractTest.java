@@ -14,14 +14,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.target.Backend;
+import store.traffictacos.capacity.target.BackendContract;
 import store.traffictacos.capacity.target.TargetConfig;
 import store.traffictacos.capacity.target.TargetFixture;
 import store.traffictacos.capacity.target.TargetFixture.Reply;
@@ -29,26 +28,10 @@ import store.traffictacos.capacity.target.TargetFixture.Reply;
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
 @DisplayName("JWT auth on the reservation and payment routes")
-class AuthContractTest {
+class AuthContractTest extends BackendContract {
     private static final String RESERVATIONS = "/api/v1/reservations";
     private static final Map<String, Object> HOLD = Map.of("event_id", "evt_1", "seat_ids", List.of("S1"));
 
-    @Parameter
-    Backend backend;
-
-    TargetFixture api;
-
-    @BeforeEach
-    void start() {
-        api = new TargetFixture(backend);
-    }
-
-    @AfterEach
-    void stop() {
-        if (api != null) {
-            api.close();
-        }
-    }
 
     @Test
     @DisplayName("a valid HS256 JWT is accepted and its sub is the reservation's user")

@@ -4,39 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.target.Backend;
+import store.traffictacos.capacity.target.BackendContract;
 import store.traffictacos.capacity.target.TargetFixture;
 import store.traffictacos.capacity.target.TargetFixture.Reply;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
 @DisplayName("Idempotency-Key on POST")
-class IdempotencyContractTest {
+class IdempotencyContractTest extends BackendContract {
     private static final String JOIN = "/api/v1/queue/join";
 
-    @Parameter
-    Backend backend;
-
-    TargetFixture api;
-
-    @BeforeEach
-    void start() {
-        api = new TargetFixture(backend);
-    }
-
-    @AfterEach
-    void stop() {
-        if (api != null) {
-            api.close();
-        }
-    }
 
     @Test
     @DisplayName("a POST without Idempotency-Key answers 400 IDEMPOTENCY_REQUIRED")

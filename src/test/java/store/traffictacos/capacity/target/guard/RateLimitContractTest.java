@@ -3,14 +3,13 @@ package store.traffictacos.capacity.target.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.target.Backend;
+import store.traffictacos.capacity.target.BackendContract;
 import store.traffictacos.capacity.target.TargetConfig;
 import store.traffictacos.capacity.target.TargetFixture;
 import store.traffictacos.capacity.target.TargetFixture.Reply;
@@ -18,24 +17,13 @@ import store.traffictacos.capacity.target.TargetFixture.Reply;
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
 @DisplayName("Rate limit per client IP")
-class RateLimitContractTest {
+class RateLimitContractTest extends BackendContract {
     private static final String STATUS = "/api/v1/queue/status?token=t";
 
-    @Parameter
-    Backend backend;
 
-    TargetFixture api;
-
-    @BeforeEach
-    void start() {
-        api = new TargetFixture(backend, TargetConfig.defaults().withRateLimit(new RateLimit(2, 3)));
-    }
-
-    @AfterEach
-    void stop() {
-        if (api != null) {
-            api.close();
-        }
+    @Override
+    protected TargetConfig config() {
+        return TargetConfig.defaults().withRateLimit(new RateLimit(2, 3));
     }
 
     @Test

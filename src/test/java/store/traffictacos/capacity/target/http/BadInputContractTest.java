@@ -13,14 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.target.Backend;
+import store.traffictacos.capacity.target.BackendContract;
 import store.traffictacos.capacity.target.TargetConfig;
 import store.traffictacos.capacity.target.TargetFixture;
 import store.traffictacos.capacity.target.TargetFixture.Reply;
@@ -28,25 +27,13 @@ import store.traffictacos.capacity.target.TargetFixture.Reply;
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
 @DisplayName("Bad input answers the error envelope, never a stack trace")
-class BadInputContractTest {
+class BadInputContractTest extends BackendContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY_BYTES = 1024;
 
-    @Parameter
-    Backend backend;
-
-    TargetFixture api;
-
-    @BeforeEach
-    void start() {
-        api = new TargetFixture(backend, TargetConfig.defaults().withMaxBodyBytes(MAX_BODY_BYTES));
-    }
-
-    @AfterEach
-    void stop() {
-        if (api != null) {
-            api.close();
-        }
+    @Override
+    protected TargetConfig config() {
+        return TargetConfig.defaults().withMaxBodyBytes(MAX_BODY_BYTES);
     }
 
     @Test

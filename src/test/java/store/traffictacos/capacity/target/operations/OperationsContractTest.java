@@ -8,14 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.target.Backend;
+import store.traffictacos.capacity.target.BackendContract;
 import store.traffictacos.capacity.target.TargetConfig;
 import store.traffictacos.capacity.target.TargetFixture;
 import store.traffictacos.capacity.target.TargetFixture.Reply;
@@ -24,26 +23,10 @@ import store.traffictacos.capacity.target.guard.RateLimit;
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
 @DisplayName("Health, metrics and admin routes")
-class OperationsContractTest {
+class OperationsContractTest extends BackendContract {
     private static final String JOIN_REQUESTS =
             "tacos_http_requests_total{method=\"POST\",route=\"/api/v1/queue/join\",status=\"202\"} 2.0";
 
-    @Parameter
-    Backend backend;
-
-    TargetFixture api;
-
-    @BeforeEach
-    void start() {
-        api = new TargetFixture(backend);
-    }
-
-    @AfterEach
-    void stop() {
-        if (api != null) {
-            api.close();
-        }
-    }
 
     @Test
     @DisplayName("/healthz answers 200 with status healthy, the current timestamp and service gateway-api")
@@ -221,7 +204,7 @@ class OperationsContractTest {
     @DisplayName("after flush-test-data a rate-limited client may send again")
     void flushForgetsRateLimits() {
         // Given a client that used up a limit of 1 request per second, burst 1
-        restart(TargetConfig.defaults().withRateLimit(new RateLimit(1, 1)));
+        restartWith(TargetConfig.defaults().withRateLimit(new RateLimit(1, 1)));
         api.get("/api/v1/queue/status?token=t");
         assertThat(api.get("/api/v1/queue/status?token=t").errorCode()).isEqualTo("RATE_LIMITED");
 
@@ -258,7 +241,7 @@ class OperationsContractTest {
     @DisplayName("health routes are not rate limited and carry no X-RateLimit headers")
     void healthNotRateLimited() {
         // Given a limit of 1 request per second, burst 1, that the API routes do feel
-        restart(TargetConfig.defaults().withRateLimit(new RateLimit(1, 1)));
+        restartWith(TargetConfig.defaults().withRateLimit(new RateLimit(1, 1)));
         api.get("/api/v1/queue/status?token=t");
         assertThat(api.get("/api/v1/queue/status?token=t").errorCode()).isEqualTo("RATE_LIMITED");
 
@@ -273,13 +256,6 @@ class OperationsContractTest {
             assertThat(healthz.raw().headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("x-ratelimit"));
             assertThat(healthz.header("Retry-After")).isNull();
         }
-    }
-
-    /** Replaces the default target by one started with {@code config}. */
-    private void restart(TargetConfig config) {
-        api.close();
-        api = null;
-        api = new TargetFixture(backend, config);
     }
 
     private static List<String> lines(Reply reply) {

@@ -19,13 +19,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.target.Backend;
+import store.traffictacos.capacity.target.BackendContract;
 import store.traffictacos.capacity.target.TargetConfig;
 import store.traffictacos.capacity.target.TargetFixture;
 import store.traffictacos.capacity.target.TargetFixture.Reply;
@@ -33,15 +33,11 @@ import store.traffictacos.capacity.target.TargetFixture.Reply;
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
 @DisplayName("Payment simulator routes")
-class PaymentContractTest {
+class PaymentContractTest extends BackendContract {
     private static final String INTENT = "/api/v1/payment/intent";
     private static final String PROCESS = "/api/v1/payment/process";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Parameter
-    Backend backend;
-
-    TargetFixture api;
 
     /** A webhook receiver on 127.0.0.1, started by the tests that need one. */
     HttpServer receiver;
@@ -55,21 +51,10 @@ class PaymentContractTest {
         }
     }
 
-    @BeforeEach
-    void start() {
-        api = new TargetFixture(backend);
-    }
-
     @AfterEach
-    void stop() {
-        try {
-            if (api != null) {
-                api.close();
-            }
-        } finally {
-            if (receiver != null) {
-                receiver.stop(0);
-            }
+    void stopReceiver() {
+        if (receiver != null) {
+            receiver.stop(0);
         }
     }
 
@@ -296,9 +281,7 @@ class PaymentContractTest {
     @DisplayName("an intent completed by the delay alone fires its webhook exactly once")
     void webhookOnceWhenDelayCompletes() throws Exception {
         // Given a 200 ms completion delay on real time, and an intent with a webhook
-        api.close();
-        api = null;
-        api = new TargetFixture(backend, TargetConfig.defaults().withPaymentDelay(Duration.ofMillis(200)));
+        restartWith(TargetConfig.defaults().withPaymentDelay(Duration.ofMillis(200)));
         String url = startReceiver();
         String id = intent("r-1", url);
 

@@ -12,14 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.target.Backend;
+import store.traffictacos.capacity.target.BackendContract;
 import store.traffictacos.capacity.target.TargetConfig;
 import store.traffictacos.capacity.target.TargetFixture;
 import store.traffictacos.capacity.target.TargetFixture.Reply;
@@ -27,33 +26,10 @@ import store.traffictacos.capacity.target.TargetFixture.Reply;
 @ParameterizedClass(name = "{0}")
 @EnumSource(Backend.class)
 @DisplayName("Reservation routes")
-class ReservationContractTest {
+class ReservationContractTest extends BackendContract {
     private static final String RESERVATIONS = "/api/v1/reservations";
     private static final Duration PAST_HOLD = Duration.ofSeconds(61);
 
-    @Parameter
-    Backend backend;
-
-    TargetFixture api;
-
-    @BeforeEach
-    void start() {
-        api = new TargetFixture(backend);
-    }
-
-    /** Replaces the default target by one started with {@code config}. */
-    private void restart(TargetConfig config) {
-        api.close();
-        api = null;
-        api = new TargetFixture(backend, config);
-    }
-
-    @AfterEach
-    void stop() {
-        if (api != null) {
-            api.close();
-        }
-    }
 
     @Test
     @DisplayName("a hold answers 201 with reservation_id, status HOLD, event_id, seat_ids, quantity, user_id and hold_expires_at 60 s after now")
@@ -133,7 +109,7 @@ class ReservationContractTest {
     @DisplayName("a hold on a seat the event does not have answers 400 INVALID_REQUEST")
     void holdUnknownSeat() {
         // Given events have seats S1..S3
-        restart(TargetConfig.defaults().withSeatsPerEvent(3));
+        restartWith(TargetConfig.defaults().withSeatsPerEvent(3));
 
         // When
         Reply reply = hold("evt_1", List.of("S1", "S4"));
@@ -163,7 +139,7 @@ class ReservationContractTest {
     @DisplayName("a hold for more seats than are left answers 409 SEAT_UNAVAILABLE")
     void holdByQuantityWhenSoldOut() {
         // Given an event of 2 seats, one held
-        restart(TargetConfig.defaults().withSeatsPerEvent(2));
+        restartWith(TargetConfig.defaults().withSeatsPerEvent(2));
         assertThat(hold("evt_1", List.of("S1")).status()).isEqualTo(201);
 
         // When
@@ -178,7 +154,7 @@ class ReservationContractTest {
     @DisplayName("100 concurrent holds on the last seat give exactly one 201 and 99 409 SEAT_UNAVAILABLE (no oversell)")
     void concurrentHoldsNeverOversell() throws Exception {
         // Given an event with one seat and 100 clients, each with its own user and Idempotency-Key
-        restart(TargetConfig.defaults().withSeatsPerEvent(1));
+        restartWith(TargetConfig.defaults().withSeatsPerEvent(1));
         int clients = 100;
         ExecutorService pool = Executors.newFixedThreadPool(32);
         CountDownLatch go = new CountDownLatch(1);
@@ -214,7 +190,7 @@ class ReservationContractTest {
     @DisplayName("a hold not confirmed within 60 s expires: GET shows EXPIRED and the seat can be held again")
     void expiredHoldReturnsItsSeat() {
         // Given an event with one seat, held
-        restart(TargetConfig.defaults().withSeatsPerEvent(1));
+        restartWith(TargetConfig.defaults().withSeatsPerEvent(1));
         String id = hold("evt_1", List.of("S1")).text("reservation_id");
         assertThat(hold("evt_1", List.of("S1")).status()).as("held while the hold lasts").isEqualTo(409);
 
@@ -374,7 +350,7 @@ class ReservationContractTest {
     @DisplayName("cancel answers 200 status CANCELLED and the seat can be held again")
     void cancelReturnsTheSeat() {
         // Given an event with one seat, held
-        restart(TargetConfig.defaults().withSeatsPerEvent(1));
+        restartWith(TargetConfig.defaults().withSeatsPerEvent(1));
         String id = hold("evt_1", List.of("S1")).text("reservation_id");
 
         // When
