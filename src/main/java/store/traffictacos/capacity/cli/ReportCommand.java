@@ -1,36 +1,63 @@
 package store.traffictacos.capacity.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import store.traffictacos.capacity.report.CapacityReport;
+import store.traffictacos.capacity.report.History;
 import store.traffictacos.capacity.report.ReportBuilder;
 import store.traffictacos.capacity.report.ReportFiles;
+import store.traffictacos.capacity.report.ReportSettings;
 import store.traffictacos.capacity.report.RunReports;
 import store.traffictacos.capacity.report.SloFile;
-import store.traffictacos.capacity.report.SloSet;
 
 /** {@code tacos-capacity report <run-dir>}: (re)builds a run's capacity report from its results files. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Merge the runners' results files of a run folder and write its capacity report "
-                + "(report.html, report.json, junit.xml, summary.md). Exit code: 0 pass, 2 an SLO failed, 1 an error.")
+                + "(report.html, report.json, junit.xml, summary.md). Exit code: 0 pass, 2 an SLO failed or a "
+                + "regression rule against the baseline broke, 1 an error.")
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN_DIR", description = "The run folder, e.g. reports/<run-id>.")
     Path runDir;
 
-    @Option(names = "--slo", paramLabel = "FILE", description = "SLO file (YAML); default: the team's runbook SLOs "
-            + "(p99 < 100 ms, p95 < 500 ms, errors < 1 %).")
+    @Option(names = "--slo", paramLabel = "FILE", description = "SLO file (YAML) with SLOs, regression rules and "
+            + "prices; default: the team's runbook SLOs (p99 < 100 ms, p95 < 500 ms, errors < 1 %).")
     Path sloFile;
+
+    @Option(names = "--baseline", paramLabel = "REPORT_JSON", description = "Compare with this earlier report.json.")
+    Path baselineFile;
+
+    @Option(names = "--history", paramLabel = "FOLDER", description = "Folder of earlier reports (*.json, or "
+            + "<run>/report.json): draw the trend and, without --baseline, compare with the last passing run.")
+    Path historyFolder;
+
+    @Option(names = "--trend-runs", paramLabel = "N", description = "Earlier runs in the trend "
+            + "(default: ${DEFAULT-VALUE}).")
+    int trendRuns = History.DEFAULT_TREND_RUNS;
+
+    @Option(names = "--prices", paramLabel = "FILE", description = "YAML of instance type to on-demand USD/hour, "
+            + "overriding the SLO file's and the built-in ap-northeast-2 list prices.")
+    Path pricesFile;
 
     @Override
     public Integer call() {
-        SloSet slos = sloFile == null ? SloSet.defaults() : SloFile.parse(sloFile);
-        RunReports.Written written = RunReports.build(runDir, slos);
+        ReportSettings settings = sloFile == null ? ReportSettings.defaults() : SloFile.settings(sloFile);
+        if (pricesFile != null) {
+            settings = settings.withPrices(settings.prices().with(SloFile.parsePrices(pricesFile)));
+        }
+        CapacityReport baseline = baselineFile == null ? null : History.readReport(baselineFile, "baseline");
+        List<CapacityReport> earlier = historyFolder == null ? null : History.readFolder(historyFolder);
+        RunReports.Written written = RunReports.build(runDir, settings, History.of(baseline, earlier, trendRuns));
         CapacityReport report = written.report();
         System.out.printf("%s: %s%n", report.verdict(), ReportFiles.kneeLine(report));
+        String comparison = ReportFiles.comparisonLine(report);
+        if (comparison != null) {
+            System.out.println(comparison);
+        }
         System.out.printf("report: %s%n", written.html().toAbsolutePath());
         return ReportBuilder.exitCode(report);
     }

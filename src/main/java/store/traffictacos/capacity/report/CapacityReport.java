@@ -13,6 +13,9 @@ import java.util.List;
  * @param endpoints per endpoint over the whole measured run
  * @param timeline per second of the run
  * @param generatorWarnings windows where the load generator, not the platform, fell short
+ * @param comparison the run against its baseline; null without one
+ * @param cost of the run and of its capacity (n/a without node series); null in files written before it
+ * @param trend earlier runs and this one, oldest first; empty without a history of runs
  */
 public record CapacityReport(
         String format,
@@ -27,9 +30,17 @@ public record CapacityReport(
         List<EndpointReport> endpoints,
         List<SecondPoint> timeline,
         List<GeneratorWarning> generatorWarnings,
-        SloSet slos) {
+        SloSet slos,
+        Comparison comparison,
+        Cost cost,
+        List<TrendPoint> trend) {
 
     public static final String FORMAT = "tacos-report/1";
+
+    public CapacityReport {
+        // Files written before the trend existed have none; an empty list reads the same everywhere.
+        trend = trend == null ? List.of() : trend;
+    }
 
     public enum Verdict {
         PASS,

@@ -9,11 +9,13 @@ import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
@@ -126,6 +128,38 @@ public final class Charts {
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);
+        return chart;
+    }
+
+    /**
+     * The knee (left axis) and the tracked phase's p99 (right axis) of each run in the report's trend,
+     * by run start; a run without a knee or without responses leaves a gap in that line only.
+     */
+    public static JFreeChart trend(CapacityReport report) {
+        XYSeries knee = new XYSeries("knee (req/s)", true, true);
+        XYSeries p99 = new XYSeries("p99 at peak (ms)", true, true);
+        for (TrendPoint point : report.trend()) {
+            if (point.kneeRps() != null) {
+                knee.add(point.startEpochMs(), point.kneeRps());
+            }
+            if (!Double.isNaN(point.p99Ms())) {
+                p99.add(point.startEpochMs(), point.p99Ms());
+            }
+        }
+        JFreeChart chart = ChartFactory.createTimeSeriesChart("Knee and peak p99 by run", "run start", "req/s",
+                new XYSeriesCollection(knee));
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        // Two units, so two axes; points drawn, since a run is a sample, not a continuous measurement.
+        plot.setRenderer(0, new XYLineAndShapeRenderer(true, true));
+        plot.setDataset(1, new XYSeriesCollection(p99));
+        plot.setRangeAxis(1, new NumberAxis("ms"));
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer p99Line = new XYLineAndShapeRenderer(true, true);
+        p99Line.setSeriesPaint(0, SLO_LINE);
+        plot.setRenderer(1, p99Line);
         return chart;
     }
 

@@ -13,6 +13,8 @@ import store.traffictacos.capacity.report.CapacityReport.EndpointReport;
 import store.traffictacos.capacity.report.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.CapacityReport.SloResult;
+import store.traffictacos.capacity.report.Comparison.PhaseDelta;
+import store.traffictacos.capacity.report.Comparison.RuleCheck;
 
 /**
  * Renders {@code report.html}: one self-contained file that opens offline and can be attached to a
@@ -52,6 +54,8 @@ public final class HtmlReportWriter {
         appendChart(html, Charts.errors(report), Charts.TIME_CHART_HEIGHT, "Errors per second by kind");
         appendPhases(html, report);
         appendSlos(html, report);
+        appendComparison(html, report);
+        appendTrend(html, report);
         html.append("<h2>Endpoints</h2>\n");
         appendChart(html, Charts.endpointLatency(report), Charts.endpointChartHeight(report), "Latency per endpoint");
         appendEndpoints(html, report);
@@ -82,6 +86,13 @@ public final class HtmlReportWriter {
                 }
             }
         }
+        if (report.comparison() != null) {
+            html.append("<p>").append(escape(ReportFiles.Text.comparison(report.comparison()))).append("</p>\n");
+            for (RuleCheck broken : report.comparison().broken()) {
+                html.append("<p>Regression: ").append(escape(ReportFiles.Text.ruleCheck(broken))).append("</p>\n");
+            }
+        }
+        html.append("<p>").append(escape(ReportFiles.Text.cost(report.cost()))).append("</p>\n");
         html.append("</div>\n");
     }
 
@@ -130,6 +141,65 @@ public final class HtmlReportWriter {
             }
         }
         html.append("</table>\n");
+    }
+
+    /** Per phase then and now, the cells of broken rules highlighted, then every rule checked. */
+    private static void appendComparison(StringBuilder html, CapacityReport report) {
+        Comparison comparison = report.comparison();
+        if (comparison == null) {
+            return;
+        }
+        html.append("<h2>Compared with baseline ").append(escape(comparison.baselineRunId())).append("</h2>\n<p>Baseline started ")
+                .append(Instant.ofEpochMilli(comparison.baselineStartEpochMs())).append("; each cell: baseline → this run.</p>\n");
+        if (comparison.kneeRps() != null) {
+            boolean broke = comparison.broke(RegressionRules.KNEE_DECREASE, BaselineComparer.KNEE);
+            html.append("<table>\n");
+            headerRow(html, "Knee");
+            html.append("<tr>");
+            deltaCell(html, ReportFiles.Text.delta(comparison.kneeRps(), ReportFiles.Text::rps), broke);
+            html.append("</tr>\n</table>\n");
+        }
+        html.append("<table>\n");
+        headerRow(html, "Phase", "p50", "p95", "p99", "max", "Errors", "Achieved");
+        for (PhaseDelta phase : comparison.phases()) {
+            html.append("<tr>");
+            nameCell(html, phase.phase());
+            cells(html, ReportFiles.Text.delta(phase.p50Ms(), ReportFiles.Text::ms),
+                    ReportFiles.Text.delta(phase.p95Ms(), ReportFiles.Text::ms));
+            deltaCell(html, ReportFiles.Text.delta(phase.p99Ms(), ReportFiles.Text::ms),
+                    comparison.broke(RegressionRules.P99_INCREASE, phase.phase()));
+            cells(html, ReportFiles.Text.delta(phase.maxMs(), ReportFiles.Text::ms));
+            deltaCell(html, ReportFiles.Text.errorRateDelta(phase.errorRate()),
+                    comparison.broke(RegressionRules.ERROR_RATE_INCREASE, phase.phase()));
+            cells(html, ReportFiles.Text.delta(phase.achievedRps(), ReportFiles.Text::rps));
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n<table>\n");
+        headerRow(html, "Regression check", "Result");
+        for (RuleCheck check : comparison.checks()) {
+            html.append("<tr>");
+            nameCell(html, ReportFiles.Text.ruleCheck(check));
+            verdictCell(html, !check.broken());
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static void appendTrend(StringBuilder html, CapacityReport report) {
+        if (report.trend().isEmpty()) {
+            return;
+        }
+        html.append("<h2>Trend</h2>\n");
+        if (report.trend().size() < 2) {
+            html.append("<p>No earlier runs in the history: a trend needs at least 2 runs.</p>\n");
+            return;
+        }
+        appendChart(html, Charts.trend(report), Charts.TIME_CHART_HEIGHT,
+                "Capacity knee and peak p99 of the last " + report.trend().size() + " runs");
+    }
+
+    private static void deltaCell(StringBuilder html, String text, boolean regressed) {
+        html.append(regressed ? "<td class=\"fail\">" : "<td>").append(escape(text)).append("</td>");
     }
 
     private static void appendEndpoints(StringBuilder html, CapacityReport report) {

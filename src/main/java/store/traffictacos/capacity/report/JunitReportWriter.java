@@ -6,13 +6,18 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.CapacityReport.SloResult;
+import store.traffictacos.capacity.report.Comparison.RuleCheck;
 
 /**
  * Renders {@code junit.xml} so CI shows SLOs as tests: one {@code <testsuite>} per phase, one
  * {@code <testcase classname="<runId>.<phase>" name="<slo>">} per SLO, a {@code <failure>} with the
- * measured value and threshold for each SLO that did not hold.
+ * measured value and threshold for each SLO that did not hold. With a baseline, one more suite
+ * {@code regression} with a test case {@code "<rule> <subject>"} (e.g. {@code p99IncreasePercent peak})
+ * per regression check, failing when the rule broke.
  */
 public final class JunitReportWriter {
+    static final String REGRESSION_SUITE = "regression";
+
     private JunitReportWriter() {
     }
 
@@ -24,11 +29,17 @@ public final class JunitReportWriter {
             newLine(xml, 0);
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", report.runId());
-            xml.writeAttribute("tests", Long.toString(ReportFiles.Text.sloChecks(report)));
-            xml.writeAttribute("failures", Long.toString(ReportFiles.Text.failedSloChecks(report)));
+            Comparison comparison = report.comparison();
+            long checks = comparison == null ? 0 : comparison.checks().size();
+            long broken = comparison == null ? 0 : comparison.broken().size();
+            xml.writeAttribute("tests", Long.toString(ReportFiles.Text.sloChecks(report) + checks));
+            xml.writeAttribute("failures", Long.toString(ReportFiles.Text.failedSloChecks(report) + broken));
             xml.writeAttribute("errors", "0");
             for (PhaseReport phase : report.phases()) {
                 writeSuite(xml, report.runId(), phase);
+            }
+            if (comparison != null) {
+                writeRegressionSuite(xml, report.runId(), comparison);
             }
             newLine(xml, 0);
             xml.writeEndElement();
@@ -61,6 +72,34 @@ public final class JunitReportWriter {
                 xml.writeEmptyElement("failure");
                 xml.writeAttribute("message", ReportFiles.Text.sloOutcome(slo));
                 xml.writeAttribute("type", "SLO");
+                newLine(xml, 2);
+            }
+            xml.writeEndElement();
+        }
+        newLine(xml, 1);
+        xml.writeEndElement();
+    }
+
+    private static void writeRegressionSuite(XMLStreamWriter xml, String runId, Comparison comparison)
+            throws XMLStreamException {
+        newLine(xml, 1);
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", REGRESSION_SUITE);
+        xml.writeAttribute("tests", Integer.toString(comparison.checks().size()));
+        xml.writeAttribute("failures", Integer.toString(comparison.broken().size()));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", "0");
+        for (RuleCheck check : comparison.checks()) {
+            newLine(xml, 2);
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", runId + "." + REGRESSION_SUITE);
+            xml.writeAttribute("name", check.rule() + " " + check.subject());
+            if (check.broken()) {
+                newLine(xml, 3);
+                xml.writeEmptyElement("failure");
+                xml.writeAttribute("message", ReportFiles.Text.ruleCheck(check) + " against baseline "
+                        + comparison.baselineRunId());
+                xml.writeAttribute("type", "regression");
                 newLine(xml, 2);
             }
             xml.writeEndElement();

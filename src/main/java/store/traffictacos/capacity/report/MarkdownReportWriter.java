@@ -12,10 +12,12 @@ import java.util.stream.Collectors;
 import store.traffictacos.capacity.report.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.CapacityReport.SloResult;
+import store.traffictacos.capacity.report.Comparison.PhaseDelta;
+import store.traffictacos.capacity.report.Comparison.RuleCheck;
 
 /**
- * Renders {@code summary.md} for a GitHub step summary or PR comment: verdict, knee, a row per
- * phase, the SLO verdicts per phase and the generator warnings. Plain text markers (PASS, FAIL), no
+ * Renders {@code summary.md} for a GitHub step summary or PR comment: verdict, knee, cost, a row per
+ * phase, the SLO verdicts per phase, the comparison with a baseline and the generator warnings. Plain text markers (PASS, FAIL), no
  * emoji, so it also reads well in a terminal.
  */
 public final class MarkdownReportWriter {
@@ -31,9 +33,11 @@ public final class MarkdownReportWriter {
                 .append(", ").append((report.endEpochMs() - report.startEpochMs()) / 1000).append(" s.\n\n");
         md.append("**").append(report.verdict()).append("**: ").append(ReportFiles.Text.failedSloChecks(report))
                 .append(" of ").append(ReportFiles.Text.sloChecks(report)).append(" SLO checks failed.  \n");
-        md.append(cell(ReportFiles.Text.knee(report))).append("\n\n");
+        md.append(cell(ReportFiles.Text.knee(report))).append("  \n");
+        md.append(cell(ReportFiles.Text.cost(report.cost()))).append("\n\n");
         appendPhases(md, report.phases());
         appendSlos(md, report.phases());
+        appendComparison(md, report.comparison());
         appendWarnings(md, report.generatorWarnings());
         return md.toString();
     }
@@ -91,6 +95,40 @@ public final class MarkdownReportWriter {
     private static String verdictCell(SloResult slo) {
         String value = ReportFiles.Text.metricValue(slo.metric(), slo.value());
         return slo.pass() ? value + " pass" : value + " **FAIL**";
+    }
+
+    /** The broken rules, then per phase baseline → this run, with broken figures in bold. */
+    private static void appendComparison(StringBuilder md, Comparison comparison) {
+        if (comparison == null) {
+            return;
+        }
+        md.append("#### ").append(cell(ReportFiles.Text.comparison(comparison))).append("\n\n");
+        for (RuleCheck broken : comparison.broken()) {
+            md.append("- **REGRESSED**: ").append(cell(ReportFiles.Text.ruleCheck(broken))).append('\n');
+        }
+        if (comparison.kneeRps() != null) {
+            md.append(comparison.broken().isEmpty() ? "" : "\n").append("Knee: ")
+                    .append(marked(ReportFiles.Text.delta(comparison.kneeRps(), ReportFiles.Text::rps),
+                            comparison.broke(RegressionRules.KNEE_DECREASE, BaselineComparer.KNEE)))
+                    .append("\n");
+        }
+        md.append("\n| Phase | p50 | p95 | p99 | max | Errors | Achieved |\n|---|--:|--:|--:|--:|--:|--:|\n");
+        for (PhaseDelta phase : comparison.phases()) {
+            md.append("| ").append(cell(phase.phase())).append(" | ")
+                    .append(cell(ReportFiles.Text.delta(phase.p50Ms(), ReportFiles.Text::ms))).append(" | ")
+                    .append(cell(ReportFiles.Text.delta(phase.p95Ms(), ReportFiles.Text::ms))).append(" | ")
+                    .append(marked(ReportFiles.Text.delta(phase.p99Ms(), ReportFiles.Text::ms),
+                            comparison.broke(RegressionRules.P99_INCREASE, phase.phase()))).append(" | ")
+                    .append(cell(ReportFiles.Text.delta(phase.maxMs(), ReportFiles.Text::ms))).append(" | ")
+                    .append(marked(ReportFiles.Text.errorRateDelta(phase.errorRate()),
+                            comparison.broke(RegressionRules.ERROR_RATE_INCREASE, phase.phase()))).append(" | ")
+                    .append(cell(ReportFiles.Text.delta(phase.achievedRps(), ReportFiles.Text::rps))).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static String marked(String text, boolean regressed) {
+        return regressed ? "**" + cell(text) + "**" : cell(text);
     }
 
     private static void appendWarnings(StringBuilder md, List<GeneratorWarning> warnings) {

@@ -2,6 +2,8 @@ package store.traffictacos.capacity.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import store.traffictacos.capacity.report.CapacityReport.Knee;
 import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.CapacityReport.SecondPoint;
 import store.traffictacos.capacity.report.CapacityReport.SloResult;
@@ -23,8 +25,9 @@ import store.traffictacos.capacity.results.PhaseWindow;
  *   <li>A phase's verdict uses all its judged seconds, also those in which the generator fell behind;
  *       the phase is then flagged {@code generatorLimited} and the seconds listed in the generator
  *       warnings, so a reader sees whom to blame. The knee, in contrast, skips such windows.</li>
- *   <li>The verdict is PASS when every phase passed, FAIL otherwise; REGRESSED is decided elsewhere,
- *       against a baseline.</li>
+ *   <li>The verdict is PASS when every phase passed, FAIL otherwise; {@link #withHistory} turns a PASS
+ *       into REGRESSED when a regression rule against the baseline broke (a FAIL stays FAIL).</li>
+ *   <li>The cost is n/a until the results carry node series (see {@link CostCalculator}).</li>
  *   <li>The knee is found by {@link KneeFinder}; its {@code resource} is null until platform series
  *       are part of the results.</li>
  * </ul>
@@ -36,8 +39,17 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
-    /** @throws IllegalArgumentException if the run has no phases to judge */
+    /** The report with the default prices; see {@link #build(MergedResults, SloSet, PriceTable)}. */
     public static CapacityReport build(MergedResults results, SloSet slos) {
+        return build(results, slos, PriceTable.defaults());
+    }
+
+    /**
+     * The report of the run alone: no comparison and no trend (see {@link #withHistory}).
+     *
+     * @throws IllegalArgumentException if the run has no phases to judge
+     */
+    public static CapacityReport build(MergedResults results, SloSet slos, PriceTable prices) {
         Manifest first = results.runners().get(0);
         if (first.phases().isEmpty()) {
             throw new IllegalArgumentException("run " + results.runId() + " has no phases to judge");
@@ -58,9 +70,28 @@ public final class ReportBuilder {
         }
         Verdict verdict = phases.stream().allMatch(PhaseReport::pass) ? Verdict.PASS : Verdict.FAIL;
         long endEpochMs = results.runners().stream().mapToLong(Manifest::endEpochMs).max().orElseThrow();
+        Knee found = knee.knee();
+        // The results carry no node series yet (a later platform-metrics feature adds them): no node-hours.
+        Cost cost = CostCalculator.cost(Map.of(), prices, (endEpochMs - results.startEpochMs()) / 1000.0, found.rps());
         return new CapacityReport(CapacityReport.FORMAT, results.runId(), first.profile(), results.runners().size(),
-                results.startEpochMs(), endEpochMs, verdict, knee.knee(), List.copyOf(phases),
-                EndpointStats.of(results.series()), timeline(seconds), GeneratorWarnings.find(seconds), slos);
+                results.startEpochMs(), endEpochMs, verdict, found, List.copyOf(phases),
+                EndpointStats.of(results.series()), timeline(seconds), GeneratorWarnings.find(seconds), slos, null,
+                cost, List.of());
+    }
+
+    /**
+     * The report compared with its baseline from {@code history} (if any) and with its trend; PASS
+     * becomes REGRESSED when a regression rule broke.
+     */
+    public static CapacityReport withHistory(CapacityReport report, History history, RegressionRules rules) {
+        Comparison comparison = history.baselineFor(report)
+                .map(baseline -> BaselineComparer.compare(report, baseline, rules)).orElse(null);
+        Verdict verdict = report.verdict() == Verdict.PASS && comparison != null && !comparison.broken().isEmpty()
+                ? Verdict.REGRESSED : report.verdict();
+        return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
+                report.startEpochMs(), report.endEpochMs(), verdict, report.knee(), report.phases(), report.endpoints(),
+                report.timeline(), report.generatorWarnings(), report.slos(), comparison, report.cost(),
+                history.trend(report));
     }
 
     /** 0 when the report passed, {@value #EXIT_NOT_PASSED} when it failed or regressed. */

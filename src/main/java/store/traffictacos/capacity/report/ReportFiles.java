@@ -11,6 +11,10 @@ import java.text.DecimalFormatSymbols;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleFunction;
+import java.util.stream.Collectors;
+import store.traffictacos.capacity.report.Comparison.Delta;
+import store.traffictacos.capacity.report.Comparison.RuleCheck;
 import store.traffictacos.capacity.report.CapacityReport.Knee;
 import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.CapacityReport.SloResult;
@@ -28,17 +32,27 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
+    /** The knee in one sentence, as the reports say it, for consoles. */
+    public static String kneeLine(CapacityReport report) {
+        return Text.knee(report);
+    }
+
+    /** The baseline comparison in one sentence with the broken rules, or null without a baseline. */
+    public static String comparisonLine(CapacityReport report) {
+        Comparison comparison = report.comparison();
+        if (comparison == null) {
+            return null;
+        }
+        String broken = comparison.broken().stream().map(Text::ruleCheck).collect(Collectors.joining("; "));
+        return Text.comparison(comparison) + (broken.isEmpty() ? "" : ": " + broken);
+    }
+
     /**
      * Renders every file first and only then writes them, each through a temporary file moved into
      * place, so a rendering failure writes nothing and a reader never sees a half-written file.
      *
      * @return the path of {@value #HTML_FILE}
      */
-    /** The knee in one sentence, as the reports say it, for consoles. */
-    public static String kneeLine(CapacityReport report) {
-        return Text.knee(report);
-    }
-
     public static Path writeAll(Path runDir, CapacityReport report) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(JSON_FILE, JsonReportWriter.render(report));
@@ -98,6 +112,68 @@ public final class ReportFiles {
         static String sloOutcome(SloResult slo) {
             return slo.name() + ": measured " + metricValue(slo.metric(), slo.value()) + ", threshold "
                     + metricValue(slo.metric(), slo.threshold());
+        }
+
+        /** E.g. {@code 180.4 ms → 198.5 ms (+18.1 ms, +10 %)}, each value in {@code unit}. */
+        static String delta(Delta delta, DoubleFunction<String> unit) {
+            String relative = delta.changePercent() == null ? "" : ", " + signedPercent(delta.changePercent());
+            return unit.apply(delta.baseline()) + " → " + unit.apply(delta.current()) + " (" + sign(delta.change())
+                    + unit.apply(Math.abs(delta.change())) + relative + ")";
+        }
+
+        /** E.g. {@code 0.2 % → 0.8 % (+0.6 pp)}: a rate's change in percentage points, not relative. */
+        static String errorRateDelta(Delta delta) {
+            return percent(delta.baseline()) + " → " + percent(delta.current()) + " (" + percentagePoints(delta.change())
+                    + ")";
+        }
+
+        /** E.g. {@code peak p99 +11.2 % (limit +10 %)}. */
+        static String ruleCheck(RuleCheck check) {
+            return switch (check.rule()) {
+                case RegressionRules.P99_INCREASE -> check.subject() + " p99 " + signedPercent(check.change())
+                        + " (limit +" + number(check.limit()) + " %)";
+                case RegressionRules.KNEE_DECREASE -> "knee " + signedPercent(check.change()) + " (limit -"
+                        + number(check.limit()) + " %)";
+                case RegressionRules.ERROR_RATE_INCREASE -> check.subject() + " error rate "
+                        + percentagePoints(check.change()) + " (limit +" + number(check.limit() * 100) + " pp)";
+                default -> throw new IllegalStateException("unknown regression rule " + check.rule());
+            };
+        }
+
+        /** E.g. {@code Compared with baseline ci-1200: 1 of 7 regression checks broken}. */
+        static String comparison(Comparison comparison) {
+            return "Compared with baseline " + comparison.baselineRunId() + ": " + comparison.broken().size() + " of "
+                    + comparison.checks().size() + " regression checks broken";
+        }
+
+        /** E.g. {@code Cost: n/a (no node series: ...)} or {@code Cost: $12.40 for the run, ...}. */
+        static String cost(Cost cost) {
+            if (cost == null) {
+                return "Cost: n/a (not computed)";
+            }
+            if (cost.runUsd() == null) {
+                return "Cost: n/a (" + cost.note() + ")";
+            }
+            String perMillion = cost.perMillionRequestsAtKneeUsd() == null ? "n/a"
+                    : usd(cost.perMillionRequestsAtKneeUsd());
+            return "Cost: " + usd(cost.runUsd()) + " for the run, " + perMillion + " per million requests at the knee ("
+                    + cost.note() + ")";
+        }
+
+        static String usd(double value) {
+            return "$" + new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+        }
+
+        private static String signedPercent(double percent) {
+            return sign(percent) + number(Math.abs(percent)) + " %";
+        }
+
+        private static String percentagePoints(double fraction) {
+            return sign(fraction) + number(Math.abs(fraction) * 100) + " pp";
+        }
+
+        private static String sign(double change) {
+            return change > 0 ? "+" : change < 0 ? "-" : "±";
         }
 
         static String passOrFail(boolean pass) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -38,9 +39,24 @@ import java.nio.file.Path;
  *                 "p50Ms": 12.0, "p95Ms": 30.1, "p99Ms": 48.0, "errorsByKind": {}}],
  *   "generatorWarnings": [{"fromSecond": 40, "toSecond": 43, "reason": "sent below 97 % of schedule"}],
  *   "slos": {"slos": [{"name": "p99 latency", "metric": "P99_MS", "threshold": 100.0}],
- *            "settleSeconds": 5, "generatorBehindRatio": 0.97}
+ *            "settleSeconds": 5, "generatorBehindRatio": 0.97},
+ *   "comparison": {                       // optional: null or absent without a baseline
+ *     "baselineRunId": "ci-1200", "baselineStartEpochMs": 1735646400000,
+ *     "rules": {"p99IncreasePercent": 10.0, "kneeDecreasePercent": 5.0, "errorRateIncrease": 0.005},
+ *     "kneeRps": {"baseline": 420.0, "current": 400.0, "change": -20.0, "changePercent": -4.76},
+ *     "phases": [{"phase": "peak", "p50Ms": {...}, "p95Ms": {...}, "p99Ms": {...}, "maxMs": {...},
+ *                 "errorRate": {...}, "achievedRps": {...}}],   // each a delta as kneeRps
+ *     "checks": [{"rule": "p99IncreasePercent", "subject": "peak", "limit": 10.0, "change": 11.2,
+ *                 "broken": true}]},      // change in % (knee, p99) or as a fraction (error rate)
+ *   "cost": {"runUsd": null, "perMillionRequestsAtKneeUsd": null,   // optional; USD, null = n/a
+ *            "note": "no node series: platform metrics not collected"},
+ *   "trend": [{"runId": "ci-1200", "startEpochMs": 1735646400000, "kneeRps": 420.0,
+ *              "phase": "peak", "p99Ms": 160.2}]   // optional; earlier runs then this one, [] without history
  * }
  * }</pre>
+ *
+ * <p>{@code comparison}, {@code cost} and {@code trend} were added within {@code tacos-report/1}: they
+ * are optional, so files written before them still read (as null, null and an empty list).
  */
 public final class ReportJson {
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -54,7 +70,8 @@ public final class ReportJson {
      * @throws IOException when the file is unreadable, not JSON, or of another format version
      */
     public static CapacityReport read(Path file) throws IOException {
-        JsonNode tree = MAPPER.readTree(file.toFile());
+        // Through Files, so a missing file is a NoSuchFileException callers can name as such.
+        JsonNode tree = MAPPER.readTree(Files.readAllBytes(file));
         // Checked before binding, so a newer format fails on its version, not on some renamed field.
         String format = tree.path("format").asText(null);
         if (!CapacityReport.FORMAT.equals(format)) {

@@ -20,8 +20,16 @@ public final class RunReports {
     public record Written(CapacityReport report, Path html) {
     }
 
+    /** The run's report on its own, judged against {@code slos}. */
     public static Written build(Path runDir, SloSet slos) {
-        CapacityReport report = ReportBuilder.build(MergedResults.merge(readRunners(runDir)), slos);
+        return build(runDir, ReportSettings.defaults().withSlos(slos), History.none());
+    }
+
+    /** The run's report, compared with {@code history} under the settings' regression rules. */
+    public static Written build(Path runDir, ReportSettings settings, History history) {
+        CapacityReport alone = ReportBuilder.build(MergedResults.merge(readRunners(runDir)), settings.slos(),
+                settings.prices());
+        CapacityReport report = ReportBuilder.withHistory(alone, history, settings.regression());
         try {
             return new Written(report, ReportFiles.writeAll(runDir, report));
         } catch (IOException e) {

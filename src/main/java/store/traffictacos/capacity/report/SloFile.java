@@ -1,5 +1,6 @@
 package store.traffictacos.capacity.report;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -21,7 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,7 +33,8 @@ import store.traffictacos.capacity.report.SloSet.Metric;
 import store.traffictacos.capacity.report.SloSet.Slo;
 
 /**
- * The SLOs a run is judged against, from a YAML file the user can change:
+ * The SLOs a run is judged against, the regression rules against a baseline and the prices, from a
+ * YAML file the user can change:
  *
  * <pre>
  * settleSeconds: 5             # optional; each missing key takes its SloSet.defaults() value
@@ -38,7 +42,14 @@ import store.traffictacos.capacity.report.SloSet.Slo;
  * slos:                        # optional; when given it replaces the default list
  *   - {name: p99 latency, metric: p99_ms, below: 100}
  *   - {name: error rate, metric: error_rate, below: 0.01}
+ * regression:                  # optional; each missing key takes its RegressionRules.defaults() value
+ *   p99IncreasePercent: 10     # a phase whose p99 grew more than 10 % regressed
+ *   kneeDecreasePercent: 5     # the knee dropped more than 5 %
+ *   errorRateIncrease: 0.005   # a phase's error rate grew more than this (absolute)
+ * prices: {c7i.xlarge: 0.2}    # optional; on-demand USD/hour, overriding PriceTable.defaults() by type
  * </pre>
+ *
+ * A {@code --prices} file holds just such a mapping of instance type to USD/hour, without the key.
  *
  * Every mistake is a one-line {@link IllegalArgumentException} naming the file, the line and the
  * field, e.g. {@code slo.yaml line 5: slos[1].metric: unknown metric 'p999'; valid: p50_ms, ...},
@@ -59,36 +70,66 @@ public final class SloFile {
     private SloFile() {
     }
 
+    /** The SLOs of an SLO file; see {@link #settings(Path)} for all it sets. */
     public static SloSet parse(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read SLO file " + file + ": " + reason(e));
-        }
-        return parse(text, file.toString());
+        return settings(file).slos();
+    }
+
+    /** The SLOs of an SLO file's text; see {@link #settings(String, String)}. */
+    public static SloSet parse(String yaml, String source) {
+        return settings(yaml, source).slos();
+    }
+
+    public static ReportSettings settings(Path file) {
+        return settings(read(file, "SLO file"), file.toString());
     }
 
     /**
      * @param source how errors name the text, usually its file name
      * @throws IllegalArgumentException with a one-line message if the text is not a valid SLO file
      */
-    public static SloSet parse(String yaml, String source) {
-        SloFileJson file;
+    public static ReportSettings settings(String yaml, String source) {
+        SloFileJson file = bind(yaml, source, SloFileJson.class);
+        if (file == null) {
+            return ReportSettings.defaults();
+        }
+        try {
+            return file.toSettings();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A {@code --prices} file: instance type to on-demand USD/hour, e.g. {@code c7i.xlarge: 0.2}. */
+    public static Map<String, Double> parsePrices(Path file) {
+        return parsePrices(read(file, "price file"), file.toString());
+    }
+
+    /** @throws IllegalArgumentException with a one-line message if the text is not such a mapping */
+    public static Map<String, Double> parsePrices(String yaml, String source) {
+        PricesJson prices = bind(yaml, source, PricesJson.class);
+        return prices == null ? Map.of() : prices.usdPerHour;
+    }
+
+    private static String read(Path file, String what) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + what + " " + file + ": " + reason(e));
+        }
+    }
+
+    /** The text bound to {@code type}, or null when it is empty. */
+    private static <T> T bind(String yaml, String source, Class<T> type) {
         try (JsonParser parser = YAML.createParser(yaml)) {
             if (parser.nextToken() == null) {
-                return SloSet.defaults();
+                return null;
             }
-            file = YAML.readValue(parser, SloFileJson.class);
+            return YAML.readValue(parser, type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(oneLine(source + where(e) + ": " + problem(e)), e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading YAML from a string failed", e);
-        }
-        try {
-            return file.toSloSet();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
     }
 
@@ -100,6 +141,8 @@ public final class SloFile {
         private Long settleSeconds;
         private Double generatorBehindRatio;
         private List<SloJson> slos;
+        private RegressionJson regression;
+        private PricesJson prices;
 
         public void setSettleSeconds(long settleSeconds) {
             if (settleSeconds < 0) {
@@ -120,8 +163,23 @@ public final class SloFile {
             this.slos = slos;
         }
 
+        public void setRegression(RegressionJson regression) {
+            this.regression = regression;
+        }
+
+        public void setPrices(PricesJson prices) {
+            this.prices = prices;
+        }
+
+        ReportSettings toSettings() {
+            PriceTable defaultPrices = PriceTable.defaults();
+            return new ReportSettings(toSloSet(),
+                    regression == null ? RegressionRules.defaults() : regression.toRules(),
+                    prices == null ? defaultPrices : defaultPrices.with(prices.usdPerHour));
+        }
+
         /** Checks what only the whole file shows: missing SLO fields and repeated names. */
-        SloSet toSloSet() {
+        private SloSet toSloSet() {
             SloSet defaults = SloSet.defaults();
             List<Slo> parsed = defaults.slos();
             if (slos != null) {
@@ -182,6 +240,54 @@ public final class SloFile {
                 throw new IllegalArgumentException(path + ": missing field 'below'");
             }
             return new Slo(name, metric, below);
+        }
+    }
+
+    private static final class RegressionJson {
+        private Double p99IncreasePercent;
+        private Double kneeDecreasePercent;
+        private Double errorRateIncrease;
+
+        public void setP99IncreasePercent(double percent) {
+            this.p99IncreasePercent = notNegative(percent);
+        }
+
+        public void setKneeDecreasePercent(double percent) {
+            this.kneeDecreasePercent = notNegative(percent);
+        }
+
+        public void setErrorRateIncrease(double fraction) {
+            this.errorRateIncrease = notNegative(fraction);
+        }
+
+        RegressionRules toRules() {
+            RegressionRules defaults = RegressionRules.defaults();
+            return new RegressionRules(
+                    p99IncreasePercent == null ? defaults.p99IncreasePercent() : p99IncreasePercent,
+                    kneeDecreasePercent == null ? defaults.kneeDecreasePercent() : kneeDecreasePercent,
+                    errorRateIncrease == null ? defaults.errorRateIncrease() : errorRateIncrease);
+        }
+
+        private static double notNegative(double limit) {
+            // A negative limit would call an unchanged run a regression.
+            if (!(limit >= 0)) {
+                throw new IllegalArgumentException("must be >= 0, got " + limit);
+            }
+            return limit;
+        }
+    }
+
+    /** Instance type to USD/hour; any key is a type, so errors name it as the field. */
+    private static final class PricesJson {
+        private final Map<String, Double> usdPerHour = new LinkedHashMap<>();
+
+        @JsonAnySetter
+        public void put(String instanceType, double usdPerHour) {
+            // Free nodes are not a thing; 0 would hide a forgotten price behind a cost of nothing.
+            if (!(usdPerHour > 0)) {
+                throw new IllegalArgumentException("must be > 0, got " + usdPerHour);
+            }
+            this.usdPerHour.put(instanceType, usdPerHour);
         }
     }
 

@@ -37,7 +37,8 @@ class MarkdownReportWriterTest {
         CapacityReport sample = SampleReports.failingAtPeak();
         CapacityReport report = new CapacityReport(sample.format(), sample.runId(), sample.profile(), sample.runners(),
                 sample.startEpochMs(), sample.endEpochMs(), CapacityReport.Verdict.PASS, new Knee(null, null, null),
-                sample.phases(), sample.endpoints(), sample.timeline(), sample.generatorWarnings(), sample.slos());
+                sample.phases(), sample.endpoints(), sample.timeline(), sample.generatorWarnings(), sample.slos(),
+                sample.comparison(), sample.cost(), sample.trend());
 
         // When
         String md = MarkdownReportWriter.render(report);

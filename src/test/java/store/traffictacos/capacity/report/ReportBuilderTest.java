@@ -243,7 +243,8 @@ class ReportBuilderTest {
             CapacityReport passed = ReportBuilder.build(run.merge(), SloSet.defaults());
             CapacityReport regressed = new CapacityReport(passed.format(), passed.runId(), passed.profile(),
                     passed.runners(), passed.startEpochMs(), passed.endEpochMs(), Verdict.REGRESSED, passed.knee(),
-                    passed.phases(), passed.endpoints(), passed.timeline(), passed.generatorWarnings(), passed.slos());
+                    passed.phases(), passed.endpoints(), passed.timeline(), passed.generatorWarnings(), passed.slos(),
+                    passed.comparison(), passed.cost(), passed.trend());
 
             // When / Then
             assertThat(ReportBuilder.exitCode(regressed)).isEqualTo(2);

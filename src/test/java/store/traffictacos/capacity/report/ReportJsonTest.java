@@ -41,7 +41,8 @@ class ReportJsonTest {
                 Double.NaN, java.util.Map.of());
         CapacityReport report = new CapacityReport(sample.format(), sample.runId(), sample.profile(), sample.runners(),
                 sample.startEpochMs(), sample.endEpochMs(), sample.verdict(), new Knee(null, null, null),
-                sample.phases(), sample.endpoints(), List.of(silent), sample.generatorWarnings(), sample.slos());
+                sample.phases(), sample.endpoints(), List.of(silent), sample.generatorWarnings(), sample.slos(),
+                sample.comparison(), sample.cost(), sample.trend());
         Path file = dir.resolve("report.json");
         Files.writeString(file, JsonReportWriter.render(report));
 

@@ -35,7 +35,8 @@ final class SampleReports {
                 phase("cooldown", 50, 60, 100, 100, 100, 7.9, 19.0, 33.3, 90, 0.0, Map.of(), 33.3));
         return new CapacityReport(CapacityReport.FORMAT, RUN_ID, "local", 2, START_EPOCH_MS, START_EPOCH_MS + 60_000,
                 Verdict.FAIL, new Knee(400.0, "p99 latency", null), phases, endpoints(), timeline(),
-                List.of(new GeneratorWarning(40, 43, AWKWARD_REASON)), SloSet.defaults());
+                List.of(new GeneratorWarning(40, 43, AWKWARD_REASON)), SloSet.defaults(), null,
+                Cost.notAvailable(CostCalculator.NO_NODE_SERIES), List.of());
     }
 
     /** The sample run with its first phase renamed, e.g. to something that needs escaping. */
@@ -49,7 +50,8 @@ final class SampleReports {
                 first.generatorLimited()));
         return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
                 report.startEpochMs(), report.endEpochMs(), report.verdict(), report.knee(), phases, report.endpoints(),
-                report.timeline(), report.generatorWarnings(), report.slos());
+                report.timeline(), report.generatorWarnings(), report.slos(), report.comparison(), report.cost(),
+                report.trend());
     }
 
     private static PhaseReport phase(String name, long start, long end, double offered, double sent, double achieved,

@@ -93,7 +93,7 @@ class SloFileTest {
         assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("slo.yaml line 1: settleSecs: unknown field "
-                        + "(expected generatorBehindRatio, settleSeconds, slos)");
+                        + "(expected generatorBehindRatio, prices, regression, settleSeconds, slos)");
     }
 
     @Test
@@ -203,5 +203,81 @@ class SloFileTest {
         assertThatThrownBy(() -> SloFile.parse(missing))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cannot read SLO file " + missing + ": No such file");
+    }
+
+    @Test
+    @DisplayName("regression rules and prices are read; prices override the defaults type by type")
+    void regressionAndPrices() {
+        // Given
+        String yaml = """
+                regression:
+                  p99IncreasePercent: 15
+                  kneeDecreasePercent: 3
+                  errorRateIncrease: 0.01
+                prices: {c7i.xlarge: 0.2, m5.large: 1}
+                """;
+
+        // When
+        ReportSettings settings = SloFile.settings(yaml, "slo.yaml");
+
+        // Then
+        assertThat(settings.regression()).isEqualTo(new RegressionRules(15, 3, 0.01));
+        assertThat(settings.prices().usdPerHour()).containsEntry("c7i.xlarge", 0.2).containsEntry("m5.large", 1.0)
+                .containsEntry("t3.medium", PriceTable.defaults().usdPerHour().get("t3.medium"));
+    }
+
+    @Test
+    @DisplayName("a missing regression key takes its default")
+    void regressionDefaults() {
+        // Given only the p99 rule
+        String yaml = "regression: {p99IncreasePercent: 20}\n";
+
+        // When
+        RegressionRules rules = SloFile.settings(yaml, "slo.yaml").regression();
+
+        // Then
+        RegressionRules defaults = RegressionRules.defaults();
+        assertThat(rules).isEqualTo(new RegressionRules(20, defaults.kneeDecreasePercent(), defaults.errorRateIncrease()));
+    }
+
+    @Test
+    @DisplayName("a negative regression limit is one line naming the place")
+    void negativeRegressionLimit() {
+        // When / Then
+        assertThatThrownBy(() -> SloFile.settings("regression:\n  kneeDecreasePercent: -1\n", "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml line 2: regression.kneeDecreasePercent: must be >= 0, got -1.0");
+    }
+
+    @Test
+    @DisplayName("a price file is a mapping of instance type to USD per hour")
+    void priceFile() throws IOException {
+        // Given
+        Path file = Files.writeString(dir.resolve("prices.yaml"), "c7i.xlarge: 0.18\nr7i.large: 0.15\n");
+
+        // When / Then
+        assertThat(SloFile.parsePrices(file)).containsExactly(java.util.Map.entry("c7i.xlarge", 0.18),
+                java.util.Map.entry("r7i.large", 0.15));
+    }
+
+    @Test
+    @DisplayName("a price of 0 is one line naming the instance type")
+    void zeroPrice() {
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parsePrices("c7i.xlarge: 0\n", "prices.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("prices.yaml: c7i.xlarge: must be > 0, got 0.0");
+    }
+
+    @Test
+    @DisplayName("a missing price file is one line naming it")
+    void missingPriceFile() {
+        // Given
+        Path missing = dir.resolve("prices.yaml");
+
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parsePrices(missing))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot read price file " + missing + ": No such file");
     }
 }
