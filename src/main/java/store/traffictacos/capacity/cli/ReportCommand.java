@@ -1,8 +1,10 @@
 package store.traffictacos.capacity.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,6 +22,9 @@ import store.traffictacos.capacity.report.SloFile;
                 + "(report.html, report.json, junit.xml, summary.md). Exit code: 0 pass, 2 an SLO failed or a "
                 + "regression rule against the baseline broke, 1 an error.")
 final class ReportCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
 
     @Parameters(paramLabel = "RUN_DIR", description = "The run folder, e.g. reports/<run-id>.")
     Path runDir;
@@ -53,12 +58,17 @@ final class ReportCommand implements Callable<Integer> {
         List<CapacityReport> earlier = historyFolder == null ? null : History.readFolder(historyFolder);
         RunReports.Written written = RunReports.build(runDir, settings, History.of(baseline, earlier, trendRuns));
         CapacityReport report = written.report();
-        System.out.printf("%s: %s%n", report.verdict(), ReportFiles.kneeLine(report));
+        out().printf("%s: %s%n", report.verdict(), ReportFiles.kneeLine(report));
         String comparison = ReportFiles.comparisonLine(report);
         if (comparison != null) {
-            System.out.println(comparison);
+            out().println(comparison);
         }
-        System.out.printf("report: %s%n", written.html().toAbsolutePath());
+        out().printf("report: %s%n", written.html().toAbsolutePath());
         return ReportBuilder.exitCode(report);
+    }
+
+    /** The command line's out stream, so callers (and tests) decide where the verdict goes. */
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }
