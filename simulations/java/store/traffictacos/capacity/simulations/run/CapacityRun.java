@@ -52,6 +52,7 @@ public final class CapacityRun {
     private final URI target;
     private final JourneyBook journeys;
     private final LiveStats live = new LiveStats();
+    private final CpuSampler cpu = new CpuSampler();
     private final PrintStream out = System.out;
     /** When Gatling is to start injecting: the warm-up begins here and lasts until the start instant. */
     private final long injectionStartEpochMs;
@@ -173,6 +174,7 @@ public final class CapacityRun {
         ResultsRecorder started = new ResultsRecorder(firstSentEpochMs);
         progress = new Progress(settings.profile(), firstSentEpochMs, live, journeys, out);
         recorder = started;
+        cpu.start(started);
         out.printf("tacos-capacity: run %s, runner %d of %d, profile %s (%d s) against %s%s; measured load started %d ms "
                         + "after the planned instant%n", settings.runId(), settings.runnerIndex() + 1,
                 settings.runnerCount(), settings.profile().name(), settings.profile().totalDuration().toSeconds(),
@@ -183,6 +185,7 @@ public final class CapacityRun {
 
     /** Writes the results file and prints the summary; always stops the embedded target. */
     public void finish() {
+        cpu.close();
         if (progress != null) {
             progress.close();
         }

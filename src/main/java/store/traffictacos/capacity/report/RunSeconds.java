@@ -20,19 +20,26 @@ import store.traffictacos.capacity.results.SeriesKey;
  * <p>Not thread-safe: windows are summed into one reused histogram.
  */
 final class RunSeconds {
+    /**
+     * A runner busier than this share of its cores measures its own queueing as much as the
+     * platform's latency, so its seconds are the generator's fault.
+     */
+    static final double RUNNER_CPU_LIMIT = 0.90;
     private static final LatencyCounts NOTHING = LatencyCounts.of(Latencies.newHistogram());
 
     private final long[] scheduled;
     private final long[] sent;
+    private final double[] busiestRunnerCpu;
     private final List<LatencyCounts> latency;
     private final List<SortedMap<String, Long>> errors;
     private final double behindRatio;
     private final Histogram sum = Latencies.newHistogram();
 
-    private RunSeconds(long[] scheduled, long[] sent, List<LatencyCounts> latency,
+    private RunSeconds(long[] scheduled, long[] sent, double[] busiestRunnerCpu, List<LatencyCounts> latency,
                        List<SortedMap<String, Long>> errors, double behindRatio) {
         this.scheduled = scheduled;
         this.sent = sent;
+        this.busiestRunnerCpu = busiestRunnerCpu;
         this.latency = latency;
         this.errors = errors;
         this.behindRatio = behindRatio;
@@ -66,8 +73,11 @@ final class RunSeconds {
             }
         }
         keep(latency, current, second);
-        return new RunSeconds(Arrays.copyOf(scheduled, length), Arrays.copyOf(sent, length), latency, errors,
-                behindRatio);
+        double[] cpu = results.busiestRunnerCpuPerSecond();
+        double[] busiestRunnerCpu = Arrays.copyOf(cpu, length);
+        Arrays.fill(busiestRunnerCpu, Math.min(cpu.length, length), length, Double.NaN);
+        return new RunSeconds(Arrays.copyOf(scheduled, length), Arrays.copyOf(sent, length), busiestRunnerCpu,
+                latency, errors, behindRatio);
     }
 
     /** Seconds from 0 to the last one with a schedule, a sent request or a response. */
@@ -83,9 +93,25 @@ final class RunSeconds {
         return sent[second];
     }
 
-    /** The generator, not the platform, fell short: it sent less than the behind ratio of a non-empty schedule. */
+    /**
+     * The generator, not the platform, fell short: it sent less than the behind ratio of a non-empty
+     * schedule, or a runner was short of CPU.
+     */
     boolean isBehind(int second) {
+        return sentTooFew(second) || runnerShortOfCpu(second);
+    }
+
+    boolean sentTooFew(int second) {
         return scheduled[second] > 0 && sent[second] < behindRatio * scheduled[second];
+    }
+
+    boolean runnerShortOfCpu(int second) {
+        return busiestRunnerCpu[second] > RUNNER_CPU_LIMIT;
+    }
+
+    /** The busiest runner's CPU share in the second (NaN without a reading). */
+    double busiestRunnerCpu(int second) {
+        return busiestRunnerCpu[second];
     }
 
     /** Everything measured in seconds {@code [from, to)}; seconds beyond the run count as empty. */

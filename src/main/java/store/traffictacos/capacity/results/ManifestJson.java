@@ -20,11 +20,16 @@ record ManifestJson(
         String targetUrl,
         List<PhaseWindow> phases,
         List<SecondCounts> seconds,
+        List<CpuReading> runnerCpu,
         Totals totals) {
 
     static final String FORMAT = "tacos-results/1";
 
     record SecondCounts(long second, long scheduled, long sent) {
+    }
+
+    /** The runner's busiest CPU share (0..1 of its cores) in a second; seconds without a reading are left out. */
+    record CpuReading(long second, double busy) {
     }
 
     /** Responses in {@code results.hlog}: all, by endpoint and by outcome. */
@@ -50,9 +55,16 @@ record ManifestJson(
         for (int second = 0; second < Math.max(scheduled.length, sent.length); second++) {
             seconds.add(new SecondCounts(second, valueAt(scheduled, second), valueAt(sent, second)));
         }
+        double[] cpu = snapshot.cpuPerSecond();
+        List<CpuReading> readings = new ArrayList<>();
+        for (int second = 0; second < cpu.length; second++) {
+            if (!Double.isNaN(cpu[second])) {
+                readings.add(new CpuReading(second, cpu[second]));
+            }
+        }
         return new ManifestJson(FORMAT, manifest.runId(), manifest.runnerIndex(), manifest.runnerCount(),
                 manifest.profile(), manifest.startEpochMs(), manifest.endEpochMs(), manifest.gatlingVersion(),
-                manifest.targetUrl(), manifest.phases(), seconds, Totals.of(snapshot.series()));
+                manifest.targetUrl(), manifest.phases(), seconds, readings, Totals.of(snapshot.series()));
     }
 
     Manifest manifest() {
@@ -62,6 +74,15 @@ record ManifestJson(
 
     long[] sentPerSecond() {
         return column(SecondCounts::sent);
+    }
+
+    double[] cpuPerSecond() {
+        int length = Math.max(seconds.size(),
+                runnerCpu.stream().mapToInt(reading -> Math.toIntExact(reading.second() + 1)).max().orElse(0));
+        double[] cpu = new double[length];
+        java.util.Arrays.fill(cpu, Double.NaN);
+        runnerCpu.forEach(reading -> cpu[Math.toIntExact(reading.second())] = reading.busy());
+        return cpu;
     }
 
     private long[] column(ToLongFunction<SecondCounts> field) {

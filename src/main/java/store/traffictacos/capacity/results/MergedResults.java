@@ -32,14 +32,16 @@ public final class MergedResults {
     private final long startEpochMs;
     private final SortedMap<SeriesKey, LatencyCounts> series;
     private final long[] sentPerSecond;
+    private final double[] busiestRunnerCpuPerSecond;
     private final long[] scheduledPerSecond;
 
     private MergedResults(List<Manifest> runners, long startEpochMs, SortedMap<SeriesKey, LatencyCounts> series,
-                          long[] sentPerSecond, long[] scheduledPerSecond) {
+                          long[] sentPerSecond, long[] scheduledPerSecond, double[] busiestRunnerCpuPerSecond) {
         this.runners = runners;
         this.startEpochMs = startEpochMs;
         this.series = series;
         this.sentPerSecond = sentPerSecond;
+        this.busiestRunnerCpuPerSecond = busiestRunnerCpuPerSecond;
         this.scheduledPerSecond = scheduledPerSecond;
     }
 
@@ -73,14 +75,17 @@ public final class MergedResults {
         SortedMap<SeriesKey, LatencyCounts> series = new TreeMap<>();
         long[] sent = new long[0];
         long[] scheduled = new long[0];
+        double[] cpu = new double[0];
         for (RunnerResults runner : results) {
             long shift = Math.floorDiv(runner.manifest().startEpochMs() - startEpochMs + 500, 1000);
             runner.series().forEach((key, counts) -> series.merge(
                     new SeriesKey(key.second() + shift, key.endpoint(), key.outcome()), counts, LatencyCounts::plus));
             sent = addShifted(sent, runner.sentPerSecond(), shift);
             scheduled = addShifted(scheduled, runner.manifest().scheduledPerSecond(), shift);
+            cpu = maxShifted(cpu, runner.cpuPerSecond(), shift);
         }
-        return new MergedResults(runners, startEpochMs, Collections.unmodifiableSortedMap(series), sent, scheduled);
+        return new MergedResults(runners, startEpochMs, Collections.unmodifiableSortedMap(series), sent, scheduled,
+                cpu);
     }
 
     public String runId() {
@@ -123,6 +128,11 @@ public final class MergedResults {
     /** Requests sent by all runners in each merged second; index = second. */
     public long[] sentPerSecond() {
         return sentPerSecond.clone();
+    }
+
+    /** In each merged second, the CPU share of the busiest runner; NaN where no runner took a reading. */
+    public double[] busiestRunnerCpuPerSecond() {
+        return busiestRunnerCpuPerSecond.clone();
     }
 
     /** Requests the profile scheduled for all runners in each merged second; index = second. */
@@ -176,6 +186,22 @@ public final class MergedResults {
             throw new IllegalArgumentException("run " + first.runId() + " has " + first.runnerCount()
                     + " runners but results of runner(s) " + missing + " are missing");
         }
+    }
+
+    private static double[] maxShifted(double[] max, double[] values, long shift) {
+        int length = Math.toIntExact(values.length + shift);
+        double[] grown = max;
+        if (max.length < length) {
+            grown = Arrays.copyOf(max, length);
+            Arrays.fill(grown, max.length, length, Double.NaN);
+        }
+        for (int i = 0; i < values.length; i++) {
+            int second = Math.toIntExact(i + shift);
+            if (!Double.isNaN(values[i])) {
+                grown[second] = Double.isNaN(grown[second]) ? values[i] : Math.max(grown[second], values[i]);
+            }
+        }
+        return grown;
     }
 
     private static long[] addShifted(long[] sum, long[] values, long shift) {

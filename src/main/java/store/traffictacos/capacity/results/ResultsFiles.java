@@ -54,6 +54,7 @@ import org.HdrHistogram.HistogramLogWriter;
  *  "gatlingVersion": "...", "targetUrl": "...",
  *  "phases": [{"name", "startEpochMs", "endEpochMs", "fromRps", "toRps"}],
  *  "seconds": [{"second": 0, "scheduled": 123, "sent": 120}, ...],  // every second from 0, this runner only
+ *  "runnerCpu": [{"second": 0, "busy": 0.42}, ...],  // the runner's busiest CPU share (0..1 of its cores) per second, where taken
  *  "totals": {"requests": N, "byEndpoint": {...}, "byOutcome": {...}}}  // responses in results.hlog
  * }</pre>
  * Readers ignore fields they do not know and require all the fields above. {@code totals} is
@@ -117,7 +118,7 @@ public final class ResultsFiles {
                 throw new IllegalArgumentException(LOG_FILE + " holds " + inLog + " but " + MANIFEST_FILE
                         + " says " + json.totals() + " (truncated or mixed-up files?)");
             }
-            return new RunnerResults(json.manifest(), series, json.sentPerSecond());
+            return new RunnerResults(json.manifest(), series, json.sentPerSecond(), json.cpuPerSecond());
         } catch (IllegalArgumentException e) {
             throw new IOException(runnerDir + ": " + e.getMessage(), e);
         }

@@ -59,18 +59,36 @@ public final class ResultsRecorder {
         }
     }
 
+    /**
+     * Records how busy the runner's own CPU was at {@code epochMs} (a share of its cores, 0..1), so
+     * the report can tell a runner short of CPU from a slow platform; readings before the start are
+     * ignored, and a second keeps its busiest reading.
+     */
+    public void runnerCpu(long epochMs, double busyShare) {
+        if (!(busyShare >= 0 && busyShare <= 1)) {
+            throw new IllegalArgumentException("CPU share must be within 0..1, was " + busyShare);
+        }
+        SecondBucket bucket = bucketOf(epochMs);
+        if (bucket != null) {
+            bucket.cpu(busyShare);
+        }
+    }
+
     /** A copy of everything recorded so far; later recording does not change it. */
     public Snapshot snapshot() {
         Map<SeriesKey, LatencyCounts> series = new TreeMap<>();
         long[] sentPerSecond = new long[seconds.size()];
+        double[] cpuPerSecond = new double[seconds.size()];
+        java.util.Arrays.fill(cpuPerSecond, Double.NaN);
         for (int second = 0; second < sentPerSecond.length; second++) {
             SecondBucket bucket = seconds.existing(second);
             if (bucket != null) {
                 sentPerSecond[second] = bucket.sent();
+                cpuPerSecond[second] = bucket.cpu();
                 bucket.copyInto(second, series);
             }
         }
-        return new Snapshot(startEpochMs, series, sentPerSecond);
+        return new Snapshot(startEpochMs, series, sentPerSecond, cpuPerSecond);
     }
 
     private SecondBucket bucketOf(long sentEpochMs) {

@@ -13,11 +13,14 @@ public final class RunnerResults {
     private final Manifest manifest;
     private final SortedMap<SeriesKey, LatencyCounts> series;
     private final long[] sentPerSecond;
+    private final double[] cpuPerSecond;
 
-    RunnerResults(Manifest manifest, Map<SeriesKey, LatencyCounts> series, long[] sentPerSecond) {
+    RunnerResults(Manifest manifest, Map<SeriesKey, LatencyCounts> series, long[] sentPerSecond,
+            double[] cpuPerSecond) {
         this.manifest = manifest;
         this.series = Collections.unmodifiableSortedMap(new TreeMap<>(series));
         this.sentPerSecond = sentPerSecond.clone();
+        this.cpuPerSecond = cpuPerSecond.clone();
     }
 
     public Manifest manifest() {
@@ -32,5 +35,10 @@ public final class RunnerResults {
     /** Requests sent in each second since the start; index = second. */
     public long[] sentPerSecond() {
         return sentPerSecond.clone();
+    }
+
+    /** The runner's busiest CPU share in each second since the start; NaN where none was taken. */
+    public double[] cpuPerSecond() {
+        return cpuPerSecond.clone();
     }
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.LongAdder;
 /** What one second of sending produced: how many requests went out, and their latency series. */
 final class SecondBucket {
     private final LongAdder sent = new LongAdder();
+    /** The runner's busiest CPU reading in this second (share of its cores), NaN when none was taken. */
+    private double cpu = Double.NaN;
     /** endpoint, then outcome: two lookups by the caller's own strings, so recording allocates no key. */
     private final Map<String, Map<String, LiveSeries>> seriesByEndpoint = new ConcurrentHashMap<>();
 
@@ -16,6 +18,14 @@ final class SecondBucket {
 
     long sent() {
         return sent.sum();
+    }
+
+    synchronized void cpu(double busyShare) {
+        cpu = Double.isNaN(cpu) ? busyShare : Math.max(cpu, busyShare);
+    }
+
+    synchronized double cpu() {
+        return cpu;
     }
 
     LiveSeries series(String endpoint, String outcome) {

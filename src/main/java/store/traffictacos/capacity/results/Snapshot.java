@@ -10,11 +10,13 @@ public final class Snapshot {
     private final long startEpochMs;
     private final SortedMap<SeriesKey, LatencyCounts> series;
     private final long[] sentPerSecond;
+    private final double[] cpuPerSecond;
 
-    Snapshot(long startEpochMs, Map<SeriesKey, LatencyCounts> series, long[] sentPerSecond) {
+    Snapshot(long startEpochMs, Map<SeriesKey, LatencyCounts> series, long[] sentPerSecond, double[] cpuPerSecond) {
         this.startEpochMs = startEpochMs;
         this.series = Collections.unmodifiableSortedMap(new TreeMap<>(series));
         this.sentPerSecond = sentPerSecond.clone();
+        this.cpuPerSecond = cpuPerSecond.clone();
     }
 
     public long startEpochMs() {
@@ -29,6 +31,11 @@ public final class Snapshot {
     /** Requests sent in each second since the start; index = second. */
     public long[] sentPerSecond() {
         return sentPerSecond.clone();
+    }
+
+    /** The runner's busiest CPU share in each second since the start; NaN where none was taken. */
+    public double[] cpuPerSecond() {
+        return cpuPerSecond.clone();
     }
 
     /** Responses recorded, over all series. */

@@ -445,6 +445,25 @@ class ReportBuilderTest {
         }
 
         @Test
+        @DisplayName("a second in which a runner was short of CPU is the generator's fault, even with the schedule kept")
+        void runnerShortOfCpu() {
+            // Given 100 rps for 4 s, all sent, runner 1 at 97 % CPU in second 2 and runner 0 at 60 % throughout
+            SyntheticRun run = new SyntheticRun(dir, 2).phase("peak", 4, 100);
+            for (int second = 0; second < 4; second++) {
+                run.requests(second, 100, "ok", i -> FAST).runnerCpu(0, second, 0.60);
+            }
+            run.runnerCpu(1, 2, 0.97);
+
+            // When
+            CapacityReport report = ReportBuilder.build(run.merge(), NO_SETTLE);
+
+            // Then
+            assertThat(report.generatorWarnings()).containsExactly(new GeneratorWarning(2, 3,
+                    "a runner was short of CPU (97 % of its cores); runners sent 100 of 100 scheduled requests"));
+            assertThat(report.phases().get(0).generatorLimited()).isTrue();
+        }
+
+        @Test
         @DisplayName("a run without phases is refused: there is nothing to judge")
         void noPhases() {
             // Given

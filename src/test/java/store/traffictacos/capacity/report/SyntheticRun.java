@@ -71,6 +71,12 @@ final class SyntheticRun {
         return this;
     }
 
+    /** Records runner {@code runner}'s CPU share (0..1) during {@code second}. */
+    SyntheticRun runnerCpu(int runner, long second, double busyShare) {
+        runners.get(runner).runnerCpu(START + second * 1000 + 500, busyShare);
+        return this;
+    }
+
     /** Sends and answers {@code count} requests spread over {@code second}, with the latency of each by its index. */
     SyntheticRun requests(long second, long count, String outcome, LongUnaryOperator latencyMicrosOfIndex) {
         for (long i = 0; i < count; i++) {

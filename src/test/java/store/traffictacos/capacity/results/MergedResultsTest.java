@@ -107,9 +107,10 @@ class MergedResultsTest {
     void laterStartShifted() {
         // Given runner 1 started 2.4 s after runner 0
         RunnerResults early = new RunnerResults(manifest("run-1", 0, 2, START, 1, 1, 1),
-                Map.of(new SeriesKey(2, "GET /a", "ok"), countsOf(100)), new long[] {1, 1, 1});
+                Map.of(new SeriesKey(2, "GET /a", "ok"), countsOf(100)), new long[] {1, 1, 1},
+                new double[] {0.2, 0.5, Double.NaN});
         RunnerResults late = new RunnerResults(manifest("run-1", 1, 2, START + 2_400, 1),
-                Map.of(new SeriesKey(0, "GET /a", "ok"), countsOf(300)), new long[] {1});
+                Map.of(new SeriesKey(0, "GET /a", "ok"), countsOf(300)), new long[] {1}, new double[] {0.9});
 
         // When
         MergedResults merged = MergedResults.merge(List.of(late, early));
@@ -119,6 +120,8 @@ class MergedResultsTest {
         assertThat(merged.series()).containsOnlyKeys(new SeriesKey(2, "GET /a", "ok"));
         assertThat(merged.sentPerSecond()).containsExactly(1, 1, 2);
         assertThat(merged.scheduledPerSecond()).containsExactly(1, 1, 2);
+        // And each second keeps its busiest runner's CPU
+        assertThat(merged.busiestRunnerCpuPerSecond()).containsExactly(0.2, 0.5, 0.9);
     }
 
     @Test

@@ -45,6 +45,25 @@ class ResultsFilesTest {
     }
 
     @Test
+    @DisplayName("the runner's CPU readings survive the round trip; seconds without one read as NaN")
+    void runnerCpuRoundTrip() throws IOException {
+        // Given readings in seconds 0 and 2 only, two in second 2
+        recordSomeTraffic();
+        recorder.runnerCpu(START + 100, 0.25);
+        recorder.runnerCpu(START + 2_100, 0.5);
+        recorder.runnerCpu(START + 2_900, 0.75);
+
+        // When
+        ResultsFiles.write(dir, TestRuns.manifest(0, 1, 1, 1, 1), recorder.snapshot());
+        double[] cpu = ResultsFiles.read(dir).cpuPerSecond();
+
+        // Then the busiest reading of a second is kept
+        assertThat(cpu[0]).isEqualTo(0.25);
+        assertThat(cpu[1]).isNaN();
+        assertThat(cpu[2]).isEqualTo(0.75);
+    }
+
+    @Test
     @DisplayName("endpoint and outcome names with spaces, commas, quotes, line breaks and non-ASCII survive")
     void awkwardNamesSurvive() throws IOException {
         // Given
