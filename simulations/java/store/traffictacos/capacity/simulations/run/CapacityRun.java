@@ -231,7 +231,8 @@ public final class CapacityRun {
         LoadProfile profile = settings.profile();
         List<PhaseWindow> windows = new ArrayList<>();
         long phaseStart = measuredStartEpochMs;
-        for (Phase phase : profile.phases()) {
+        // phase windows carry the whole run's rates, not this runner's share
+        for (Phase phase : settings.fullProfile().phases()) {
             long phaseEnd = phaseStart + phase.duration().toMillis();
             windows.add(new PhaseWindow(phase.name(), phaseStart, phaseEnd, phase.fromRps(), phase.toRps()));
             phaseStart = phaseEnd;

@@ -122,6 +122,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
         HttpHeaders headers = http.headers();
+        headers.set(HttpHeaderNames.DATE, DateHeader.now());
         headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
         response.headers().forEach(headers::set);

@@ -29,6 +29,17 @@ class OperationsContractTest extends BackendContract {
 
 
     @Test
+    @DisplayName("every response carries a Date header, as an origin server must")
+    void dateHeader() {
+        // When
+        TargetFixture.Reply reply = api.get("/healthz");
+
+        // Then
+        assertThat(java.time.ZonedDateTime.parse(reply.header("Date"),
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)).isNotNull();
+    }
+
+    @Test
     @DisplayName("/healthz answers 200 with status healthy, the current timestamp and service gateway-api")
     void healthz() {
         // When
