@@ -289,6 +289,23 @@ def _verdict(ok):
     return "PASS" if ok else "FAIL"
 
 
+def write_section(out_path, start, end, section):
+    """Replace the section between `start` and `end` in `out_path` (or append it), atomically."""
+    existing = _read(out_path, default=None)
+    if existing is None or not existing.strip():
+        text = "# Benchmarks\n\nEach section is written by the script it names; rerun it to refresh.\n\n" + section
+    elif start in existing and end in existing:
+        head, rest = existing.split(start, 1)
+        _, tail = rest.split(end, 1)
+        text = head + section.rstrip("\n") + tail
+    else:
+        text = existing.rstrip("\n") + "\n\n" + section
+    tmp = out_path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, out_path)
+
+
 def render(results_path, out_path):
     r = _read_results(results_path)
     runs = {label: _parse_run(r, label)
@@ -431,19 +448,7 @@ def render(results_path, out_path):
     add(END)
     section = "\n".join(lines) + "\n"
 
-    existing = _read(out_path, default=None)
-    if existing is None or not existing.strip():
-        text = "# Benchmarks\n\nEach section is written by the script it names; rerun it to refresh.\n\n" + section
-    elif START in existing and END in existing:
-        head, rest = existing.split(START, 1)
-        _, tail = rest.split(END, 1)
-        text = head + section.rstrip("\n") + tail
-    else:
-        text = existing.rstrip("\n") + "\n\n" + section
-    tmp = out_path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, out_path)
+    write_section(out_path, START, END, section)
 
     print(f"max throughput: nginx {_rps(mn['rps'])} req/s p99 {_ms(mn['p99_us'])}; "
           f"target {_rps(mt['rps'])} req/s p99 {_ms(mt['p99_us'])}; ratio {ratio:.2f} -> {_verdict(c1)}")

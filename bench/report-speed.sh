@@ -111,18 +111,10 @@ run_child "$WORK/mvn-cp.out" mvn -q dependency:build-classpath -Dmdep.includeSco
 CP="target/classes:$(cat "$WORK/classpath.txt")"
 log "built in $((SECONDS - build_start)) s"
 
-# ---------------------------------------------------------------- how quiet the machine is
-# Other load (a build, another benchmark) slows the timed runs: measure it, and with
-# --wait-quiet N wait up to N seconds for it to drop under 0.3 cores (then go on anyway).
-quiet_deadline=$((SECONDS + WAIT_QUIET))
-while :; do
-  BUSY_BEFORE=$(python3 "$HELPER" busy-cores 3)
-  LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-  log "machine busy before the run: $BUSY_BEFORE cores (load average $LOADAVG_BEFORE)"
-  python3 -c "import sys; sys.exit(0 if $BUSY_BEFORE < 0.3 else 1)" && break
-  ((SECONDS < quiet_deadline)) || break
-  sleep 2
-done
+# How quiet the machine is before the run (bench/quiet.sh); --wait-quiet N waits up to N s.
+# shellcheck source=quiet.sh
+source "$SCRIPT_DIR/quiet.sh"
+wait_until_quiet "$HELPER" "$WAIT_QUIET"
 record busy_before "$BUSY_BEFORE"
 record loadavg_before "$LOADAVG_BEFORE"
 

@@ -137,17 +137,10 @@ start_nginx() { # name port conf-body-file -> sets NGINX_PID
   wait_http_200 "http://127.0.0.1:$port/healthz" "$NGINX_PID" "nginx ($name)" "$dir/logs/error.log"
 }
 
-# How busy the machine is before this script loads it (3 s samples): other load skews the run.
-# With --wait-quiet N, wait up to N seconds for it to drop under 0.3 cores (then go on anyway).
-quiet_deadline=$((SECONDS + WAIT_QUIET))
-while :; do
-  BUSY_BEFORE=$(python3 "$HELPER" busy-cores 3)
-  LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-  log "machine busy before the run: $BUSY_BEFORE cores (load average $LOADAVG_BEFORE)"
-  python3 -c "import sys; sys.exit(0 if $BUSY_BEFORE < 0.3 else 1)" && break
-  ((SECONDS < quiet_deadline)) || break
-  sleep 2
-done
+# How quiet the machine is before the run (bench/quiet.sh); --wait-quiet N waits up to N s.
+# shellcheck source=quiet.sh
+source "$SCRIPT_DIR/quiet.sh"
+wait_until_quiet "$HELPER" "$WAIT_QUIET"
 
 # ---------------------------------------------------------------- the target
 T_PORT=$(free_port)

@@ -14,6 +14,10 @@ import statistics
 import sys
 import time
 
+# The shared helpers live in bench/benchlib.py.
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from benchlib import _machine_busy_seconds, _read, busy_cores, write_section  # noqa: E402
+
 START = "<!-- bench:report-speed:start -->"
 END = "<!-- bench:report-speed:end -->"
 TITLE = "Capacity report speed (merge + report, 10,000,000 requests from 4 runner files)"
@@ -31,23 +35,10 @@ REST_WARN_CORES = 0.30
 
 # ------------------------------------------------------------------ small commands
 
-def _clock_ticks():
-    return os.sysconf(os.sysconf_names["SC_CLK_TCK"])
 
 
-def _machine_busy_seconds():
-    """Busy CPU seconds of the whole machine since boot, all CPUs added (/proc/stat)."""
-    with open("/proc/stat", encoding="utf-8") as f:
-        fields = [int(x) for x in f.readline().split()[1:]]
-    # user nice system idle iowait irq softirq steal [guest guest_nice: already in user/nice]
-    return (sum(fields[:3]) + sum(fields[5:8])) / _clock_ticks()
 
 
-def busy_cores(seconds):
-    b0, t0 = _machine_busy_seconds(), time.monotonic()
-    time.sleep(float(seconds))
-    b1, t1 = _machine_busy_seconds(), time.monotonic()
-    print(round((b1 - b0) / (t1 - t0), 2))
 
 
 def cpu_sample():
@@ -56,12 +47,6 @@ def cpu_sample():
 
 # ------------------------------------------------------------------ parsing
 
-def _read(path, default=""):
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            return f.read()
-    except OSError:
-        return default
 
 
 def _read_results(path):
@@ -453,19 +438,7 @@ def render(results_path, out_path):
     add(END)
     section = "\n".join(lines) + "\n"
 
-    existing = _read(out_path, default=None)
-    if existing is None or not existing.strip():
-        text = "# Benchmarks\n\nEach section is written by the script it names; rerun it to refresh.\n\n" + section
-    elif START in existing and END in existing:
-        head, rest = existing.split(START, 1)
-        _, tail = rest.split(END, 1)
-        text = head + section.rstrip("\n") + tail
-    else:
-        text = existing.rstrip("\n") + "\n\n" + section
-    tmp = out_path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, out_path)
+    write_section(out_path, START, END, section)
 
     if all_ok:
         lo, med, hi = _min_med_max(build_s)
