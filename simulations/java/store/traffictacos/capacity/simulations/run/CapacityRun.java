@@ -22,6 +22,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.profile.Phase;
+import store.traffictacos.capacity.report.History;
 import store.traffictacos.capacity.report.ReportFiles;
 import store.traffictacos.capacity.report.RunReports;
 import store.traffictacos.capacity.results.Manifest;
@@ -222,7 +223,7 @@ public final class CapacityRun {
                     settings.reportsDir());
             return;
         }
-        RunReports.Written written = RunReports.build(settings.reportsDir(), settings.slos());
+        RunReports.Written written = RunReports.build(settings.reportsDir(), settings.report(), History.none());
         out.printf("%nverdict: %s (%s)%nreport: %s%n", written.report().verdict(),
                 ReportFiles.kneeLine(written.report()), written.html().toAbsolutePath());
     }

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.profile.Profiles;
 import store.traffictacos.capacity.report.SloFile;
-import store.traffictacos.capacity.report.SloSet;
+import store.traffictacos.capacity.report.ReportSettings;
 import store.traffictacos.capacity.simulations.endpoints.Auth;
 import store.traffictacos.capacity.simulations.journey.JourneyPlan;
 
@@ -23,7 +23,7 @@ import store.traffictacos.capacity.simulations.journey.JourneyPlan;
  * @param profile this runner's share of the load
  * @param startAtEpochMs the instant measured load begins (all runners together); warm-up ends there
  * @param warmUp the longest warm-up; shorter when the start instant leaves less time
- * @param slos what the capacity report judges the run against
+ * @param report what the capacity report judges the run by (SLOs, regression rules, prices)
  */
 public record RunSettings(
         URI targetUrl,
@@ -36,7 +36,7 @@ public record RunSettings(
         String userAgent,
         Auth auth,
         JourneyPlan plan,
-        SloSet slos,
+        ReportSettings report,
         String runId,
         Path reportsDir) {
 
@@ -80,7 +80,7 @@ public record RunSettings(
                 runnerIndex, runnerCount, startAt, warmUp,
                 firstOf(property.apply("user.agent"), DEFAULT_USER_AGENT),
                 auth(property.apply("auth"), firstOf(property.apply("jwt.secret"), env.get("TACOS_JWT_SECRET"))),
-                plan(property), sloFile == null ? SloSet.defaults() : SloFile.parse(Path.of(sloFile)), runId,
+                plan(property), sloFile == null ? ReportSettings.defaults() : SloFile.settings(Path.of(sloFile)), runId,
                 Path.of(reportsDir));
     }
 

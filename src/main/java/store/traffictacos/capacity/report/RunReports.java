@@ -20,11 +20,6 @@ public final class RunReports {
     public record Written(CapacityReport report, Path html) {
     }
 
-    /** The run's report on its own, judged against {@code slos}. */
-    public static Written build(Path runDir, SloSet slos) {
-        return build(runDir, ReportSettings.defaults().withSlos(slos), History.none());
-    }
-
     /** The run's report, compared with {@code history} under the settings' regression rules. */
     public static Written build(Path runDir, ReportSettings settings, History history) {
         CapacityReport alone = ReportBuilder.build(MergedResults.merge(readRunners(runDir)), settings.slos(),
