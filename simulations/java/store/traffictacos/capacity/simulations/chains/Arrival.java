@@ -19,16 +19,25 @@ import store.traffictacos.capacity.simulations.journey.Work;
 
 /**
  * What one arriving virtual user does: exactly one request, the next step of some journey
- * ({@link JourneyBook#next()}), then it moves that journey on and reports the answer.
+ * ({@link JourneyBook#next()}), then it moves that journey on and reports the answer; or nothing,
+ * when the runner already has its {@link InFlightLimit} of requests outstanding.
  */
 public final class Arrival {
     private static final String SENT_EPOCH_MS = "sentEpochMs";
     private static final String SENT_NANOS = "sentNanos";
+    private static final String ADMITTED = "admitted";
 
     private Arrival() {
     }
 
-    public static ChainBuilder chain(JourneyBook book, JourneyPlan plan, Auth auth, StepListener listener) {
+    public static ChainBuilder chain(JourneyBook book, JourneyPlan plan, Auth auth, InFlightLimit limit,
+            StepListener listener) {
+        return exec(session -> session.set(ADMITTED, limit.tryAcquire()))
+                .doIf(session -> session.getBoolean(ADMITTED)).then(oneRequest(book, plan, auth, limit, listener));
+    }
+
+    private static ChainBuilder oneRequest(JourneyBook book, JourneyPlan plan, Auth auth, InFlightLimit limit,
+            StepListener listener) {
         return exec(session -> {
             long sentEpochMs = System.currentTimeMillis();
             listener.sent(sentEpochMs);
@@ -47,6 +56,7 @@ public final class Arrival {
                         onCase(Step.CONFIRM).then(request(ReservationEndpoints.confirm(auth))))
                 .exec(session -> {
                     long latencyMicros = (System.nanoTime() - session.getLong(SENT_NANOS)) / 1_000;
+                    limit.release();
                     Work work = Sessions.work(session);
                     Outcome outcome = outcome(session, work);
                     listener.answered(session.getLong(SENT_EPOCH_MS), work.step().endpoint(),

@@ -32,6 +32,7 @@ import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.ResultsRecorder;
 import store.traffictacos.capacity.results.Snapshot;
 import store.traffictacos.capacity.simulations.chains.Arrival;
+import store.traffictacos.capacity.simulations.chains.InFlightLimit;
 import store.traffictacos.capacity.simulations.chains.StepListener;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 import store.traffictacos.capacity.simulations.profiles.Injection;
@@ -126,7 +127,8 @@ public final class CapacityRun {
     public List<PopulationBuilder> populations() {
         Duration untilStart = Duration.ofMillis(settings.startAtEpochMs() - injectionStartEpochMs);
         PopulationBuilder measured = scenario("journeys")
-                .exec(Arrival.chain(journeys, settings.plan(), settings.auth(), listener()))
+                .exec(Arrival.chain(journeys, settings.plan(), settings.auth(), new InFlightLimit(settings.maxInFlight()),
+                        listener()))
                 .injectOpen(Injection.measured(settings.profile(), untilStart));
         PopulationBuilder warmUp = scenario("warm-up")
                 .exec(exec(http("warm-up").get("/api/v1/queue/status?token=warm-up").check(status().in(200, 404))))

@@ -24,6 +24,7 @@ import store.traffictacos.capacity.simulations.journey.JourneyPlan;
  * @param startAtEpochMs the instant measured load begins (all runners together); warm-up ends there
  * @param warmUp the longest warm-up; shorter when the start instant leaves less time
  * @param report what the capacity report judges the run by (SLOs, regression rules, prices)
+ * @param maxInFlight requests this runner may have outstanding (and so connections open)
  */
 public record RunSettings(
         URI targetUrl,
@@ -37,6 +38,7 @@ public record RunSettings(
         Auth auth,
         JourneyPlan plan,
         ReportSettings report,
+        int maxInFlight,
         String runId,
         Path reportsDir) {
 
@@ -45,6 +47,13 @@ public record RunSettings(
 
     /** What one warmed runner was measured to sustain on 2 cores (7,500 req/s held, 10,000 collapsed). */
     public static final double DEFAULT_RUNNER_MAX_RPS = 7_500;
+
+    /**
+     * Requests (so connections) a runner keeps outstanding at most: 7,500 req/s at p99 ≈ 250 ms
+     * fits; a platform stalled for seconds does not, and then the runner says so instead of running
+     * out of sockets.
+     */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 2_000;
 
     /** The User-Agent the production WAF exempts from its per-IP limit. */
     public static final String DEFAULT_USER_AGENT = "k6-load-test/1.0";
@@ -80,7 +89,8 @@ public record RunSettings(
                 runnerIndex, runnerCount, startAt, warmUp,
                 firstOf(property.apply("user.agent"), DEFAULT_USER_AGENT),
                 auth(property.apply("auth"), firstOf(property.apply("jwt.secret"), env.get("TACOS_JWT_SECRET"))),
-                plan(property), sloFile == null ? ReportSettings.defaults() : SloFile.settings(Path.of(sloFile)), runId,
+                plan(property), sloFile == null ? ReportSettings.defaults() : SloFile.settings(Path.of(sloFile)),
+                integer("runner.max.in.flight", property.apply("runner.max.in.flight"), DEFAULT_MAX_IN_FLIGHT), runId,
                 Path.of(reportsDir));
     }
 
