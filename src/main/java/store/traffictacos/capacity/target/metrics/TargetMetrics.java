@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import store.traffictacos.capacity.target.reservation.ReservationStore.SeatCounts;
@@ -30,8 +31,13 @@ public final class TargetMetrics {
     private final Counter requests;
     private final Histogram latency;
     private final Counter capacityRejections;
-    /** Resolved label children, so the request path does no label lookup after the first hit. */
-    private final Map<String, Series> series = new ConcurrentHashMap<>();
+    /**
+     * Resolved label children by route, method and status, so the request path neither builds a
+     * key nor looks labels up after the first hit (route and method are constant strings).
+     */
+    private final Map<String, Map<String, AtomicReferenceArray<Series>>> series = new ConcurrentHashMap<>();
+    private static final int LOWEST_STATUS = 100;
+    private static final int STATUSES = 500;
 
     private record Series(CounterDataPoint requests, DistributionDataPoint latency) {
     }
@@ -63,12 +69,29 @@ public final class TargetMetrics {
     }
 
     public void observe(String method, String route, int status, long elapsedNanos) {
-        Series s = series.computeIfAbsent(method + ' ' + route + ' ' + status, key -> {
-            String code = Integer.toString(status);
-            return new Series(requests.labelValues(method, route, code), latency.labelValues(method, route, code));
-        });
+        Series s = series(method, route, status);
         s.requests().inc();
         s.latency().observe(elapsedNanos / 1e9);
+    }
+
+    private Series series(String method, String route, int status) {
+        Map<String, AtomicReferenceArray<Series>> byMethod = series.get(route);
+        if (byMethod == null) {
+            byMethod = series.computeIfAbsent(route, r -> new ConcurrentHashMap<>());
+        }
+        AtomicReferenceArray<Series> byStatus = byMethod.get(method);
+        if (byStatus == null) {
+            byStatus = byMethod.computeIfAbsent(method, m -> new AtomicReferenceArray<>(STATUSES));
+        }
+        int index = Math.floorMod(status - LOWEST_STATUS, STATUSES);
+        Series found = byStatus.get(index);
+        if (found == null) {
+            String code = Integer.toString(status);
+            byStatus.compareAndSet(index, null,
+                    new Series(requests.labelValues(method, route, code), latency.labelValues(method, route, code)));
+            found = byStatus.get(index);
+        }
+        return found;
     }
 
     public void capacityRejected() {
