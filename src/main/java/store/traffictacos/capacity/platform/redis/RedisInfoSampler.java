@@ -1,8 +1,7 @@
 package store.traffictacos.capacity.platform.redis;
 
-import java.io.IOException;
+import store.traffictacos.capacity.net.ConnectionFailures;
 import java.net.URLDecoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -307,7 +306,7 @@ public final class RedisInfoSampler implements PlatformSampler {
 
     /** The network or server reason of a failure, with the password masked should it ever appear. */
     private String reason(Throwable error) {
-        return mask(rawReason(error));
+        return mask(ConnectionFailures.reason(error));
     }
 
     private String mask(String text) {
@@ -315,38 +314,5 @@ public final class RedisInfoSampler implements PlatformSampler {
             return text;
         }
         return text.replace(password, "***");
-    }
-
-    static String rawReason(Throwable error) {
-        IOException network = findIo(error, new ArrayList<>());
-        if (network instanceof UnknownHostException) {
-            return "Unknown host " + network.getMessage();
-        }
-        Throwable source = network;
-        if (source == null) {
-            source = error;
-            while (source.getCause() != null && source.getCause() != source) {
-                source = source.getCause();
-            }
-        }
-        String message = source.getMessage();
-        return message == null || message.isBlank() ? source.getClass().getSimpleName() : message;
-    }
-
-    private static IOException findIo(Throwable error, List<Throwable> seen) {
-        if (error == null || seen.contains(error)) {
-            return null;
-        }
-        seen.add(error);
-        if (error instanceof IOException io) {
-            return io;
-        }
-        for (Throwable suppressed : error.getSuppressed()) {
-            IOException found = findIo(suppressed, seen);
-            if (found != null) {
-                return found;
-            }
-        }
-        return findIo(error.getCause(), seen);
     }
 }

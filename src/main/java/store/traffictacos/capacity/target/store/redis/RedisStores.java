@@ -1,11 +1,9 @@
 package store.traffictacos.capacity.target.store.redis;
 
-import java.io.IOException;
+import store.traffictacos.capacity.net.ConnectionFailures;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +76,7 @@ public final class RedisStores implements Stores {
             return stores;
         } catch (RuntimeException e) {
             stores.close();
-            throw new IllegalStateException("cannot reach Redis at " + stores.displayUri + ": " + reason(e), e);
+            throw new IllegalStateException("cannot reach Redis at " + stores.displayUri + ": " + ConnectionFailures.reason(e), e);
         }
     }
 
@@ -225,42 +223,5 @@ public final class RedisStores implements Stores {
         } catch (URISyntaxException e) {
             return URI.create(uri.getScheme() + "://" + uri.getHost());
         }
-    }
-
-    /**
-     * The network reason behind a connection failure ("Connection refused", "Connect timed out",
-     * "Unknown host x"); Jedis reports it as a cause or as a suppressed exception per address tried.
-     */
-    static String reason(Throwable error) {
-        IOException network = findIo(error, new ArrayList<>());
-        if (network instanceof UnknownHostException) {
-            return "Unknown host " + network.getMessage();
-        }
-        Throwable source = network;
-        if (source == null) {
-            source = error;
-            while (source.getCause() != null && source.getCause() != source) {
-                source = source.getCause();
-            }
-        }
-        String message = source.getMessage();
-        return message == null || message.isBlank() ? source.getClass().getSimpleName() : message;
-    }
-
-    private static IOException findIo(Throwable error, List<Throwable> seen) {
-        if (error == null || seen.contains(error)) {
-            return null;
-        }
-        seen.add(error);
-        if (error instanceof IOException io) {
-            return io;
-        }
-        for (Throwable suppressed : error.getSuppressed()) {
-            IOException found = findIo(suppressed, seen);
-            if (found != null) {
-                return found;
-            }
-        }
-        return findIo(error.getCause(), seen);
     }
 }

@@ -3,12 +3,9 @@ package store.traffictacos.capacity.target.store.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /** URI handling and failure messages; needs no Redis server. */
 class RedisStoresUriTest {
@@ -35,16 +32,5 @@ class RedisStoresUriTest {
     void refusesOtherSchemes() {
         assertThatThrownBy(() -> new RedisStores(URI.create("http://localhost:6379"), RedisTestSupport.settings()))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    @DisplayName("the failure reason is the network error, whether Jedis nests or suppresses it")
-    void reason() {
-        JedisConnectionException suppressed = new JedisConnectionException("Failed to connect to 127.0.0.1:1.");
-        suppressed.addSuppressed(new ConnectException("Connection refused"));
-        assertThat(RedisStores.reason(new JedisConnectionException(suppressed))).isEqualTo("Connection refused");
-        assertThat(RedisStores.reason(new JedisConnectionException(new UnknownHostException("nowhere.invalid"))))
-                .isEqualTo("Unknown host nowhere.invalid");
-        assertThat(RedisStores.reason(new JedisConnectionException("Pool exhausted"))).isEqualTo("Pool exhausted");
     }
 }
