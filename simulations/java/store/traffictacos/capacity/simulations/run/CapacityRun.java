@@ -20,6 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
+import store.traffictacos.capacity.platform.PlatformSampler;
+import store.traffictacos.capacity.platform.PlatformSeriesFile;
+import store.traffictacos.capacity.platform.SamplingSchedule;
+import store.traffictacos.capacity.platform.local.LocalProcessSampler;
+import store.traffictacos.capacity.platform.redis.RedisInfoSampler;
+import store.traffictacos.capacity.platform.redis.RedisInfoSettings;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.profile.Phase;
 import store.traffictacos.capacity.report.History;
@@ -45,6 +51,7 @@ import store.traffictacos.capacity.target.TargetConfig;
  * the per-phase summary.
  */
 public final class CapacityRun {
+    private static final Duration PLATFORM_PERIOD = Duration.ofSeconds(2);
     /** Beside the results file: how the runner's journeys ended ({@link JourneyBook.Counts}). */
     public static final String JOURNEYS_FILE = "journeys.json";
     private static final ObjectMapper JOURNEYS_JSON = new ObjectMapper();
@@ -55,6 +62,7 @@ public final class CapacityRun {
     private final JourneyBook journeys;
     private final LiveStats live = new LiveStats();
     private final CpuSampler cpu = new CpuSampler();
+    private final SamplingSchedule platform;
     private final PrintStream out = System.out;
     /** When Gatling is to start injecting: the warm-up begins here and lasts until the start instant. */
     private final long injectionStartEpochMs;
@@ -67,6 +75,7 @@ public final class CapacityRun {
         this.target = target;
         this.journeys = new JourneyBook(settings.plan(), settings.runnerIndex(), settings.runnerCount(),
                 System::nanoTime);
+        this.platform = new SamplingSchedule(platformSamplers(settings, embedded != null), PLATFORM_PERIOD);
         long earliest = System.currentTimeMillis() + RunSettings.STARTUP_ALLOWANCE.toMillis();
         this.injectionStartEpochMs = Math.max(earliest, settings.startAtEpochMs() - settings.warmUp().toMillis());
     }
@@ -152,8 +161,24 @@ public final class CapacityRun {
         };
     }
 
+    /**
+     * What runner 0 samples beside the load (one runner is enough, and one file per run): the
+     * embedded target's JVM, and the platform's Redis when {@code -Dplatform.redis} names it.
+     */
+    private static List<PlatformSampler> platformSamplers(RunSettings settings, boolean embeddedTarget) {
+        List<PlatformSampler> samplers = new ArrayList<>();
+        if (settings.runnerIndex() == 0 && embeddedTarget) {
+            samplers.add(new LocalProcessSampler());
+        }
+        if (settings.runnerIndex() == 0 && settings.platformRedis() != null) {
+            samplers.add(new RedisInfoSampler(RedisInfoSettings.of(settings.platformRedis())));
+        }
+        return samplers;
+    }
+
     /** Waits for the planned injection start, so the measured load begins at the start instant. */
     public void begin() {
+        platform.start();
         long waitMs = injectionStartEpochMs - System.currentTimeMillis();
         if (waitMs > 0) {
             try {
@@ -189,6 +214,7 @@ public final class CapacityRun {
     /** Writes the results file and prints the summary; always stops the embedded target. */
     public void finish() {
         cpu.close();
+        platform.close();
         if (progress != null) {
             progress.close();
         }
@@ -199,6 +225,9 @@ public final class CapacityRun {
             Snapshot snapshot = recorded.snapshot();
             ResultsFiles.write(dir, manifest(snapshot.startEpochMs()), snapshot);
             JOURNEYS_JSON.writeValue(dir.resolve(JOURNEYS_FILE).toFile(), journeys.counts());
+            if (!platform.samples().isEmpty() || !platform.unavailable().isEmpty()) {
+                PlatformSeriesFile.write(settings.reportsDir(), platform.samples(), platform.unavailable());
+            }
             RunSummary.print(MergedResults.ofRunner(ResultsFiles.read(dir)), journeys.counts(), out);
             out.printf("results: %s%n", dir.toAbsolutePath());
             reportWhenComplete();

@@ -25,6 +25,7 @@ import store.traffictacos.capacity.simulations.journey.JourneyPlan;
  * @param warmUp the longest warm-up; shorter when the start instant leaves less time
  * @param report what the capacity report judges the run by (SLOs, regression rules, prices)
  * @param maxInFlight requests this runner may have outstanding (and so connections open)
+ * @param platformRedis the platform's Redis to sample INFO from during the run (null: none)
  */
 public record RunSettings(
         URI targetUrl,
@@ -39,6 +40,7 @@ public record RunSettings(
         JourneyPlan plan,
         ReportSettings report,
         int maxInFlight,
+        URI platformRedis,
         String runId,
         Path reportsDir) {
 
@@ -85,12 +87,14 @@ public record RunSettings(
         String reportsDir = firstOf(property.apply("reports.dir"), "reports/" + runId);
         String target = property.apply("target.url");
         String sloFile = property.apply("slo.file");
+        String platformRedis = property.apply("platform.redis");
         return new RunSettings(target == null ? null : targetUri(target), full, share,
                 runnerIndex, runnerCount, startAt, warmUp,
                 firstOf(property.apply("user.agent"), DEFAULT_USER_AGENT),
                 auth(property.apply("auth"), firstOf(property.apply("jwt.secret"), env.get("TACOS_JWT_SECRET"))),
                 plan(property), sloFile == null ? ReportSettings.defaults() : SloFile.settings(Path.of(sloFile)),
-                integer("runner.max.in.flight", property.apply("runner.max.in.flight"), DEFAULT_MAX_IN_FLIGHT), runId,
+                integer("runner.max.in.flight", property.apply("runner.max.in.flight"), DEFAULT_MAX_IN_FLIGHT),
+                platformRedis == null ? null : redisUri(platformRedis), runId,
                 Path.of(reportsDir));
     }
 
@@ -143,6 +147,18 @@ public record RunSettings(
             // reported below
         }
         throw new IllegalArgumentException("-Dtarget.url must be an http(s) URL, got '" + url + "'");
+    }
+
+    private static URI redisUri(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-Dplatform.redis must look like redis://host:port, got '" + url + "'");
     }
 
     private static int integer(String name, String value, int fallback) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import store.traffictacos.capacity.platform.PlatformSample;
+import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.ResultsFiles;
@@ -102,6 +104,19 @@ class TicketingSimulationEndToEndTest {
 
         // Then
         assertThat(ours).isEqualTo(gatling);
+    }
+
+    @Test
+    @DisplayName("the embedded target's CPU, heap and threads are sampled beside the load into platform.json")
+    void localProcessSampled() throws IOException {
+        // When
+        PlatformSeriesFile.Contents platform = PlatformSeriesFile.read(reports.resolve("e2e"));
+
+        // Then
+        assertThat(platform.samples()).extracting(PlatformSample::series).contains("heap_used", "threads");
+        assertThat(platform.samples()).allSatisfy(sample -> assertThat(sample.source()).isEqualTo("local"));
+        assertThat(platform.samples().stream().filter(sample -> sample.series().equals("heap_used")).count())
+                .as("one heap sample every 2 s over a ~30 s run").isGreaterThanOrEqualTo(10);
     }
 
     private static long sum(long[] perSecond, long from, long to) {

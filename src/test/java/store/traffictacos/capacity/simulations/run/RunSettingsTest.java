@@ -111,6 +111,16 @@ class RunSettingsTest {
     }
 
     @Test
+    @DisplayName("the platform's Redis to sample is a redis:// URI, none by default")
+    void platformRedis() {
+        assertThat(RunSettings.from(Map.of(), Map.of(), NOW).platformRedis()).isNull();
+        assertThat(RunSettings.from(Map.of("platform.redis", "redis://127.0.0.1:6379"), Map.of(), NOW).platformRedis())
+                .isEqualTo(URI.create("redis://127.0.0.1:6379"));
+        assertThatThrownBy(() -> RunSettings.from(Map.of("platform.redis", "127.0.0.1:6379"), Map.of(), NOW))
+                .hasMessage("-Dplatform.redis must look like redis://host:port, got '127.0.0.1:6379'");
+    }
+
+    @Test
     @DisplayName("bad values are one-line errors naming the property")
     void badValues() {
         assertThatThrownBy(() -> RunSettings.from(Map.of("runner.count", "three"), Map.of(), NOW))
