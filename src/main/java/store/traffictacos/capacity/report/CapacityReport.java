@@ -33,13 +33,28 @@ public record CapacityReport(
         SloSet slos,
         Comparison comparison,
         Cost cost,
-        List<TrendPoint> trend) {
+        List<TrendPoint> trend,
+        List<PlatformSeries> platform,
+        java.util.Map<String, String> platformUnavailable) {
 
     public static final String FORMAT = "tacos-report/1";
 
     public CapacityReport {
         // Files written before the trend existed have none; an empty list reads the same everywhere.
         trend = trend == null ? List.of() : trend;
+        // Runs without platform sampling (and older files) have no platform series.
+        platform = platform == null ? List.of() : platform;
+        platformUnavailable = platformUnavailable == null ? java.util.Map.of() : platformUnavailable;
+    }
+
+    /**
+     * A platform metric sampled beside the load (Redis INFO, the embedded target's JVM, ...), on the
+     * run's clock: {@code second} counts from the run's start, as in {@link #timeline()}.
+     */
+    public record PlatformSeries(String source, String series, String unit, List<PlatformPoint> points) {
+    }
+
+    public record PlatformPoint(double second, double value) {
     }
 
     public enum Verdict {

@@ -164,6 +164,21 @@ public final class Charts {
     }
 
     /** Enough height for three readable bars per endpoint. */
+    /** One platform source's series of one unit over the run (e.g. Redis CPU % of every node). */
+    public static JFreeChart platform(CapacityReport report, String source, String unit) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (CapacityReport.PlatformSeries series : report.platform()) {
+            if (series.source().equals(source) && series.unit().equals(unit)) {
+                XYSeries points = new XYSeries(series.series(), true, true);
+                series.points().forEach(point -> points.add(point.second(), point.value()));
+                data.addSeries(points);
+            }
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(source + " (" + unit + ")", TIME_AXIS, unit, data);
+        timePlot(chart, report);
+        return chart;
+    }
+
     public static int endpointChartHeight(CapacityReport report) {
         return Math.max(300, 120 + 60 * report.endpoints().size());
     }

@@ -6,6 +6,7 @@ import static store.traffictacos.capacity.report.ReportFiles.Text.rps;
 
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
@@ -52,6 +53,7 @@ public final class HtmlReportWriter {
         appendChart(html, Charts.latency(report), Charts.TIME_CHART_HEIGHT,
                 "Latency percentiles per second with the p99 SLO threshold");
         appendChart(html, Charts.errors(report), Charts.TIME_CHART_HEIGHT, "Errors per second by kind");
+        appendPlatform(html, report);
         appendPhases(html, report);
         appendSlos(html, report);
         appendComparison(html, report);
@@ -213,6 +215,28 @@ public final class HtmlReportWriter {
             html.append("</tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /** One chart per source and unit, on the same time axis as the load; then what could not be read. */
+    private static void appendPlatform(StringBuilder html, CapacityReport report) {
+        if (report.platform().isEmpty() && report.platformUnavailable().isEmpty()) {
+            return;
+        }
+        html.append("<h2>Platform</h2>\n");
+        report.platform().stream().map(series -> List.of(series.source(), series.unit())).distinct()
+                .forEach(group -> appendChart(html, Charts.platform(report, group.get(0), group.get(1)),
+                        Charts.TIME_CHART_HEIGHT, group.get(0) + " " + group.get(1) + " during the run"));
+        if (!report.platformUnavailable().isEmpty()) {
+            html.append("<table>\n");
+            headerRow(html, "Source", "Unavailable because");
+            report.platformUnavailable().forEach((source, reason) -> {
+                html.append("<tr>");
+                cells(html, source);
+                nameCell(html, reason);
+                html.append("</tr>\n");
+            });
+            html.append("</table>\n");
+        }
     }
 
     private static void appendWarnings(StringBuilder html, CapacityReport report) {

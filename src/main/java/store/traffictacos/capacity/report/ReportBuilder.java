@@ -9,6 +9,8 @@ import store.traffictacos.capacity.report.CapacityReport.SecondPoint;
 import store.traffictacos.capacity.report.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.CapacityReport.Verdict;
 import store.traffictacos.capacity.results.Manifest;
+import store.traffictacos.capacity.platform.PlatformSample;
+import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.PhaseWindow;
 
@@ -76,7 +78,7 @@ public final class ReportBuilder {
         return new CapacityReport(CapacityReport.FORMAT, results.runId(), first.profile(), results.runners().size(),
                 results.startEpochMs(), endEpochMs, verdict, found, List.copyOf(phases),
                 EndpointStats.of(results.series()), timeline(seconds), GeneratorWarnings.find(seconds), slos, null,
-                cost, List.of());
+                cost, List.of(), List.of(), Map.of());
     }
 
     /**
@@ -91,10 +93,34 @@ public final class ReportBuilder {
         return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
                 report.startEpochMs(), report.endEpochMs(), verdict, report.knee(), report.phases(), report.endpoints(),
                 report.timeline(), report.generatorWarnings(), report.slos(), comparison, report.cost(),
-                history.trend(report));
+                history.trend(report), report.platform(), report.platformUnavailable());
     }
 
     /** 0 when the report passed, {@value #EXIT_NOT_PASSED} when it failed or regressed. */
+    /**
+     * The report with the platform series sampled during the run, put on the run's clock and
+     * grouped by source and series; sources that could not be read keep their reason.
+     */
+    public static CapacityReport withPlatform(CapacityReport report, PlatformSeriesFile.Contents platform) {
+        Map<List<String>, List<CapacityReport.PlatformPoint>> points = new java.util.TreeMap<>(
+                java.util.Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
+        Map<List<String>, String> units = new java.util.HashMap<>();
+        for (PlatformSample sample : platform.samples()) {
+            List<String> key = List.of(sample.source(), sample.series());
+            units.put(key, sample.unit());
+            points.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(new CapacityReport.PlatformPoint(
+                    (sample.epochMs() - report.startEpochMs()) / 1000.0, sample.value()));
+        }
+        List<CapacityReport.PlatformSeries> series = points.entrySet().stream()
+                .map(entry -> new CapacityReport.PlatformSeries(entry.getKey().get(0), entry.getKey().get(1),
+                        units.get(entry.getKey()), List.copyOf(entry.getValue())))
+                .toList();
+        return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
+                report.startEpochMs(), report.endEpochMs(), report.verdict(), report.knee(), report.phases(),
+                report.endpoints(), report.timeline(), report.generatorWarnings(), report.slos(), report.comparison(),
+                report.cost(), report.trend(), series, Map.copyOf(platform.unavailable()));
+    }
+
     public static int exitCode(CapacityReport report) {
         return report.verdict() == Verdict.PASS ? 0 : EXIT_NOT_PASSED;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.RunnerResults;
@@ -24,11 +25,24 @@ public final class RunReports {
     public static Written build(Path runDir, ReportSettings settings, History history) {
         CapacityReport alone = ReportBuilder.build(MergedResults.merge(readRunners(runDir)), settings.slos(),
                 settings.prices());
-        CapacityReport report = ReportBuilder.withHistory(alone, history, settings.regression());
+        CapacityReport report = withPlatform(ReportBuilder.withHistory(alone, history, settings.regression()), runDir);
         try {
             return new Written(report, ReportFiles.writeAll(runDir, report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + runDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds the run's platform series when it sampled any ({@code platform.json} beside the runners). */
+    private static CapacityReport withPlatform(CapacityReport report, Path runDir) {
+        Path file = runDir.resolve(PlatformSeriesFile.FILE_NAME);
+        if (!Files.exists(file)) {
+            return report;
+        }
+        try {
+            return ReportBuilder.withPlatform(report, PlatformSeriesFile.read(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -18,7 +18,7 @@ final class Baselines {
         return new CapacityReport(sample.format(), runId, sample.profile(), sample.runners(), startEpochMs,
                 startEpochMs + 60_000, verdict, new Knee(kneeRps, "p99 latency", null), sample.phases(),
                 sample.endpoints(), sample.timeline(), sample.generatorWarnings(), sample.slos(), sample.comparison(),
-                sample.cost(), sample.trend());
+                sample.cost(), sample.trend(), sample.platform(), sample.platformUnavailable());
     }
 
     /** {@code report} with every phase changed by {@code change}. */
@@ -28,7 +28,7 @@ final class Baselines {
         return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
                 report.startEpochMs(), report.endEpochMs(), report.verdict(), report.knee(), phases, report.endpoints(),
                 report.timeline(), report.generatorWarnings(), report.slos(), report.comparison(), report.cost(),
-                report.trend());
+                report.trend(), report.platform(), report.platformUnavailable());
     }
 
     /** {@code phase} with its p99 and error rate replaced. */

@@ -38,7 +38,7 @@ class MarkdownReportWriterTest {
         CapacityReport report = new CapacityReport(sample.format(), sample.runId(), sample.profile(), sample.runners(),
                 sample.startEpochMs(), sample.endEpochMs(), CapacityReport.Verdict.PASS, new Knee(null, null, null),
                 sample.phases(), sample.endpoints(), sample.timeline(), sample.generatorWarnings(), sample.slos(),
-                sample.comparison(), sample.cost(), sample.trend());
+                sample.comparison(), sample.cost(), sample.trend(), sample.platform(), sample.platformUnavailable());
 
         // When
         String md = MarkdownReportWriter.render(report);

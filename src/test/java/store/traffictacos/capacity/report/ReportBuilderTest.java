@@ -244,7 +244,7 @@ class ReportBuilderTest {
             CapacityReport regressed = new CapacityReport(passed.format(), passed.runId(), passed.profile(),
                     passed.runners(), passed.startEpochMs(), passed.endEpochMs(), Verdict.REGRESSED, passed.knee(),
                     passed.phases(), passed.endpoints(), passed.timeline(), passed.generatorWarnings(), passed.slos(),
-                    passed.comparison(), passed.cost(), passed.trend());
+                    passed.comparison(), passed.cost(), passed.trend(), passed.platform(), passed.platformUnavailable());
 
             // When / Then
             assertThat(ReportBuilder.exitCode(regressed)).isEqualTo(2);

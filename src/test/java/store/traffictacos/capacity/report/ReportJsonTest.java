@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class ReportJsonTest {
         CapacityReport report = new CapacityReport(sample.format(), sample.runId(), sample.profile(), sample.runners(),
                 sample.startEpochMs(), sample.endEpochMs(), sample.verdict(), new Knee(null, null, null),
                 sample.phases(), sample.endpoints(), List.of(silent), sample.generatorWarnings(), sample.slos(),
-                sample.comparison(), sample.cost(), sample.trend());
+                sample.comparison(), sample.cost(), sample.trend(), sample.platform(), sample.platformUnavailable());
         Path file = dir.resolve("report.json");
         Files.writeString(file, JsonReportWriter.render(report));
 

@@ -36,7 +36,7 @@ final class SampleReports {
         return new CapacityReport(CapacityReport.FORMAT, RUN_ID, "local", 2, START_EPOCH_MS, START_EPOCH_MS + 60_000,
                 Verdict.FAIL, new Knee(400.0, "p99 latency", null), phases, endpoints(), timeline(),
                 List.of(new GeneratorWarning(40, 43, AWKWARD_REASON)), SloSet.defaults(), null,
-                Cost.notAvailable(CostCalculator.NO_NODE_SERIES), List.of());
+                Cost.notAvailable(CostCalculator.NO_NODE_SERIES), List.of(), List.of(), Map.of());
     }
 
     /** The sample run with its first phase renamed, e.g. to something that needs escaping. */
@@ -51,7 +51,7 @@ final class SampleReports {
         return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
                 report.startEpochMs(), report.endEpochMs(), report.verdict(), report.knee(), phases, report.endpoints(),
                 report.timeline(), report.generatorWarnings(), report.slos(), report.comparison(), report.cost(),
-                report.trend());
+                report.trend(), report.platform(), report.platformUnavailable());
     }
 
     private static PhaseReport phase(String name, long start, long end, double offered, double sent, double achieved,

@@ -1,0 +1,72 @@
+package store.traffictacos.capacity.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import store.traffictacos.capacity.platform.PlatformSample;
+import store.traffictacos.capacity.platform.PlatformSeriesFile;
+import store.traffictacos.capacity.report.CapacityReport.PlatformPoint;
+import store.traffictacos.capacity.report.CapacityReport.PlatformSeries;
+
+@DisplayName("Platform series in the report")
+class PlatformInReportTest {
+    private static final long START = SampleReports.START_EPOCH_MS;
+
+    private final PlatformSeriesFile.Contents sampled = new PlatformSeriesFile.Contents(List.of(
+            new PlatformSample("redis", "10.0.0.1:6379/cpu_pct", START + 2_000, 40, "%"),
+            new PlatformSample("redis", "10.0.0.1:6379/cpu_pct", START + 4_500, 85, "%"),
+            new PlatformSample("local", "heap_used", START + 2_000, 1.5e8, "bytes")),
+            Map.of("kubernetes", "RBAC forbidden: cannot list pods"));
+
+    @Test
+    @DisplayName("samples go on the run's clock, grouped by source and series, with their unit")
+    void onTheRunsClock() {
+        // When
+        CapacityReport report = ReportBuilder.withPlatform(SampleReports.failingAtPeak(), sampled);
+
+        // Then
+        assertThat(report.platform()).containsExactly(
+                new PlatformSeries("local", "heap_used", "bytes", List.of(new PlatformPoint(2.0, 1.5e8))),
+                new PlatformSeries("redis", "10.0.0.1:6379/cpu_pct", "%",
+                        List.of(new PlatformPoint(2.0, 40), new PlatformPoint(4.5, 85))));
+        assertThat(report.platformUnavailable()).containsEntry("kubernetes", "RBAC forbidden: cannot list pods");
+    }
+
+    @Test
+    @DisplayName("the HTML draws one chart per source and unit and says which sources were unavailable")
+    void rendered() {
+        // Given
+        CapacityReport without = SampleReports.failingAtPeak();
+        CapacityReport with = ReportBuilder.withPlatform(without, sampled);
+
+        // When
+        String html = HtmlReportWriter.render(with);
+
+        // Then two more charts than without platform series, and the reason
+        assertThat(count(html, "data:image/png;base64,")).isEqualTo(count(HtmlReportWriter.render(without),
+                "data:image/png;base64,") + 2);
+        assertThat(html).contains("<h2>Platform</h2>").contains("RBAC forbidden: cannot list pods");
+    }
+
+    @Test
+    @DisplayName("the platform series survive report.json")
+    void jsonRoundTrip(@TempDir Path dir) throws Exception {
+        // Given
+        CapacityReport report = ReportBuilder.withPlatform(SampleReports.failingAtPeak(), sampled);
+
+        // When
+        ReportFiles.writeAll(dir, report);
+
+        // Then
+        assertThat(ReportJson.read(dir.resolve(ReportFiles.JSON_FILE))).isEqualTo(report);
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+}
