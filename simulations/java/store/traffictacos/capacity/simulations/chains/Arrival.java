@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.onCase;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import store.traffictacos.capacity.results.Outcomes;
 import store.traffictacos.capacity.simulations.endpoints.Auth;
 import store.traffictacos.capacity.simulations.endpoints.PaymentEndpoints;
 import store.traffictacos.capacity.simulations.endpoints.QueueEndpoints;
@@ -97,10 +98,10 @@ public final class Arrival {
 
     private static String outcomeName(Session session, Work work, Outcome outcome) {
         if (outcome == Outcome.NOT_READY) {
-            return "not_ready";
+            return Outcomes.NOT_READY;
         }
         if (outcome != Outcome.FAILED) {
-            return "ok";
+            return Outcomes.OK;
         }
         if (!session.contains(Sessions.HTTP_STATUS)) {
             return "connection";

@@ -3,6 +3,7 @@ package store.traffictacos.capacity.simulations.run;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import store.traffictacos.capacity.results.Outcomes;
 
 /** Counters and a latency recorder for the console's live progress; read as intervals. */
 final class LiveStats {
@@ -12,7 +13,7 @@ final class LiveStats {
 
     void answered(String outcome, long micros) {
         answered.increment();
-        if (!outcome.equals("ok") && !outcome.equals("not_ready")) {
+        if (Outcomes.isError(outcome)) {
             errors.increment();
         }
         latencyMicros.recordValue(Math.max(0, micros));

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import store.traffictacos.capacity.results.MergedResults;
+import store.traffictacos.capacity.results.Outcomes;
 import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 
@@ -23,7 +24,7 @@ final class RunSummary {
             long to = (phase.endEpochMs() - results.startEpochMs()) / 1000;
             double seconds = Math.max(1, to - from);
             Histogram all = results.window(from, to, endpoint -> true, outcome -> true);
-            Histogram errors = results.window(from, to, endpoint -> true, RunSummary::isError);
+            Histogram errors = results.window(from, to, endpoint -> true, Outcomes::isError);
             out.printf(Locale.ROOT, "%-10s %12.1f %12.1f %12.1f %9.2f %9.2f %9.2f %9.2f %9.2f%n", phase.name(),
                     sum(results.scheduledPerSecond(), from, to) / seconds, sum(results.sentPerSecond(), from, to) / seconds,
                     all.getTotalCount() / seconds,
@@ -34,11 +35,6 @@ final class RunSummary {
         out.printf("journeys: %d started, %d completed, %d abandoned, %d failed, %d in flight at the end%n",
                 journeys.started(), journeys.completed(), journeys.abandoned(), journeys.failed(), journeys.inFlight());
         out.printf("outcomes: %s%n", results.countByOutcome());
-    }
-
-    /** Everything but a success and the expected 403 NOT_READY at enter. */
-    static boolean isError(String outcome) {
-        return !outcome.equals("ok") && !outcome.equals("not_ready");
     }
 
     private static long sum(long[] perSecond, long from, long to) {

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import store.traffictacos.capacity.report.CapacityReport.EndpointReport;
 import store.traffictacos.capacity.results.LatencyCounts;
+import store.traffictacos.capacity.results.Outcomes;
 import store.traffictacos.capacity.results.SeriesKey;
 
 /** Latency and errors per endpoint over the whole run, from one pass over the series. */

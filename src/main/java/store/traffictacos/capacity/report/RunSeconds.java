@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import store.traffictacos.capacity.results.LatencyCounts;
 import store.traffictacos.capacity.results.MergedResults;
+import store.traffictacos.capacity.results.Outcomes;
 import store.traffictacos.capacity.results.SeriesKey;
 
 /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.LongUnaryOperator;
 import store.traffictacos.capacity.results.Manifest;
 import store.traffictacos.capacity.results.MergedResults;
+import store.traffictacos.capacity.results.Outcomes;
 import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.ResultsRecorder;
