@@ -5,7 +5,6 @@ import static io.gatling.javaapi.core.CoreDsl.onCase;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
-import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import store.traffictacos.capacity.results.Outcomes;
 import store.traffictacos.capacity.simulations.endpoints.Auth;
 import store.traffictacos.capacity.simulations.endpoints.PaymentEndpoints;
@@ -46,15 +45,15 @@ public final class Arrival {
                     .set(SENT_NANOS, System.nanoTime());
         })
                 .doSwitch(session -> Sessions.work(session).step()).on(
-                        onCase(Step.JOIN).then(request(QueueEndpoints.join())),
-                        onCase(Step.STATUS).then(request(QueueEndpoints.pollStatus())),
-                        onCase(Step.ENTER).then(request(QueueEndpoints.enter())),
-                        onCase(Step.LEAVE).then(request(QueueEndpoints.leave())),
-                        onCase(Step.HOLD).then(request(ReservationEndpoints.hold(plan.seatsPerHold(), auth))),
-                        onCase(Step.PAYMENT_INTENT).then(request(
+                        onCase(Step.JOIN).then(exec(QueueEndpoints.join())),
+                        onCase(Step.STATUS).then(exec(QueueEndpoints.pollStatus())),
+                        onCase(Step.ENTER).then(exec(QueueEndpoints.enter())),
+                        onCase(Step.LEAVE).then(exec(QueueEndpoints.leave())),
+                        onCase(Step.HOLD).then(exec(ReservationEndpoints.hold(plan.seatsPerHold(), auth))),
+                        onCase(Step.PAYMENT_INTENT).then(exec(
                                 PaymentEndpoints.intent(plan.priceKrw() * plan.seatsPerHold(), auth))),
-                        onCase(Step.PAYMENT_PROCESS).then(request(PaymentEndpoints.approve(auth))),
-                        onCase(Step.CONFIRM).then(request(ReservationEndpoints.confirm(auth))))
+                        onCase(Step.PAYMENT_PROCESS).then(exec(PaymentEndpoints.approve(auth))),
+                        onCase(Step.CONFIRM).then(exec(ReservationEndpoints.confirm(auth))))
                 .exec(session -> {
                     long latencyMicros = (System.nanoTime() - session.getLong(SENT_NANOS)) / 1_000;
                     limit.release();
@@ -65,10 +64,6 @@ public final class Arrival {
                     book.after(work, outcome);
                     return session.markAsSucceeded();
                 });
-    }
-
-    private static ChainBuilder request(HttpRequestActionBuilder request) {
-        return exec(request);
     }
 
     /** Reads what the step's checks saved into the journey and says what the answer means. */

@@ -118,7 +118,8 @@ public final class ResultsFiles {
                 throw new IllegalArgumentException(LOG_FILE + " holds " + inLog + " but " + MANIFEST_FILE
                         + " says " + json.totals() + " (truncated or mixed-up files?)");
             }
-            return new RunnerResults(json.manifest(), series, json.sentPerSecond(), json.cpuPerSecond());
+            return new RunnerResults(json.manifest(),
+                    new Snapshot(json.startEpochMs(), series, json.sentPerSecond(), json.cpuPerSecond()));
         } catch (IllegalArgumentException e) {
             throw new IOException(runnerDir + ": " + e.getMessage(), e);
         }

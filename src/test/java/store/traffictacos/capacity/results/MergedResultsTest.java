@@ -106,11 +106,11 @@ class MergedResultsTest {
     @DisplayName("a runner that started later is shifted by the nearest whole number of seconds")
     void laterStartShifted() {
         // Given runner 1 started 2.4 s after runner 0
-        RunnerResults early = new RunnerResults(manifest("run-1", 0, 2, START, 1, 1, 1),
+        RunnerResults early = new RunnerResults(manifest("run-1", 0, 2, START, 1, 1, 1), new Snapshot(START,
                 Map.of(new SeriesKey(2, "GET /a", "ok"), countsOf(100)), new long[] {1, 1, 1},
-                new double[] {0.2, 0.5, Double.NaN});
-        RunnerResults late = new RunnerResults(manifest("run-1", 1, 2, START + 2_400, 1),
-                Map.of(new SeriesKey(0, "GET /a", "ok"), countsOf(300)), new long[] {1}, new double[] {0.9});
+                new double[] {0.2, 0.5, Double.NaN}));
+        RunnerResults late = new RunnerResults(manifest("run-1", 1, 2, START + 2_400, 1), new Snapshot(START + 2_400,
+                Map.of(new SeriesKey(0, "GET /a", "ok"), countsOf(300)), new long[] {1}, new double[] {0.9}));
 
         // When
         MergedResults merged = MergedResults.merge(List.of(late, early));

@@ -23,6 +23,6 @@ final class TestRuns {
     }
 
     static RunnerResults results(Manifest manifest, long... sent) {
-        return new RunnerResults(manifest, Map.of(), sent, new double[0]);
+        return new RunnerResults(manifest, new Snapshot(manifest.startEpochMs(), Map.of(), sent, new double[0]));
     }
 }
