@@ -65,10 +65,15 @@ public record CapacityReport(
 
     /**
      * The highest offered rate at which every SLO held (null when none did), the SLO that failed
-     * first beyond it (null when none failed), and the first platform resource over its threshold
-     * there (null without platform series).
+     * first beyond it (null when none failed), the seconds {@code [failedFromSecond, failedToSecond)}
+     * of the window where it failed (null when none failed), and the resource that gave out first
+     * there: of the resources over their threshold in that window, the one that had been over it the
+     * longest (null when none was, or without platform series).
      */
-    public record Knee(Double rps, String limitedBy, String resource) {
+    public record Knee(Double rps, String limitedBy, String resource, Long failedFromSecond, Long failedToSecond) {
+        public Knee withResource(String firstResource) {
+            return new Knee(rps, limitedBy, firstResource, failedFromSecond, failedToSecond);
+        }
     }
 
     /**
@@ -93,7 +98,28 @@ public record CapacityReport(
             java.util.Map<String, Long> errorsByKind,
             List<SloResult> slos,
             boolean pass,
-            boolean generatorLimited) {
+            boolean generatorLimited,
+            List<ResourceResult> resources) {
+        public PhaseReport {
+            // Runs without platform series (and older files) judge no resources.
+            resources = resources == null ? List.of() : resources;
+        }
+
+        public PhaseReport withResources(List<ResourceResult> judged) {
+            return new PhaseReport(name, startSecond, endSecond, settleSeconds, offeredRps, sentRps, achievedRps,
+                    requests, p50Ms, p95Ms, p99Ms, maxMs, errorRate, errorsByKind, slos, pass, generatorLimited,
+                    List.copyOf(judged));
+        }
+    }
+
+    /**
+     * One resource threshold judged over a phase's judged seconds: a warning, not an SLO (it does not
+     * change the verdict). {@code value} is the highest sample of any matching series and {@code series}
+     * the one it came from; {@code crossedAtSecond} is when any matching series first went above the
+     * threshold in the phase (null when none did).
+     */
+    public record ResourceResult(String name, String source, String series, String unit, double threshold,
+            double value, Double crossedAtSecond, boolean crossed) {
     }
 
     /** One SLO judged in one phase or window: pass when {@code value < threshold}. */

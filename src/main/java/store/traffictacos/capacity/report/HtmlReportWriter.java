@@ -13,6 +13,7 @@ import org.jfree.chart.JFreeChart;
 import store.traffictacos.capacity.report.CapacityReport.EndpointReport;
 import store.traffictacos.capacity.report.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.CapacityReport.ResourceResult;
 import store.traffictacos.capacity.report.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.Comparison.PhaseDelta;
 import store.traffictacos.capacity.report.Comparison.RuleCheck;
@@ -56,6 +57,7 @@ public final class HtmlReportWriter {
         appendPlatform(html, report);
         appendPhases(html, report);
         appendSlos(html, report);
+        appendResources(html, report);
         appendComparison(html, report);
         appendTrend(html, report);
         html.append("<h2>Endpoints</h2>\n");
@@ -85,6 +87,14 @@ public final class HtmlReportWriter {
                 if (!slo.pass()) {
                     html.append("<p>").append(escape(phase.name())).append(": ")
                             .append(escape(ReportFiles.Text.sloOutcome(slo))).append("</p>\n");
+                }
+            }
+        }
+        for (PhaseReport phase : report.phases()) {
+            for (ResourceResult resource : phase.resources()) {
+                if (resource.crossed()) {
+                    html.append("<p>").append(escape(phase.name())).append(": warning, ")
+                            .append(escape(ReportFiles.Text.resourceOutcome(resource))).append("</p>\n");
                 }
             }
         }
@@ -139,6 +149,32 @@ public final class HtmlReportWriter {
                 cells(html, ReportFiles.Text.metricValue(slo.metric(), slo.value()),
                         "< " + ReportFiles.Text.metricValue(slo.metric(), slo.threshold()));
                 verdictCell(html, slo.pass());
+                html.append("</tr>\n");
+            }
+        }
+        html.append("</table>\n");
+    }
+
+    /** Warnings, not SLOs: a crossed threshold is flagged but does not fail the phase. */
+    private static void appendResources(StringBuilder html, CapacityReport report) {
+        if (report.phases().stream().allMatch(phase -> phase.resources().isEmpty())) {
+            return;
+        }
+        html.append("<h2>Platform thresholds</h2>\n<p>Warnings beside the SLOs: the highest sample in each phase's ")
+                .append("judged seconds. ").append(ReportFiles.Text.crossedResources(report))
+                .append(" crossed.</p>\n<table>\n");
+        headerRow(html, "Phase", "Resource", "Series", "Highest", "Threshold", "Crossed at", "Result");
+        for (PhaseReport phase : report.phases()) {
+            for (ResourceResult resource : phase.resources()) {
+                html.append("<tr>");
+                nameCell(html, phase.name());
+                nameCell(html, resource.name());
+                nameCell(html, resource.series());
+                cells(html, ReportFiles.Text.platformValue(resource.value(), resource.unit()),
+                        "> " + ReportFiles.Text.platformValue(resource.threshold(), resource.unit()),
+                        resource.crossed() ? "second " + Math.round(resource.crossedAtSecond()) : "");
+                html.append("<td class=\"").append(resource.crossed() ? "fail" : "pass").append("\">")
+                        .append(resource.crossed() ? "WARN" : "ok").append("</td>");
                 html.append("</tr>\n");
             }
         }

@@ -28,7 +28,7 @@ import store.traffictacos.capacity.report.CapacityReport.SloResult;
 final class KneeFinder {
     static final int ROLLING_WINDOW_SECONDS = 5;
 
-    private record Window(double offeredRps, List<SloResult> slos) {
+    private record Window(double offeredRps, List<SloResult> slos, long fromSecond, long toSecond) {
         boolean pass() {
             return SloJudge.allPass(slos);
         }
@@ -42,9 +42,9 @@ final class KneeFinder {
     }
 
     /** Adds a constant-rate phase, already measured over its judged seconds, as one window. */
-    void addStep(Measurement phase, List<SloResult> judged) {
+    void addStep(PhaseSpan span, Measurement phase, List<SloResult> judged) {
         if (!phase.generatorLimited() && phase.seconds() > 0) {
-            windows.add(new Window(phase.offeredRps(), judged));
+            windows.add(new Window(phase.offeredRps(), judged, span.judgedFrom(), span.endSecond()));
         }
     }
 
@@ -54,7 +54,7 @@ final class KneeFinder {
         for (long from = ramp.judgedFrom(); width > 0 && from + width <= ramp.endSecond(); from++) {
             Measurement window = seconds.measure(from, from + width);
             if (!window.generatorLimited()) {
-                windows.add(new Window(window.offeredRps(), SloJudge.judge(slos, window)));
+                windows.add(new Window(window.offeredRps(), SloJudge.judge(slos, window), from, from + width));
             }
         }
     }
@@ -66,11 +66,11 @@ final class KneeFinder {
         Double lastPassing = null;
         for (Window window : byRate) {
             if (!window.pass()) {
-                return new Knee(lastPassing, firstFailed(window), null);
+                return new Knee(lastPassing, firstFailed(window), null, window.fromSecond(), window.toSecond());
             }
             lastPassing = window.offeredRps();
         }
-        return new Knee(lastPassing, null, null);
+        return new Knee(lastPassing, null, null, null, null);
     }
 
     private static String firstFailed(Window window) {

@@ -17,7 +17,7 @@ import store.traffictacos.capacity.report.Comparison.RuleCheck;
 
 /**
  * Renders {@code summary.md} for a GitHub step summary or PR comment: verdict, knee, cost, a row per
- * phase, the SLO verdicts per phase, the comparison with a baseline and the generator warnings. Plain text markers (PASS, FAIL), no
+ * phase, the SLO verdicts per phase, the platform warnings, the comparison with a baseline and the generator warnings. Plain text markers (PASS, FAIL), no
  * emoji, so it also reads well in a terminal.
  */
 public final class MarkdownReportWriter {
@@ -37,6 +37,7 @@ public final class MarkdownReportWriter {
         md.append(cell(ReportFiles.Text.cost(report.cost()))).append("\n\n");
         appendPhases(md, report.phases());
         appendSlos(md, report.phases());
+        appendResourceWarnings(md, report.phases());
         appendComparison(md, report.comparison());
         appendWarnings(md, report.generatorWarnings());
         return md.toString();
@@ -57,6 +58,18 @@ public final class MarkdownReportWriter {
         String failed = phase.slos().stream().filter(slo -> !slo.pass()).map(SloResult::name)
                 .collect(Collectors.joining(", "));
         return failed.isEmpty() ? "pass" : "FAIL: " + failed;
+    }
+
+    /** Only the crossed thresholds: they are warnings, and a summary lists what needs a look. */
+    private static void appendResourceWarnings(StringBuilder md, List<PhaseReport> phases) {
+        List<String> crossed = phases.stream().flatMap(phase -> phase.resources().stream()
+                .filter(CapacityReport.ResourceResult::crossed)
+                .map(resource -> "- " + cell(phase.name() + ": " + ReportFiles.Text.resourceOutcome(resource))))
+                .toList();
+        if (!crossed.isEmpty()) {
+            md.append("Platform warnings (resources over their threshold):\n\n")
+                    .append(String.join("\n", crossed)).append("\n\n");
+        }
     }
 
     /** One row per SLO, one column per phase: the measured value and pass/FAIL. */

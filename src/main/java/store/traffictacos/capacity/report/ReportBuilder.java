@@ -1,8 +1,11 @@
 package store.traffictacos.capacity.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import store.traffictacos.capacity.report.CapacityReport.Knee;
 import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.CapacityReport.SecondPoint;
@@ -29,9 +32,10 @@ import store.traffictacos.capacity.results.PhaseWindow;
  *       warnings, so a reader sees whom to blame. The knee, in contrast, skips such windows.</li>
  *   <li>The verdict is PASS when every phase passed, FAIL otherwise; {@link #withHistory} turns a PASS
  *       into REGRESSED when a regression rule against the baseline broke (a FAIL stays FAIL).</li>
- *   <li>The cost is n/a until the results carry node series (see {@link CostCalculator}).</li>
- *   <li>The knee is found by {@link KneeFinder}; its {@code resource} is null until platform series
- *       are part of the results.</li>
+ *   <li>The knee is found by {@link KneeFinder}. Platform series, when the run sampled any, are added by
+ *       {@link #withPlatform}: resources judged per phase (warnings: they do not change the verdict), the
+ *       knee's first resource to give out, and the cost from node series (n/a without them, see
+ *       {@link CostCalculator}).</li>
  * </ul>
  */
 public final class ReportBuilder {
@@ -67,13 +71,13 @@ public final class ReportBuilder {
             if (phase.ramp()) {
                 knee.addRamp(phase, seconds);
             } else {
-                knee.addStep(measured, judged);
+                knee.addStep(phase, measured, judged);
             }
         }
         Verdict verdict = phases.stream().allMatch(PhaseReport::pass) ? Verdict.PASS : Verdict.FAIL;
         long endEpochMs = results.runners().stream().mapToLong(Manifest::endEpochMs).max().orElseThrow();
         Knee found = knee.knee();
-        // The results carry no node series yet (a later platform-metrics feature adds them): no node-hours.
+        // Node series come with the platform (withPlatform); without them there are no node-hours.
         Cost cost = CostCalculator.cost(Map.of(), prices, (endEpochMs - results.startEpochMs()) / 1000.0, found.rps());
         return new CapacityReport(CapacityReport.FORMAT, results.runId(), first.profile(), results.runners().size(),
                 results.startEpochMs(), endEpochMs, verdict, found, List.copyOf(phases),
@@ -96,31 +100,60 @@ public final class ReportBuilder {
                 history.trend(report), report.platform(), report.platformUnavailable());
     }
 
-    /** 0 when the report passed, {@value #EXIT_NOT_PASSED} when it failed or regressed. */
     /**
-     * The report with the platform series sampled during the run, put on the run's clock and
-     * grouped by source and series; sources that could not be read keep their reason.
+     * The report with the platform series sampled during the run, put on the run's clock and grouped by
+     * source and series (sources that could not be read keep their reason); each phase's resources
+     * judged against {@code settings}' thresholds over its judged seconds; the knee's first resource
+     * to give out (see {@link ResourceJudge#firstGaveOut}); and the cost from the node series.
      */
-    public static CapacityReport withPlatform(CapacityReport report, PlatformSeriesFile.Contents platform) {
-        Map<List<String>, List<CapacityReport.PlatformPoint>> points = new java.util.TreeMap<>(
-                java.util.Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
-        Map<List<String>, String> units = new java.util.HashMap<>();
+    public static CapacityReport withPlatform(CapacityReport report, PlatformSeriesFile.Contents platform,
+            ReportSettings settings) {
+        List<CapacityReport.PlatformSeries> series = platformSeries(report, platform);
+        ResourceJudge judge = new ResourceJudge(settings.resources(), series);
+        List<PhaseReport> phases = report.phases().stream()
+                .map(phase -> phase.withResources(
+                        judge.judge(phase.startSecond() + phase.settleSeconds(), phase.endSecond())))
+                .toList();
+        Knee knee = report.knee();
+        if (knee.failedFromSecond() != null) {
+            knee = knee.withResource(judge.firstGaveOut(knee.failedFromSecond(), knee.failedToSecond()));
+        }
+        return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
+                report.startEpochMs(), report.endEpochMs(), report.verdict(), knee, phases, report.endpoints(),
+                report.timeline(), report.generatorWarnings(), report.slos(), report.comparison(),
+                cost(series, settings.prices(), report, knee), report.trend(), series,
+                Map.copyOf(platform.unavailable()));
+    }
+
+    private static List<CapacityReport.PlatformSeries> platformSeries(CapacityReport report,
+            PlatformSeriesFile.Contents platform) {
+        Map<List<String>, List<CapacityReport.PlatformPoint>> points = new TreeMap<>(
+                Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
+        Map<List<String>, String> units = new HashMap<>();
         for (PlatformSample sample : platform.samples()) {
             List<String> key = List.of(sample.source(), sample.series());
             units.put(key, sample.unit());
-            points.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(new CapacityReport.PlatformPoint(
+            points.computeIfAbsent(key, k -> new ArrayList<>()).add(new CapacityReport.PlatformPoint(
                     (sample.epochMs() - report.startEpochMs()) / 1000.0, sample.value()));
         }
-        List<CapacityReport.PlatformSeries> series = points.entrySet().stream()
+        return points.entrySet().stream()
                 .map(entry -> new CapacityReport.PlatformSeries(entry.getKey().get(0), entry.getKey().get(1),
-                        units.get(entry.getKey()), List.copyOf(entry.getValue())))
+                        units.get(entry.getKey()), entry.getValue().stream()
+                                .sorted(Comparator.comparingDouble(CapacityReport.PlatformPoint::second)).toList()))
                 .toList();
-        return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
-                report.startEpochMs(), report.endEpochMs(), report.verdict(), report.knee(), report.phases(),
-                report.endpoints(), report.timeline(), report.generatorWarnings(), report.slos(), report.comparison(),
-                report.cost(), report.trend(), series, Map.copyOf(platform.unavailable()));
     }
 
+    private static Cost cost(List<CapacityReport.PlatformSeries> series, PriceTable prices, CapacityReport report,
+            Knee knee) {
+        double runSeconds = (report.endEpochMs() - report.startEpochMs()) / 1000.0;
+        Cost cost = CostCalculator.cost(NodeHours.byInstanceType(series, runSeconds), prices, runSeconds, knee.rps());
+        return cost.runUsd() != null && NodeHours.anySpot(series)
+                ? new Cost(cost.runUsd(), cost.perMillionRequestsAtKneeUsd(),
+                        cost.note() + "; spot nodes priced on-demand, so an upper bound")
+                : cost;
+    }
+
+    /** 0 when the report passed, {@value #EXIT_NOT_PASSED} when it failed or regressed. */
     public static int exitCode(CapacityReport report) {
         return report.verdict() == Verdict.PASS ? 0 : EXIT_NOT_PASSED;
     }
@@ -129,7 +162,7 @@ public final class ReportBuilder {
         return new PhaseReport(phase.name(), phase.startSecond(), phase.endSecond(), phase.settleSeconds(),
                 measured.offeredRps(), measured.sentRps(), measured.achievedRps(), measured.requests(),
                 measured.p50Ms(), measured.p95Ms(), measured.p99Ms(), measured.maxMs(), measured.errorRate(),
-                measured.errorsByKind(), judged, SloJudge.allPass(judged), measured.generatorLimited());
+                measured.errorsByKind(), judged, SloJudge.allPass(judged), measured.generatorLimited(), List.of());
     }
 
     private static List<SecondPoint> timeline(RunSeconds seconds) {

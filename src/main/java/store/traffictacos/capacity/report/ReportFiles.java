@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import store.traffictacos.capacity.report.Comparison.Delta;
 import store.traffictacos.capacity.report.Comparison.RuleCheck;
 import store.traffictacos.capacity.report.CapacityReport.Knee;
+import store.traffictacos.capacity.report.CapacityReport.ResourceResult;
 import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.CapacityReport.SloResult;
 
@@ -186,7 +187,7 @@ public final class ReportFiles {
          */
         static String knee(CapacityReport report) {
             Knee knee = report.knee();
-            String resource = knee.resource() == null ? "" : " (first resource over its threshold: " + knee.resource() + ")";
+            String resource = knee.resource() == null ? "" : "; first resource to give out: " + knee.resource();
             if (knee.limitedBy() == null) {
                 double highest = knee.rps() != null ? knee.rps() : highestOfferedRps(report);
                 return "Capacity knee: no SLO failed up to " + rps(highest) + resource;
@@ -195,6 +196,29 @@ public final class ReportFiles {
                 return "Capacity knee: none, " + knee.limitedBy() + " failed already at the lowest rate" + resource;
             }
             return "Capacity knee: " + rps(knee.rps()) + ", limited by " + knee.limitedBy() + resource;
+        }
+
+        /** A platform value with its unit, e.g. {@code 93.5 %}, {@code 5200 connections}. */
+        static String platformValue(double value, String unit) {
+            return number(value) + ("%".equals(unit) ? " %" : " " + unit);
+        }
+
+        /**
+         * E.g. {@code pod CPU of request: 93.5 % > 80 % (workload/tacos-app/gateway-api/cpu_pct_of_request)
+         * from second 312}, or {@code ...: highest 42 %, threshold 80 %} when it held.
+         */
+        static String resourceOutcome(ResourceResult resource) {
+            String threshold = platformValue(resource.threshold(), resource.unit());
+            String value = platformValue(resource.value(), resource.unit());
+            return resource.crossed()
+                    ? resource.name() + ": " + value + " > " + threshold + " (" + resource.series() + ") from second "
+                            + number(resource.crossedAtSecond())
+                    : resource.name() + ": highest " + value + ", threshold " + threshold;
+        }
+
+        static long crossedResources(CapacityReport report) {
+            return report.phases().stream().flatMap(phase -> phase.resources().stream())
+                    .filter(ResourceResult::crossed).count();
         }
 
         /** Seconds since the run start, {@code [from, to)}, e.g. {@code 40–43 s}. */

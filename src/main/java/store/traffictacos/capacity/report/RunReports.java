@@ -25,7 +25,8 @@ public final class RunReports {
     public static Written build(Path runDir, ReportSettings settings, History history) {
         CapacityReport alone = ReportBuilder.build(MergedResults.merge(readRunners(runDir)), settings.slos(),
                 settings.prices());
-        CapacityReport report = withPlatform(ReportBuilder.withHistory(alone, history, settings.regression()), runDir);
+        CapacityReport report = withPlatform(ReportBuilder.withHistory(alone, history, settings.regression()), runDir,
+                settings);
         try {
             return new Written(report, ReportFiles.writeAll(runDir, report));
         } catch (IOException e) {
@@ -34,13 +35,13 @@ public final class RunReports {
     }
 
     /** Adds the run's platform series when it sampled any ({@code platform.json} beside the runners). */
-    private static CapacityReport withPlatform(CapacityReport report, Path runDir) {
+    private static CapacityReport withPlatform(CapacityReport report, Path runDir, ReportSettings settings) {
         Path file = runDir.resolve(PlatformSeriesFile.FILE_NAME);
         if (!Files.exists(file)) {
             return report;
         }
         try {
-            return ReportBuilder.withPlatform(report, PlatformSeriesFile.read(file));
+            return ReportBuilder.withPlatform(report, PlatformSeriesFile.read(file), settings);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }

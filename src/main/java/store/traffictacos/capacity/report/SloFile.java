@@ -47,6 +47,8 @@ import store.traffictacos.capacity.report.SloSet.Slo;
  *   kneeDecreasePercent: 5     # the knee dropped more than 5 %
  *   errorRateIncrease: 0.005   # a phase's error rate grew more than this (absolute)
  * prices: {c7i.xlarge: 0.2}    # optional; on-demand USD/hour, overriding PriceTable.defaults() by type
+ * resources:                   # optional; when given it replaces ResourceThreshold.defaults()
+ *   - {name: pod CPU of request, source: kubernetes, series: "workload/*&#47;*&#47;cpu_pct_of_request", above: 80}
  * </pre>
  *
  * A {@code --prices} file holds just such a mapping of instance type to USD/hour, without the key.
@@ -143,6 +145,7 @@ public final class SloFile {
         private List<SloJson> slos;
         private RegressionJson regression;
         private PricesJson prices;
+        private List<ResourceJson> resources;
 
         public void setSettleSeconds(long settleSeconds) {
             if (settleSeconds < 0) {
@@ -171,11 +174,32 @@ public final class SloFile {
             this.prices = prices;
         }
 
+        public void setResources(List<ResourceJson> resources) {
+            this.resources = resources;
+        }
+
         ReportSettings toSettings() {
             PriceTable defaultPrices = PriceTable.defaults();
             return new ReportSettings(toSloSet(),
                     regression == null ? RegressionRules.defaults() : regression.toRules(),
-                    prices == null ? defaultPrices : defaultPrices.with(prices.usdPerHour));
+                    prices == null ? defaultPrices : defaultPrices.with(prices.usdPerHour), toResources());
+        }
+
+        private List<ResourceThreshold> toResources() {
+            if (resources == null) {
+                return ResourceThreshold.defaults();
+            }
+            Set<String> names = new HashSet<>();
+            List<ResourceThreshold> list = new ArrayList<>();
+            for (int i = 0; i < resources.size(); i++) {
+                ResourceThreshold threshold = resources.get(i).toThreshold("resources[" + i + "]");
+                if (!names.add(threshold.name())) {
+                    throw new IllegalArgumentException(
+                            "resources[" + i + "].name: duplicate resource name '" + threshold.name() + "'");
+                }
+                list.add(threshold);
+            }
+            return List.copyOf(list);
         }
 
         /** Checks what only the whole file shows: missing SLO fields and repeated names. */
@@ -240,6 +264,46 @@ public final class SloFile {
                 throw new IllegalArgumentException(path + ": missing field 'below'");
             }
             return new Slo(name, metric, below);
+        }
+    }
+
+    /** An empty list is allowed: it turns resource warnings off. */
+    private static final class ResourceJson {
+        private String name;
+        private String source;
+        private String series;
+        private Double above;
+
+        public void setName(String name) {
+            this.name = notBlank(name);
+        }
+
+        public void setSource(String source) {
+            this.source = notBlank(source);
+        }
+
+        public void setSeries(String series) {
+            this.series = notBlank(series);
+        }
+
+        public void setAbove(double above) {
+            this.above = above;
+        }
+
+        ResourceThreshold toThreshold(String path) {
+            String missing = name == null ? "name" : source == null ? "source" : series == null ? "series"
+                    : above == null ? "above" : null;
+            if (missing != null) {
+                throw new IllegalArgumentException(path + ": missing field '" + missing + "'");
+            }
+            return new ResourceThreshold(name, source, series, above);
+        }
+
+        private static String notBlank(String text) {
+            if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException("must not be empty");
+            }
+            return text;
         }
     }
 

@@ -16,7 +16,7 @@ final class Baselines {
     static CapacityReport run(String runId, long startEpochMs, Verdict verdict, Double kneeRps) {
         CapacityReport sample = SampleReports.failingAtPeak();
         return new CapacityReport(sample.format(), runId, sample.profile(), sample.runners(), startEpochMs,
-                startEpochMs + 60_000, verdict, new Knee(kneeRps, "p99 latency", null), sample.phases(),
+                startEpochMs + 60_000, verdict, new Knee(kneeRps, "p99 latency", null, null, null), sample.phases(),
                 sample.endpoints(), sample.timeline(), sample.generatorWarnings(), sample.slos(), sample.comparison(),
                 sample.cost(), sample.trend(), sample.platform(), sample.platformUnavailable());
     }
@@ -36,7 +36,7 @@ final class Baselines {
         return new PhaseReport(phase.name(), phase.startSecond(), phase.endSecond(), phase.settleSeconds(),
                 phase.offeredRps(), phase.sentRps(), phase.achievedRps(), phase.requests(), phase.p50Ms(), phase.p95Ms(),
                 p99Ms, phase.maxMs(), errorRate, phase.errorsByKind(), phase.slos(), phase.pass(),
-                phase.generatorLimited());
+                phase.generatorLimited(), phase.resources());
     }
 
     /** {@code report}'s phases with their p99 scaled by {@code factor}. */

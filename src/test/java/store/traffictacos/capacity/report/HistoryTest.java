@@ -155,6 +155,6 @@ class HistoryTest {
         return new CapacityReport.PhaseReport(name, phase.startSecond(), phase.endSecond(), phase.settleSeconds(),
                 phase.offeredRps(), phase.sentRps(), phase.achievedRps(), phase.requests(), phase.p50Ms(), phase.p95Ms(),
                 phase.p99Ms(), phase.maxMs(), phase.errorRate(), phase.errorsByKind(), phase.slos(), phase.pass(),
-                phase.generatorLimited());
+                phase.generatorLimited(), phase.resources());
     }
 }

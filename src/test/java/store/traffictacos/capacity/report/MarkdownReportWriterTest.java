@@ -36,7 +36,7 @@ class MarkdownReportWriterTest {
         // Given
         CapacityReport sample = SampleReports.failingAtPeak();
         CapacityReport report = new CapacityReport(sample.format(), sample.runId(), sample.profile(), sample.runners(),
-                sample.startEpochMs(), sample.endEpochMs(), CapacityReport.Verdict.PASS, new Knee(null, null, null),
+                sample.startEpochMs(), sample.endEpochMs(), CapacityReport.Verdict.PASS, new Knee(null, null, null, null, null),
                 sample.phases(), sample.endpoints(), sample.timeline(), sample.generatorWarnings(), sample.slos(),
                 sample.comparison(), sample.cost(), sample.trend(), sample.platform(), sample.platformUnavailable());
 

@@ -27,7 +27,7 @@ class PlatformInReportTest {
     @DisplayName("samples go on the run's clock, grouped by source and series, with their unit")
     void onTheRunsClock() {
         // When
-        CapacityReport report = ReportBuilder.withPlatform(SampleReports.failingAtPeak(), sampled);
+        CapacityReport report = ReportBuilder.withPlatform(SampleReports.failingAtPeak(), sampled, ReportSettings.defaults());
 
         // Then
         assertThat(report.platform()).containsExactly(
@@ -42,7 +42,7 @@ class PlatformInReportTest {
     void rendered() {
         // Given
         CapacityReport without = SampleReports.failingAtPeak();
-        CapacityReport with = ReportBuilder.withPlatform(without, sampled);
+        CapacityReport with = ReportBuilder.withPlatform(without, sampled, ReportSettings.defaults());
 
         // When
         String html = HtmlReportWriter.render(with);
@@ -57,7 +57,7 @@ class PlatformInReportTest {
     @DisplayName("the platform series survive report.json")
     void jsonRoundTrip(@TempDir Path dir) throws Exception {
         // Given
-        CapacityReport report = ReportBuilder.withPlatform(SampleReports.failingAtPeak(), sampled);
+        CapacityReport report = ReportBuilder.withPlatform(SampleReports.failingAtPeak(), sampled, ReportSettings.defaults());
 
         // When
         ReportFiles.writeAll(dir, report);

@@ -284,7 +284,7 @@ class ReportBuilderTest {
             Knee knee = ReportBuilder.build(run.merge(), SloSet.defaults()).knee();
 
             // Then
-            assertThat(knee).isEqualTo(new Knee(400.0, "p99 latency", null));
+            assertThat(knee).isEqualTo(new Knee(400.0, "p99 latency", null, 45L, 50L));
         }
 
         @Test
@@ -320,7 +320,7 @@ class ReportBuilderTest {
             CapacityReport report = ReportBuilder.build(run.merge(), SloSet.defaults());
 
             // Then
-            assertThat(report.knee()).isEqualTo(new Knee(500.0, null, null));
+            assertThat(report.knee()).isEqualTo(new Knee(500.0, null, null, null, null));
             assertThat(report.phases().get(2).generatorLimited()).isTrue();
         }
 
@@ -335,7 +335,7 @@ class ReportBuilderTest {
             Knee knee = ReportBuilder.build(run.merge(), SloSet.defaults()).knee();
 
             // Then
-            assertThat(knee).isEqualTo(new Knee(300.0, null, null));
+            assertThat(knee).isEqualTo(new Knee(300.0, null, null, null, null));
         }
 
         @Test
@@ -351,7 +351,7 @@ class ReportBuilderTest {
             Knee knee = ReportBuilder.build(run.merge(), SloSet.defaults()).knee();
 
             // Then
-            assertThat(knee).isEqualTo(new Knee(null, "error rate", null));
+            assertThat(knee).isEqualTo(new Knee(null, "error rate", null, 5L, 10L));
         }
 
         @Test
@@ -370,7 +370,7 @@ class ReportBuilderTest {
             Knee knee = ReportBuilder.build(run.merge(), errorsFirst).knee();
 
             // Then
-            assertThat(knee).isEqualTo(new Knee(100.0, "errors", null));
+            assertThat(knee).isEqualTo(new Knee(100.0, "errors", null, 10L, 20L));
         }
 
         private SyntheticRun steps(int fromRps, int toRps) {

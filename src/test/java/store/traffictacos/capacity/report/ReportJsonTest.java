@@ -41,7 +41,7 @@ class ReportJsonTest {
         CapacityReport.SecondPoint silent = new CapacityReport.SecondPoint(60, 0, 0, 0, Double.NaN, Double.NaN,
                 Double.NaN, java.util.Map.of());
         CapacityReport report = new CapacityReport(sample.format(), sample.runId(), sample.profile(), sample.runners(),
-                sample.startEpochMs(), sample.endEpochMs(), sample.verdict(), new Knee(null, null, null),
+                sample.startEpochMs(), sample.endEpochMs(), sample.verdict(), new Knee(null, null, null, null, null),
                 sample.phases(), sample.endpoints(), List.of(silent), sample.generatorWarnings(), sample.slos(),
                 sample.comparison(), sample.cost(), sample.trend(), sample.platform(), sample.platformUnavailable());
         Path file = dir.resolve("report.json");

@@ -34,7 +34,7 @@ final class SampleReports {
                         Map.of("http_503", 70L, "timeout", 9L), 180.4),
                 phase("cooldown", 50, 60, 100, 100, 100, 7.9, 19.0, 33.3, 90, 0.0, Map.of(), 33.3));
         return new CapacityReport(CapacityReport.FORMAT, RUN_ID, "local", 2, START_EPOCH_MS, START_EPOCH_MS + 60_000,
-                Verdict.FAIL, new Knee(400.0, "p99 latency", null), phases, endpoints(), timeline(),
+                Verdict.FAIL, new Knee(400.0, "p99 latency", null, 35L, 50L), phases, endpoints(), timeline(),
                 List.of(new GeneratorWarning(40, 43, AWKWARD_REASON)), SloSet.defaults(), null,
                 Cost.notAvailable(CostCalculator.NO_NODE_SERIES), List.of(), List.of(), Map.of());
     }
@@ -47,7 +47,7 @@ final class SampleReports {
         phases.set(0, new PhaseReport(name, first.startSecond(), first.endSecond(), first.settleSeconds(),
                 first.offeredRps(), first.sentRps(), first.achievedRps(), first.requests(), first.p50Ms(), first.p95Ms(),
                 first.p99Ms(), first.maxMs(), first.errorRate(), first.errorsByKind(), first.slos(), first.pass(),
-                first.generatorLimited()));
+                first.generatorLimited(), first.resources()));
         return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
                 report.startEpochMs(), report.endEpochMs(), report.verdict(), report.knee(), phases, report.endpoints(),
                 report.timeline(), report.generatorWarnings(), report.slos(), report.comparison(), report.cost(),
@@ -64,7 +64,7 @@ final class SampleReports {
         boolean pass = slos.stream().allMatch(SloResult::pass);
         long requests = Math.round(achieved * (end - start - 5));
         return new PhaseReport(name, start, end, 5, offered, sent, achieved, requests, p50, p95, p99, max, errorRate,
-                errors, slos, pass, false);
+                errors, slos, pass, false, List.of());
     }
 
     private static List<EndpointReport> endpoints() {

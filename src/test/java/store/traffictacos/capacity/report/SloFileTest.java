@@ -93,7 +93,7 @@ class SloFileTest {
         assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("slo.yaml line 1: settleSecs: unknown field "
-                        + "(expected generatorBehindRatio, prices, regression, settleSeconds, slos)");
+                        + "(expected generatorBehindRatio, prices, regression, resources, settleSeconds, slos)");
     }
 
     @Test
