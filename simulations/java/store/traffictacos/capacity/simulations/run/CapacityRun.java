@@ -24,6 +24,7 @@ import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.platform.SamplingSchedule;
 import store.traffictacos.capacity.platform.local.LocalProcessSampler;
+import store.traffictacos.capacity.platform.local.TargetMetricsSampler;
 import store.traffictacos.capacity.platform.redis.RedisInfoSampler;
 import store.traffictacos.capacity.platform.redis.RedisInfoSettings;
 import store.traffictacos.capacity.profile.LoadProfile;
@@ -75,7 +76,7 @@ public final class CapacityRun {
         this.target = target;
         this.journeys = new JourneyBook(settings.plan(), settings.runnerIndex(), settings.runnerCount(),
                 System::nanoTime);
-        this.platform = new SamplingSchedule(platformSamplers(settings, embedded != null), PLATFORM_PERIOD);
+        this.platform = new SamplingSchedule(platformSamplers(settings, embedded), PLATFORM_PERIOD);
         long earliest = System.currentTimeMillis() + RunSettings.STARTUP_ALLOWANCE.toMillis();
         this.injectionStartEpochMs = Math.max(earliest, settings.startAtEpochMs() - settings.warmUp().toMillis());
     }
@@ -163,12 +164,14 @@ public final class CapacityRun {
 
     /**
      * What runner 0 samples beside the load (one runner is enough, and one file per run): the
-     * embedded target's JVM, and the platform's Redis when {@code -Dplatform.redis} names it.
+     * embedded target's JVM and its own /metrics, and the platform's Redis when {@code -Dplatform.redis}
+     * names it.
      */
-    private static List<PlatformSampler> platformSamplers(RunSettings settings, boolean embeddedTarget) {
+    private static List<PlatformSampler> platformSamplers(RunSettings settings, ReferenceTarget embedded) {
         List<PlatformSampler> samplers = new ArrayList<>();
-        if (settings.runnerIndex() == 0 && embeddedTarget) {
+        if (settings.runnerIndex() == 0 && embedded != null) {
             samplers.add(new LocalProcessSampler());
+            samplers.add(new TargetMetricsSampler(embedded.baseUrl()));
         }
         if (settings.runnerIndex() == 0 && settings.platformRedis() != null) {
             samplers.add(new RedisInfoSampler(RedisInfoSettings.of(settings.platformRedis())));

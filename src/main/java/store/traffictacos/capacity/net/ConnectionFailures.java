@@ -1,6 +1,7 @@
 package store.traffictacos.capacity.net;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +14,16 @@ public final class ConnectionFailures {
     /**
      * The network reason behind a connection failure ("Connection refused", "Connect timed out",
      * "Unknown host x"); clients such as Jedis report it as a cause or as a suppressed exception
-     * per address tried.
+     * per address tried. The JDK's HTTP client throws a ConnectException without any message when the
+     * port refuses.
      */
     public static String reason(Throwable error) {
         IOException network = findIo(error, new ArrayList<>());
         if (network instanceof UnknownHostException) {
             return "Unknown host " + network.getMessage();
+        }
+        if (network instanceof ConnectException && (network.getMessage() == null || network.getMessage().isBlank())) {
+            return "Connection refused";
         }
         Throwable source = network;
         if (source == null) {
