@@ -2,19 +2,11 @@ package store.traffictacos.capacity.report;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,12 +17,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import store.traffictacos.capacity.report.SloSet.Metric;
 import store.traffictacos.capacity.report.SloSet.Slo;
+import store.traffictacos.capacity.yaml.YamlBinding;
 
 /**
  * The SLOs a run is judged against, the regression rules against a baseline and the prices, from a
@@ -61,13 +52,8 @@ public final class SloFile {
     private static final String VALID_METRICS =
             Arrays.stream(Metric.values()).map(Metric::key).collect(Collectors.joining(", "));
 
-    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder().build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .addModule(new SimpleModule().addDeserializer(Metric.class, new MetricDeserializer()))
-            .build();
+    private static final YamlBinding YAML =
+            new YamlBinding(new SimpleModule().addDeserializer(Metric.class, new MetricDeserializer()));
 
     private SloFile() {
     }
@@ -91,7 +77,7 @@ public final class SloFile {
      * @throws IllegalArgumentException with a one-line message if the text is not a valid SLO file
      */
     public static ReportSettings settings(String yaml, String source) {
-        SloFileJson file = bind(yaml, source, SloFileJson.class);
+        SloFileJson file = YAML.bind(yaml, source, SloFileJson.class);
         if (file == null) {
             return ReportSettings.defaults();
         }
@@ -109,7 +95,7 @@ public final class SloFile {
 
     /** @throws IllegalArgumentException with a one-line message if the text is not such a mapping */
     public static Map<String, Double> parsePrices(String yaml, String source) {
-        PricesJson prices = bind(yaml, source, PricesJson.class);
+        PricesJson prices = YAML.bind(yaml, source, PricesJson.class);
         return prices == null ? Map.of() : prices.usdPerHour;
     }
 
@@ -118,20 +104,6 @@ public final class SloFile {
             return Files.readString(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + what + " " + file + ": " + reason(e));
-        }
-    }
-
-    /** The text bound to {@code type}, or null when it is empty. */
-    private static <T> T bind(String yaml, String source, Class<T> type) {
-        try (JsonParser parser = YAML.createParser(yaml)) {
-            if (parser.nextToken() == null) {
-                return null;
-            }
-            return YAML.readValue(parser, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(oneLine(source + where(e) + ": " + problem(e)), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading YAML from a string failed", e);
         }
     }
 
@@ -365,73 +337,6 @@ public final class SloFile {
                     .orElseThrow(() -> JsonMappingException.from(parser,
                             "unknown metric '" + key + "'; valid: " + VALID_METRICS));
         }
-    }
-
-    /** " line N: path" as far as known; the path (e.g. {@code slos[1].metric}) only for errors in a value. */
-    private static String where(JsonProcessingException e) {
-        int line = syntaxProblem(e).map(mark -> mark.getProblemMark().getLine() + 1)
-                .orElse(e.getLocation() == null ? 0 : e.getLocation().getLineNr());
-        String path = e instanceof JsonMappingException mapping && syntaxProblem(e).isEmpty()
-                ? path(mapping.getPath()) : "";
-        return (line > 0 ? " line " + line : "") + (path.isEmpty() ? "" : ": " + path);
-    }
-
-    private static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : references) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String problem(JsonProcessingException e) {
-        Optional<MarkedYAMLException> syntax = syntaxProblem(e);
-        if (syntax.isPresent()) {
-            return "invalid YAML: " + syntax.get().getProblem();
-        }
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            // The path already ends with the unknown field; name the ones that would have been accepted.
-            return "unknown field (expected " + unknown.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
-        }
-        if (e.getCause() instanceof IllegalArgumentException invalid) {
-            return invalid.getMessage();
-        }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "expected " + kind(mismatch.getTargetType());
-        }
-        return e.getOriginalMessage();
-    }
-
-    /** SnakeYAML's report of a syntax error: Jackson's own location can be lines before the fault. */
-    private static Optional<MarkedYAMLException> syntaxProblem(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-                return Optional.of(marked);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String kind(Class<?> type) {
-        if (type == Long.class || type == long.class) {
-            return "a whole number";
-        }
-        if (type == Double.class || type == double.class) {
-            return "a number";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        return type == String.class ? "text" : "a mapping of fields";
-    }
-
-    private static String oneLine(String message) {
-        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static String reason(IOException e) {
