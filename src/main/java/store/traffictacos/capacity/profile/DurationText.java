@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as people write them in profile files: 500ms, 30s, 2m, 1h, 1m30s, or a bare number of seconds. */
-final class DurationText {
+public final class DurationText {
 
     // At most 9 digits per number, so no value can overflow a Duration's nanoseconds.
     private static final Pattern UNITS = Pattern.compile("(?:(\\d{1,9})h)?(?:(\\d{1,9})m)?(?:(\\d{1,9})s)?(?:(\\d{1,9})ms)?");
@@ -18,7 +18,7 @@ final class DurationText {
     }
 
     /** The duration, possibly zero or negative (the caller says what it allows); empty if the text is not one. */
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         if (SECONDS.matcher(text).matches()) {
             return Optional.of(Duration.ofNanos(new BigDecimal(text).movePointRight(9)
                     .setScale(0, RoundingMode.HALF_UP).longValueExact()));

@@ -1,0 +1,123 @@
+package store.traffictacos.capacity.controller;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import store.traffictacos.capacity.controller.scale.ScaleTarget;
+import store.traffictacos.capacity.profile.LoadProfile;
+
+/**
+ * Everything a distributed run is asked to do, parsed once (run-spec YAML and CLI options, see
+ * {@link RunSpecFile}) and then only read.
+ *
+ * @param profileFileText the profile file's text when the profile came from a file (runners get it
+ *     inline, as they may not see the file), null for a built-in profile
+ * @param target the platform's URL; null means the embedded reference target (local backend only)
+ * @param simulation further runner settings passed as they are (e.g. {@code journey.purchase.share})
+ */
+public record RunSpec(
+        String runId,
+        LoadProfile profile,
+        String profileFileText,
+        int runners,
+        URI target,
+        Backend backend,
+        KubernetesSpec kubernetes,
+        List<ScaleTarget> scale,
+        PlatformSpec platform,
+        Path sloFile,
+        Path baseline,
+        Path reportsDir,
+        Timeouts timeouts,
+        AbortRules abort,
+        Map<String, String> simulation) {
+
+    public RunSpec {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(backend, "backend");
+        scale = List.copyOf(scale);
+        simulation = Map.copyOf(simulation);
+    }
+
+    public enum Backend {
+        LOCAL,
+        KUBERNETES
+    }
+
+    /** This run's folder: {@code <reportsDir>/<runId>}. */
+    public Path runDir() {
+        return reportsDir.resolve(runId);
+    }
+
+    /**
+     * Where the runner Job goes and what it may use.
+     *
+     * @param kubeconfig null: the default (KUBECONFIG, ~/.kube/config, or in-cluster)
+     * @param nodePool the Karpenter NodePool runners land on, checked for room before the run
+     */
+    public record KubernetesSpec(
+            String namespace,
+            String appNamespace,
+            String image,
+            String runnerCpu,
+            String runnerMemory,
+            String serviceAccount,
+            Map<String, String> nodeSelector,
+            List<Toleration> tolerations,
+            int ttlSecondsAfterFinished,
+            Path kubeconfig,
+            String context,
+            String nodePool) {
+
+        public KubernetesSpec {
+            nodeSelector = Map.copyOf(nodeSelector);
+            tolerations = List.copyOf(tolerations);
+        }
+    }
+
+    public record Toleration(String key, String operator, String value, String effect) {
+    }
+
+    /**
+     * What the controller samples beside the load.
+     *
+     * @param kubernetes sample HPAs, Deployments, nodes and pods (Kubernetes backend)
+     * @param redis null: no Redis INFO
+     * @param cloudwatch null: no ElastiCache metrics
+     */
+    public record PlatformSpec(Duration period, boolean kubernetes, List<String> deployments, RedisSpec redis,
+            CloudWatchSpec cloudwatch) {
+        public PlatformSpec {
+            deployments = List.copyOf(deployments);
+        }
+    }
+
+    /** The password from an environment variable or a Kubernetes Secret (in the app namespace), never inline. */
+    public record RedisSpec(URI uri, String passwordEnv, String secretName, String secretKey) {
+    }
+
+    public record CloudWatchSpec(List<String> cacheClusterIds, String region, URI endpoint, Duration period) {
+        public CloudWatchSpec {
+            cacheClusterIds = List.copyOf(cacheClusterIds);
+        }
+    }
+
+    /**
+     * @param startLead how far ahead of "all runners ready" the common start instant is set: time for
+     *     every runner to see it, start Gatling and warm up
+     * @param drain how long runners may take past the profile's end before the run fails
+     */
+    public record Timeouts(Duration scale, Duration barrier, Duration startLead, Duration drain) {
+    }
+
+    /**
+     * Stop the run when, for {@code forSeconds} in a row, the merged error rate is above
+     * {@code errorRateAbove} or the merged p99 is above {@code p99AboveMs}.
+     */
+    public record AbortRules(double errorRateAbove, double p99AboveMs, int forSeconds) {
+    }
+}

@@ -1,0 +1,32 @@
+package store.traffictacos.capacity.controller;
+
+/**
+ * Where a run is. A run only moves forward through these, in this order. Once one of the stages up to
+ * {@link #MONITOR} fails, the run still goes through the wind-down stages from {@link #COLLECT} on (as
+ * far as they apply: nothing to restore if nothing was scaled), and ends {@link #FAILED} with the
+ * first failure's reason.
+ */
+public enum Stage {
+    PENDING,
+    VALIDATE,
+    SCALE,
+    LAUNCH,
+    BARRIER,
+    START,
+    MONITOR,
+    COLLECT,
+    RESTORE,
+    REPORT,
+    CLEAN_UP,
+    DONE,
+    FAILED;
+
+    /** The stages that run after a failure too. */
+    public boolean windDown() {
+        return compareTo(COLLECT) >= 0 && compareTo(CLEAN_UP) <= 0;
+    }
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
