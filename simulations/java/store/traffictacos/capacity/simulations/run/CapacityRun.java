@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
@@ -69,6 +70,10 @@ public final class CapacityRun {
     private final long injectionStartEpochMs;
     private volatile ResultsRecorder recorder;
     private volatile Progress progress;
+    private final AtomicBoolean finished = new AtomicBoolean();
+    /** A runner told to stop (SIGTERM: an aborted run, a deleted pod) still leaves what it measured. */
+    private final Thread stopped = new Thread(() -> finish("terminated before the end of its profile"),
+            "tacos-runner-stopped");
 
     private CapacityRun(RunSettings settings, ReferenceTarget embedded, URI target) {
         this.settings = settings;
@@ -79,6 +84,7 @@ public final class CapacityRun {
         this.platform = new SamplingSchedule(platformSamplers(settings, embedded), PLATFORM_PERIOD);
         long earliest = System.currentTimeMillis() + RunSettings.STARTUP_ALLOWANCE.toMillis();
         this.injectionStartEpochMs = Math.max(earliest, settings.startAtEpochMs() - settings.warmUp().toMillis());
+        Runtime.getRuntime().addShutdownHook(stopped);
     }
 
     /**
@@ -203,7 +209,8 @@ public final class CapacityRun {
             return recorder;
         }
         ResultsRecorder started = new ResultsRecorder(firstSentEpochMs);
-        progress = new Progress(settings.profile(), firstSentEpochMs, live, journeys, out);
+        progress = new Progress(settings.profile(), firstSentEpochMs, live, journeys, out,
+                settings.controlled() ? settings.runnerIndex() : null);
         recorder = started;
         cpu.start(started);
         out.printf("tacos-capacity: run %s, runner %d of %d, profile %s (%d s) against %s%s; measured load started %d ms "
@@ -216,6 +223,19 @@ public final class CapacityRun {
 
     /** Writes the results file and prints the summary; always stops the embedded target. */
     public void finish() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopped);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it finds the run finished.
+        }
+        finish(null);
+    }
+
+    /** @param stoppedEarly why the run ends before its profile does; null at its planned end */
+    private void finish(String stoppedEarly) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
         cpu.close();
         platform.close();
         if (progress != null) {
@@ -226,14 +246,16 @@ public final class CapacityRun {
             // a run stopped before its first measured request still leaves an (empty) results file
             ResultsRecorder recorded = recorder == null ? new ResultsRecorder(settings.startAtEpochMs()) : recorder;
             Snapshot snapshot = recorded.snapshot();
-            ResultsFiles.write(dir, manifest(snapshot.startEpochMs()), snapshot);
+            ResultsFiles.write(dir, manifest(snapshot.startEpochMs(), stoppedEarly(stoppedEarly, snapshot)), snapshot);
             JOURNEYS_JSON.writeValue(dir.resolve(JOURNEYS_FILE).toFile(), journeys.counts());
             if (!platform.samples().isEmpty() || !platform.unavailable().isEmpty()) {
                 PlatformSeriesFile.write(settings.reportsDir(), platform.samples(), platform.unavailable());
             }
             RunSummary.print(MergedResults.ofRunner(ResultsFiles.read(dir)), journeys.counts(), out);
             out.printf("results: %s%n", dir.toAbsolutePath());
-            reportWhenComplete();
+            if (stoppedEarly == null) {
+                reportWhenComplete();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results file: " + e.getMessage(), e);
         } finally {
@@ -262,7 +284,15 @@ public final class CapacityRun {
                 ReportFiles.kneeLine(written.report()), written.html().toAbsolutePath());
     }
 
-    private Manifest manifest(long measuredStartEpochMs) {
+    private String stoppedEarly(String reason, Snapshot snapshot) {
+        if (reason == null) {
+            return null;
+        }
+        long second = Math.max(0, (System.currentTimeMillis() - snapshot.startEpochMs()) / 1000);
+        return reason + ", at second " + second + " of " + settings.profile().totalDuration().toSeconds();
+    }
+
+    private Manifest manifest(long measuredStartEpochMs, String stoppedEarly) {
         LoadProfile profile = settings.profile();
         List<PhaseWindow> windows = new ArrayList<>();
         long phaseStart = measuredStartEpochMs;
@@ -274,7 +304,7 @@ public final class CapacityRun {
         }
         return new Manifest(settings.runId(), settings.runnerIndex(), settings.runnerCount(), profile.name(),
                 measuredStartEpochMs, phaseStart, gatlingVersion(), target.toString(), windows,
-                profile.requestsPerSecond());
+                profile.requestsPerSecond(), stoppedEarly);
     }
 
     private static String gatlingVersion() {

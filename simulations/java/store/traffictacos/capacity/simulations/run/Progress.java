@@ -8,9 +8,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.profile.Phase;
+import store.traffictacos.capacity.runner.ProgressLine;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 
-/** Prints, every few seconds of the measured load, where the run is and how it is going. */
+/**
+ * Prints, every few seconds of the measured load, where the run is and how it is going; for a
+ * controlled runner also the same interval as a {@link ProgressLine} the controller merges.
+ */
 final class Progress implements AutoCloseable {
     private static final long EVERY_SECONDS = 5;
 
@@ -24,9 +28,13 @@ final class Progress implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final Integer controlledRunner;
     private long lastEpochMs;
 
-    Progress(LoadProfile profile, long startAtEpochMs, LiveStats stats, JourneyBook journeys, PrintStream out) {
+    /** @param controlledRunner this runner's index when the controller reads its progress lines, else null */
+    Progress(LoadProfile profile, long startAtEpochMs, LiveStats stats, JourneyBook journeys, PrintStream out,
+            Integer controlledRunner) {
+        this.controlledRunner = controlledRunner;
         this.profile = profile;
         this.startAtEpochMs = startAtEpochMs;
         this.stats = stats;
@@ -55,6 +63,10 @@ final class Progress implements AutoCloseable {
                 interval.answered() / seconds, interval.latencyMicros().getValueAtPercentile(99) / 1000.0,
                 interval.answered() == 0 ? 0.0 : 100.0 * interval.errors() / interval.answered(),
                 counts.completed(), counts.inFlight());
+        if (controlledRunner != null) {
+            out.println(new ProgressLine(controlledRunner, Math.round((now - startAtEpochMs) / 1000.0),
+                    interval.answered(), interval.errors(), interval.latencyMicros()).format());
+        }
     }
 
     @Override

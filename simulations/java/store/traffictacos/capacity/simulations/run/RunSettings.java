@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import store.traffictacos.capacity.profile.LoadProfile;
+import store.traffictacos.capacity.profile.ProfileFile;
 import store.traffictacos.capacity.profile.Profiles;
 import store.traffictacos.capacity.report.SloFile;
 import store.traffictacos.capacity.report.ReportSettings;
@@ -26,6 +27,10 @@ import store.traffictacos.capacity.simulations.journey.JourneyPlan;
  * @param report what the capacity report judges the run by (SLOs, regression rules, prices)
  * @param maxInFlight requests this runner may have outstanding (and so connections open)
  * @param platformRedis the platform's Redis to sample INFO from during the run (null: none)
+ * @param controlled run by the controller ({@code -Drunner.controlled=true}): also prints machine-read
+ *     progress lines ({@link store.traffictacos.capacity.runner.ProgressLine}) for its merged console
+ * @param resultsToLog print the results folder into the output at the end ({@code -Dresults.log=true}),
+ *     for runners whose files the controller cannot reach (Kubernetes pods)
  */
 public record RunSettings(
         URI targetUrl,
@@ -42,7 +47,9 @@ public record RunSettings(
         int maxInFlight,
         URI platformRedis,
         String runId,
-        Path reportsDir) {
+        Path reportsDir,
+        boolean controlled,
+        boolean resultsToLog) {
 
     /** Time Gatling needs between reading the settings and injecting its first user. */
     public static final Duration STARTUP_ALLOWANCE = Duration.ofSeconds(3);
@@ -70,7 +77,10 @@ public record RunSettings(
                     + " for " + runnerCount + " runners, got " + runnerIndex);
         }
         String profileFile = property.apply("profile.file");
-        LoadProfile full = Profiles.resolve(property.apply("profile"), profileFile == null ? null : Path.of(profileFile));
+        String profileText = property.apply("profile.yaml");
+        // The controller passes a profile file's text inline: a runner pod cannot see the file.
+        LoadProfile full = profileText != null ? ProfileFile.parse(profileText, "-Dprofile.yaml")
+                : Profiles.resolve(property.apply("profile"), profileFile == null ? null : Path.of(profileFile));
         LoadProfile share = full.shard(runnerIndex, runnerCount);
         requireWithinRunnerLimit(full, share, runnerCount,
                 decimal("runner.max.rps", property.apply("runner.max.rps"), DEFAULT_RUNNER_MAX_RPS));
@@ -95,7 +105,8 @@ public record RunSettings(
                 plan(property), sloFile == null ? ReportSettings.defaults() : SloFile.settings(Path.of(sloFile)),
                 integer("runner.max.in.flight", property.apply("runner.max.in.flight"), DEFAULT_MAX_IN_FLIGHT),
                 platformRedis == null ? null : redisUri(platformRedis), runId,
-                Path.of(reportsDir));
+                Path.of(reportsDir), Boolean.parseBoolean(property.apply("runner.controlled")),
+                Boolean.parseBoolean(property.apply("results.log")));
     }
 
     /**

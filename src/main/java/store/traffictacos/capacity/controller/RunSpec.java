@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import store.traffictacos.capacity.controller.fleet.Toleration;
 import store.traffictacos.capacity.controller.scale.ScaleTarget;
 import store.traffictacos.capacity.profile.LoadProfile;
 
@@ -77,9 +78,6 @@ public record RunSpec(
             nodeSelector = Map.copyOf(nodeSelector);
             tolerations = List.copyOf(tolerations);
         }
-    }
-
-    public record Toleration(String key, String operator, String value, String effect) {
     }
 
     /**

@@ -21,7 +21,7 @@ import store.traffictacos.capacity.controller.RunSpec.KubernetesSpec;
 import store.traffictacos.capacity.controller.RunSpec.PlatformSpec;
 import store.traffictacos.capacity.controller.RunSpec.RedisSpec;
 import store.traffictacos.capacity.controller.RunSpec.Timeouts;
-import store.traffictacos.capacity.controller.RunSpec.Toleration;
+import store.traffictacos.capacity.controller.fleet.Toleration;
 import store.traffictacos.capacity.controller.scale.ScaleTarget;
 import store.traffictacos.capacity.profile.DurationText;
 import store.traffictacos.capacity.profile.LoadProfile;
@@ -66,8 +66,8 @@ public final class RunSpecFile {
             List.of("gateway-api", "reservation-api", "inventory-api", "payment-sim-api", "reservation-worker");
 
     private static final YamlBinding YAML = new YamlBinding();
-    // The Job and ConfigMap are named tacos-run-<runId>: a DNS label of at most 63 characters.
-    private static final Pattern RUN_ID = Pattern.compile("[a-z0-9]([-a-z0-9]{0,51}[a-z0-9])?");
+    // Runner pods are named tacos-run-<runId>-<index>: a host name of at most 63 characters.
+    private static final Pattern RUN_ID = Pattern.compile("[a-z0-9]([-a-z0-9]{0,46}[a-z0-9])?");
 
     private RunSpecFile() {
     }
@@ -115,7 +115,7 @@ public final class RunSpecFile {
 
         public void setRunId(String runId) {
             if (!RUN_ID.matcher(runId).matches()) {
-                throw new IllegalArgumentException("must be 1-53 lower-case letters, digits or '-', starting and "
+                throw new IllegalArgumentException("must be 1-48 lower-case letters, digits or '-', starting and "
                         + "ending with a letter or digit (it names Kubernetes objects), got '" + runId + "'");
             }
             this.runId = runId;
@@ -278,7 +278,7 @@ public final class RunSpecFile {
         private String runnerMemory = "4Gi";
         private String serviceAccount = "tacos-capacity-runner";
         private Map<String, String> nodeSelector = Map.of("workload-type", "loadtest");
-        private List<Toleration> tolerations = List.of(new Toleration("workload", "Equal", "loadtest", "NoSchedule"));
+        private List<Toleration> tolerations = List.of(Toleration.equal("workload", "loadtest", "NoSchedule"));
         private int ttlSecondsAfterFinished = 3600;
         private String kubeconfig;
         private String context;

@@ -12,7 +12,10 @@ public interface PlatformSampler extends AutoCloseable {
     /** A short stable name, e.g. {@code redis}; also the {@link PlatformSample#source()} of its samples. */
     String source();
 
-    /** Reads the source now; every returned sample is stamped {@code epochMs}. Never throws. */
+    /**
+     * Reads the source now. Samples are stamped {@code epochMs}, unless the source keeps its own
+     * timestamps on the same epoch clock (CloudWatch datapoints carry their period's start). Never throws.
+     */
     List<PlatformSample> sample(long epochMs);
 
     /** Why the last {@link #sample} returned nothing (or only part), empty when it fully worked. */

@@ -8,6 +8,9 @@ import java.util.Objects;
  * Who wrote a runner's results and under which plan: the run and runner identity, the profile,
  * the wall-clock window, and the requests the profile scheduled for this runner in each second
  * (index = second since {@code startEpochMs}), computed by the caller from its profile.
+ *
+ * @param stoppedEarly why the runner stopped before its profile's end (e.g. {@code terminated by
+ *     SIGTERM at second 31}); its results then end there. Null for a runner that ran its profile.
  */
 public record Manifest(
         String runId,
@@ -19,7 +22,16 @@ public record Manifest(
         String gatlingVersion,
         String targetUrl,
         List<PhaseWindow> phases,
-        long[] scheduledPerSecond) {
+        long[] scheduledPerSecond,
+        String stoppedEarly) {
+
+    /** The manifest of a runner that ran its whole profile. */
+    public Manifest(String runId, int runnerIndex, int runnerCount, String profile, long startEpochMs,
+            long endEpochMs, String gatlingVersion, String targetUrl, List<PhaseWindow> phases,
+            long[] scheduledPerSecond) {
+        this(runId, runnerIndex, runnerCount, profile, startEpochMs, endEpochMs, gatlingVersion, targetUrl, phases,
+                scheduledPerSecond, null);
+    }
 
     public Manifest {
         if (runId == null || runId.isBlank()) {
@@ -56,13 +68,14 @@ public record Manifest(
                 && gatlingVersion.equals(that.gatlingVersion)
                 && targetUrl.equals(that.targetUrl)
                 && phases.equals(that.phases)
-                && Arrays.equals(scheduledPerSecond, that.scheduledPerSecond);
+                && Arrays.equals(scheduledPerSecond, that.scheduledPerSecond)
+                && Objects.equals(stoppedEarly, that.stoppedEarly);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(runId, runnerIndex, runnerCount, profile, startEpochMs, endEpochMs,
-                gatlingVersion, targetUrl, phases, Arrays.hashCode(scheduledPerSecond));
+                gatlingVersion, targetUrl, phases, Arrays.hashCode(scheduledPerSecond), stoppedEarly);
     }
 
     @Override
@@ -70,6 +83,7 @@ public record Manifest(
         return "Manifest[runId=" + runId + ", runner=" + runnerIndex + "/" + runnerCount
                 + ", profile=" + profile + ", start=" + startEpochMs + ", end=" + endEpochMs
                 + ", gatling=" + gatlingVersion + ", target=" + targetUrl + ", phases=" + phases
-                + ", scheduledPerSecond=" + Arrays.toString(scheduledPerSecond) + "]";
+                + ", scheduledPerSecond=" + Arrays.toString(scheduledPerSecond)
+                + (stoppedEarly == null ? "" : ", stoppedEarly=" + stoppedEarly) + "]";
     }
 }

@@ -21,7 +21,8 @@ record ManifestJson(
         List<PhaseWindow> phases,
         List<SecondCounts> seconds,
         List<CpuReading> runnerCpu,
-        Totals totals) {
+        Totals totals,
+        String stoppedEarly) {
 
     static final String FORMAT = "tacos-results/1";
 
@@ -64,12 +65,13 @@ record ManifestJson(
         }
         return new ManifestJson(FORMAT, manifest.runId(), manifest.runnerIndex(), manifest.runnerCount(),
                 manifest.profile(), manifest.startEpochMs(), manifest.endEpochMs(), manifest.gatlingVersion(),
-                manifest.targetUrl(), manifest.phases(), seconds, readings, Totals.of(snapshot.series()));
+                manifest.targetUrl(), manifest.phases(), seconds, readings, Totals.of(snapshot.series()),
+                manifest.stoppedEarly());
     }
 
     Manifest manifest() {
         return new Manifest(runId, runnerIndex, runnerCount, profile, startEpochMs, endEpochMs, gatlingVersion,
-                targetUrl, phases, column(SecondCounts::scheduled));
+                targetUrl, phases, column(SecondCounts::scheduled), stoppedEarly);
     }
 
     long[] sentPerSecond() {
