@@ -61,7 +61,8 @@ public interface PlatformScaler {
      * another call restores nothing and does not fail.
      *
      * @return one line per object restored
-     * @throws IllegalStateException after trying every object, naming those it could not restore
+     * @throws IllegalArgumentException when {@code runId} cannot have been recorded
+     * @throws IllegalStateException    after trying every object, naming those it could not restore
      */
     List<String> restore(String runId);
 }
