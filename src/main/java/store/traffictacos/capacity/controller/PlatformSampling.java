@@ -1,0 +1,104 @@
+package store.traffictacos.capacity.controller;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import store.traffictacos.capacity.platform.PlatformSample;
+import store.traffictacos.capacity.platform.PlatformSampler;
+import store.traffictacos.capacity.platform.PlatformSeriesFile;
+import store.traffictacos.capacity.platform.SamplingSchedule;
+
+/**
+ * The controller's platform metrics: the live samplers on a schedule from the start instant to the
+ * end of the run, plus sources read for the run's window afterwards (CloudWatch, which lags), all
+ * written to the run's {@code platform.json}. A source that fails never fails the run.
+ */
+final class PlatformSampling implements AutoCloseable {
+    private final List<PlatformSampler> live;
+    private final List<WindowSource> afterwards;
+    private final Duration period;
+    private SamplingSchedule schedule;
+
+    /** A source read once for the whole run: samples of {@code [fromEpochMs, toEpochMs)}, and why not all. */
+    interface WindowSource {
+        String source();
+
+        Window fetch(long fromEpochMs, long toEpochMs);
+
+        record Window(List<PlatformSample> samples, String unavailableReason) {
+        }
+
+        static WindowSource of(String source, BiFunction<Long, Long, Window> fetch) {
+            return new WindowSource() {
+                @Override
+                public String source() {
+                    return source;
+                }
+
+                @Override
+                public Window fetch(long fromEpochMs, long toEpochMs) {
+                    return fetch.apply(fromEpochMs, toEpochMs);
+                }
+            };
+        }
+    }
+
+    PlatformSampling(List<PlatformSampler> live, List<WindowSource> afterwards, Duration period) {
+        this.live = List.copyOf(live);
+        this.afterwards = List.copyOf(afterwards);
+        this.period = period;
+    }
+
+    static PlatformSampling none() {
+        return new PlatformSampling(List.of(), List.of(), Duration.ofSeconds(5));
+    }
+
+    void start() {
+        if (!live.isEmpty()) {
+            schedule = new SamplingSchedule(live, period).start();
+        }
+    }
+
+    /**
+     * Stops sampling, reads the window sources for {@code [fromEpochMs, toEpochMs)} and writes
+     * {@code platform.json} into {@code runDir} (when there is anything to write).
+     */
+    void finish(Path runDir, long fromEpochMs, long toEpochMs) {
+        List<PlatformSample> samples = new ArrayList<>();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        if (schedule != null) {
+            schedule.stop();
+            samples.addAll(schedule.samples());
+            unavailable.putAll(schedule.unavailable());
+        }
+        for (WindowSource source : afterwards) {
+            WindowSource.Window window = source.fetch(fromEpochMs, toEpochMs);
+            samples.addAll(window.samples());
+            if (window.unavailableReason() != null) {
+                unavailable.put(source.source(), window.unavailableReason());
+            }
+        }
+        if (samples.isEmpty() && unavailable.isEmpty()) {
+            return;
+        }
+        try {
+            PlatformSeriesFile.write(runDir, samples, unavailable);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + PlatformSeriesFile.FILE_NAME + " into " + runDir, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (schedule != null) {
+            schedule.stop();
+        }
+        live.forEach(PlatformSampler::close);
+    }
+}
