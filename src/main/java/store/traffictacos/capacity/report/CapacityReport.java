@@ -16,6 +16,8 @@ import java.util.List;
  * @param comparison the run against its baseline; null without one
  * @param cost of the run and of its capacity (n/a without node series); null in files written before it
  * @param trend earlier runs and this one, oldest first; empty without a history of runs
+ * @param runnerResults per runner, whether its results are complete, stopped early or missing
+ * @param startSkewMs the spread of the runners' first measured requests (max − min); null for one runner
  */
 public record CapacityReport(
         String format,
@@ -35,11 +37,24 @@ public record CapacityReport(
         Cost cost,
         List<TrendPoint> trend,
         List<PlatformSeries> platform,
-        java.util.Map<String, String> platformUnavailable) {
+        java.util.Map<String, String> platformUnavailable,
+        List<RunnerResult> runnerResults,
+        Long startSkewMs) {
 
     public static final String FORMAT = "tacos-report/1";
 
+    /** A report that says nothing about its runners' completeness (hand-made, or read from an older file). */
+    public CapacityReport(String format, String runId, String profile, int runners, long startEpochMs,
+            long endEpochMs, Verdict verdict, Knee knee, List<PhaseReport> phases, List<EndpointReport> endpoints,
+            List<SecondPoint> timeline, List<GeneratorWarning> generatorWarnings, SloSet slos, Comparison comparison,
+            Cost cost, List<TrendPoint> trend, List<PlatformSeries> platform,
+            java.util.Map<String, String> platformUnavailable) {
+        this(format, runId, profile, runners, startEpochMs, endEpochMs, verdict, knee, phases, endpoints, timeline,
+                generatorWarnings, slos, comparison, cost, trend, platform, platformUnavailable, List.of(), null);
+    }
+
     public CapacityReport {
+        runnerResults = runnerResults == null ? List.of() : runnerResults;
         // Files written before the trend existed have none; an empty list reads the same everywhere.
         trend = trend == null ? List.of() : trend;
         // Runs without platform sampling (and older files) have no platform series.
@@ -55,6 +70,26 @@ public record CapacityReport(
     }
 
     public record PlatformPoint(double second, double value) {
+    }
+
+    /**
+     * What one runner left: {@code complete}, {@code stopped early} (results up to where it stopped)
+     * or {@code missing} (none), with why.
+     */
+    public record RunnerResult(int index, String status, String detail) {
+        public static final String COMPLETE = "complete";
+        public static final String STOPPED_EARLY = "stopped early";
+        public static final String MISSING = "missing";
+
+        public boolean complete() {
+            return COMPLETE.equals(status);
+        }
+    }
+
+    /** The runners that did not leave complete results, e.g. {@code runner 2 missing: no results written}. */
+    public List<String> runnerProblems() {
+        return runnerResults.stream().filter(runner -> !runner.complete())
+                .map(runner -> "runner " + runner.index() + " " + runner.status() + ": " + runner.detail()).toList();
     }
 
     public enum Verdict {

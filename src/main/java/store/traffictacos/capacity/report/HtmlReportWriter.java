@@ -70,8 +70,8 @@ public final class HtmlReportWriter {
 
     private static void appendHeader(StringBuilder html, CapacityReport report) {
         html.append("<h1>Capacity report ").append(escape(report.runId())).append("</h1>\n");
-        html.append("<p class=\"meta\">Profile ").append(escape(report.profile())).append(", ").append(report.runners())
-                .append(" runner(s), started ").append(Instant.ofEpochMilli(report.startEpochMs())).append(", ")
+        html.append("<p class=\"meta\">Profile ").append(escape(report.profile())).append(", ")
+                .append(escape(ReportFiles.Text.runners(report))).append(", started ").append(Instant.ofEpochMilli(report.startEpochMs())).append(", ")
                 .append((report.endEpochMs() - report.startEpochMs()) / 1000).append(" s. Statistics leave out the first ")
                 .append(report.slos().settleSeconds()).append(" s of each phase (shaded in the charts).</p>\n");
     }
@@ -89,6 +89,9 @@ public final class HtmlReportWriter {
                             .append(escape(ReportFiles.Text.sloOutcome(slo))).append("</p>\n");
                 }
             }
+        }
+        for (String problem : report.runnerProblems()) {
+            html.append("<p>Load short of the profile: ").append(escape(problem)).append("</p>\n");
         }
         for (PhaseReport phase : report.phases()) {
             for (ResourceResult resource : phase.resources()) {

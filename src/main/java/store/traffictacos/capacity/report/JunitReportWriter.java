@@ -17,6 +17,7 @@ import store.traffictacos.capacity.report.Comparison.RuleCheck;
  */
 public final class JunitReportWriter {
     static final String REGRESSION_SUITE = "regression";
+    static final String RUNNER_SUITE = "runners";
 
     private JunitReportWriter() {
     }
@@ -32,14 +33,20 @@ public final class JunitReportWriter {
             Comparison comparison = report.comparison();
             long checks = comparison == null ? 0 : comparison.checks().size();
             long broken = comparison == null ? 0 : comparison.broken().size();
-            xml.writeAttribute("tests", Long.toString(ReportFiles.Text.sloChecks(report) + checks));
-            xml.writeAttribute("failures", Long.toString(ReportFiles.Text.failedSloChecks(report) + broken));
+            long runners = report.runnerResults().size();
+            long runnerProblems = report.runnerProblems().size();
+            xml.writeAttribute("tests", Long.toString(ReportFiles.Text.sloChecks(report) + checks + runners));
+            xml.writeAttribute("failures",
+                    Long.toString(ReportFiles.Text.failedSloChecks(report) + broken + runnerProblems));
             xml.writeAttribute("errors", "0");
             for (PhaseReport phase : report.phases()) {
                 writeSuite(xml, report.runId(), phase);
             }
             if (comparison != null) {
                 writeRegressionSuite(xml, report.runId(), comparison);
+            }
+            if (!report.runnerResults().isEmpty()) {
+                writeRunnerSuite(xml, report);
             }
             newLine(xml, 0);
             xml.writeEndElement();
@@ -100,6 +107,33 @@ public final class JunitReportWriter {
                 xml.writeAttribute("message", ReportFiles.Text.ruleCheck(check) + " against baseline "
                         + comparison.baselineRunId());
                 xml.writeAttribute("type", "regression");
+                newLine(xml, 2);
+            }
+            xml.writeEndElement();
+        }
+        newLine(xml, 1);
+        xml.writeEndElement();
+    }
+
+    /** One test case per runner: its results are complete, or the run measured less than its profile. */
+    private static void writeRunnerSuite(XMLStreamWriter xml, CapacityReport report) throws XMLStreamException {
+        newLine(xml, 1);
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", RUNNER_SUITE);
+        xml.writeAttribute("tests", Integer.toString(report.runnerResults().size()));
+        xml.writeAttribute("failures", Integer.toString(report.runnerProblems().size()));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", "0");
+        for (CapacityReport.RunnerResult runner : report.runnerResults()) {
+            newLine(xml, 2);
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", report.runId() + "." + RUNNER_SUITE);
+            xml.writeAttribute("name", "runner " + runner.index() + " results complete");
+            if (!runner.complete()) {
+                newLine(xml, 3);
+                xml.writeEmptyElement("failure");
+                xml.writeAttribute("message", "runner " + runner.index() + " " + runner.status() + ": " + runner.detail());
+                xml.writeAttribute("type", "runner");
                 newLine(xml, 2);
             }
             xml.writeEndElement();

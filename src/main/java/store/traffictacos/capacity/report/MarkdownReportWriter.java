@@ -28,12 +28,15 @@ public final class MarkdownReportWriter {
         StringBuilder md = new StringBuilder();
         md.append("### Capacity run `").append(code(report.runId())).append("`: **")
                 .append(report.verdict()).append("**\n\n");
-        md.append("Profile `").append(code(report.profile())).append("`, ").append(report.runners())
-                .append(" runner(s), started ").append(Instant.ofEpochMilli(report.startEpochMs()))
+        md.append("Profile `").append(code(report.profile())).append("`, ")
+                .append(cell(ReportFiles.Text.runners(report))).append(", started ").append(Instant.ofEpochMilli(report.startEpochMs()))
                 .append(", ").append((report.endEpochMs() - report.startEpochMs()) / 1000).append(" s.\n\n");
         md.append("**").append(report.verdict()).append("**: ").append(ReportFiles.Text.failedSloChecks(report))
                 .append(" of ").append(ReportFiles.Text.sloChecks(report)).append(" SLO checks failed.  \n");
         md.append(cell(ReportFiles.Text.knee(report))).append("  \n");
+        for (String problem : report.runnerProblems()) {
+            md.append("**Load short of the profile**: ").append(cell(problem)).append("  \n");
+        }
         md.append(cell(ReportFiles.Text.cost(report.cost()))).append("\n\n");
         appendPhases(md, report.phases());
         appendSlos(md, report.phases());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.TreeMap;
 import store.traffictacos.capacity.report.CapacityReport.Knee;
@@ -16,6 +17,7 @@ import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.PhaseWindow;
+import store.traffictacos.capacity.results.RunnerOutcomes;
 
 /**
  * Computes a {@link CapacityReport} from the merged results of a run and an SLO set.
@@ -82,7 +84,48 @@ public final class ReportBuilder {
         return new CapacityReport(CapacityReport.FORMAT, results.runId(), first.profile(), results.runners().size(),
                 results.startEpochMs(), endEpochMs, verdict, found, List.copyOf(phases),
                 EndpointStats.of(results.series()), timeline(seconds), GeneratorWarnings.find(seconds), slos, null,
-                cost, List.of(), List.of(), Map.of());
+                cost, List.of(), List.of(), Map.of(), runnerResults(results), startSkewMs(results));
+    }
+
+    private static List<CapacityReport.RunnerResult> runnerResults(MergedResults results) {
+        List<CapacityReport.RunnerResult> runners = new ArrayList<>();
+        for (Manifest runner : results.runners()) {
+            runners.add(runner.stoppedEarly() == null
+                    ? new CapacityReport.RunnerResult(runner.runnerIndex(), CapacityReport.RunnerResult.COMPLETE, "")
+                    : new CapacityReport.RunnerResult(runner.runnerIndex(), CapacityReport.RunnerResult.STOPPED_EARLY,
+                            runner.stoppedEarly()));
+        }
+        for (int missing : results.missingRunners()) {
+            runners.add(new CapacityReport.RunnerResult(missing, CapacityReport.RunnerResult.MISSING, "no results"));
+        }
+        runners.sort(Comparator.comparingInt(CapacityReport.RunnerResult::index));
+        return runners;
+    }
+
+    private static Long startSkewMs(MergedResults results) {
+        if (results.runners().size() < 2) {
+            return null;
+        }
+        LongSummaryStatistics starts = results.runners().stream().mapToLong(Manifest::startEpochMs).summaryStatistics();
+        return starts.getMax() - starts.getMin();
+    }
+
+    /** The report with the controller's word on why runners are missing or stopped ({@code runners.json}). */
+    public static CapacityReport withRunnerOutcomes(CapacityReport report, RunnerOutcomes outcomes) {
+        List<CapacityReport.RunnerResult> runners = report.runnerResults().stream()
+                .map(runner -> explained(runner, outcomes)).toList();
+        return copy(report, report.verdict(), report.comparison(), report.trend(), report.knee(), report.phases(),
+                report.cost(), report.platform(), report.platformUnavailable(), runners);
+    }
+
+    private static CapacityReport.RunnerResult explained(CapacityReport.RunnerResult runner, RunnerOutcomes outcomes) {
+        java.util.Optional<RunnerOutcomes.Runner> outcome = outcomes.runner(runner.index());
+        if (runner.complete() || outcome.isEmpty()) {
+            return runner;
+        }
+        String detail = runner.status().equals(CapacityReport.RunnerResult.MISSING) ? outcome.get().description()
+                : runner.detail() + " (runner " + outcome.get().phase() + ")";
+        return new CapacityReport.RunnerResult(runner.index(), runner.status(), detail);
     }
 
     /**
@@ -94,10 +137,8 @@ public final class ReportBuilder {
                 .map(baseline -> BaselineComparer.compare(report, baseline, rules)).orElse(null);
         Verdict verdict = report.verdict() == Verdict.PASS && comparison != null && !comparison.broken().isEmpty()
                 ? Verdict.REGRESSED : report.verdict();
-        return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
-                report.startEpochMs(), report.endEpochMs(), verdict, report.knee(), report.phases(), report.endpoints(),
-                report.timeline(), report.generatorWarnings(), report.slos(), comparison, report.cost(),
-                history.trend(report), report.platform(), report.platformUnavailable());
+        return copy(report, verdict, comparison, history.trend(report), report.knee(), report.phases(), report.cost(),
+                report.platform(), report.platformUnavailable(), report.runnerResults());
     }
 
     /**
@@ -118,11 +159,9 @@ public final class ReportBuilder {
         if (knee.failedFromSecond() != null) {
             knee = knee.withResource(judge.firstGaveOut(knee.failedFromSecond(), knee.failedToSecond()));
         }
-        return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
-                report.startEpochMs(), report.endEpochMs(), report.verdict(), knee, phases, report.endpoints(),
-                report.timeline(), report.generatorWarnings(), report.slos(), report.comparison(),
-                cost(series, settings.prices(), report, knee), report.trend(), series,
-                Map.copyOf(platform.unavailable()));
+        return copy(report, report.verdict(), report.comparison(), report.trend(), knee, phases,
+                cost(series, settings.prices(), report, knee), series, Map.copyOf(platform.unavailable()),
+                report.runnerResults());
     }
 
     private static List<CapacityReport.PlatformSeries> platformSeries(CapacityReport report,
@@ -153,9 +192,23 @@ public final class ReportBuilder {
                 : cost;
     }
 
-    /** 0 when the report passed, {@value #EXIT_NOT_PASSED} when it failed or regressed. */
+    /**
+     * 0 when the report passed with every runner's results complete; {@value #EXIT_NOT_PASSED} when it
+     * failed or regressed, or when a runner's results are missing or cut short (the load offered was
+     * not the profile's, so a PASS would not be the answer asked for).
+     */
     public static int exitCode(CapacityReport report) {
-        return report.verdict() == Verdict.PASS ? 0 : EXIT_NOT_PASSED;
+        return report.verdict() == Verdict.PASS && report.runnerProblems().isEmpty() ? 0 : EXIT_NOT_PASSED;
+    }
+
+    private static CapacityReport copy(CapacityReport report, Verdict verdict, Comparison comparison,
+            List<TrendPoint> trend, Knee knee, List<PhaseReport> phases, Cost cost,
+            List<CapacityReport.PlatformSeries> platform, Map<String, String> platformUnavailable,
+            List<CapacityReport.RunnerResult> runners) {
+        return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
+                report.startEpochMs(), report.endEpochMs(), verdict, knee, phases, report.endpoints(),
+                report.timeline(), report.generatorWarnings(), report.slos(), comparison, cost, trend, platform,
+                platformUnavailable, runners, report.startSkewMs());
     }
 
     private static PhaseReport phaseReport(PhaseSpan phase, Measurement measured, List<SloResult> judged) {

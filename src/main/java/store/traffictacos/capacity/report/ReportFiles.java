@@ -221,6 +221,12 @@ public final class ReportFiles {
                     .filter(ResourceResult::crossed).count();
         }
 
+        /** E.g. {@code 3 runners, start skew 41 ms}, or {@code 1 runner}. */
+        static String runners(CapacityReport report) {
+            return report.runners() + (report.runners() == 1 ? " runner" : " runners")
+                    + (report.startSkewMs() == null ? "" : ", start skew " + report.startSkewMs() + " ms");
+        }
+
         /** Seconds since the run start, {@code [from, to)}, e.g. {@code 40–43 s}. */
         static String seconds(long from, long to) {
             return from + "–" + to + " s";

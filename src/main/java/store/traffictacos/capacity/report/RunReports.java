@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.ResultsFiles;
+import store.traffictacos.capacity.results.RunnerOutcomes;
 import store.traffictacos.capacity.results.RunnerResults;
 
 /** Builds and writes the capacity report of a run folder ({@code reports/<run-id>/runner-*}). */
@@ -23,8 +24,11 @@ public final class RunReports {
 
     /** The run's report, compared with {@code history} under the settings' regression rules. */
     public static Written build(Path runDir, ReportSettings settings, History history) {
-        CapacityReport alone = ReportBuilder.build(MergedResults.merge(readRunners(runDir)), settings.slos(),
+        // A runner without results is named in the report (and fails its exit code), not an error here.
+        CapacityReport built = ReportBuilder.build(MergedResults.mergeAvailable(readRunners(runDir)), settings.slos(),
                 settings.prices());
+        CapacityReport alone = RunnerOutcomes.read(runDir)
+                .map(outcomes -> ReportBuilder.withRunnerOutcomes(built, outcomes)).orElse(built);
         CapacityReport report = withPlatform(ReportBuilder.withHistory(alone, history, settings.regression()), runDir,
                 settings);
         try {

@@ -1,5 +1,7 @@
 package store.traffictacos.capacity.results;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,8 @@ record ManifestJson(
         List<SecondCounts> seconds,
         List<CpuReading> runnerCpu,
         Totals totals,
-        String stoppedEarly) {
+        // null in a complete runner's file, read as "" (the mapper refuses null creator properties).
+        @JsonSetter(nulls = Nulls.AS_EMPTY) String stoppedEarly) {
 
     static final String FORMAT = "tacos-results/1";
 
@@ -71,7 +74,7 @@ record ManifestJson(
 
     Manifest manifest() {
         return new Manifest(runId, runnerIndex, runnerCount, profile, startEpochMs, endEpochMs, gatlingVersion,
-                targetUrl, phases, column(SecondCounts::scheduled), stoppedEarly);
+                targetUrl, phases, column(SecondCounts::scheduled), stoppedEarly.isEmpty() ? null : stoppedEarly);
     }
 
     long[] sentPerSecond() {

@@ -51,7 +51,25 @@ public final class MergedResults {
      *     disagree on the runner count, repeat a runner index or miss a runner
      */
     public static MergedResults merge(List<RunnerResults> results) {
-        requireOneCompleteRun(manifests(results));
+        List<Manifest> runners = manifests(results);
+        requireOneRun(runners);
+        List<Integer> missing = missing(runners);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("run " + runners.get(0).runId() + " has " + runners.get(0).runnerCount()
+                    + " runners but results of runner(s) " + missing + " are missing");
+        }
+        return combine(results);
+    }
+
+    /**
+     * Merges the results there are of one run, some runners possibly missing (a runner that died
+     * before writing any): the report then names them ({@link #missingRunners()}) instead of failing.
+     *
+     * @throws IllegalArgumentException if the results are empty, come from different runs, disagree
+     *     on the runner count or repeat a runner index
+     */
+    public static MergedResults mergeAvailable(List<RunnerResults> results) {
+        requireOneRun(manifests(results));
         return combine(results);
     }
 
@@ -94,6 +112,11 @@ public final class MergedResults {
     /** The earliest runner start: merged second 0 begins here. */
     public long startEpochMs() {
         return startEpochMs;
+    }
+
+    /** Indexes of the run's runners without results here, ascending. */
+    public List<Integer> missingRunners() {
+        return missing(runners);
     }
 
     /** The runners' manifests, by runner index. */
@@ -154,7 +177,7 @@ public final class MergedResults {
         return series.keySet().stream().map(SeriesKey::outcome).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static void requireOneCompleteRun(List<Manifest> runners) {
+    private static void requireOneRun(List<Manifest> runners) {
         if (runners.isEmpty()) {
             throw new IllegalArgumentException("no runner results to merge");
         }
@@ -177,14 +200,12 @@ public final class MergedResults {
                         + runners.get(i).runnerIndex() + " is given more than once");
             }
         }
-        if (runners.size() != first.runnerCount()) {
-            Set<Integer> given = runners.stream().map(Manifest::runnerIndex).collect(Collectors.toSet());
-            List<Integer> missing = IntStream.range(0, first.runnerCount()).boxed()
-                    .filter(index -> !given.contains(index))
-                    .toList();
-            throw new IllegalArgumentException("run " + first.runId() + " has " + first.runnerCount()
-                    + " runners but results of runner(s) " + missing + " are missing");
-        }
+    }
+
+    private static List<Integer> missing(List<Manifest> runners) {
+        Set<Integer> given = runners.stream().map(Manifest::runnerIndex).collect(Collectors.toSet());
+        return IntStream.range(0, runners.get(0).runnerCount()).boxed().filter(index -> !given.contains(index))
+                .toList();
     }
 
     private static double[] maxShifted(double[] max, double[] values, long shift) {

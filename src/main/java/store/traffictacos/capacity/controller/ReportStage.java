@@ -1,0 +1,26 @@
+package store.traffictacos.capacity.controller;
+
+import store.traffictacos.capacity.report.History;
+import store.traffictacos.capacity.report.ReportFiles;
+import store.traffictacos.capacity.report.ReportSettings;
+import store.traffictacos.capacity.report.RunReports;
+import store.traffictacos.capacity.report.SloFile;
+
+/** The capacity report of what was collected, naming runners that are missing or stopped early. */
+final class ReportStage implements RunStage {
+    @Override
+    public Stage stage() {
+        return Stage.REPORT;
+    }
+
+    @Override
+    public void run(RunContext run) {
+        RunSpec spec = run.spec;
+        ReportSettings settings = spec.sloFile() == null ? ReportSettings.defaults() : SloFile.settings(spec.sloFile());
+        History history = spec.baseline() == null ? History.none()
+                : History.of(History.readReport(spec.baseline(), "baseline"), null, History.DEFAULT_TREND_RUNS);
+        run.report = RunReports.build(spec.runDir(), settings, history);
+        run.say("verdict: " + run.report.report().verdict() + " (" + ReportFiles.kneeLine(run.report.report()) + ")");
+        run.say("report: " + run.report.html().toAbsolutePath());
+    }
+}
