@@ -39,6 +39,8 @@ import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.ResultsRecorder;
 import store.traffictacos.capacity.results.Snapshot;
+import store.traffictacos.capacity.runner.ResultsLog;
+import store.traffictacos.capacity.runner.StartInstant;
 import store.traffictacos.capacity.simulations.chains.Arrival;
 import store.traffictacos.capacity.simulations.chains.InFlightLimit;
 import store.traffictacos.capacity.simulations.chains.StepListener;
@@ -54,6 +56,8 @@ import store.traffictacos.capacity.target.TargetConfig;
  */
 public final class CapacityRun {
     private static final Duration PLATFORM_PERIOD = Duration.ofSeconds(2);
+    /** A controlled runner waits this long at most for the start instant (the controller's barrier is shorter). */
+    private static final Duration START_SIGNAL_TIMEOUT = Duration.ofMinutes(30);
     /** Beside the results file: how the runner's journeys ended ({@link JourneyBook.Counts}). */
     public static final String JOURNEYS_FILE = "journeys.json";
     private static final ObjectMapper JOURNEYS_JSON = new ObjectMapper();
@@ -66,8 +70,12 @@ public final class CapacityRun {
     private final CpuSampler cpu = new CpuSampler();
     private final SamplingSchedule platform;
     private final PrintStream out = System.out;
+    /** How long the warm-up lasts before the measured load: Gatling lays out its injection with it. */
+    private final Duration untilStart;
+    /** When the measured load begins; with a start signal, known only once it comes. */
+    private volatile long startAtEpochMs;
     /** When Gatling is to start injecting: the warm-up begins here and lasts until the start instant. */
-    private final long injectionStartEpochMs;
+    private volatile long injectionStartEpochMs;
     private volatile ResultsRecorder recorder;
     private volatile Progress progress;
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -82,8 +90,14 @@ public final class CapacityRun {
         this.journeys = new JourneyBook(settings.plan(), settings.runnerIndex(), settings.runnerCount(),
                 System::nanoTime);
         this.platform = new SamplingSchedule(platformSamplers(settings, embedded), PLATFORM_PERIOD);
-        long earliest = System.currentTimeMillis() + RunSettings.STARTUP_ALLOWANCE.toMillis();
-        this.injectionStartEpochMs = Math.max(earliest, settings.startAtEpochMs() - settings.warmUp().toMillis());
+        if (settings.startSignal() == null) {
+            long earliest = System.currentTimeMillis() + RunSettings.STARTUP_ALLOWANCE.toMillis();
+            this.startAtEpochMs = settings.startAtEpochMs();
+            this.injectionStartEpochMs = Math.max(earliest, startAtEpochMs - settings.warmUp().toMillis());
+            this.untilStart = Duration.ofMillis(startAtEpochMs - injectionStartEpochMs);
+        } else {
+            this.untilStart = settings.warmUp();
+        }
         Runtime.getRuntime().addShutdownHook(stopped);
     }
 
@@ -122,8 +136,7 @@ public final class CapacityRun {
      * Bounds every run, even one whose injection went wrong.
      */
     public Duration maxDuration() {
-        return Duration.ofMillis(settings.startAtEpochMs() - injectionStartEpochMs)
-                .plus(settings.profile().totalDuration()).plus(Duration.ofSeconds(60));
+        return untilStart.plus(settings.profile().totalDuration()).plus(Duration.ofSeconds(60));
     }
 
     public HttpProtocolBuilder protocol() {
@@ -141,7 +154,6 @@ public final class CapacityRun {
      * {@link #begin()} waits for.
      */
     public List<PopulationBuilder> populations() {
-        Duration untilStart = Duration.ofMillis(settings.startAtEpochMs() - injectionStartEpochMs);
         PopulationBuilder measured = scenario("journeys")
                 .exec(Arrival.chain(journeys, settings.plan(), settings.auth(), new InFlightLimit(settings.maxInFlight()),
                         listener()))
@@ -185,9 +197,24 @@ public final class CapacityRun {
         return samplers;
     }
 
-    /** Waits for the planned injection start, so the measured load begins at the start instant. */
+    /**
+     * Waits for the planned injection start, so the measured load begins at the start instant. A
+     * controlled runner first says it is ready and waits for the start instant to be given.
+     */
     public void begin() {
         platform.start();
+        if (settings.startSignal() != null) {
+            out.println(StartInstant.READY + ": runner " + settings.runnerIndex() + " of " + settings.runnerCount()
+                    + ", waiting for the start instant");
+            out.flush();
+            try {
+                startAtEpochMs = settings.startSignal().await(START_SIGNAL_TIMEOUT).toEpochMilli();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the start instant", e);
+            }
+            injectionStartEpochMs = startAtEpochMs - untilStart.toMillis();
+        }
         long waitMs = injectionStartEpochMs - System.currentTimeMillis();
         if (waitMs > 0) {
             try {
@@ -216,7 +243,7 @@ public final class CapacityRun {
         out.printf("tacos-capacity: run %s, runner %d of %d, profile %s (%d s) against %s%s; measured load started %d ms "
                         + "after the planned instant%n", settings.runId(), settings.runnerIndex() + 1,
                 settings.runnerCount(), settings.profile().name(), settings.profile().totalDuration().toSeconds(),
-                target, embedded == null ? "" : " (embedded target)", firstSentEpochMs - settings.startAtEpochMs());
+                target, embedded == null ? "" : " (embedded target)", firstSentEpochMs - startAtEpochMs);
         progress.start();
         return started;
     }
@@ -244,7 +271,7 @@ public final class CapacityRun {
         try {
             Path dir = settings.reportsDir().resolve("runner-" + settings.runnerIndex());
             // a run stopped before its first measured request still leaves an (empty) results file
-            ResultsRecorder recorded = recorder == null ? new ResultsRecorder(settings.startAtEpochMs()) : recorder;
+            ResultsRecorder recorded = recorder == null ? new ResultsRecorder(startAtEpochMs) : recorder;
             Snapshot snapshot = recorded.snapshot();
             ResultsFiles.write(dir, manifest(snapshot.startEpochMs(), stoppedEarly(stoppedEarly, snapshot)), snapshot);
             JOURNEYS_JSON.writeValue(dir.resolve(JOURNEYS_FILE).toFile(), journeys.counts());
@@ -253,6 +280,10 @@ public final class CapacityRun {
             }
             RunSummary.print(MergedResults.ofRunner(ResultsFiles.read(dir)), journeys.counts(), out);
             out.printf("results: %s%n", dir.toAbsolutePath());
+            if (settings.resultsToLog()) {
+                ResultsLog.write(dir, settings.runnerIndex(), out);
+                out.flush();
+            }
             if (stoppedEarly == null) {
                 reportWhenComplete();
             }

@@ -13,6 +13,7 @@ import store.traffictacos.capacity.profile.ProfileFile;
 import store.traffictacos.capacity.profile.Profiles;
 import store.traffictacos.capacity.report.SloFile;
 import store.traffictacos.capacity.report.ReportSettings;
+import store.traffictacos.capacity.runner.StartInstant;
 import store.traffictacos.capacity.simulations.endpoints.Auth;
 import store.traffictacos.capacity.simulations.journey.JourneyPlan;
 
@@ -22,7 +23,10 @@ import store.traffictacos.capacity.simulations.journey.JourneyPlan;
  *
  * @param targetUrl null: start the embedded reference target
  * @param profile this runner's share of the load
- * @param startAtEpochMs the instant measured load begins (all runners together); warm-up ends there
+ * @param startAtEpochMs the instant measured load begins (all runners together); warm-up ends there.
+ *     Unused with a {@code startSignal}
+ * @param startSignal where a controlled runner gets the start instant once it is ready
+ *     ({@code -Dstart.signal=file:<path>|configmap}); null: {@code startAtEpochMs}
  * @param warmUp the longest warm-up; shorter when the start instant leaves less time
  * @param report what the capacity report judges the run by (SLOs, regression rules, prices)
  * @param maxInFlight requests this runner may have outstanding (and so connections open)
@@ -39,6 +43,7 @@ public record RunSettings(
         int runnerIndex,
         int runnerCount,
         long startAtEpochMs,
+        StartInstant startSignal,
         Duration warmUp,
         String userAgent,
         Auth auth,
@@ -86,9 +91,13 @@ public record RunSettings(
                 decimal("runner.max.rps", property.apply("runner.max.rps"), DEFAULT_RUNNER_MAX_RPS));
         Duration warmUp = Duration.ofSeconds(integer("warmup.seconds", property.apply("warmup.seconds"), 5));
         String start = property.apply("start.at");
+        String signal = property.apply("start.signal");
+        if (start != null && signal != null) {
+            throw new IllegalArgumentException("give -Dstart.at or -Dstart.signal, not both");
+        }
         long earliestStart = nowEpochMs + STARTUP_ALLOWANCE.toMillis();
         long startAt = start == null ? earliestStart + warmUp.toMillis() : longValue("start.at", start);
-        if (startAt < earliestStart) {
+        if (signal == null && startAt < earliestStart) {
             throw new IllegalArgumentException("-Dstart.at=" + startAt + " is less than "
                     + STARTUP_ALLOWANCE.toSeconds() + " s ahead of this runner's clock (" + nowEpochMs + ")");
         }
@@ -99,7 +108,7 @@ public record RunSettings(
         String sloFile = property.apply("slo.file");
         String platformRedis = property.apply("platform.redis");
         return new RunSettings(target == null ? null : targetUri(target), full, share,
-                runnerIndex, runnerCount, startAt, warmUp,
+                runnerIndex, runnerCount, startAt, signal == null ? null : StartInstant.parse(signal), warmUp,
                 firstOf(property.apply("user.agent"), DEFAULT_USER_AGENT),
                 auth(property.apply("auth"), firstOf(property.apply("jwt.secret"), env.get("TACOS_JWT_SECRET"))),
                 plan(property), sloFile == null ? ReportSettings.defaults() : SloFile.settings(Path.of(sloFile)),

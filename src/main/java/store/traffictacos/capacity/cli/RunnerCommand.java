@@ -4,69 +4,42 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import store.traffictacos.capacity.runner.FileStartSignal;
+import store.traffictacos.capacity.runner.StartInstant;
 import store.traffictacos.capacity.simulations.TicketingSimulation;
 
 /**
- * One load runner of a distributed run, as the {@code run} command's backends start it: reads its
- * settings, says it is ready, waits for the common start instant, then runs the simulation in this
- * JVM with its share of the load.
+ * One load runner of a distributed run, as the {@code run} command's backends start it: the
+ * simulation in this JVM with the runner's settings. Once Gatling is up the runner says
+ * {@value StartInstant#READY} and waits for the common start instant (see {@code CapacityRun}).
  */
 @Command(name = "runner", mixinStandardHelpOptions = true,
         description = "Run one load runner of a distributed run (started by 'run'; not usually by hand).")
 final class RunnerCommand implements Callable<Integer> {
-    /** The line a backend waits for before it lets the run start. */
-    static final String READY = "tacos-runner ready";
-
-    enum StartSignalKind { none, file, configmap }
-
     @Option(names = "--properties", required = true, paramLabel = "<file>",
             description = "The runner's settings, as the simulation's system properties (Java properties text).")
     private Path properties;
 
-    @Option(names = "--start-signal", defaultValue = "none", paramLabel = "<kind>",
-            description = "Where the start instant comes from: none (start.at in the properties, or now), "
-                    + "file (--start-file), configmap (the run's ConfigMap, in a Kubernetes pod).")
-    private StartSignalKind startSignal;
-
-    @Option(names = "--start-file", paramLabel = "<file>", description = "The file the start instant is written to.")
-    private Path startFile;
-
-    @Option(names = "--start-timeout", defaultValue = "PT30M", paramLabel = "<duration>",
-            description = "How long to wait for the start instant (ISO-8601, default ${DEFAULT-VALUE}).")
-    private Duration startTimeout;
+    @Option(names = "--start-signal", paramLabel = "<signal>",
+            description = "Where the start instant comes from: file:<path>, or configmap (the run's ConfigMap, in "
+                    + "a Kubernetes pod). Without it, start.at in the properties (or soon).")
+    private String startSignal;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Properties settings = read(properties);
-        String index = settings.getProperty("runner.index", System.getenv().getOrDefault("JOB_COMPLETION_INDEX", "0"));
-        System.out.println(READY + ": runner " + index + ", waiting for the start signal (" + startSignal + ")");
-        System.out.flush();
-        Instant startAt = switch (startSignal) {
-            case none -> null;
-            case file -> {
-                if (startFile == null) {
-                    throw new IllegalArgumentException("--start-signal file needs --start-file");
-                }
-                yield new FileStartSignal(startFile).await(startTimeout);
-            }
-            case configmap -> ConfigMapStart.await(startTimeout);
-        };
-        if (startAt != null) {
-            settings.setProperty("start.at", Long.toString(startAt.toEpochMilli()));
+        if (startSignal != null) {
+            StartInstant.parse(startSignal);
+            settings.setProperty("start.signal", startSignal);
         }
         settings.forEach((key, value) -> System.setProperty((String) key, (String) value));
-        List<String> args = new ArrayList<>(List.of("-s", TicketingSimulation.class.getName(), "-rf",
-                Path.of(settings.getProperty("reports.dir", "reports")).resolve("gatling").toString(), "-nr"));
-        return io.gatling.app.Gatling$.MODULE$.fromArgs(args.toArray(String[]::new));
+        String resultsFolder = Path.of(settings.getProperty("reports.dir", "reports")).resolve("gatling").toString();
+        return io.gatling.app.Gatling$.MODULE$.fromArgs(List.of("-s", TicketingSimulation.class.getName(), "-rf",
+                resultsFolder, "-nr").toArray(String[]::new));
     }
 
     private static Properties read(Path file) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
@@ -21,35 +20,11 @@ import store.traffictacos.capacity.platform.SamplingSchedule;
  */
 final class PlatformSampling implements AutoCloseable {
     private final List<PlatformSampler> live;
-    private final List<WindowSource> afterwards;
+    private final List<PlatformWindowSource> afterwards;
     private final Duration period;
     private SamplingSchedule schedule;
 
-    /** A source read once for the whole run: samples of {@code [fromEpochMs, toEpochMs)}, and why not all. */
-    interface WindowSource {
-        String source();
-
-        Window fetch(long fromEpochMs, long toEpochMs);
-
-        record Window(List<PlatformSample> samples, String unavailableReason) {
-        }
-
-        static WindowSource of(String source, BiFunction<Long, Long, Window> fetch) {
-            return new WindowSource() {
-                @Override
-                public String source() {
-                    return source;
-                }
-
-                @Override
-                public Window fetch(long fromEpochMs, long toEpochMs) {
-                    return fetch.apply(fromEpochMs, toEpochMs);
-                }
-            };
-        }
-    }
-
-    PlatformSampling(List<PlatformSampler> live, List<WindowSource> afterwards, Duration period) {
+    PlatformSampling(List<PlatformSampler> live, List<PlatformWindowSource> afterwards, Duration period) {
         this.live = List.copyOf(live);
         this.afterwards = List.copyOf(afterwards);
         this.period = period;
@@ -77,8 +52,8 @@ final class PlatformSampling implements AutoCloseable {
             samples.addAll(schedule.samples());
             unavailable.putAll(schedule.unavailable());
         }
-        for (WindowSource source : afterwards) {
-            WindowSource.Window window = source.fetch(fromEpochMs, toEpochMs);
+        for (PlatformWindowSource source : afterwards) {
+            PlatformWindowSource.Window window = source.fetch(fromEpochMs, toEpochMs);
             samples.addAll(window.samples());
             if (window.unavailableReason() != null) {
                 unavailable.put(source.source(), window.unavailableReason());

@@ -214,6 +214,9 @@ public final class RunSpecFile {
                 throw new IllegalArgumentException("give either runners or runnerRps, not both");
             }
             Backend chosenBackend = backend == null ? Backend.LOCAL : backend;
+            if (chosenBackend == Backend.LOCAL && !scale.isEmpty()) {
+                throw new IllegalArgumentException("scale: pre-scaling the platform needs the kubernetes backend");
+            }
             String profileText = profileFile == null ? null : readProfile(Path.of(profileFile));
             LoadProfile loadProfile = profileText != null ? ProfileFile.parse(profileText, profileFile)
                     : Profiles.resolve(profile, null);

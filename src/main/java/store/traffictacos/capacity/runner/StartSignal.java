@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The runner's wait for the common start instant: polls the run's ConfigMap through the API
- * until the controller has added {@link RunnerContract#START_AT_KEY}.
+ * until the controller has added {@link RunnerContract#START_AT_KEY}. The runners' service
+ * account needs {@code get} on ConfigMaps in the load-test namespace.
  */
 public final class StartSignal {
 
@@ -26,6 +27,13 @@ public final class StartSignal {
         this.namespace = namespace;
         this.configMapName = configMapName;
         this.pollInterval = pollInterval;
+    }
+
+    /** Waits in a runner pod: its own service account, the run its environment names. */
+    static Instant awaitInThisPod(Duration timeout) throws InterruptedException {
+        try (KubernetesClient client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().build()) {
+            return fromEnvironment(client, System.getenv()).await(timeout);
+        }
     }
 
     /** The signal of the run this pod belongs to, as its environment ({@link RunnerContract}) names it. */

@@ -12,12 +12,10 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import store.traffictacos.capacity.controller.fleet.RunnerState;
 import store.traffictacos.capacity.controller.fleet.RunnerState.Phase;
+import store.traffictacos.capacity.runner.StartInstant;
 
 /** One runner JVM on this machine: its process, its log, and whether it said it is ready. */
 final class LocalRunner {
-    /** What a runner prints once it waits for the start signal (see the {@code runner} command). */
-    static final String READY = "tacos-runner ready";
-
     final int index;
     final Path dir;
     private final Process process;
@@ -95,7 +93,7 @@ final class LocalRunner {
                 log.newLine();
                 log.flush();
                 lastLine = line;
-                if (line.startsWith(READY)) {
+                if (line.startsWith(StartInstant.READY)) {
                     ready = true;
                 }
                 lines.accept(index, line);

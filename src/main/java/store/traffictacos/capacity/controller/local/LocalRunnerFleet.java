@@ -45,7 +45,7 @@ public final class LocalRunnerFleet implements RunnerFleet {
      * @param output every line a runner prints, with its index (progress, errors)
      */
     public LocalRunnerFleet(Path runDir, List<String> javaCommand, BiConsumer<Integer, String> output) {
-        this.workDir = runDir.resolve(".runners");
+        this.workDir = runDir.toAbsolutePath().resolve(".runners");
         this.java = List.copyOf(javaCommand);
         this.output = output;
     }
@@ -72,7 +72,7 @@ public final class LocalRunnerFleet implements RunnerFleet {
                 Path properties = writeProperties(dir, launch, index);
                 List<String> command = new ArrayList<>(java);
                 command.addAll(List.of(MAIN_CLASS, "runner", "--properties", properties.toString(),
-                        "--start-signal", "file", "--start-file", startFile().toString()));
+                        "--start-signal", "file:" + startFile()));
                 runners.add(LocalRunner.start(index, dir, command, output));
             }
         } catch (IOException e) {

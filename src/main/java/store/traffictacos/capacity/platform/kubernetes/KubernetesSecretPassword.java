@@ -32,7 +32,7 @@ public record KubernetesSecretPassword(String namespace, String name, String key
      * @throws IllegalArgumentException naming the Secret (and key) when either does not exist
      * @throws IllegalStateException    when the Secret cannot be read (forbidden, API server unreachable)
      */
-    String readWith(KubernetesClient client) {
+    public String readWith(KubernetesClient client) {
         Secret secret;
         try {
             secret = client.secrets().inNamespace(namespace).withName(name).get();

@@ -66,6 +66,14 @@ public final class RedisInfoSampler implements PlatformSampler {
         this(settings, System::getenv, System::nanoTime);
     }
 
+    /**
+     * With a password read elsewhere (from a Kubernetes Secret, which {@code secretName} names in
+     * reasons); like any password it appears in no reason, {@code toString()} or sample.
+     */
+    public static RedisInfoSampler withPassword(RedisInfoSettings settings, String secretName, String password) {
+        return new RedisInfoSampler(settings.withPasswordEnv(secretName), name -> password, System::nanoTime);
+    }
+
     RedisInfoSampler(RedisInfoSettings settings, Function<String, String> env, LongSupplier nanoClock) {
         this.settings = settings;
         this.nanoClock = nanoClock;

@@ -1,0 +1,174 @@
+package store.traffictacos.capacity.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import store.traffictacos.capacity.controller.RunBackend;
+import store.traffictacos.capacity.controller.RunController;
+import store.traffictacos.capacity.controller.RunSpec;
+import store.traffictacos.capacity.controller.RunSpecFile;
+import store.traffictacos.capacity.controller.RunStatusFile;
+import store.traffictacos.capacity.controller.local.LocalRunnerFleet;
+import store.traffictacos.capacity.controller.setup.KubernetesBackend;
+import store.traffictacos.capacity.controller.setup.LocalBackend;
+
+/**
+ * {@code tacos-capacity run}: one distributed run, from a run-spec YAML and/or options (options win).
+ * Exit code: 0 the report passed, 2 it did not (an SLO failed, a regression, a runner's results
+ * missing), 1 the run failed (bad input, a stage failed or timed out, aborted).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the load from N runners (local JVMs or a Kubernetes Indexed Job), pre-scaling and "
+                + "sampling the platform, and write the capacity report. Exit code: 0 pass, 2 not passed, 1 error.")
+final class RunCommand implements Callable<Integer> {
+    /** How long Ctrl-C / SIGTERM waits for the run to stop its runners, restore the platform and report. */
+    static final long SHUTDOWN_WAIT_SECONDS = 120;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "Run spec (YAML); see k8s/run-spec.yaml.")
+    Path specFile;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Default: run-<yyyyMMdd-HHmmss>.")
+    String runId;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "A built-in profile: 30k, 10k, smoke, local.")
+    String profile;
+
+    @Option(names = "--profile-file", paramLabel = "FILE", description = "A profile YAML of your own.")
+    String profileFile;
+
+    @Option(names = "--runners", paramLabel = "N", description = "How many runners share the load.")
+    Integer runners;
+
+    @Option(names = "--runner-rps", paramLabel = "RPS", description = "Or: requests/s per runner; runners = peak ÷ "
+            + "this, rounded up (default " + (long) RunSpecFile.DEFAULT_RUNNER_RPS + ").")
+    Double runnerRps;
+
+    @Option(names = "--target", paramLabel = "URL", description = "The platform's URL, or 'embedded' (local backend).")
+    String target;
+
+    @Option(names = "--backend", paramLabel = "KIND", description = "local (default) or kubernetes.")
+    String backend;
+
+    @Option(names = "--namespace", paramLabel = "NS", description = "Where runner Jobs go (tacos-loadtest).")
+    String namespace;
+
+    @Option(names = "--app-namespace", paramLabel = "NS", description = "The platform's namespace (tacos-app).")
+    String appNamespace;
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "The runner image.")
+    String image;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Default: $KUBECONFIG, ~/.kube/config, "
+            + "or the pod's service account.")
+    String kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to use.")
+    String context;
+
+    @Option(names = "--slo", paramLabel = "FILE", description = "SLO file (YAML).")
+    String slo;
+
+    @Option(names = "--baseline", paramLabel = "REPORT_JSON", description = "Compare with this earlier report.json.")
+    String baseline;
+
+    @Option(names = "--reports", paramLabel = "DIR", description = "Where run folders go (default: reports).")
+    String reports;
+
+    @Option(names = "--barrier-timeout", paramLabel = "DURATION", description = "How long runners may take to "
+            + "come up, e.g. 10m.")
+    String barrierTimeout;
+
+    @Option(names = "--start-lead", paramLabel = "DURATION", description = "How far ahead the common start "
+            + "instant is set once all runners are up, e.g. 20s.")
+    String startLead;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RunSpec spec = spec();
+        if (Files.exists(spec.runDir().resolve(RunStatusFile.FILE_NAME))) {
+            throw new IllegalArgumentException("run " + spec.runId() + " already exists in " + spec.runDir()
+                    + "; give another --run-id");
+        }
+        PrintStream console = System.out;
+        AtomicReference<RunController> controller = new AtomicReference<>();
+        BiConsumer<Integer, String> runnerLines = (runner, line) -> {
+            RunController running = controller.get();
+            if (running != null) {
+                running.runnerLine(runner, line);
+            }
+        };
+        try (RunBackend backend = spec.backend() == RunSpec.Backend.LOCAL
+                ? LocalBackend.open(spec, LocalRunnerFleet.thisJava(), runnerLines)
+                : KubernetesBackend.open(spec, runnerLines)) {
+            controller.set(new RunController(spec, backend.target(), backend.fleet(), backend.scaler(),
+                    backend.live(), backend.afterwards(), console, System::currentTimeMillis));
+            CountDownLatch done = new CountDownLatch(1);
+            Thread onSignal = new Thread(() -> {
+                controller.get().abort("stopped by a signal (Ctrl-C or SIGTERM)");
+                try {
+                    done.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "tacos-run-shutdown");
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            try {
+                controller.get().execute();
+            } finally {
+                done.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // The signal's hook is the one waiting for this run; it returns now.
+                }
+            }
+            return controller.get().exitCode();
+        }
+    }
+
+    private RunSpec spec() {
+        RunSpecFile.Fields fields = specFile == null ? new RunSpecFile.Fields() : RunSpecFile.read(specFile);
+        option("--run-id", runId, fields::setRunId);
+        option("--profile", profile, fields::setProfile);
+        option("--profile-file", profileFile, fields::setProfileFile);
+        option("--runners", runners, fields::setRunners);
+        option("--runner-rps", runnerRps, fields::setRunnerRps);
+        option("--target", target, fields::setTarget);
+        option("--backend", backend, fields::setBackend);
+        option("--namespace", namespace, fields.kubernetes()::setNamespace);
+        option("--app-namespace", appNamespace, fields.kubernetes()::setAppNamespace);
+        option("--image", image, fields.kubernetes()::setImage);
+        option("--kubeconfig", kubeconfig, fields.kubernetes()::setKubeconfig);
+        option("--context", context, fields.kubernetes()::setContext);
+        option("--slo", slo, fields::setSlo);
+        option("--baseline", baseline, fields::setBaseline);
+        option("--reports", reports, fields::setReports);
+        option("--barrier-timeout", barrierTimeout, fields.timeouts()::setBarrier);
+        option("--start-lead", startLead, fields.timeouts()::setStartLead);
+        return fields.toSpec(RunSpecFile.defaultRunId(LocalDateTime.now()));
+    }
+
+    /** Sets a given option over the spec file's value; a bad value names the option. */
+    private static <T> void option(String name, T value, java.util.function.Consumer<T> setter) {
+        if (value == null) {
+            return;
+        }
+        try {
+            setter.accept(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package store.traffictacos.capacity.controller;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.List;
+import java.util.function.LongSupplier;
+import store.traffictacos.capacity.controller.fleet.CollectedRunner;
+import store.traffictacos.capacity.controller.fleet.RunnerFleet;
+import store.traffictacos.capacity.controller.scale.PlatformScaler;
+import store.traffictacos.capacity.platform.PlatformSampler;
+import store.traffictacos.capacity.report.ReportBuilder;
+
+/**
+ * Runs one distributed run through its stages (see {@link Stage}): validate, scale, launch, barrier,
+ * start, monitor; then, whatever happened, the wind-down that applies: collect (once runners were
+ * launched), restore (once the platform was touched), report (once results came back), clean up.
+ * The status is written to the run folder at every step. An abort (Ctrl-C, SIGTERM, an abort rule)
+ * interrupts a waiting stage and leads to the same wind-down.
+ */
+public final class RunController {
+    private static final List<RunStage> UNTIL_MONITOR = List.of(new ValidateStage(), new ScaleStage(),
+            new LaunchStage(), new BarrierStage(), new StartStage(), new MonitorStage());
+
+    private final RunContext run;
+    private volatile Thread running;
+    private volatile boolean interruptible;
+    private RunStatus status;
+
+    /**
+     * @param target the URL the runners load
+     * @param live platform samplers read during the run; {@code afterwards}, sources read for its window once it ended
+     */
+    public RunController(RunSpec spec, URI target, RunnerFleet fleet, PlatformScaler scaler,
+            List<PlatformSampler> live, List<PlatformWindowSource> afterwards, PrintStream console,
+            LongSupplier clock) {
+        AbortSignal abort = new AbortSignal();
+        this.run = new RunContext(spec, target, fleet, scaler,
+                new PlatformSampling(live, afterwards, spec.platform().period()),
+                new LiveProgress(spec.runners(), spec.abort(), abort, console), abort, console, clock);
+        this.status = RunStatus.pending(spec.runId(), clock.getAsLong());
+    }
+
+    /** Where runner output goes: the merged progress (other lines are the runner's own log). */
+    public void runnerLine(int runner, String line) {
+        run.progress.accept(runner, line);
+    }
+
+    /**
+     * Stops the run early with {@code reason}; it still collects, restores and reports. A stage waiting
+     * before the load started (scale, barrier) is interrupted; a running load is stopped by the monitor.
+     */
+    public void abort(String reason) {
+        run.abort.abort(reason);
+        Thread thread = running;
+        if (thread != null && interruptible) {
+            thread.interrupt();
+        }
+    }
+
+    /** Runs every stage that applies and returns the final status (DONE or FAILED with the first reason). */
+    public RunStatus execute() {
+        running = Thread.currentThread();
+        try (PlatformSampling platform = run.platform) {
+            interruptible = true;
+            for (RunStage stage : UNTIL_MONITOR) {
+                if (run.abort.reason() != null) {
+                    status = status.fail("aborted: " + run.abort.reason());
+                    break;
+                }
+                // The monitor stops the runners itself on an abort; an interrupt would skip that.
+                interruptible = stage.stage() != Stage.MONITOR;
+                attempt(stage);
+                if (status.failed()) {
+                    break;
+                }
+            }
+            interruptible = false;
+            Thread.interrupted();
+            if (status.reached(Stage.LAUNCH)) {
+                attempt(new CollectStage());
+            }
+            if (status.reached(Stage.SCALE)) {
+                attempt(new RestoreStage());
+            }
+            if (run.collected.stream().anyMatch(runner -> runner.outcome() == CollectedRunner.Outcome.COLLECTED)) {
+                attempt(new ReportStage());
+            }
+            if (status.reached(Stage.LAUNCH)) {
+                attempt(new CleanUpStage());
+            }
+            status = status.finish(run.clock.getAsLong());
+            save();
+            if (status.failed()) {
+                run.say("FAILED in " + status.failure().stage().label() + ": " + status.failure().reason());
+            }
+            return status;
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * The exit code: 1 when the run failed (an error, not a verdict), else the report's (0 passed, 2 not).
+     * A failed run whose report exists still says 1: its load was not the one asked for.
+     */
+    public int exitCode() {
+        if (status.failed() || run.report == null) {
+            return 1;
+        }
+        return ReportBuilder.exitCode(run.report.report());
+    }
+
+    private void attempt(RunStage stage) {
+        status = status.enter(stage.stage(), run.clock.getAsLong());
+        save();
+        try {
+            stage.run(run);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = status.fail(run.abort.reason() != null ? "aborted: " + run.abort.reason()
+                    : stage.stage().label() + ": interrupted");
+        } catch (Exception e) {
+            status = status.fail(oneLine(e));
+        }
+        save();
+    }
+
+    private void save() {
+        RunStatusFile.write(run.spec.runDir(), status);
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

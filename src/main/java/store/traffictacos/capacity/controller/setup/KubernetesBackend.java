@@ -1,0 +1,67 @@
+package store.traffictacos.capacity.controller.setup;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import store.traffictacos.capacity.controller.RunBackend;
+import store.traffictacos.capacity.controller.RunSpec;
+import store.traffictacos.capacity.controller.kubernetes.KubernetesPlatformScaler;
+import store.traffictacos.capacity.controller.kubernetes.KubernetesRunnerFleet;
+import store.traffictacos.capacity.platform.PlatformSampler;
+
+/**
+ * The Kubernetes backend: one API client (the spec's kubeconfig and context, else $KUBECONFIG,
+ * ~/.kube/config, or the pod's service account) for the runner Job, the platform scaler and the
+ * Kubernetes sampler. Works from a laptop with a kubeconfig and from a pod in the cluster alike.
+ */
+public final class KubernetesBackend {
+    private KubernetesBackend() {
+    }
+
+    /**
+     * @param runnerLines runner output; in a cluster the runners' progress is read from their logs
+     * @throws IllegalArgumentException one line, e.g. when there is no kubeconfig and no service account
+     */
+    public static RunBackend open(RunSpec spec, BiConsumer<Integer, String> runnerLines) {
+        KubernetesClient client = client(spec.kubernetes());
+        try {
+            List<PlatformSampler> live = new ArrayList<>(PlatformSources.live(spec, client));
+            return new RunBackend(spec.target(), new KubernetesRunnerFleet(client, spec.kubernetes().namespace()),
+                    new KubernetesPlatformScaler(client), live, PlatformSources.afterwards(spec), List.of(client));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** The client for a spec's kubeconfig and context; a one-line error when there is no cluster to talk to. */
+    public static KubernetesClient client(RunSpec.KubernetesSpec spec) {
+        return new KubernetesClientBuilder().withConfig(config(spec.kubeconfig(), spec.context())).build();
+    }
+
+    static Config config(Path kubeconfig, String context) {
+        if (kubeconfig != null) {
+            try {
+                return Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read kubeconfig " + kubeconfig + ": "
+                        + (e instanceof java.nio.file.NoSuchFileException ? "No such file" : e.getMessage()));
+            }
+        }
+        String env = System.getenv("KUBECONFIG");
+        Path file = env != null && !env.isBlank() ? Path.of(env.split(java.io.File.pathSeparator)[0])
+                : Path.of(System.getProperty("user.home"), ".kube", "config");
+        boolean inCluster = System.getenv("KUBERNETES_SERVICE_HOST") != null;
+        if (!Files.exists(file) && !inCluster) {
+            throw new IllegalArgumentException("no kubeconfig: " + file + " does not exist and this is not a pod "
+                    + "in a cluster; set KUBECONFIG or --kubeconfig");
+        }
+        return context == null ? Config.autoConfigure(null) : Config.autoConfigure(context);
+    }
+}
