@@ -79,7 +79,7 @@ public final class RunController {
             if (status.reached(Stage.LAUNCH)) {
                 attempt(new CollectStage());
             }
-            if (status.reached(Stage.SCALE)) {
+            if (status.reached(Stage.SCALE) && !run.spec.scale().isEmpty()) {
                 attempt(new RestoreStage());
             }
             if (run.collected.stream().anyMatch(runner -> runner.outcome() == CollectedRunner.Outcome.COLLECTED)) {

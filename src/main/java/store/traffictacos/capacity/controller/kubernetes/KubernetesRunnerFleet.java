@@ -63,15 +63,14 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
         } catch (KubernetesClientException e) {
             // A namespaced Role cannot read Namespace objects; the reviews below still tell what we may do in it.
             if (e.getCode() != HttpURLConnection.HTTP_FORBIDDEN) {
-                throw new IllegalArgumentException("kubernetes: reading namespace " + namespace + ": " + oneLine(e), e);
+                throw new IllegalArgumentException("kubernetes: " + failed(e, "get", "namespaces"), e);
             }
         }
         List<String> missing;
         try {
             missing = FleetPermissions.missing(client, namespace);
         } catch (KubernetesClientException e) {
-            throw new IllegalArgumentException("kubernetes: checking permissions in namespace " + namespace + ": "
-                    + oneLine(e), e);
+            throw new IllegalArgumentException("kubernetes: " + failed(e, "create", "selfsubjectaccessreviews"), e);
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("kubernetes: not allowed in namespace " + namespace + ": "
@@ -93,7 +92,7 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
                 throw new IllegalArgumentException("kubernetes: job " + name + " already exists in namespace " + namespace
                         + "; clean up that run or choose another run id", e);
             }
-            throw new IllegalArgumentException("kubernetes: creating job " + name + ": " + oneLine(e), e);
+            throw new IllegalArgumentException("kubernetes: " + failed(e, "create", "jobs"), e);
         }
         try {
             client.configMaps().inNamespace(namespace).resource(RunnerJobs.configMap(launch, job)).create();
@@ -105,7 +104,7 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
             } catch (KubernetesClientException deleteFailed) {
                 e.addSuppressed(deleteFailed);
             }
-            throw new IllegalArgumentException("kubernetes: creating configmap " + name + ": " + oneLine(e), e);
+            throw new IllegalArgumentException("kubernetes: " + failed(e, "create", "configmaps"), e);
         }
         this.launch = launch;
         this.logs = new RunnerLogs(client, namespace, launch.runId());
@@ -140,8 +139,8 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
         try {
             client.configMaps().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
         } catch (KubernetesClientException e) {
-            throw new IllegalStateException("kubernetes: publishing the start instant in configmap " + name + ": "
-                    + oneLine(e), e);
+            throw new IllegalStateException("kubernetes: publishing the start instant: " + failed(e, "patch", "configmaps"),
+                    e);
         }
     }
 
@@ -163,8 +162,7 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
                     .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":true}}");
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
-                throw new IllegalStateException("kubernetes: suspending job of run " + launch.runId() + ": "
-                        + oneLine(e), e);
+                throw new IllegalStateException("kubernetes: stopping the runners: " + failed(e, "patch", "jobs"), e);
             }
         }
         // Deleted with their own grace period: SIGTERM, then time to print partial results.
@@ -181,7 +179,7 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
     @Override
     public List<CollectedRunner> collect(Path runDir) {
         requireLaunched();
-        RunnerResultsCollector collector = new RunnerResultsCollector(logs);
+        RunnerResultsCollector collector = new RunnerResultsCollector(logs, namespace);
         return runnerStates().stream()
                 .map(runner -> collector.collect(runner, runDir))
                 .collect(Collectors.toList());
@@ -210,12 +208,8 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
         }
     }
 
-    /** "403 jobs.batch is forbidden: User ...": the API's own message, on one line. */
-    static String oneLine(KubernetesClientException e) {
-        String message = e.getStatus() != null && e.getStatus().getMessage() != null
-                ? e.getStatus().getMessage()
-                : String.valueOf(e.getMessage());
-        return (e.getCode() > 0 ? e.getCode() + " " : "") + message.lines().findFirst().orElse("");
+    private String failed(KubernetesClientException e, String verb, String plural) {
+        return ApiCallException.of(e, verb, plural, namespace).getMessage();
     }
 
     private List<RunnerState> runnerStates() {

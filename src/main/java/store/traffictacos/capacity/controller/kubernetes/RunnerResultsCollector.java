@@ -24,9 +24,11 @@ import store.traffictacos.capacity.runner.ResultsLog;
 final class RunnerResultsCollector {
 
     private final RunnerLogs logs;
+    private final String namespace;
 
-    RunnerResultsCollector(RunnerLogs logs) {
+    RunnerResultsCollector(RunnerLogs logs, String namespace) {
         this.logs = logs;
+        this.namespace = namespace;
     }
 
     CollectedRunner collect(RunnerState runner, Path runDir) {
@@ -43,7 +45,7 @@ final class RunnerResultsCollector {
             try (Reader live = logs.live(runner.podName())) {
                 fromPod = ResultsLog.extract(live, dir, runner.index());
             } catch (KubernetesClientException e) {
-                liveProblem = "its log could not be read: " + KubernetesRunnerFleet.oneLine(e);
+                liveProblem = ApiCallException.of(e, "get", "pods/log", namespace).getMessage();
             } catch (IOException e) {
                 liveProblem = "its log could not be read or its results written: " + e;
             }

@@ -1,0 +1,187 @@
+package store.traffictacos.capacity.controller.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import store.traffictacos.capacity.controller.RunBackend;
+import store.traffictacos.capacity.controller.RunController;
+import store.traffictacos.capacity.controller.RunSpec;
+import store.traffictacos.capacity.controller.RunSpecFile;
+import store.traffictacos.capacity.controller.RunStatus;
+import store.traffictacos.capacity.controller.Stage;
+import store.traffictacos.capacity.controller.setup.LocalBackend;
+import store.traffictacos.capacity.profile.LoadProfile;
+import store.traffictacos.capacity.report.CapacityReport;
+import store.traffictacos.capacity.report.ReportJson;
+import store.traffictacos.capacity.results.Manifest;
+import store.traffictacos.capacity.results.ResultsFiles;
+
+/**
+ * Three runner JVMs against the embedded target, through every stage of the controller. Two runs
+ * (about 30 s each on 2 cores): one complete, one with runner 1 stopped (SIGTERM) mid-run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("A local run of 3 runners")
+class LocalRunEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** 90 req/s split 30/30/30; long enough for progress lines (every 5 s) and a stop in the middle. */
+    private static final String PROFILE = """
+            name: three-runners
+            phases:
+              - {name: steady, duration: 6s, rps: 90}
+              - {name: more, duration: 6s, rps: 120}
+            """;
+
+    private Path dir;
+    private Run complete;
+    private Run stopped;
+
+    private record Run(RunSpec spec, RunStatus status, int exitCode, String console) {
+        Path runDir() {
+            return spec.runDir();
+        }
+
+        CapacityReport report() throws Exception {
+            return ReportJson.read(runDir().resolve("report.json"));
+        }
+    }
+
+    @BeforeAll
+    void runTwice(@TempDir Path tempDir) throws Exception {
+        dir = tempDir;
+        complete = run("complete", (runner, line) -> { });
+        AtomicBoolean killed = new AtomicBoolean();
+        stopped = run("stopped", (runner, line) -> {
+            // Runner 1's first progress line: it has measured for 5 s; stop it as a deleted pod would be.
+            if (runner == 1 && line.startsWith("tacos-progress") && killed.compareAndSet(false, true)) {
+                ProcessHandle.current().descendants()
+                        .filter(process -> commandLine(process).contains("/.runners/1/"))
+                        .forEach(ProcessHandle::destroy);
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("goes through every stage in order and ends DONE, passing with exit code 0")
+    void stagesInOrder() {
+        assertThat(complete.status().transitions()).extracting(RunStatus.Transition::stage).containsExactly(
+                Stage.PENDING, Stage.VALIDATE, Stage.SCALE, Stage.LAUNCH, Stage.BARRIER, Stage.START, Stage.MONITOR,
+                Stage.COLLECT, Stage.REPORT, Stage.CLEAN_UP, Stage.DONE);
+        assertThat(complete.exitCode()).isZero();
+    }
+
+    @Test
+    @DisplayName("gives each runner its exact share of every second of the profile")
+    void exactShares() throws Exception {
+        LoadProfile profile = complete.spec().profile();
+        long[] sum = new long[profile.requestsPerSecond().length];
+        for (int runner = 0; runner < 3; runner++) {
+            // The file's seconds run on past the profile while the last answers come back (scheduled 0 there).
+            long[] scheduled = ResultsFiles.read(complete.runDir().resolve("runner-" + runner)).manifest()
+                    .scheduledPerSecond();
+            assertThat(Arrays.stream(scheduled, sum.length, scheduled.length).filter(count -> count != 0)).isEmpty();
+            long[] share = Arrays.copyOf(scheduled, sum.length);
+            assertThat(share).containsExactly(profile.shard(runner, 3).requestsPerSecond());
+            Arrays.setAll(sum, second -> sum[second] + share[second]);
+        }
+        assertThat(sum).containsExactly(profile.requestsPerSecond());
+    }
+
+    @Test
+    @DisplayName("starts the runners within 200 ms of each other, as the report measures it")
+    void startSkew() throws Exception {
+        assertThat(complete.report().startSkewMs()).isNotNull().isBetween(0L, 200L);
+    }
+
+    @Test
+    @DisplayName("reports merged totals equal to the sum of the runners' totals")
+    void mergedTotals() throws Exception {
+        long runnersTotal = 0;
+        for (int runner = 0; runner < 3; runner++) {
+            runnersTotal += JSON.readTree(complete.runDir().resolve("runner-" + runner).resolve("manifest.json")
+                    .toFile()).at("/totals/requests").asLong();
+        }
+        long merged = complete.report().endpoints().stream().mapToLong(CapacityReport.EndpointReport::requests).sum();
+        assertThat(runnersTotal).isPositive();
+        assertThat(merged).isEqualTo(runnersTotal);
+    }
+
+    @Test
+    @DisplayName("merges the runners' live progress on the controller's console")
+    void mergedProgress() {
+        assertThat(complete.console()).containsPattern("\\[ +5s\\] achieved .* \\(3 of 3 runners\\)");
+    }
+
+    @Test
+    @DisplayName("removes the runners' working folders and leaves their logs")
+    void cleansUp() {
+        assertThat(complete.runDir().resolve(".runners")).doesNotExist();
+        assertThat(complete.runDir().resolve("logs").resolve("runner-2.log")).isNotEmptyFile();
+    }
+
+    @Test
+    @DisplayName("keeps a stopped runner's partial results and names it in the report, which then exits 2")
+    void stoppedRunnerReported() throws Exception {
+        Manifest partial = ResultsFiles.read(stopped.runDir().resolve("runner-1")).manifest();
+        JsonNode totals = JSON.readTree(stopped.runDir().resolve("runner-1").resolve("manifest.json").toFile())
+                .at("/totals/requests");
+        CapacityReport report = stopped.report();
+
+        assertThat(partial.stoppedEarly()).startsWith("terminated before the end of its profile");
+        assertThat(totals.asLong()).isPositive();
+        assertThat(report.runnerResults()).extracting(CapacityReport.RunnerResult::status)
+                .containsExactly("complete", "stopped early", "complete");
+        assertThat(report.runnerProblems()).singleElement().asString().contains("runner 1 stopped early")
+                .contains("(runner failed)");
+        assertThat(stopped.exitCode()).isEqualTo(2);
+        assertThat(stopped.console()).contains("runner 1 failed: terminated (SIGTERM, exit code 143)");
+    }
+
+    /** The whole command line: ProcessHandle.Info cuts it at 4 KiB, before the runner's arguments. */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private Run run(String runId, BiConsumer<Integer, String> onLine) throws Exception {
+        Path profile = Files.writeString(dir.resolve(runId + "-profile.yaml"), PROFILE);
+        RunSpec spec = RunSpecFile.parse("""
+                runId: %s
+                profileFile: %s
+                runners: 3
+                reports: %s
+                timeouts: {barrier: 2m, startLead: 6s, drain: 1m}
+                """.formatted(runId, profile, dir.resolve("reports")), "spec").toSpec("unused");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        AtomicReference<RunController> controller = new AtomicReference<>();
+        BiConsumer<Integer, String> lines = (runner, line) -> {
+            onLine.accept(runner, line);
+            controller.get().runnerLine(runner, line);
+        };
+        try (RunBackend backend = LocalBackend.open(spec, LocalRunnerFleet.thisJava(), lines)) {
+            controller.set(new RunController(spec, backend.target(), backend.fleet(), backend.scaler(),
+                    backend.live(), backend.afterwards(), console, System::currentTimeMillis));
+            RunStatus status = controller.get().execute();
+            return new Run(spec, status, controller.get().exitCode(), bytes.toString(StandardCharsets.UTF_8));
+        }
+    }
+}
