@@ -2,6 +2,7 @@ package store.traffictacos.capacity.simulations.chains;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
@@ -31,8 +32,9 @@ public final class Arrival {
     }
 
     public static ChainBuilder chain(JourneyBook book, JourneyPlan plan, Auth auth, InFlightLimit limit,
-            StepListener listener) {
-        return exec(session -> session.set(ADMITTED, limit.tryAcquire()))
+            StartGate gate, StepListener listener) {
+        return pause(session -> gate.delay())
+                .exec(session -> session.set(ADMITTED, limit.tryAcquire()))
                 .doIf(session -> session.getBoolean(ADMITTED)).then(oneRequest(book, plan, auth, limit, listener));
     }
 

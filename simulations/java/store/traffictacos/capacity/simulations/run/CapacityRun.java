@@ -43,6 +43,7 @@ import store.traffictacos.capacity.runner.ResultsLog;
 import store.traffictacos.capacity.runner.StartInstant;
 import store.traffictacos.capacity.simulations.chains.Arrival;
 import store.traffictacos.capacity.simulations.chains.InFlightLimit;
+import store.traffictacos.capacity.simulations.chains.StartGate;
 import store.traffictacos.capacity.simulations.chains.StepListener;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 import store.traffictacos.capacity.simulations.profiles.Injection;
@@ -154,13 +155,16 @@ public final class CapacityRun {
      * {@link #begin()} waits for.
      */
     public List<PopulationBuilder> populations() {
+        // Measured users arrive up to StartGate.EARLY before the start instant and wait for it there.
+        Duration early = untilStart.compareTo(StartGate.EARLY) < 0 ? untilStart : StartGate.EARLY;
+        StartGate gate = new StartGate(() -> startAtEpochMs, System::currentTimeMillis);
         PopulationBuilder measured = scenario("journeys")
                 .exec(Arrival.chain(journeys, settings.plan(), settings.auth(), new InFlightLimit(settings.maxInFlight()),
-                        listener()))
-                .injectOpen(Injection.measured(settings.profile(), untilStart));
+                        gate, listener()))
+                .injectOpen(Injection.measured(settings.profile(), untilStart.minus(early)));
         PopulationBuilder warmUp = scenario("warm-up")
                 .exec(exec(http("warm-up").get("/api/v1/queue/status?token=warm-up").check(status().in(200, 404))))
-                .injectOpen(Injection.warmUp(settings.profile(), untilStart));
+                .injectOpen(Injection.warmUp(settings.profile(), untilStart.minus(early)));
         return List.of(warmUp, measured);
     }
 

@@ -107,14 +107,18 @@ class TicketingSimulationEndToEndTest {
     }
 
     @Test
-    @DisplayName("the embedded target's CPU, heap and threads are sampled beside the load into platform.json")
+    @DisplayName("the embedded target's CPU, heap and threads, and its own /metrics, are sampled beside the load into platform.json")
     void localProcessSampled() throws IOException {
         // When
         PlatformSeriesFile.Contents platform = PlatformSeriesFile.read(reports.resolve("e2e"));
 
         // Then
-        assertThat(platform.samples()).extracting(PlatformSample::series).contains("heap_used", "threads");
-        assertThat(platform.samples()).allSatisfy(sample -> assertThat(sample.source()).isEqualTo("local"));
+        assertThat(platform.samples()).filteredOn(sample -> sample.source().equals("local"))
+                .extracting(PlatformSample::series).contains("heap_used", "threads");
+        assertThat(platform.samples()).filteredOn(sample -> sample.source().equals("target"))
+                .filteredOn(sample -> sample.series().equals("requests_per_sec"))
+                .anySatisfy(sample -> assertThat(sample.value()).isPositive());
+        assertThat(platform.samples()).extracting(PlatformSample::source).containsOnly("local", "target");
         assertThat(platform.samples().stream().filter(sample -> sample.series().equals("heap_used")).count())
                 .as("one heap sample every 2 s over a ~30 s run").isGreaterThanOrEqualTo(10);
     }
