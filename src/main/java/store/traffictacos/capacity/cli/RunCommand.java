@@ -112,8 +112,7 @@ final class RunCommand implements Callable<Integer> {
         try (RunBackend backend = spec.backend() == RunSpec.Backend.LOCAL
                 ? LocalBackend.open(spec, LocalRunnerFleet.thisJava(), runnerLines)
                 : KubernetesBackend.open(spec, runnerLines)) {
-            controller.set(new RunController(spec, backend.target(), backend.fleet(), backend.scaler(),
-                    backend.live(), backend.afterwards(), console, System::currentTimeMillis));
+            controller.set(new RunController(spec, backend, console, System::currentTimeMillis));
             CountDownLatch done = new CountDownLatch(1);
             Thread onSignal = new Thread(() -> {
                 controller.get().abort("stopped by a signal (Ctrl-C or SIGTERM)");

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code tacos-capacity} command line: one subcommand per job. */
 @Command(name = "tacos-capacity", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Load testing and capacity validation for the Traffic Tacos platform.",
-        subcommands = {RunCommand.class, ReportCommand.class, TargetCommand.class, RunnerCommand.class,
+        subcommands = {RunCommand.class, StatusCommand.class, CollectCommand.class, RestoreCommand.class,
+                ReportCommand.class, TargetCommand.class, RunnerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TacosCapacity implements Runnable {
 

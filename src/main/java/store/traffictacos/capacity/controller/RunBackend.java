@@ -9,11 +9,13 @@ import store.traffictacos.capacity.platform.PlatformSampler;
 
 /**
  * Where and how a run happens, assembled at the edge from the spec (local JVMs or a Kubernetes
- * cluster): the runners, the platform scaler, the platform sources, and what to close afterwards
- * (the embedded target, API clients), last opened first closed.
+ * cluster): the URL the runners load, the runners, the platform scaler, a check of the backend's own
+ * limits before anything is created (room on the node pool), the platform sources, and what to
+ * close afterwards (the embedded target, API clients), last opened first closed.
  */
-public record RunBackend(URI target, RunnerFleet fleet, PlatformScaler scaler, List<PlatformSampler> live,
-        List<PlatformWindowSource> afterwards, List<AutoCloseable> resources) implements AutoCloseable {
+public record RunBackend(URI target, RunnerFleet fleet, PlatformScaler scaler, Runnable preflight,
+        List<PlatformSampler> live, List<PlatformWindowSource> afterwards, List<AutoCloseable> resources)
+        implements AutoCloseable {
 
     public RunBackend {
         live = List.copyOf(live);

@@ -22,6 +22,7 @@ final class RunContext {
     final URI target;
     final RunnerFleet fleet;
     final PlatformScaler scaler;
+    final Runnable preflight;
     final PlatformSampling platform;
     final LiveProgress progress;
     final AbortSignal abort;
@@ -33,12 +34,13 @@ final class RunContext {
     List<CollectedRunner> collected = List.of();
     RunReports.Written report;
 
-    RunContext(RunSpec spec, URI target, RunnerFleet fleet, PlatformScaler scaler, PlatformSampling platform,
-            LiveProgress progress, AbortSignal abort, PrintStream console, LongSupplier clock) {
+    RunContext(RunSpec spec, RunBackend backend, PlatformSampling platform, LiveProgress progress, AbortSignal abort,
+            PrintStream console, LongSupplier clock) {
         this.spec = spec;
-        this.target = target;
-        this.fleet = fleet;
-        this.scaler = scaler;
+        this.target = backend.target();
+        this.fleet = backend.fleet();
+        this.scaler = backend.scaler();
+        this.preflight = backend.preflight();
         this.platform = platform;
         this.progress = progress;
         this.abort = abort;

@@ -1,13 +1,9 @@
 package store.traffictacos.capacity.controller;
 
 import java.io.PrintStream;
-import java.net.URI;
 import java.util.List;
 import java.util.function.LongSupplier;
 import store.traffictacos.capacity.controller.fleet.CollectedRunner;
-import store.traffictacos.capacity.controller.fleet.RunnerFleet;
-import store.traffictacos.capacity.controller.scale.PlatformScaler;
-import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.report.ReportBuilder;
 
 /**
@@ -26,16 +22,10 @@ public final class RunController {
     private volatile boolean interruptible;
     private RunStatus status;
 
-    /**
-     * @param target the URL the runners load
-     * @param live platform samplers read during the run; {@code afterwards}, sources read for its window once it ended
-     */
-    public RunController(RunSpec spec, URI target, RunnerFleet fleet, PlatformScaler scaler,
-            List<PlatformSampler> live, List<PlatformWindowSource> afterwards, PrintStream console,
-            LongSupplier clock) {
+    public RunController(RunSpec spec, RunBackend backend, PrintStream console, LongSupplier clock) {
         AbortSignal abort = new AbortSignal();
-        this.run = new RunContext(spec, target, fleet, scaler,
-                new PlatformSampling(live, afterwards, spec.platform().period()),
+        this.run = new RunContext(spec, backend,
+                new PlatformSampling(backend.live(), backend.afterwards(), spec.platform().period()),
                 new LiveProgress(spec.runners(), spec.abort(), abort, console), abort, console, clock);
         this.status = RunStatus.pending(spec.runId(), clock.getAsLong());
     }

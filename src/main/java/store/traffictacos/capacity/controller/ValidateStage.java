@@ -13,6 +13,7 @@ final class ValidateStage implements RunStage {
     @Override
     public void run(RunContext run) {
         run.fleet.check();
+        run.preflight.run();
         run.scaler.check(run.spec.scale());
         run.say(run.spec.runners() + " runner(s), profile " + run.spec.profile().name() + " ("
                 + run.spec.profile().totalDuration().toSeconds() + " s) against " + run.target);

@@ -54,6 +54,36 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
         this.settleTimeout = settleTimeout;
     }
 
+    /**
+     * The fleet of a run launched earlier, by another process (a controller that was killed): for
+     * {@code status}, {@code collect} and clean-up by run id. Results of runners whose pods are gone
+     * with their logs cannot be collected any more and are named as missing.
+     *
+     * @throws IllegalArgumentException one line, when the run has no runner Job in the namespace
+     */
+    public static KubernetesRunnerFleet attach(KubernetesClient client, String namespace, String runId) {
+        String name = RunnerContract.resourceName(runId);
+        Job job;
+        try {
+            job = client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
+        } catch (KubernetesClientException e) {
+            throw new IllegalArgumentException("kubernetes: " + ApiCallException.of(e, "get", "jobs", namespace)
+                    .getMessage(), e);
+        }
+        if (job == null) {
+            throw new IllegalArgumentException("kubernetes: no runner job " + name + " in namespace " + namespace
+                    + " (already cleaned up, or another namespace?)");
+        }
+        Long deadline = job.getSpec().getActiveDeadlineSeconds();
+        RunnerLaunch launched = RunnerLaunch.of(runId, job.getSpec().getParallelism(), java.util.Map.of(),
+                job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
+                Duration.ofSeconds(deadline == null ? 1 : deadline));
+        KubernetesRunnerFleet fleet = new KubernetesRunnerFleet(client, namespace);
+        fleet.launch = launched;
+        fleet.logs = new RunnerLogs(client, namespace, runId);
+        return fleet;
+    }
+
     @Override
     public void check() {
         try {

@@ -13,6 +13,7 @@ import store.traffictacos.capacity.controller.RunBackend;
 import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.kubernetes.KubernetesPlatformScaler;
 import store.traffictacos.capacity.controller.kubernetes.KubernetesRunnerFleet;
+import store.traffictacos.capacity.controller.kubernetes.NodePoolRoom;
 import store.traffictacos.capacity.platform.PlatformSampler;
 
 /**
@@ -29,20 +30,26 @@ public final class KubernetesBackend {
      * @throws IllegalArgumentException one line, e.g. when there is no kubeconfig and no service account
      */
     public static RunBackend open(RunSpec spec, BiConsumer<Integer, String> runnerLines) {
-        KubernetesClient client = client(spec.kubernetes());
+        KubernetesClient client = client(spec.kubernetes().kubeconfig(), spec.kubernetes().context());
         try {
             List<PlatformSampler> live = new ArrayList<>(PlatformSources.live(spec, client));
-            return new RunBackend(spec.target(), new KubernetesRunnerFleet(client, spec.kubernetes().namespace()),
-                    new KubernetesPlatformScaler(client), live, PlatformSources.afterwards(spec), List.of(client));
+            RunSpec.KubernetesSpec k8s = spec.kubernetes();
+            return new RunBackend(spec.target(), new KubernetesRunnerFleet(client, k8s.namespace()),
+                    new KubernetesPlatformScaler(client),
+                    () -> NodePoolRoom.check(client, k8s.nodePool(), spec.runners(), k8s.runnerCpu()), live,
+                    PlatformSources.afterwards(spec), List.of(client));
         } catch (RuntimeException e) {
             client.close();
             throw e;
         }
     }
 
-    /** The client for a spec's kubeconfig and context; a one-line error when there is no cluster to talk to. */
-    public static KubernetesClient client(RunSpec.KubernetesSpec spec) {
-        return new KubernetesClientBuilder().withConfig(config(spec.kubeconfig(), spec.context())).build();
+    /**
+     * The client for a kubeconfig (null: the default one) and context (null: its current one); a
+     * one-line error when there is no cluster to talk to.
+     */
+    public static KubernetesClient client(Path kubeconfig, String context) {
+        return new KubernetesClientBuilder().withConfig(config(kubeconfig, context)).build();
     }
 
     static Config config(Path kubeconfig, String context) {

@@ -45,7 +45,7 @@ public final class LocalBackend {
             throw e;
         }
         return new RunBackend(target, new LocalRunnerFleet(spec.runDir(), runnerJava, runnerLines),
-                PlatformScaler.NONE, live, PlatformSources.afterwards(spec), resources);
+                PlatformScaler.NONE, () -> { }, live, PlatformSources.afterwards(spec), resources);
     }
 
     private static void closeQuietly(AutoCloseable resource) {

@@ -178,8 +178,7 @@ class LocalRunEndToEndTest {
             controller.get().runnerLine(runner, line);
         };
         try (RunBackend backend = LocalBackend.open(spec, LocalRunnerFleet.thisJava(), lines)) {
-            controller.set(new RunController(spec, backend.target(), backend.fleet(), backend.scaler(),
-                    backend.live(), backend.afterwards(), console, System::currentTimeMillis));
+            controller.set(new RunController(spec, backend, console, System::currentTimeMillis));
             RunStatus status = controller.get().execute();
             return new Run(spec, status, controller.get().exitCode(), bytes.toString(StandardCharsets.UTF_8));
         }
