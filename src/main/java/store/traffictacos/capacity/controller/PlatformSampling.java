@@ -47,10 +47,17 @@ final class PlatformSampling implements AutoCloseable {
     void finish(Path runDir, long fromEpochMs, long toEpochMs) {
         List<PlatformSample> samples = new ArrayList<>();
         Map<String, String> unavailable = new LinkedHashMap<>();
+        java.util.Set<String> readAfterwards = new java.util.HashSet<>();
+        afterwards.forEach(source -> readAfterwards.add(source.source()));
         if (schedule != null) {
             schedule.stop();
-            samples.addAll(schedule.samples());
-            unavailable.putAll(schedule.unavailable());
+            // A source also read for the whole window afterwards keeps that read: it has what came in late.
+            schedule.samples().stream().filter(sample -> !readAfterwards.contains(sample.source())).forEach(samples::add);
+            schedule.unavailable().forEach((source, reason) -> {
+                if (!readAfterwards.contains(source)) {
+                    unavailable.put(source, reason);
+                }
+            });
         }
         for (PlatformWindowSource source : afterwards) {
             PlatformWindowSource.Window window = source.fetch(fromEpochMs, toEpochMs);

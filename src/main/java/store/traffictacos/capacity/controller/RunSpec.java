@@ -98,7 +98,9 @@ public record RunSpec(
     public record RedisSpec(URI uri, String passwordEnv, String secretName, String secretKey) {
     }
 
-    public record CloudWatchSpec(List<String> cacheClusterIds, String region, URI endpoint, Duration period) {
+    /** @param live also read during the run (CloudWatch lags, so the charts fill in late); always read after it */
+    public record CloudWatchSpec(List<String> cacheClusterIds, String region, URI endpoint, Duration period,
+            boolean live) {
         public CloudWatchSpec {
             cacheClusterIds = List.copyOf(cacheClusterIds);
         }

@@ -45,7 +45,7 @@ import store.traffictacos.capacity.yaml.YamlBinding;
  * scale: [{hpa: gateway-api, min: 20, max: 100}, {deployment: reservation-worker, replicas: 10}]
  * platform: {period: 5s, kubernetes: true, deployments: [...],
  *            redis: {uri, passwordEnv, passwordSecret: {name, key}},
- *            cloudwatch: {cacheClusterIds: [...], region, endpoint, period}}
+ *            cloudwatch: {cacheClusterIds: [...], region, endpoint, period, live}}
  * slo: slo.yaml
  * baseline: reports/nightly-0/report.json
  * reports: reports
@@ -476,6 +476,11 @@ public final class RunSpecFile {
         private String region;
         private URI endpoint;
         private Duration period = Duration.ofSeconds(60);
+        private boolean live;
+
+        public void setLive(boolean live) {
+            this.live = live;
+        }
 
         public void setCacheClusterIds(List<String> ids) {
             if (ids.isEmpty()) {
@@ -500,7 +505,7 @@ public final class RunSpecFile {
             if (cacheClusterIds.isEmpty()) {
                 throw new IllegalArgumentException("platform.cloudwatch: missing field 'cacheClusterIds'");
             }
-            return new CloudWatchSpec(cacheClusterIds, region, endpoint, period);
+            return new CloudWatchSpec(cacheClusterIds, region, endpoint, period, live);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import store.traffictacos.capacity.controller.fleet.Barrier;
 import store.traffictacos.capacity.controller.fleet.BarrierException;
@@ -42,16 +43,28 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
     private final Duration settleTimeout;
     private RunnerLaunch launch;
     private RunnerLogs logs;
+    private final BiConsumer<Integer, String> lines;
 
     public KubernetesRunnerFleet(KubernetesClient client, String namespace) {
-        this(client, namespace, POLL_INTERVAL, SETTLE_TIMEOUT);
+        this(client, namespace, (runner, line) -> { });
+    }
+
+    /** @param lines every line a runner prints, once it runs (its progress, for the controller's console) */
+    public KubernetesRunnerFleet(KubernetesClient client, String namespace, BiConsumer<Integer, String> lines) {
+        this(client, namespace, POLL_INTERVAL, SETTLE_TIMEOUT, lines);
     }
 
     KubernetesRunnerFleet(KubernetesClient client, String namespace, Duration pollInterval, Duration settleTimeout) {
+        this(client, namespace, pollInterval, settleTimeout, (runner, line) -> { });
+    }
+
+    private KubernetesRunnerFleet(KubernetesClient client, String namespace, Duration pollInterval,
+            Duration settleTimeout, BiConsumer<Integer, String> lines) {
         this.client = client;
         this.namespace = namespace;
         this.pollInterval = pollInterval;
         this.settleTimeout = settleTimeout;
+        this.lines = lines;
     }
 
     /**
@@ -80,7 +93,7 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
                 Duration.ofSeconds(deadline == null ? 1 : deadline));
         KubernetesRunnerFleet fleet = new KubernetesRunnerFleet(client, namespace);
         fleet.launch = launched;
-        fleet.logs = new RunnerLogs(client, namespace, runId);
+        fleet.logs = new RunnerLogs(client, namespace, runId, fleet.lines);
         return fleet;
     }
 
@@ -137,7 +150,7 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
             throw new IllegalArgumentException("kubernetes: " + failed(e, "create", "configmaps"), e);
         }
         this.launch = launch;
-        this.logs = new RunnerLogs(client, namespace, launch.runId());
+        this.logs = new RunnerLogs(client, namespace, launch.runId(), lines);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
@@ -35,13 +36,16 @@ final class RunnerLogs implements AutoCloseable {
     private final KubernetesClient client;
     private final String namespace;
     private final String runId;
+    private final BiConsumer<Integer, String> lines;
     private final Map<Integer, Capture> captures = new ConcurrentHashMap<>();
     private Path dir;
 
-    RunnerLogs(KubernetesClient client, String namespace, String runId) {
+    /** @param lines every line a followed runner prints, with its index (the controller's live progress) */
+    RunnerLogs(KubernetesClient client, String namespace, String runId, BiConsumer<Integer, String> lines) {
         this.client = client;
         this.namespace = namespace;
         this.runId = runId;
+        this.lines = lines;
     }
 
     /** Starts following this runner's log, unless it is already followed. Call only once its container has started. */
@@ -51,7 +55,7 @@ final class RunnerLogs implements AutoCloseable {
         }
         try {
             Path file = Files.createTempFile(directory(), "runner-" + index + "-", ".log");
-            OutputStream out = Files.newOutputStream(file);
+            OutputStream out = new LineTap(Files.newOutputStream(file), line -> lines.accept(index, line));
             LogWatch watch = log(podName).watchLog(out);
             CompletableFuture<Void> ended = watch.onClose().toCompletableFuture()
                     .handle((failure, error) -> {

@@ -26,7 +26,7 @@ public final class KubernetesBackend {
     }
 
     /**
-     * @param runnerLines runner output; in a cluster the runners' progress is read from their logs
+     * @param runnerLines every line the runners print, read from their pods' logs
      * @throws IllegalArgumentException one line, e.g. when there is no kubeconfig and no service account
      */
     public static RunBackend open(RunSpec spec, BiConsumer<Integer, String> runnerLines) {
@@ -34,7 +34,7 @@ public final class KubernetesBackend {
         try {
             List<PlatformSampler> live = new ArrayList<>(PlatformSources.live(spec, client));
             RunSpec.KubernetesSpec k8s = spec.kubernetes();
-            return new RunBackend(spec.target(), new KubernetesRunnerFleet(client, k8s.namespace()),
+            return new RunBackend(spec.target(), new KubernetesRunnerFleet(client, k8s.namespace(), runnerLines),
                     new KubernetesPlatformScaler(client),
                     () -> NodePoolRoom.check(client, k8s.nodePool(), spec.runners(), k8s.runnerCpu()), live,
                     PlatformSources.afterwards(spec), List.of(client));

@@ -8,6 +8,7 @@ import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.RunSpec.CloudWatchSpec;
 import store.traffictacos.capacity.controller.RunSpec.RedisSpec;
 import store.traffictacos.capacity.platform.PlatformSampler;
+import store.traffictacos.capacity.platform.cloudwatch.CloudWatchSampler;
 import store.traffictacos.capacity.platform.cloudwatch.CloudWatchSettings;
 import store.traffictacos.capacity.platform.cloudwatch.ElastiCacheMetrics;
 import store.traffictacos.capacity.platform.kubernetes.KubernetesSampler;
@@ -36,6 +37,10 @@ final class PlatformSources {
             samplers.add(new KubernetesSampler(new KubernetesSamplerSettings(spec.kubernetes().appNamespace(),
                     spec.platform().deployments(), spec.platform().deployments(), defaults.timeout()), client));
         }
+        CloudWatchSpec cloudwatch = spec.platform().cloudwatch();
+        if (cloudwatch != null && cloudwatch.live()) {
+            samplers.add(new CloudWatchSampler(settings(cloudwatch)));
+        }
         RedisSpec redis = spec.platform().redis();
         if (redis != null) {
             RedisInfoSettings settings = RedisInfoSettings.of(redis.uri()).withPasswordEnv(redis.passwordEnv());
@@ -54,15 +59,22 @@ final class PlatformSources {
         return samplers;
     }
 
-    /** CloudWatch lags minutes behind, so it is read for the run's window once the run ended. */
+    private static CloudWatchSettings settings(CloudWatchSpec cloudwatch) {
+        return CloudWatchSettings.of(cloudwatch.cacheClusterIds().toArray(String[]::new))
+                .withRegion(cloudwatch.region()).withEndpointOverride(cloudwatch.endpoint())
+                .withPeriod(cloudwatch.period());
+    }
+
+    /**
+     * CloudWatch lags minutes behind, so it is read for the run's window once the run ended (that
+     * read is what platform.json keeps; live samples, when asked for, only showed progress).
+     */
     static List<PlatformWindowSource> afterwards(RunSpec spec) {
         CloudWatchSpec cloudwatch = spec.platform().cloudwatch();
         if (cloudwatch == null) {
             return List.of();
         }
-        CloudWatchSettings settings = CloudWatchSettings.of(cloudwatch.cacheClusterIds().toArray(String[]::new))
-                .withRegion(cloudwatch.region()).withEndpointOverride(cloudwatch.endpoint())
-                .withPeriod(cloudwatch.period());
+        CloudWatchSettings settings = settings(cloudwatch);
         return List.of(new PlatformWindowSource() {
             @Override
             public String source() {
