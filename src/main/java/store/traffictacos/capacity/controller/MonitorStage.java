@@ -1,7 +1,9 @@
 package store.traffictacos.capacity.controller;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import store.traffictacos.capacity.controller.fleet.RunnerState;
 import store.traffictacos.capacity.controller.fleet.RunnerState.Phase;
 
@@ -22,7 +24,7 @@ final class MonitorStage implements RunStage {
     public void run(RunContext run) throws InterruptedException {
         long deadline = run.startAt.plus(run.spec.profile().totalDuration()).plus(run.spec.timeouts().drain())
                 .toEpochMilli();
-        java.util.Set<Integer> reportedFailed = new java.util.HashSet<>();
+        Set<Integer> reportedFailed = new HashSet<>();
         while (true) {
             List<RunnerState> states = run.fleet.states();
             for (RunnerState state : states) {

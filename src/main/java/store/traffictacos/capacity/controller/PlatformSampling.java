@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
@@ -47,7 +49,7 @@ final class PlatformSampling implements AutoCloseable {
     void finish(Path runDir, long fromEpochMs, long toEpochMs) {
         List<PlatformSample> samples = new ArrayList<>();
         Map<String, String> unavailable = new LinkedHashMap<>();
-        java.util.Set<String> readAfterwards = new java.util.HashSet<>();
+        Set<String> readAfterwards = new HashSet<>();
         afterwards.forEach(source -> readAfterwards.add(source.source()));
         if (schedule != null) {
             schedule.stop();

@@ -2,6 +2,7 @@ package store.traffictacos.capacity.controller;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import store.traffictacos.capacity.controller.fleet.RunnerFleet;
 import store.traffictacos.capacity.controller.scale.PlatformScaler;
@@ -26,7 +27,7 @@ public record RunBackend(URI target, RunnerFleet fleet, PlatformScaler scaler, R
     @Override
     public void close() {
         List<AutoCloseable> reversed = new ArrayList<>(resources);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         for (AutoCloseable resource : reversed) {
             try {
                 resource.close();

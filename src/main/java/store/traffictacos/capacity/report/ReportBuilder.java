@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import store.traffictacos.capacity.report.CapacityReport.Knee;
 import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
@@ -119,7 +120,7 @@ public final class ReportBuilder {
     }
 
     private static CapacityReport.RunnerResult explained(CapacityReport.RunnerResult runner, RunnerOutcomes outcomes) {
-        java.util.Optional<RunnerOutcomes.Runner> outcome = outcomes.runner(runner.index());
+        Optional<RunnerOutcomes.Runner> outcome = outcomes.runner(runner.index());
         if (runner.complete() || outcome.isEmpty()) {
             return runner;
         }
