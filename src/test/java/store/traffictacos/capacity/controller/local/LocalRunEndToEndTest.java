@@ -32,8 +32,9 @@ import store.traffictacos.capacity.results.Manifest;
 import store.traffictacos.capacity.results.ResultsFiles;
 
 /**
- * Three runner JVMs against the embedded target, through every stage of the controller. Two runs
- * (about 30 s each on 2 cores): one complete, one with runner 1 stopped (SIGTERM) mid-run.
+ * Three runner JVMs against the embedded target, through every stage of the controller. Three runs
+ * (about 20-30 s each on 2 cores): one complete, one with runner 1 stopped (SIGTERM) mid-run, one
+ * aborted as by Ctrl-C.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("A local run of 3 runners")
@@ -50,6 +51,7 @@ class LocalRunEndToEndTest {
     private Path dir;
     private Run complete;
     private Run stopped;
+    private Run aborted;
 
     private record Run(RunSpec spec, RunStatus status, int exitCode, String console) {
         Path runDir() {
@@ -72,6 +74,13 @@ class LocalRunEndToEndTest {
                 ProcessHandle.current().descendants()
                         .filter(process -> commandLine(process).contains("/.runners/1/"))
                         .forEach(ProcessHandle::destroy);
+            }
+        });
+        AtomicBoolean abortedOnce = new AtomicBoolean();
+        aborted = run("aborted", (runner, line) -> {
+            // As Ctrl-C would, once the load is under way.
+            if (line.startsWith("tacos-progress") && abortedOnce.compareAndSet(false, true)) {
+                abortRun.get().abort("stopped by a signal (test)");
             }
         });
     }
@@ -135,6 +144,19 @@ class LocalRunEndToEndTest {
     }
 
     @Test
+    @DisplayName("an aborted run stops every runner, still collects and reports what they measured, and fails with why")
+    void abortedRun() throws Exception {
+        assertThat(aborted.status().stage()).isEqualTo(Stage.FAILED);
+        assertThat(aborted.status().failure()).isEqualTo(
+                new RunStatus.Failure(Stage.MONITOR, "aborted: stopped by a signal (test)"));
+        assertThat(aborted.status().transitions()).extracting(RunStatus.Transition::stage)
+                .contains(Stage.COLLECT, Stage.REPORT, Stage.CLEAN_UP);
+        assertThat(aborted.report().runnerResults()).extracting(CapacityReport.RunnerResult::status)
+                .containsOnly("stopped early");
+        assertThat(aborted.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("keeps a stopped runner's partial results and names it in the report, which then exits 2")
     void stoppedRunnerReported() throws Exception {
         Manifest partial = ResultsFiles.read(stopped.runDir().resolve("runner-1")).manifest();
@@ -161,6 +183,9 @@ class LocalRunEndToEndTest {
         }
     }
 
+    /** The controller of the run going on, for a test that stops it as a signal would. */
+    private final AtomicReference<RunController> abortRun = new AtomicReference<>();
+
     private Run run(String runId, BiConsumer<Integer, String> onLine) throws Exception {
         Path profile = Files.writeString(dir.resolve(runId + "-profile.yaml"), PROFILE);
         RunSpec spec = RunSpecFile.parse("""
@@ -172,7 +197,7 @@ class LocalRunEndToEndTest {
                 """.formatted(runId, profile, dir.resolve("reports")), "spec").toSpec("unused");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        AtomicReference<RunController> controller = new AtomicReference<>();
+        AtomicReference<RunController> controller = abortRun;
         BiConsumer<Integer, String> lines = (runner, line) -> {
             onLine.accept(runner, line);
             controller.get().runnerLine(runner, line);
