@@ -6,13 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import store.traffictacos.capacity.net.ConnectionFailures;
 
 /** Checks the target answers {@code /healthz} before any load is sent. */
-final class Preflight {
+public final class Preflight {
     private Preflight() {
     }
 
-    static void check(URI target) {
+    /** @throws IllegalStateException one line, when the target does not answer 200 */
+    public static void check(URI target) {
         URI health = target.resolve("/healthz");
         try {
             HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
@@ -24,7 +26,7 @@ final class Preflight {
             }
         } catch (IOException e) {
             throw new IllegalStateException("target " + target + " is unreachable: GET /healthz failed ("
-                    + (e.getMessage() == null ? "connection refused or timed out" : e.getMessage()) + ")", e);
+                    + ConnectionFailures.reason(e) + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking " + health, e);

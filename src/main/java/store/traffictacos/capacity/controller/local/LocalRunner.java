@@ -22,6 +22,7 @@ final class LocalRunner {
     private final Thread output;
     private volatile boolean ready;
     private volatile String lastLine = "";
+    private volatile String firstError;
 
     private LocalRunner(int index, Path dir, Process process, BiConsumer<Integer, String> lines) {
         this.index = index;
@@ -57,8 +58,9 @@ final class LocalRunner {
         return process;
     }
 
-    String lastLine() {
-        return lastLine;
+    /** What went wrong, as the runner said it: its first {@code error:} line, else its last line. */
+    String lastWords() {
+        return firstError != null ? firstError : lastLine;
     }
 
     RunnerState state() {
@@ -93,6 +95,9 @@ final class LocalRunner {
                 log.newLine();
                 log.flush();
                 lastLine = line;
+                if (firstError == null && line.startsWith("error: ")) {
+                    firstError = line;
+                }
                 if (line.startsWith(StartInstant.READY)) {
                     ready = true;
                 }

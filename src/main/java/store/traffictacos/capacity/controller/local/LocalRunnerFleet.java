@@ -88,7 +88,7 @@ public final class LocalRunnerFleet implements RunnerFleet {
             for (LocalRunner runner : runners) {
                 if (!runner.ready() && !runner.alive()) {
                     throw new BarrierException("barrier: runner " + runner.index + " ended before it was ready ("
-                            + runner.state().reason() + "): " + runner.lastLine());
+                            + runner.state().reason() + "): " + runner.lastWords());
                 }
             }
             List<LocalRunner> pending = runners.stream().filter(runner -> !runner.ready()).toList();

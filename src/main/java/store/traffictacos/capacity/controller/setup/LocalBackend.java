@@ -11,6 +11,7 @@ import store.traffictacos.capacity.controller.scale.PlatformScaler;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.local.LocalProcessSampler;
 import store.traffictacos.capacity.platform.local.TargetMetricsSampler;
+import store.traffictacos.capacity.simulations.run.Preflight;
 import store.traffictacos.capacity.target.ReferenceTarget;
 import store.traffictacos.capacity.target.TargetConfig;
 
@@ -45,7 +46,12 @@ public final class LocalBackend {
             throw e;
         }
         return new RunBackend(target, new LocalRunnerFleet(spec.runDir(), runnerJava, runnerLines),
-                PlatformScaler.NONE, () -> { }, live, PlatformSources.afterwards(spec), resources);
+                PlatformScaler.NONE, checkTarget(target), live, PlatformSources.afterwards(spec), resources);
+    }
+
+    /** On this machine the controller sees the target as the runners will: check it before starting any. */
+    private static Runnable checkTarget(URI target) {
+        return () -> Preflight.check(target);
     }
 
     private static void closeQuietly(AutoCloseable resource) {
