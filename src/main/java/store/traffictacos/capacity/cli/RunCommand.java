@@ -20,6 +20,7 @@ import store.traffictacos.capacity.controller.RunStatusFile;
 import store.traffictacos.capacity.controller.local.LocalRunnerFleet;
 import store.traffictacos.capacity.controller.setup.KubernetesBackend;
 import store.traffictacos.capacity.controller.setup.LocalBackend;
+import store.traffictacos.capacity.report.Charts;
 
 /**
  * {@code tacos-capacity run}: one distributed run, from a run-spec YAML and/or options (options win).
@@ -101,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("run " + spec.runId() + " already exists in " + spec.runDir()
                     + "; give another --run-id");
         }
+        Charts.prepare();
         PrintStream console = System.out;
         AtomicReference<RunController> controller = new AtomicReference<>();
         BiConsumer<Integer, String> runnerLines = (runner, line) -> {

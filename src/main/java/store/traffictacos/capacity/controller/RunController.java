@@ -110,6 +110,10 @@ public final class RunController {
             status = status.fail(run.abort.reason() != null ? "aborted: " + run.abort.reason()
                     : stage.stage().label() + ": interrupted");
         } catch (Exception e) {
+            if (status.failed()) {
+                // The run keeps its first failure; one during the wind-down is still worth knowing.
+                run.say(stage.stage().label() + " failed too: " + oneLine(e));
+            }
             status = status.fail(oneLine(e));
         }
         save();

@@ -54,6 +54,15 @@ public final class Charts {
     private Charts() {
     }
 
+    /**
+     * Draws one small chart now. Java2D registers JVM shutdown hooks when it is first used, which is
+     * refused once the JVM is shutting down: a run stopped by Ctrl-C writes its report then, so a
+     * controller draws once before the run.
+     */
+    public static void prepare() {
+        png(ChartFactory.createXYLineChart("", "", "", new XYSeriesCollection()), 16, 16);
+    }
+
     /** Offered (scheduled), sent and achieved (answered) requests per second; generator shortfalls shaded. */
     public static JFreeChart throughput(CapacityReport report) {
         XYSeriesCollection data = new XYSeriesCollection();
