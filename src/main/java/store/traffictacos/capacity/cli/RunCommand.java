@@ -16,6 +16,7 @@ import store.traffictacos.capacity.controller.RunBackend;
 import store.traffictacos.capacity.controller.RunController;
 import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.RunSpecFile;
+import store.traffictacos.capacity.controller.RunStatus;
 import store.traffictacos.capacity.controller.RunStatusFile;
 import store.traffictacos.capacity.controller.local.LocalRunnerFleet;
 import store.traffictacos.capacity.controller.setup.KubernetesBackend;
@@ -126,7 +127,12 @@ final class RunCommand implements Callable<Integer> {
             }, "tacos-run-shutdown");
             Runtime.getRuntime().addShutdownHook(onSignal);
             try {
-                controller.get().execute();
+                RunStatus status = controller.get().execute();
+                if (status.failed()) {
+                    command.commandLine().getErr().println("error: run " + spec.runId() + " failed in "
+                            + status.failure().stage().label() + ": " + status.failure().reason());
+                    command.commandLine().getErr().flush();
+                }
             } finally {
                 done.countDown();
                 try {

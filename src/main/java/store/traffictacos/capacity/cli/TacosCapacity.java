@@ -27,7 +27,7 @@ public final class TacosCapacity implements Runnable {
     }
 
     /** The command line with one-line errors: usage mistakes and failures both exit 1. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new TacosCapacity());
         commandLine.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("error: " + e.getMessage()

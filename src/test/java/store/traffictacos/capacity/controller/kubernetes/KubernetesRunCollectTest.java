@@ -1,0 +1,111 @@
+package store.traffictacos.capacity.controller.kubernetes;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static store.traffictacos.capacity.controller.kubernetes.KubernetesRunCluster.NAMESPACE;
+import static store.traffictacos.capacity.controller.kubernetes.KubernetesRunCluster.TARGET;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import store.traffictacos.capacity.controller.RunSpec;
+import store.traffictacos.capacity.controller.fleet.RunnerLaunch;
+import store.traffictacos.capacity.controller.setup.KubernetesBackend;
+import store.traffictacos.capacity.report.CapacityReport;
+import store.traffictacos.capacity.report.ReportFiles;
+import store.traffictacos.capacity.report.ReportJson;
+import store.traffictacos.capacity.results.ResultsFiles;
+
+/**
+ * A controller that launched its runners, started them and died once they had finished, before its
+ * collect stage: the runners' pods are left Succeeded with their logs. Then {@code tacos-capacity
+ * collect --run-id} from a fresh process, which knows the run id and the namespace only.
+ */
+@EnableKubernetesMockClient(crud = true)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("tacos-capacity collect --run-id after the run's controller died")
+class KubernetesRunCollectTest {
+    private static final String RUN_ID = "e2e-orphaned";
+
+    static KubernetesMockServer server;
+    static KubernetesClient client;
+
+    private Path runnerDisks;
+    private Path reports;
+    private KubernetesRunCli.Result result;
+
+    @BeforeAll
+    void collectOrphanedRun(@TempDir Path dir) throws Exception {
+        // Given a controller that launched 2 runners, gave them their start and died once they had finished
+        KubernetesRunCluster cluster = new KubernetesRunCluster(server, client).standUp();
+        Path kubeconfig = cluster.kubeconfig(dir);
+        RunSpec spec = KubernetesRunCluster.spec(dir, RUN_ID, kubeconfig);
+        runnerDisks = dir.resolve("runner-disks");
+        reports = dir.resolve("collected");
+        PlayedRun played = new PlayedRun(server, client, NAMESPACE, RUN_ID);
+        CountDownLatch runnersUp = new CountDownLatch(1);
+        CompletableFuture<Void> playing = PlayedRun.play(() -> {
+            played.createPods(played.awaitJob());
+            played.running();
+            runnersUp.countDown();
+            Instant startAt = played.awaitStartAt();
+            played.awaitEnd(startAt, spec.profile());
+            played.succeeded(spec.profile(), startAt, TARGET, runnerDisks);
+        });
+        try (KubernetesClient controllerClient = KubernetesBackend.client(kubeconfig, null)) {
+            KubernetesRunnerFleet fleet = new KubernetesRunnerFleet(controllerClient, NAMESPACE);
+            fleet.launch(RunnerLaunch.of(RUN_ID, spec.runners(), Map.of("target.url", TARGET),
+                    spec.kubernetes().image(), Duration.ofMinutes(15)));
+            assertThat(runnersUp.await(20, SECONDS)).as("runners up").isTrue();
+            fleet.start(Instant.now().plusSeconds(1));
+            playing.get(20, SECONDS);
+        }
+
+        // When
+        result = KubernetesRunCli.execute("collect", "--run-id", RUN_ID, "--namespace", NAMESPACE, "--kubeconfig",
+                kubeconfig.toString(), "--reports", reports.toString());
+    }
+
+    @Test
+    @DisplayName("says each runner was collected and exits 0: the report passed")
+    void exitsZero() {
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out().lines()).startsWith("runner 0: collected", "runner 1: collected");
+    }
+
+    @Test
+    @DisplayName("writes each runner's results, as the runner printed them, into <reports>/<runId>/runner-<index>/")
+    void runnerFolders() {
+        for (int index = 0; index < 2; index++) {
+            Path printed = runnerDisks.resolve("printed-by-runner-" + index);
+            Path collected = reports.resolve(RUN_ID).resolve("runner-" + index);
+            for (String file : List.of(ResultsFiles.MANIFEST_FILE, ResultsFiles.LOG_FILE)) {
+                assertThat(collected.resolve(file)).hasSameBinaryContentAs(printed.resolve(file));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("writes the run's report.json with both runners complete")
+    void report() throws Exception {
+        CapacityReport report = ReportJson.read(reports.resolve(RUN_ID).resolve(ReportFiles.JSON_FILE));
+
+        assertThat(report.runId()).isEqualTo(RUN_ID);
+        assertThat(report.runnerResults()).extracting(CapacityReport.RunnerResult::index,
+                CapacityReport.RunnerResult::status).containsExactly(tuple(0, CapacityReport.RunnerResult.COMPLETE),
+                tuple(1, CapacityReport.RunnerResult.COMPLETE));
+    }
+}
