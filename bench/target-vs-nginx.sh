@@ -21,6 +21,8 @@
 #   --wait-quiet N   wait up to N seconds for the machine to be idle (< 0.3 cores busy) first
 # Environment (defaults): WARMUP_SECONDS=10 DURATION_SECONDS=20 WRK_THREADS=2 MAX_CONNECTIONS=64
 #   PACED_RATE=20000 PACED_CONNECTIONS=200 JAVA_OPTS="" NGINX=<nginx on PATH or /usr/sbin/nginx>
+#   TACOS_CP=<class path> runs the target from it instead of target/tacos-capacity.jar
+#   BENCH_SUMMARY_JSON=<file> also writes the key figures there as JSON (bench/run reads them)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -67,7 +69,7 @@ command -v curl >/dev/null 2>&1 || die "curl not found; install it with: apt-get
 command -v python3 >/dev/null 2>&1 || die "python3 not found; install it with: apt-get install python3"
 if ! ((SELF_TEST)); then
   command -v java >/dev/null 2>&1 || die "java not found; install it with: apt-get install openjdk-17-jdk-headless"
-  if [[ ! -f $JAR ]]; then
+  if [[ -z ${TACOS_CP:-} && ! -f $JAR ]]; then
     command -v mvn >/dev/null 2>&1 || die "$JAR_REL is missing and mvn not found; install it with: apt-get install maven"
     log "building $JAR_REL (mvn -q package -DskipTests)"
     (cd "$ROOT" && mvn -q package -DskipTests) || die "the build failed"
@@ -153,8 +155,16 @@ if ((SELF_TEST)); then
   TARGET_CMD="nginx stand-in (self-test) on 127.0.0.1:$T_PORT"
 else
   # shellcheck disable=SC2206
-  JAVA_ARGS=($JAVA_OPTS -jar "$JAR_REL" target --host 127.0.0.1 --port "$T_PORT" --rate-limit-rps 0)
+  # TACOS_CP (a class path with the project's classes and dependencies, as bench/run's smoke test
+  # passes during `mvn test`, before the jar exists) stands in for the jar.
+  if [[ -n ${TACOS_CP:-} ]]; then
+    JAVA_ARGS=($JAVA_OPTS -cp "$TACOS_CP" store.traffictacos.capacity.cli.TacosCapacity)
+  else
+    JAVA_ARGS=($JAVA_OPTS -jar "$JAR_REL")
+  fi
+  JAVA_ARGS+=(target --host 127.0.0.1 --port "$T_PORT" --rate-limit-rps 0)
   TARGET_CMD="java ${JAVA_ARGS[*]}"
+  [[ -n ${TACOS_CP:-} ]] && TARGET_CMD=${TARGET_CMD/"$TACOS_CP"/<classpath>}
   log "starting the target: $TARGET_CMD"
   (cd "$ROOT" && exec java "${JAVA_ARGS[@]}") >"$WORK/target.log" 2>&1 &
   T_PID=$!

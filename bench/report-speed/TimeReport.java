@@ -3,7 +3,7 @@
 //   java -Xmx1g -cp "target/classes:<dependencies>" bench/report-speed/TimeReport.java RUN_DIR build
 //   java -Xmx1g -cp "target/classes:<dependencies>" bench/report-speed/TimeReport.java RUN_DIR stages
 //
-// build:  the benchmark. Times RunReports.build(RUN_DIR, SloSet.defaults()) (read every runner-*
+// build:  the benchmark. Times RunReports.build(RUN_DIR, ReportSettings.defaults(), History.none()) (read every runner-*
 //         folder, merge, build the CapacityReport, write report.html/json, junit.xml, summary.md)
 //         with System.nanoTime around that one call.
 // stages: where the time goes. The same work, step by step through the same public calls that
@@ -49,12 +49,14 @@ import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import store.traffictacos.capacity.report.CapacityReport;
+import store.traffictacos.capacity.report.History;
 import store.traffictacos.capacity.report.HtmlReportWriter;
 import store.traffictacos.capacity.report.JsonReportWriter;
 import store.traffictacos.capacity.report.JunitReportWriter;
 import store.traffictacos.capacity.report.MarkdownReportWriter;
 import store.traffictacos.capacity.report.ReportBuilder;
 import store.traffictacos.capacity.report.ReportFiles;
+import store.traffictacos.capacity.report.ReportSettings;
 import store.traffictacos.capacity.report.RunReports;
 import store.traffictacos.capacity.report.SloSet;
 import store.traffictacos.capacity.results.LatencyCounts;
@@ -80,7 +82,7 @@ public class TimeReport {
         int exit = 0;
         try {
             if (args[1].equals("build")) {
-                RunReports.Written written = RunReports.build(runDir, SloSet.defaults());
+                RunReports.Written written = RunReports.build(runDir, ReportSettings.defaults(), History.none());
                 long t1 = System.nanoTime();
                 heap.stop();
                 print("build_s", seconds(t1 - t0));

@@ -207,7 +207,7 @@ def render(results_path, out_path):
     if dirty:
         code += f" plus uncommitted changes in {dirty} file(s) under `src/` or `pom.xml`"
     add(f"- Code measured: {code}, compiled by the script (`mvn -q -DskipTests compile`).")
-    add(f"- Timed: `RunReports.build(runDir, SloSet.defaults())`, which reads every `runner-*` folder "
+    add(f"- Timed: `RunReports.build(runDir, ReportSettings.defaults(), History.none())`, which reads every `runner-*` folder "
         f"(`ResultsFiles.read`), merges them (`MergedResults.merge`), builds the `CapacityReport` "
         f"(`ReportBuilder.build`) and writes report.html, report.json, junit.xml and summary.md "
         f"(`ReportFiles.writeAll`). {reps} runs, each in a fresh JVM with `-Xmx{heap}` (default G1), "
