@@ -17,7 +17,8 @@ public final class StartGate {
 
     private final LongSupplier startAtEpochMs;
     private final LongSupplier clock;
-    private long delayMs = -1;
+    // Read by every measured arrival: volatile, so only the first ones take the lock.
+    private volatile long delayMs = -1;
 
     /** @param startAtEpochMs the start instant, read when the first measured user arrives */
     public StartGate(LongSupplier startAtEpochMs, LongSupplier clock) {
@@ -26,10 +27,16 @@ public final class StartGate {
     }
 
     /** The wait before a measured user's request: fixed by the first user to ask, 0 if it came late. */
-    public synchronized Duration delay() {
-        if (delayMs < 0) {
-            delayMs = Math.max(0, startAtEpochMs.getAsLong() - clock.getAsLong());
+    public Duration delay() {
+        long fixed = delayMs;
+        if (fixed < 0) {
+            synchronized (this) {
+                if (delayMs < 0) {
+                    delayMs = Math.max(0, startAtEpochMs.getAsLong() - clock.getAsLong());
+                }
+                fixed = delayMs;
+            }
         }
-        return Duration.ofMillis(delayMs);
+        return Duration.ofMillis(fixed);
     }
 }

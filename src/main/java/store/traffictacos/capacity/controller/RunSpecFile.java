@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -599,14 +597,5 @@ public final class RunSpecFile {
 
     private static Path path(String value) {
         return value == null ? null : Path.of(value);
-    }
-
-    /** The simulation settings as a mutable copy, for callers adding their own. */
-    static Map<String, String> mutable(Map<String, String> settings) {
-        return new LinkedHashMap<>(settings);
-    }
-
-    static <T> List<T> mutable(List<T> list) {
-        return new ArrayList<>(list);
     }
 }

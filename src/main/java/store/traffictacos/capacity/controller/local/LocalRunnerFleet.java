@@ -96,9 +96,7 @@ public final class LocalRunnerFleet implements RunnerFleet {
                 return new Barrier(Duration.ofNanos(System.nanoTime() - started), states());
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw new BarrierException("barrier: " + (runners.size() - pending.size()) + " of " + runners.size()
-                        + " runners ready after " + timeout.toSeconds() + " s; pending: " + pending.stream()
-                        .map(runner -> "runner " + runner.index).reduce((a, b) -> a + ", " + b).orElse(""));
+                throw BarrierException.timedOut(states(), timeout);
             }
             Thread.sleep(50);
         }
