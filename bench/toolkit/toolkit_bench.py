@@ -18,6 +18,7 @@ import os
 import re
 import statistics
 import sys
+from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from benchlib import STUB_ROUTES, _read, write_section  # noqa: E402
@@ -44,15 +45,31 @@ GOAL_TARGET_RATIO = 0.50
 # threshold as bench/target-vs-nginx.sh and bench/report-speed.sh).
 OTHER_LOAD_WARN_CORES = 0.30
 
-# Runner sizing: a runner is given two thirds of what it sustained (the rule behind the current
-# default of 5,000 = 2/3 of 7,500), rounded down to 500 req/s; a runner pod has 2 vCPU
-# (RunSpecFile's kubernetes.runnerCpu default).
+# Runner sizing: a runner is given two thirds of what it sustained, rounded down to 500 req/s; a
+# runner pod has 2 vCPU (RunSpecFile's kubernetes.runnerCpu default). Today's figures are read from
+# RunnerCapacity.java, the one place the run command and the runners take them from.
 SAFE_SHARE = 2 / 3
 SAFE_ROUND = 500
 RUNNER_VCPU = 2
-CURRENT_DEFAULT_RPS = 5000
-CURRENT_MAX_RPS = 7500
-MAX_IN_FLIGHT = 2000  # RunSettings.DEFAULT_MAX_IN_FLIGHT
+RUNNER_CAPACITY_JAVA = "src/main/java/store/traffictacos/capacity/runner/RunnerCapacity.java"
+
+
+def _runner_capacity():
+    source = (Path(__file__).resolve().parents[2] / RUNNER_CAPACITY_JAVA).read_text()
+
+    def constant(name):
+        match = re.search(rf"\b{name}\s*=\s*([0-9_.]+);", source)
+        if not match:
+            sys.exit(f"toolkit_bench.py: no constant {name} in {RUNNER_CAPACITY_JAVA}")
+        return float(match.group(1).replace("_", ""))
+    return (int(constant("SUSTAINED_RPS")), int(constant("DEFAULT_SHARE_RPS")),
+            constant("IN_FLIGHT_LATENCY_SECONDS"), int(constant("MIN_MAX_IN_FLIGHT")))
+
+
+CURRENT_MAX_RPS, CURRENT_DEFAULT_RPS, IN_FLIGHT_LATENCY_S, MIN_MAX_IN_FLIGHT = _runner_capacity()
+# The default share before bench/run measured a runner (two thirds of the 7,500 req/s plain Gatling
+# was said to hold), for the sizing table's comparison.
+PREVIOUS_DEFAULT_RPS = 5000
 # Peak rates to size for: the 10k/30k/40k rates of the issue, and the built-in profiles' peaks.
 SIZING = (("10,000 req/s (profile `10k`'s peak phase)", 10000),
           ("13,000 req/s (profile `10k`'s stress phase, its highest)", 13000),
@@ -522,7 +539,7 @@ def render(results_path, out_path):
     add("")
     base1, base3 = float(r["accuracy_base"]), float(r.get("accuracy3_base", r["accuracy_base"]))
     capped3 = (f" (its total capped at {_n(base3)} req/s: the run command refuses more than "
-               f"{CURRENT_MAX_RPS:,} req/s per runner, `RunSpecFile.RUNNER_MAX_RPS`)" if base3 < base1 else "")
+               f"{CURRENT_MAX_RPS:,} req/s per runner, `RunnerCapacity.SUSTAINED_RPS`)" if base3 < base1 else "")
     add(f"Three phases of {r['acc_s']} s at 25 %, 50 % and 75 % of the runner's sustained rate "
         f"({_n(base1)} req/s), in one run: one runner alone (`runner`), then 3 local runners sharing the "
         f"total (`tacos-capacity run --runners 3`, exact shares){capped3}. Per second of each phase (the "
@@ -637,39 +654,41 @@ def render(results_path, out_path):
             + (f" in a fresh JVM ({r['confirm_s']} s after the {r['acc_warm_s']} s warm-up and a "
                f"{r['confirm_ramp_s']} s ramp-in)" if confirmed
                else " (warmed up step by step; not confirmed in a fresh JVM)")
-            + f" with the stub taking part of a core. Keeping the rule behind the current default (two thirds "
-              f"of what one runner held, for its GC and the node's daemons), a runner should be given "
+            + f" with the stub taking part of a core. Giving a runner two thirds of what it held "
+              f"(room for its GC and the node's daemons), a runner should be given "
               f"**{_n(safe)} req/s**, rounded down to {SAFE_ROUND}; a runner pod has {RUNNER_VCPU} vCPU.")
     add("")
     if safe > 0:
-        add(f"| peak rate to offer | runners at {_n(safe)} req/s each | vCPU | runners at today's default "
-            f"{CURRENT_DEFAULT_RPS:,} | vCPU |")
+        add(f"| peak rate to offer | runners at {_n(safe)} req/s each | vCPU | runners at the default before this "
+            f"measurement, {PREVIOUS_DEFAULT_RPS:,} | vCPU |")
         add("|---|---:|---:|---:|---:|")
         for title, rate in SIZING:
             n_safe = math.ceil(rate / safe - 1e-9)
-            n_now = math.ceil(rate / CURRENT_DEFAULT_RPS - 1e-9)
+            n_now = math.ceil(rate / PREVIOUS_DEFAULT_RPS - 1e-9)
             add(f"| {title} | {n_safe} | {n_safe * RUNNER_VCPU} | {n_now} | {n_now * RUNNER_VCPU} |")
         add("")
         add(f"- The stub answers in well under a millisecond. Against a real platform a runner also keeps "
-            f"rate × latency requests in flight, at most `runner.max.in.flight` ({MAX_IN_FLIGHT:,} by default; "
-            f"arrivals over it are not sent and show as the generator falling behind): at {_n(safe)} req/s "
-            f"that allows a mean latency of {MAX_IN_FLIGHT / safe * 1000:.0f} ms, at {CURRENT_DEFAULT_RPS:,} "
-            f"req/s {MAX_IN_FLIGHT / CURRENT_DEFAULT_RPS * 1000:.0f} ms. Size runners by both limits.")
+            f"rate × latency requests in flight, by default at most {IN_FLIGHT_LATENCY_S:g} s of its share's "
+            f"peak rate (at least {MIN_MAX_IN_FLIGHT:,}; `runner.max.in.flight`, `RunnerCapacity`): at "
+            f"{_n(safe)} req/s that is {math.ceil(max(MIN_MAX_IN_FLIGHT, safe * IN_FLIGHT_LATENCY_S)):,} "
+            f"requests (and connections), enough while the platform's mean latency stays under "
+            f"{max(MIN_MAX_IN_FLIGHT / safe, IN_FLIGHT_LATENCY_S) * 1000:.0f} ms; arrivals over it are not sent "
+            "and show as the generator falling behind.")
         add("")
         if mode == "full" and confirmed:
-            if safe != CURRENT_DEFAULT_RPS:
-                add(f"By the generator's own capacity measured here, `RunSpecFile.DEFAULT_RUNNER_RPS` (the run "
-                    f"command's default `--runner-rps`, today {CURRENT_DEFAULT_RPS:,}) could be **{safe:,}**, and "
-                    f"the limit a runner refuses above (`RunSpecFile.RUNNER_MAX_RPS` and "
-                    f"`RunSettings.DEFAULT_RUNNER_MAX_RPS`, today {CURRENT_MAX_RPS:,}) the sustained "
-                    f"{_n(runner_max_rate)} rounded down to {SAFE_ROUND}: "
-                    f"{int(runner_max_rate // SAFE_ROUND * SAFE_ROUND):,}; with the default in-flight bound that "
-                    f"holds for a platform whose mean latency stays under {MAX_IN_FLIGHT / safe * 1000:.0f} ms.")
+            if safe != CURRENT_DEFAULT_RPS or runner_max_rate != CURRENT_MAX_RPS:
+                add(f"**`RunnerCapacity` does not match this run**: it has `SUSTAINED_RPS` {CURRENT_MAX_RPS:,} and "
+                    f"`DEFAULT_SHARE_RPS` {CURRENT_DEFAULT_RPS:,} (the run command's default `--runner-rps`); "
+                    f"this run measured {_n(runner_max_rate)} and {safe:,}. Set them to this run's figures "
+                    "(`RunnerCapacityTest` fails until they match a full run's).")
             else:
-                add(f"The run command's default `--runner-rps` ({CURRENT_DEFAULT_RPS:,}) matches this run.")
+                add(f"`RunnerCapacity` has these figures: every runner refuses a share above "
+                    f"{CURRENT_MAX_RPS:,} req/s (`SUSTAINED_RPS`), and the run command gives each runner "
+                    f"{CURRENT_DEFAULT_RPS:,} req/s unless told otherwise (`DEFAULT_SHARE_RPS`, the default "
+                    "`--runner-rps`); `RunnerCapacityTest` checks they match this section.")
         else:
-            add("Only a full run (`bench/run`, with its confirmation) is a basis for changing "
-                "`RunSpecFile.DEFAULT_RUNNER_RPS`; this run's figure is indicative.")
+            add("Only a full run (`bench/run`, with its confirmation) is a basis for `RunnerCapacity`'s "
+                "figures (the run command's default `--runner-rps`); this run's figure is indicative.")
     add("")
 
     # ---- commands
@@ -829,7 +848,12 @@ def _write_first(out_path, section):
         write_section(out_path, START, END, section)
 
 
+def runner_limit():
+    print(CURRENT_MAX_RPS)
+
+
 COMMANDS = {
+    "runner-limit": runner_limit,
     "profile": profile,
     "profile-seconds": profile_seconds,
     "runner-max": runner_max,

@@ -13,6 +13,7 @@ import store.traffictacos.capacity.profile.ProfileFile;
 import store.traffictacos.capacity.profile.Profiles;
 import store.traffictacos.capacity.report.SloFile;
 import store.traffictacos.capacity.report.ReportSettings;
+import store.traffictacos.capacity.runner.RunnerCapacity;
 import store.traffictacos.capacity.runner.StartInstant;
 import store.traffictacos.capacity.simulations.endpoints.Auth;
 import store.traffictacos.capacity.simulations.journey.JourneyPlan;
@@ -29,7 +30,8 @@ import store.traffictacos.capacity.simulations.journey.JourneyPlan;
  *     ({@code -Dstart.signal=file:<path>|configmap}); null: {@code startAtEpochMs}
  * @param warmUp the longest warm-up; shorter when the start instant leaves less time
  * @param report what the capacity report judges the run by (SLOs, regression rules, prices)
- * @param maxInFlight requests this runner may have outstanding (and so connections open)
+ * @param maxInFlight requests this runner may have outstanding (and so connections open); by default
+ *     {@link RunnerCapacity#defaultMaxInFlight} of its share's peak
  * @param platformRedis the platform's Redis to sample INFO from during the run (null: none)
  * @param controlled run by the controller ({@code -Drunner.controlled=true}): also prints machine-read
  *     progress lines ({@link store.traffictacos.capacity.runner.ProgressLine}) for its merged console
@@ -59,16 +61,6 @@ public record RunSettings(
     /** Time Gatling needs between reading the settings and injecting its first user. */
     public static final Duration STARTUP_ALLOWANCE = Duration.ofSeconds(3);
 
-    /** What one warmed runner was measured to sustain on 2 cores (7,500 req/s held, 10,000 collapsed). */
-    public static final double DEFAULT_RUNNER_MAX_RPS = 7_500;
-
-    /**
-     * Requests (so connections) a runner keeps outstanding at most: 7,500 req/s at p99 ≈ 250 ms
-     * fits; a platform stalled for seconds does not, and then the runner says so instead of running
-     * out of sockets.
-     */
-    public static final int DEFAULT_MAX_IN_FLIGHT = 2_000;
-
     /** The User-Agent the production WAF exempts from its per-IP limit. */
     public static final String DEFAULT_USER_AGENT = "k6-load-test/1.0";
 
@@ -88,7 +80,7 @@ public record RunSettings(
                 : Profiles.resolve(property.apply("profile"), profileFile == null ? null : Path.of(profileFile));
         LoadProfile share = full.shard(runnerIndex, runnerCount);
         requireWithinRunnerLimit(full, share, runnerCount,
-                decimal("runner.max.rps", property.apply("runner.max.rps"), DEFAULT_RUNNER_MAX_RPS));
+                decimal("runner.max.rps", property.apply("runner.max.rps"), RunnerCapacity.SUSTAINED_RPS));
         Duration warmUp = Duration.ofSeconds(integer("warmup.seconds", property.apply("warmup.seconds"), 5));
         String start = property.apply("start.at");
         String signal = property.apply("start.signal");
@@ -112,27 +104,21 @@ public record RunSettings(
                 firstOf(property.apply("user.agent"), DEFAULT_USER_AGENT),
                 auth(property.apply("auth"), firstOf(property.apply("jwt.secret"), env.get("TACOS_JWT_SECRET"))),
                 plan(property), sloFile == null ? ReportSettings.defaults() : SloFile.settings(Path.of(sloFile)),
-                integer("runner.max.in.flight", property.apply("runner.max.in.flight"), DEFAULT_MAX_IN_FLIGHT),
+                integer("runner.max.in.flight", property.apply("runner.max.in.flight"),
+                        RunnerCapacity.defaultMaxInFlight(share.peakRps())),
                 platformRedis == null ? null : redisUri(platformRedis), runId,
                 Path.of(reportsDir), Boolean.parseBoolean(property.apply("runner.controlled")),
                 Boolean.parseBoolean(property.apply("results.log")));
     }
 
-    /**
-     * Past its limit a runner's latencies are its own, not the platform's (measured on 2 cores: a
-     * warmed runner held 7,500 req/s open-model, 10,000 collapsed), so such a share is refused.
-     */
+    /** Past its limit a runner's latencies are its own, not the platform's, so such a share is refused. */
     private static void requireWithinRunnerLimit(LoadProfile full, LoadProfile share, int runnerCount,
             double maxRps) {
-        double peak = share.phases().stream().mapToDouble(phase -> Math.max(phase.fromRps(), phase.toRps())).max()
-                .orElse(0);
-        if (peak > maxRps) {
-            double fullPeak = full.phases().stream().mapToDouble(phase -> Math.max(phase.fromRps(), phase.toRps()))
-                    .max().orElse(0);
+        if (share.peakRps() > maxRps) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "profile %s needs %.0f req/s per runner with %d runner(s), above the runner limit of %.0f req/s "
-                            + "(-Drunner.max.rps): use at least %d runners", full.name(), peak, runnerCount, maxRps,
-                    (long) Math.ceil(fullPeak / maxRps)));
+                            + "(-Drunner.max.rps): use at least %d runners", full.name(), share.peakRps(), runnerCount,
+                    maxRps, (long) Math.ceil(full.peakRps() / maxRps)));
         }
     }
 

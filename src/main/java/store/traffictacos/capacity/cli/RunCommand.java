@@ -22,6 +22,7 @@ import store.traffictacos.capacity.controller.local.LocalRunnerFleet;
 import store.traffictacos.capacity.controller.setup.KubernetesBackend;
 import store.traffictacos.capacity.controller.setup.LocalBackend;
 import store.traffictacos.capacity.report.Charts;
+import store.traffictacos.capacity.runner.RunnerCapacity;
 
 /**
  * {@code tacos-capacity run}: one distributed run, from a run-spec YAML and/or options (options win).
@@ -54,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     Integer runners;
 
     @Option(names = "--runner-rps", paramLabel = "RPS", description = "Or: requests/s per runner; runners = peak ÷ "
-            + "this, rounded up (default " + (long) RunSpecFile.DEFAULT_RUNNER_RPS + ").")
+            + "this, rounded up (default " + (long) RunnerCapacity.DEFAULT_SHARE_RPS + ").")
     Double runnerRps;
 
     @Option(names = "--target", paramLabel = "URL", description = "The platform's URL, or 'embedded' (local backend).")

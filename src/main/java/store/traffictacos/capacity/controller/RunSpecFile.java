@@ -25,6 +25,7 @@ import store.traffictacos.capacity.profile.DurationText;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.profile.ProfileFile;
 import store.traffictacos.capacity.profile.Profiles;
+import store.traffictacos.capacity.runner.RunnerCapacity;
 import store.traffictacos.capacity.yaml.YamlBinding;
 
 /**
@@ -53,13 +54,6 @@ import store.traffictacos.capacity.yaml.YamlBinding;
  * </pre>
  */
 public final class RunSpecFile {
-    /**
-     * What one runner pod (2 vCPU) is given by default: two thirds of the 7,500 req/s one warmed runner
-     * held on 2 cores (BENCHMARKS.md), leaving room for its own GC and the Kubernetes node's daemons.
-     */
-    public static final double DEFAULT_RUNNER_RPS = 5_000;
-    /** Above this a runner's latencies are its own (see RunSettings' runner.max.rps). */
-    public static final double RUNNER_MAX_RPS = 7_500;
     public static final List<String> DEFAULT_DEPLOYMENTS =
             List.of("gateway-api", "reservation-api", "inventory-api", "payment-sim-api", "reservation-worker");
 
@@ -135,8 +129,8 @@ public final class RunSpecFile {
         }
 
         public void setRunnerRps(double runnerRps) {
-            if (!(runnerRps > 0) || runnerRps > RUNNER_MAX_RPS) {
-                throw new IllegalArgumentException("must be above 0 and at most " + (long) RUNNER_MAX_RPS
+            if (!(runnerRps > 0) || runnerRps > RunnerCapacity.SUSTAINED_RPS) {
+                throw new IllegalArgumentException("must be above 0 and at most " + (long) RunnerCapacity.SUSTAINED_RPS
                         + " (one runner's limit), got " + runnerRps);
             }
             this.runnerRps = runnerRps;
@@ -219,7 +213,7 @@ public final class RunSpecFile {
             LoadProfile loadProfile = profileText != null ? ProfileFile.parse(profileText, profileFile)
                     : Profiles.resolve(profile, null);
             int runnerCount = runners != null ? runners : runnersFor(loadProfile,
-                    runnerRps == null ? DEFAULT_RUNNER_RPS : runnerRps);
+                    runnerRps == null ? RunnerCapacity.DEFAULT_SHARE_RPS : runnerRps);
             requireWithinRunnerLimit(loadProfile, runnerCount);
             KubernetesSpec k8s = kubernetes.toSpec();
             return new RunSpec(runId == null ? nowRunId : runId, loadProfile, profileText, runnerCount,
@@ -253,21 +247,16 @@ public final class RunSpecFile {
 
     /** Runners for a profile at {@code runnerRps} each: its peak rate ÷ that, rounded up. */
     public static int runnersFor(LoadProfile profile, double runnerRps) {
-        return (int) Math.max(1, Math.ceil(peakRps(profile) / runnerRps - 1e-9));
-    }
-
-    private static double peakRps(LoadProfile profile) {
-        return profile.phases().stream().mapToDouble(phase -> Math.max(phase.fromRps(), phase.toRps())).max()
-                .orElse(0);
+        return (int) Math.max(1, Math.ceil(profile.peakRps() / runnerRps - 1e-9));
     }
 
     private static void requireWithinRunnerLimit(LoadProfile profile, int runners) {
-        double perRunner = peakRps(profile) / runners;
-        if (perRunner > RUNNER_MAX_RPS) {
+        double perRunner = profile.peakRps() / runners;
+        if (perRunner > RunnerCapacity.SUSTAINED_RPS) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "profile %s needs %.0f req/s per runner with %d runner(s), above one runner's limit of %.0f "
-                            + "req/s: use at least %d runners", profile.name(), perRunner, runners, RUNNER_MAX_RPS,
-                    runnersFor(profile, RUNNER_MAX_RPS)));
+                            + "req/s: use at least %d runners", profile.name(), perRunner, runners, RunnerCapacity.SUSTAINED_RPS,
+                    runnersFor(profile, RunnerCapacity.SUSTAINED_RPS)));
         }
     }
 

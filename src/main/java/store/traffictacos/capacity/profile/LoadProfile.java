@@ -32,6 +32,11 @@ public record LoadProfile(String name, List<Phase> phases) {
         return phases.stream().map(Phase::duration).reduce(Duration.ZERO, Duration::plus);
     }
 
+    /** The highest rate any phase reaches (a ramp's higher end). */
+    public double peakRps() {
+        return phases.stream().mapToDouble(phase -> Math.max(phase.fromRps(), phase.toRps())).max().orElse(0);
+    }
+
     /** The phase running {@code offset} after the start; a phase's end belongs to the next one. */
     public Optional<Phase> phaseAt(Duration offset) {
         Duration end = Duration.ZERO;

@@ -37,12 +37,28 @@ class RunSpecFileTest {
     }
 
     @Test
+    @DisplayName("without runners or runnerRps a runner gets the measured default share: 40k at 18,500 each is 3")
+    void runnersFromTheDefaultShare() {
+        assertThat(spec("profile: 30k\n").runners()).isEqualTo(3);
+        assertThat(spec("profile: 10k\n").runners()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("a share above one runner's limit is refused with the number of runners needed")
     void runnerLimit() {
-        assertThatThrownBy(() -> spec("profile: 30k\nrunners: 2\n"))
+        assertThatThrownBy(() -> spec("profile: 30k\nrunners: 1\n"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("profile 30k needs 20000 req/s per runner with 2 runner(s), above one runner's limit of "
-                        + "7500 req/s: use at least 6 runners");
+                .hasMessage("profile 30k needs 40000 req/s per runner with 1 runner(s), above one runner's limit of "
+                        + "28000 req/s: use at least 2 runners");
+    }
+
+    @Test
+    @DisplayName("a runnerRps above one runner's limit is refused")
+    void runnerRpsAboveTheLimit() {
+        assertThatThrownBy(() -> spec("profile: 30k\nrunnerRps: 30000\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("spec.yaml line 2: runnerRps: must be above 0 and at most 28000 (one runner's limit), "
+                        + "got 30000.0");
     }
 
     @Test

@@ -63,6 +63,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import store.traffictacos.capacity.report.SloFile;
 import store.traffictacos.capacity.report.SloSet.Metric;
 import store.traffictacos.capacity.report.SloSet.Slo;
+import store.traffictacos.capacity.runner.RunnerCapacity;
 
 /**
  * The manifests under {@code k8s/}: every {@code *.yaml} file there (found by listing the folder, so a
@@ -520,7 +521,7 @@ class K8sManifestsTest {
     // The run spec and SLO file in the ConfigMap
 
     @Test
-    @DisplayName("the run spec binds into the controller's RunSpec: kubernetes backend, 8 runners for 30k at 5,000 each")
+    @DisplayName("the run spec binds into the controller's RunSpec: kubernetes backend, 30k at the default share")
     void bindsIntoTheControllersRunSpec() {
         // Given
         String yaml = runSpecConfigMap().getData().get(RUN_SPEC_KEY);
@@ -531,7 +532,7 @@ class K8sManifestsTest {
         // Then
         assertThat(spec.backend()).isEqualTo(RunSpec.Backend.KUBERNETES);
         assertThat(spec.profile().name()).isEqualTo("30k");
-        assertThat(spec.runners()).isEqualTo(8);
+        assertThat(spec.runners()).isEqualTo(RunSpecFile.runnersFor(spec.profile(), RunnerCapacity.DEFAULT_SHARE_RPS));
         assertThat(spec.target()).hasHost("gateway-api.tacos-app.svc.cluster.local");
         assertThat(spec.scale()).isNotEmpty().allSatisfy(target -> {
             assertThat(target.kind()).isEqualTo(ScaleTarget.Kind.HPA);

@@ -78,9 +78,28 @@ class RunSettingsTest {
     void runnerLimit() {
         assertThatThrownBy(() -> RunSettings.from(Map.of("profile", "30k"), Map.of(), NOW))
                 .hasMessage("profile 30k needs 40000 req/s per runner with 1 runner(s), above the runner limit of "
-                        + "7500 req/s (-Drunner.max.rps): use at least 6 runners");
-        assertThat(RunSettings.from(Map.of("profile", "30k", "runner.count", "6"), Map.of(), NOW).profile()
-                .phases().get(3).fromRps()).isCloseTo(6666.667, within(0.001));
+                        + "28000 req/s (-Drunner.max.rps): use at least 2 runners");
+        assertThat(RunSettings.from(Map.of("profile", "30k", "runner.count", "3"), Map.of(), NOW).profile()
+                .phases().get(3).fromRps()).isCloseTo(13333.333, within(0.001));
+    }
+
+    @Test
+    @DisplayName("by default a runner keeps half a second of its share's peak in flight, at least 2,000")
+    void maxInFlightFollowsTheShare() {
+        // Given the 30k profile (stress 40,000 req/s) on 2 runners, and the smoke profile on one
+        RunSettings busy = RunSettings.from(Map.of("profile", "30k", "runner.count", "2"), Map.of(), NOW);
+        RunSettings small = RunSettings.from(Map.of("profile", "smoke"), Map.of(), NOW);
+
+        // Then 20,000 req/s × 0.5 s, and the floor for the small share
+        assertThat(busy.maxInFlight()).isEqualTo(10_000);
+        assertThat(small.maxInFlight()).isEqualTo(2_000);
+    }
+
+    @Test
+    @DisplayName("runner.max.in.flight overrides the default bound")
+    void maxInFlightProperty() {
+        assertThat(RunSettings.from(Map.of("profile", "30k", "runner.count", "2", "runner.max.in.flight", "300"),
+                Map.of(), NOW).maxInFlight()).isEqualTo(300);
     }
 
     @Test
