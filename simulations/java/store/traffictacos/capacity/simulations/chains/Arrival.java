@@ -2,7 +2,6 @@ package store.traffictacos.capacity.simulations.chains;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
-import static io.gatling.javaapi.core.CoreDsl.pause;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
@@ -24,18 +23,14 @@ import store.traffictacos.capacity.simulations.journey.Work;
  * when the runner already has its {@link InFlightLimit} of requests outstanding.
  */
 public final class Arrival {
-    private static final String SENT_EPOCH_MS = "sentEpochMs";
-    private static final String SENT_NANOS = "sentNanos";
-    private static final String ADMITTED = "admitted";
-
     private Arrival() {
     }
 
     public static ChainBuilder chain(JourneyBook book, JourneyPlan plan, Auth auth, InFlightLimit limit,
             StartGate gate, StepListener listener) {
-        return pause(session -> gate.delay())
-                .exec(session -> session.set(ADMITTED, limit.tryAcquire()))
-                .doIf(session -> session.getBoolean(ADMITTED)).then(oneRequest(book, plan, auth, limit, listener));
+        // the slot is taken once per arrival: doIf evaluates its condition once
+        return exec(new GateAction(gate))
+                .doIf(session -> limit.tryAcquire()).then(oneRequest(book, plan, auth, limit, listener));
     }
 
     private static ChainBuilder oneRequest(JourneyBook book, JourneyPlan plan, Auth auth, InFlightLimit limit,
@@ -43,8 +38,9 @@ public final class Arrival {
         return exec(session -> {
             long sentEpochMs = System.currentTimeMillis();
             listener.sent(sentEpochMs);
-            return session.set(Sessions.WORK, book.next()).set(SENT_EPOCH_MS, sentEpochMs)
-                    .set(SENT_NANOS, System.nanoTime());
+            Work work = book.next();
+            // one session attribute per request: each set copies the session's attribute map
+            return session.set(Sessions.REQUEST, new Sessions.Request(work, sentEpochMs, System.nanoTime()));
         })
                 .doSwitch(session -> Sessions.work(session).step()).on(
                         onCase(Step.JOIN).then(exec(QueueEndpoints.join())),
@@ -57,11 +53,12 @@ public final class Arrival {
                         onCase(Step.PAYMENT_PROCESS).then(exec(PaymentEndpoints.approve(auth))),
                         onCase(Step.CONFIRM).then(exec(ReservationEndpoints.confirm(auth))))
                 .exec(session -> {
-                    long latencyMicros = (System.nanoTime() - session.getLong(SENT_NANOS)) / 1_000;
+                    Sessions.Request request = Sessions.request(session);
+                    long latencyMicros = (System.nanoTime() - request.sentNanos()) / 1_000;
                     limit.release();
-                    Work work = Sessions.work(session);
+                    Work work = request.work();
                     Outcome outcome = outcome(session, work);
-                    listener.answered(session.getLong(SENT_EPOCH_MS), work.step().endpoint(),
+                    listener.answered(request.sentEpochMs(), work.step().endpoint(),
                             outcomeName(session, work, outcome), latencyMicros);
                     book.after(work, outcome);
                     return session.markAsSucceeded();

@@ -20,14 +20,19 @@ public final class StartGate {
     // Read by every measured arrival: volatile, so only the first ones take the lock.
     private volatile long delayMs = -1;
 
+    /** A gate that lets every user through at once (a warm-up's). */
+    public static StartGate open() {
+        return new StartGate(() -> 0, () -> 0);
+    }
+
     /** @param startAtEpochMs the start instant, read when the first measured user arrives */
     public StartGate(LongSupplier startAtEpochMs, LongSupplier clock) {
         this.startAtEpochMs = startAtEpochMs;
         this.clock = clock;
     }
 
-    /** The wait before a measured user's request: fixed by the first user to ask, 0 if it came late. */
-    public Duration delay() {
+    /** The wait before a measured user's request, in ms: fixed by the first user to ask, 0 if it came late. */
+    public long delayMs() {
         long fixed = delayMs;
         if (fixed < 0) {
             synchronized (this) {
@@ -37,6 +42,6 @@ public final class StartGate {
                 fixed = delayMs;
             }
         }
-        return Duration.ofMillis(fixed);
+        return fixed;
     }
 }

@@ -5,7 +5,7 @@ package store.traffictacos.capacity.simulations.journey;
  * its fields are written by one request and read by the next.
  */
 public final class Journey {
-    private final long userId;
+    private final String userId;
     private final String eventId;
     private final boolean purchases;
     private final long joinedAtNanos;
@@ -16,14 +16,14 @@ public final class Journey {
     volatile int polls;
 
     Journey(long userId, String eventId, boolean purchases, long joinedAtNanos) {
-        this.userId = userId;
+        this.userId = "user-" + userId;
         this.eventId = eventId;
         this.purchases = purchases;
         this.joinedAtNanos = joinedAtNanos;
     }
 
     public String userId() {
-        return "user-" + userId;
+        return userId;
     }
 
     public String eventId() {

@@ -1,9 +1,8 @@
 package store.traffictacos.capacity.simulations.journey;
 
-import java.util.concurrent.DelayQueue;
-import java.util.concurrent.Delayed;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -13,6 +12,13 @@ import java.util.function.LongSupplier;
  * {@link #next()} for exactly one request: the earliest step that is due, or else the join of a
  * new journey. So the request rate is the arrival rate, exactly, whatever the journeys' lengths,
  * and journeys still wait at least their poll interval between status polls.
+ *
+ * <p>Every arrival asks, from every Gatling event loop at once, so the book is built for that:
+ * steps due at once (enter after ready, hold, payment, confirm, leave) wait in a lock-free FIFO,
+ * which is their due order; steps due later (status polls) wait in a priority queue behind a lock
+ * that an arrival takes only when the earliest of them is due, known from a volatile read. A
+ * single {@code DelayQueue} for both made every arrival take one contended lock (and park and
+ * unpark the event loops on it).
  */
 public final class JourneyBook {
     private final JourneyPlan plan;
@@ -20,7 +26,12 @@ public final class JourneyBook {
     private final long userIdStride;
     private final LongSupplier nanoClock;
     private final AtomicLong joins = new AtomicLong();
-    private final DelayQueue<Due> due = new DelayQueue<>();
+    /** Steps due when scheduled: FIFO is due order. */
+    private final ConcurrentLinkedQueue<Due> dueNow = new ConcurrentLinkedQueue<>();
+    /** Steps due later, earliest first; guarded by itself. */
+    private final PriorityQueue<Due> dueLater = new PriorityQueue<>();
+    /** The earliest due time in {@link #dueLater}, {@link Long#MAX_VALUE} when it is empty. */
+    private volatile long dueLaterHeadNanos = Long.MAX_VALUE;
     private final LongAdder completed = new LongAdder();
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -48,9 +59,22 @@ public final class JourneyBook {
 
     /** The request the next arrival makes. */
     public Work next() {
-        Due step = due.poll();
-        if (step != null) {
-            return step.work;
+        long now = nanoClock.getAsLong();
+        Due first = dueNow.peek();
+        // the earliest due step of both queues (a step due later is due once its time has come)
+        long laterHead = dueLaterHeadNanos;
+        if (laterHead != Long.MAX_VALUE && laterHead - now <= 0
+                && (first == null || laterHead - first.dueNanos < 0)) {
+            Due later = pollDueLater(now);
+            if (later != null) {
+                return later.work;
+            }
+        }
+        if (first != null) {
+            Due step = dueNow.poll();
+            if (step != null) {
+                return step.work;
+            }
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long userId = firstUserId + joins.getAndIncrement() * userIdStride;
@@ -113,10 +137,31 @@ public final class JourneyBook {
     }
 
     private void schedule(Journey journey, Step step, long delayNanos) {
-        due.add(new Due(new Work(journey, step), nanoClock.getAsLong() + delayNanos));
+        Due due = new Due(new Work(journey, step), nanoClock.getAsLong() + delayNanos);
+        if (delayNanos <= 0) {
+            dueNow.add(due);
+            return;
+        }
+        synchronized (dueLater) {
+            dueLater.add(due);
+            dueLaterHeadNanos = dueLater.peek().dueNanos;
+        }
     }
 
-    private final class Due implements Delayed {
+    private Due pollDueLater(long now) {
+        synchronized (dueLater) {
+            Due head = dueLater.peek();
+            if (head == null || head.dueNanos - now > 0) {
+                return null;
+            }
+            dueLater.poll();
+            Due next = dueLater.peek();
+            dueLaterHeadNanos = next == null ? Long.MAX_VALUE : next.dueNanos;
+            return head;
+        }
+    }
+
+    private static final class Due implements Comparable<Due> {
         private final Work work;
         private final long dueNanos;
 
@@ -126,13 +171,8 @@ public final class JourneyBook {
         }
 
         @Override
-        public long getDelay(TimeUnit unit) {
-            return unit.convert(dueNanos - nanoClock.getAsLong(), TimeUnit.NANOSECONDS);
-        }
-
-        @Override
-        public int compareTo(Delayed other) {
-            return Long.compare(dueNanos, ((Due) other).dueNanos);
+        public int compareTo(Due other) {
+            return Long.compare(dueNanos, other.dueNanos);
         }
     }
 }

@@ -29,6 +29,10 @@ final class RunnerCommand implements Callable<Integer> {
                     + "a Kubernetes pod). Without it, start.at in the properties (or soon).")
     private String startSignal;
 
+    /** Gatling reads its configuration from the class-path resource this system property names. */
+    static final String GATLING_CONF_FILE = "gatling.conf.file";
+    static final String RUNNER_GATLING_CONF = "gatling-runner.conf";
+
     @Override
     public Integer call() {
         Properties settings = read(properties);
@@ -37,6 +41,10 @@ final class RunnerCommand implements Callable<Integer> {
             settings.setProperty("start.signal", startSignal);
         }
         settings.forEach((key, value) -> System.setProperty((String) key, (String) value));
+        // Gatling's data writers off (see gatling-runner.conf), unless the properties choose a file
+        if (System.getProperty(GATLING_CONF_FILE) == null) {
+            System.setProperty(GATLING_CONF_FILE, RUNNER_GATLING_CONF);
+        }
         String resultsFolder = Path.of(settings.getProperty("reports.dir", "reports")).resolve("gatling").toString();
         return io.gatling.app.Gatling$.MODULE$.fromArgs(List.of("-s", TicketingSimulation.class.getName(), "-rf",
                 resultsFolder, "-nr").toArray(String[]::new));
