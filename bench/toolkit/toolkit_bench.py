@@ -521,10 +521,11 @@ def render(results_path, out_path):
         add("")
     if confirms:
         add("- The ladder's JVM had warmed up step by step. A runner of a real run starts in a fresh JVM whose "
-            "warm-up sends only `GET /api/v1/queue/status`, so the journey's own code is compiled under load in "
-            "the first seconds of the measured run; the confirmation ramps in from a quarter of the rate, as "
-            "every built-in profile starts lower than its peak. A profile that starts at a runner's full share "
-            "asks more of a cold runner: see the first second of the accuracy run below.")
+            "warm-up sends only `GET /api/v1/queue/status` (it must not create journeys on the platform), so the "
+            "journey's own code is compiled under load in the first seconds of the measured run; the "
+            "confirmation ramps in from a quarter of the rate, as every built-in profile starts lower than its "
+            "peak. A profile that starts at a runner's full share asks more of a cold runner: see the first "
+            "second of the accuracy run below.")
     if ladder_cpu is not None:
         add(f"- The runner JVM's CPU during its top sustained step of the ladder: {ladder_cpu * int(r['nproc']):.2f} of the "
             f"{r['nproc']} cores on average (`manifest.json` runnerCpu), the stub nginx taking part of the rest.")

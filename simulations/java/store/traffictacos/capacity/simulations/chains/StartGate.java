@@ -20,11 +20,6 @@ public final class StartGate {
     // Read by every measured arrival: volatile, so only the first ones take the lock.
     private volatile long delayMs = -1;
 
-    /** A gate that lets every user through at once (a warm-up's). */
-    public static StartGate open() {
-        return new StartGate(() -> 0, () -> 0);
-    }
-
     /** @param startAtEpochMs the start instant, read when the first measured user arrives */
     public StartGate(LongSupplier startAtEpochMs, LongSupplier clock) {
         this.startAtEpochMs = startAtEpochMs;

@@ -46,27 +46,6 @@ public final class Injection {
         return List.of(rampUsersPerSec(1).to(firstRate).during(wholeSeconds));
     }
 
-    /** Shorter warm-ups leave no time to warm the journey up and then let the JIT settle. */
-    private static final Duration JOURNEY_WARM_UP_MIN = Duration.ofSeconds(3);
-
-    /** Whether a warm-up of this length also warms the journey up ({@link #warmUpJourneys}). */
-    public static boolean warmsUpJourneys(Duration warmUp) {
-        return warmUp.compareTo(JOURNEY_WARM_UP_MIN) >= 0;
-    }
-
-    /**
-     * The journey's own warm-up, against an in-JVM target: a ramp to half the first phase's rate over
-     * the first two thirds of the warm-up, so its code is compiled, and the compiler quiet again,
-     * before the start instant.
-     */
-    public static List<OpenInjectionStep> warmUpJourneys(LoadProfile profile, Duration warmUp) {
-        if (!warmsUpJourneys(warmUp)) {
-            return List.of(nothingFor(Duration.ZERO));
-        }
-        double halfFirstRate = Math.max(1, profile.phases().get(0).fromRps() / 2);
-        return List.of(rampUsersPerSec(1).to(halfFirstRate).during(Duration.ofSeconds(warmUp.toSeconds() * 2 / 3)));
-    }
-
     private static OpenInjectionStep phase(Phase phase) {
         if (phase.isRamp() && phase.duration().toSeconds() >= 1) {
             return rampUsersPerSec(phase.fromRps()).to(phase.toRps()).during(phase.duration());

@@ -49,7 +49,6 @@ import store.traffictacos.capacity.simulations.journey.JourneyBook;
 import store.traffictacos.capacity.simulations.profiles.Injection;
 import store.traffictacos.capacity.target.ReferenceTarget;
 import store.traffictacos.capacity.target.TargetConfig;
-import store.traffictacos.capacity.target.guard.RateLimit;
 
 /**
  * One runner's run: the target (the embedded one unless a URL is given, checked before any
@@ -67,12 +66,6 @@ public final class CapacityRun {
     private final RunSettings settings;
     private final ReferenceTarget embedded;
     private final URI target;
-    /**
-     * Where the journey itself is warmed up: an in-JVM reference target of its own, never the platform
-     * (a warm-up must not create journeys there) nor the embedded target (its seats are the run's).
-     * Null when the warm-up is too short for it.
-     */
-    private final ReferenceTarget journeyWarmUpTarget;
     private final JourneyBook journeys;
     private final LiveStats live = new LiveStats();
     private final CpuSampler cpu = new CpuSampler();
@@ -106,8 +99,6 @@ public final class CapacityRun {
         } else {
             this.untilStart = settings.warmUp();
         }
-        this.journeyWarmUpTarget = Injection.warmsUpJourneys(untilStart.minus(early()))
-                ? ReferenceTarget.start(TargetConfig.defaults().withPort(0).withRateLimit(RateLimit.off())) : null;
         Runtime.getRuntime().addShutdownHook(stopped);
     }
 
@@ -150,11 +141,7 @@ public final class CapacityRun {
     }
 
     public HttpProtocolBuilder protocol() {
-        return protocol(target);
-    }
-
-    private HttpProtocolBuilder protocol(URI baseUrl) {
-        return http.baseUrl(baseUrl.toString())
+        return http.baseUrl(target.toString())
                 .userAgentHeader(settings.userAgent())
                 .contentTypeHeader("application/json")
                 .acceptHeader("application/json")
@@ -168,7 +155,8 @@ public final class CapacityRun {
      * {@link #begin()} waits for.
      */
     public List<PopulationBuilder> populations() {
-        Duration early = early();
+        // Measured users arrive up to StartGate.EARLY before the start instant and wait for it there.
+        Duration early = untilStart.compareTo(StartGate.EARLY) < 0 ? untilStart : StartGate.EARLY;
         StartGate gate = new StartGate(() -> startAtEpochMs, System::currentTimeMillis);
         PopulationBuilder measured = scenario("journeys")
                 .exec(Arrival.chain(journeys, settings.plan(), settings.auth(), new InFlightLimit(settings.maxInFlight()),
@@ -177,40 +165,7 @@ public final class CapacityRun {
         PopulationBuilder warmUp = scenario("warm-up")
                 .exec(exec(http("warm-up").get("/api/v1/queue/status?token=warm-up").check(status().in(200, 404))))
                 .injectOpen(Injection.warmUp(settings.profile(), untilStart.minus(early)));
-        if (journeyWarmUpTarget == null) {
-            return List.of(warmUp, measured);
-        }
-        // The warm-up above only compiles a status GET; a fresh runner would otherwise compile the
-        // journey (bodies, JSON checks, the book, the recording) under the measured load's first seconds.
-        // (a group of its own keeps these requests apart from the measured ones in Gatling's own report)
-        PopulationBuilder journeyWarmUp = scenario("warm-up journeys")
-                .group("warm-up").on(Arrival.chain(new JourneyBook(settings.plan(), settings.runnerIndex(),
-                                settings.runnerCount(), System::nanoTime), settings.plan(), settings.auth(),
-                        new InFlightLimit(settings.maxInFlight()), StartGate.open(), scratchListener()))
-                .injectOpen(Injection.warmUpJourneys(settings.profile(), untilStart.minus(early)))
-                .protocols(protocol(journeyWarmUpTarget.baseUrl()));
-        return List.of(warmUp, journeyWarmUp, measured);
-    }
-
-    /** Measured users arrive up to StartGate.EARLY before the start instant and wait for it there. */
-    private Duration early() {
-        return untilStart.compareTo(StartGate.EARLY) < 0 ? untilStart : StartGate.EARLY;
-    }
-
-    /** Records the warm-up's journeys as the run records its own (the same code), then forgets them. */
-    private static StepListener scratchListener() {
-        ResultsRecorder scratch = new ResultsRecorder(System.currentTimeMillis());
-        return new StepListener() {
-            @Override
-            public void sent(long sentEpochMs) {
-                scratch.sent(sentEpochMs);
-            }
-
-            @Override
-            public void answered(long sentEpochMs, String endpoint, String outcome, long latencyMicros) {
-                scratch.record(sentEpochMs, endpoint, outcome, latencyMicros);
-            }
-        };
+        return List.of(warmUp, measured);
     }
 
     private StepListener listener() {
@@ -341,9 +296,6 @@ public final class CapacityRun {
         } finally {
             if (embedded != null) {
                 embedded.close();
-            }
-            if (journeyWarmUpTarget != null) {
-                journeyWarmUpTarget.close();
             }
         }
     }

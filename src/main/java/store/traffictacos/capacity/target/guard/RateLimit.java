@@ -16,11 +16,6 @@ public record RateLimit(long tokensPerSecond, long burst) {
         return new RateLimit(10_000, 15_000);
     }
 
-    /** No limit: every request passes. */
-    public static RateLimit off() {
-        return new RateLimit(0, 0);
-    }
-
     public boolean enabled() {
         return tokensPerSecond > 0;
     }

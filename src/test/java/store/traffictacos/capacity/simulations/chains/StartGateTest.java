@@ -33,10 +33,4 @@ class StartGateTest {
 
         assertThat(gate.delayMs()).isZero();
     }
-
-    @Test
-    @DisplayName("an open gate lets every user through at once")
-    void openGate() {
-        assertThat(StartGate.open().delayMs()).isZero();
-    }
 }
