@@ -62,11 +62,10 @@ def _runner_capacity():
         if not match:
             sys.exit(f"toolkit_bench.py: no constant {name} in {RUNNER_CAPACITY_JAVA}")
         return float(match.group(1).replace("_", ""))
-    return (int(constant("SUSTAINED_RPS")), int(constant("DEFAULT_SHARE_RPS")),
-            constant("IN_FLIGHT_LATENCY_SECONDS"), int(constant("MIN_MAX_IN_FLIGHT")))
+    return int(constant("SUSTAINED_RPS")), int(constant("DEFAULT_SHARE_RPS")), int(constant("DEFAULT_MAX_IN_FLIGHT"))
 
 
-CURRENT_MAX_RPS, CURRENT_DEFAULT_RPS, IN_FLIGHT_LATENCY_S, MIN_MAX_IN_FLIGHT = _runner_capacity()
+CURRENT_MAX_RPS, CURRENT_DEFAULT_RPS, MAX_IN_FLIGHT = _runner_capacity()
 # The default share before bench/run measured a runner (two thirds of the 7,500 req/s plain Gatling
 # was said to hold), for the sizing table's comparison.
 PREVIOUS_DEFAULT_RPS = 5000
@@ -669,12 +668,10 @@ def render(results_path, out_path):
             add(f"| {title} | {n_safe} | {n_safe * RUNNER_VCPU} | {n_now} | {n_now * RUNNER_VCPU} |")
         add("")
         add(f"- The stub answers in well under a millisecond. Against a real platform a runner also keeps "
-            f"rate × latency requests in flight, by default at most {IN_FLIGHT_LATENCY_S:g} s of its share's "
-            f"peak rate (at least {MIN_MAX_IN_FLIGHT:,}; `runner.max.in.flight`, `RunnerCapacity`): at "
-            f"{_n(safe)} req/s that is {math.ceil(max(MIN_MAX_IN_FLIGHT, safe * IN_FLIGHT_LATENCY_S)):,} "
-            f"requests (and connections), enough while the platform's mean latency stays under "
-            f"{max(MIN_MAX_IN_FLIGHT / safe, IN_FLIGHT_LATENCY_S) * 1000:.0f} ms; arrivals over it are not sent "
-            "and show as the generator falling behind.")
+            f"rate × latency requests in flight, at most `runner.max.in.flight` ({MAX_IN_FLIGHT:,} by default, "
+            f"`RunnerCapacity`; arrivals over it are not sent and show as the generator falling behind): at "
+            f"{_n(safe)} req/s that allows a mean latency of {MAX_IN_FLIGHT / safe * 1000:.0f} ms. Size runners "
+            "by both limits.")
         add("")
         if mode == "full" and confirmed:
             if safe != CURRENT_DEFAULT_RPS or runner_max_rate != CURRENT_MAX_RPS:

@@ -30,8 +30,7 @@ import store.traffictacos.capacity.simulations.journey.JourneyPlan;
  *     ({@code -Dstart.signal=file:<path>|configmap}); null: {@code startAtEpochMs}
  * @param warmUp the longest warm-up; shorter when the start instant leaves less time
  * @param report what the capacity report judges the run by (SLOs, regression rules, prices)
- * @param maxInFlight requests this runner may have outstanding (and so connections open); by default
- *     {@link RunnerCapacity#defaultMaxInFlight} of its share's peak
+ * @param maxInFlight requests this runner may have outstanding (and so connections open)
  * @param platformRedis the platform's Redis to sample INFO from during the run (null: none)
  * @param controlled run by the controller ({@code -Drunner.controlled=true}): also prints machine-read
  *     progress lines ({@link store.traffictacos.capacity.runner.ProgressLine}) for its merged console
@@ -105,7 +104,7 @@ public record RunSettings(
                 auth(property.apply("auth"), firstOf(property.apply("jwt.secret"), env.get("TACOS_JWT_SECRET"))),
                 plan(property), sloFile == null ? ReportSettings.defaults() : SloFile.settings(Path.of(sloFile)),
                 integer("runner.max.in.flight", property.apply("runner.max.in.flight"),
-                        RunnerCapacity.defaultMaxInFlight(share.peakRps())),
+                        RunnerCapacity.DEFAULT_MAX_IN_FLIGHT),
                 platformRedis == null ? null : redisUri(platformRedis), runId,
                 Path.of(reportsDir), Boolean.parseBoolean(property.apply("runner.controlled")),
                 Boolean.parseBoolean(property.apply("results.log")));

@@ -21,21 +21,15 @@ public final class RunnerCapacity {
     public static final double DEFAULT_SHARE_RPS = 18_500;
 
     /**
-     * The mean platform latency up to which a runner keeps its whole share in flight by default. An open
-     * model must keep sending while the platform slows down (that is where the knee is); at 5× the p99
-     * SLO the phase has failed anyway, and a stalled platform then shows as the generator falling behind
-     * instead of a runner out of sockets.
+     * Requests (so connections) a runner keeps outstanding at most by default. Bigger is not better:
+     * a runner that falls behind for a moment (a GC, its JIT in a fresh JVM) with a bound of half a
+     * second of its rate piled up thousands of requests, opened a connection for each and collapsed
+     * (p99 in seconds, connection errors) at a rate it held with this bound, which sheds the excess
+     * instead and reports it as the generator falling behind. At {@link #DEFAULT_SHARE_RPS} it still
+     * allows a platform a mean latency of DEFAULT_MAX_IN_FLIGHT ÷ DEFAULT_SHARE_RPS.
      */
-    public static final double IN_FLIGHT_LATENCY_SECONDS = 0.5;
-
-    /** The fewest requests (so connections) a runner may keep outstanding by default, whatever its rate. */
-    public static final int MIN_MAX_IN_FLIGHT = 2_000;
+    public static final int DEFAULT_MAX_IN_FLIGHT = 2_000;
 
     private RunnerCapacity() {
-    }
-
-    /** Requests a runner whose share peaks at {@code peakRps} may keep outstanding by default. */
-    public static int defaultMaxInFlight(double peakRps) {
-        return (int) Math.max(MIN_MAX_IN_FLIGHT, Math.ceil(peakRps * IN_FLIGHT_LATENCY_SECONDS));
     }
 }

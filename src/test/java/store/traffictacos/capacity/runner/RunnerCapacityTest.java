@@ -22,14 +22,6 @@ class RunnerCapacityTest {
     }
 
     @Test
-    @DisplayName("the default in-flight bound is half a second of the peak rate, never below the floor")
-    void defaultMaxInFlight() {
-        assertThat(RunnerCapacity.defaultMaxInFlight(18_500)).isEqualTo(9_250);
-        assertThat(RunnerCapacity.defaultMaxInFlight(333.3)).isEqualTo(RunnerCapacity.MIN_MAX_IN_FLIGHT);
-        assertThat(RunnerCapacity.defaultMaxInFlight(4_001)).isEqualTo(2_001);
-    }
-
-    @Test
     @DisplayName("the sustained rate and the default share are the ones BENCHMARKS.md's full run measured")
     void matchesTheBenchmark() throws IOException {
         // Given the runner sizing section of the committed BENCHMARKS.md
