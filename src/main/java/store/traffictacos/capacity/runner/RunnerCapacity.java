@@ -11,14 +11,14 @@ public final class RunnerCapacity {
      * run starts it, with the nginx stub sharing the machine. A share above it is refused: past it the
      * latencies would be the runner's own, not the platform's.
      */
-    public static final double SUSTAINED_RPS = 28_000;
+    public static final double SUSTAINED_RPS = 24_000;
 
     /**
      * What one runner pod (2 vCPU) is given by default: two thirds of {@link #SUSTAINED_RPS}, rounded down
      * to 500, leaving room for its GC and the node's daemons. A literal, as the CLI's help text is an
      * annotation; {@code RunnerCapacityTest} checks the rule.
      */
-    public static final double DEFAULT_SHARE_RPS = 18_500;
+    public static final double DEFAULT_SHARE_RPS = 16_000;
 
     /**
      * Requests (so connections) a runner keeps outstanding at most by default. Bigger is not better:

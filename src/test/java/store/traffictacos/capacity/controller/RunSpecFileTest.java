@@ -37,7 +37,7 @@ class RunSpecFileTest {
     }
 
     @Test
-    @DisplayName("without runners or runnerRps a runner gets the measured default share: 40k at 18,500 each is 3")
+    @DisplayName("without runners or runnerRps a runner gets the measured default share: 40k at 16,000 each is 3")
     void runnersFromTheDefaultShare() {
         assertThat(spec("profile: 30k\n").runners()).isEqualTo(3);
         assertThat(spec("profile: 10k\n").runners()).isEqualTo(1);
@@ -49,7 +49,7 @@ class RunSpecFileTest {
         assertThatThrownBy(() -> spec("profile: 30k\nrunners: 1\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("profile 30k needs 40000 req/s per runner with 1 runner(s), above one runner's limit of "
-                        + "28000 req/s: use at least 2 runners");
+                        + "24000 req/s: use at least 2 runners");
     }
 
     @Test
@@ -57,7 +57,7 @@ class RunSpecFileTest {
     void runnerRpsAboveTheLimit() {
         assertThatThrownBy(() -> spec("profile: 30k\nrunnerRps: 30000\n"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("spec.yaml line 2: runnerRps: must be above 0 and at most 28000 (one runner's limit), "
+                .hasMessage("spec.yaml line 2: runnerRps: must be above 0 and at most 24000 (one runner's limit), "
                         + "got 30000.0");
     }
 
