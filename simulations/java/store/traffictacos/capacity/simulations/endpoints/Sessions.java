@@ -15,9 +15,6 @@ public final class Sessions {
     public static final String READY = "ready";
     public static final String SAVED_ID = "savedId";
 
-    private Sessions() {
-    }
-
     /** Seeds each thread's generator of idempotency keys, so runners never share a sequence. */
     private static final SecureRandom SEEDS = new SecureRandom();
     private static final ThreadLocal<SplittableRandom> KEYS = ThreadLocal.withInitial(() -> {
@@ -31,6 +28,9 @@ public final class Sessions {
      * attribute set copies the session.
      */
     public record Request(Work work, long sentEpochMs, long sentNanos) {
+    }
+
+    private Sessions() {
     }
 
     public static Request request(Session session) {

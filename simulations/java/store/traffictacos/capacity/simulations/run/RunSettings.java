@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import store.traffictacos.capacity.profile.LoadProfile;
@@ -78,7 +77,7 @@ public record RunSettings(
         LoadProfile full = profileText != null ? ProfileFile.parse(profileText, "-Dprofile.yaml")
                 : Profiles.resolve(property.apply("profile"), profileFile == null ? null : Path.of(profileFile));
         LoadProfile share = full.shard(runnerIndex, runnerCount);
-        requireWithinRunnerLimit(full, share, runnerCount,
+        RunnerCapacity.requireShareWithin(full, runnerCount,
                 decimal("runner.max.rps", property.apply("runner.max.rps"), RunnerCapacity.SUSTAINED_RPS));
         Duration warmUp = Duration.ofSeconds(integer("warmup.seconds", property.apply("warmup.seconds"), 5));
         String start = property.apply("start.at");
@@ -108,17 +107,6 @@ public record RunSettings(
                 platformRedis == null ? null : redisUri(platformRedis), runId,
                 Path.of(reportsDir), Boolean.parseBoolean(property.apply("runner.controlled")),
                 Boolean.parseBoolean(property.apply("results.log")));
-    }
-
-    /** Past its limit a runner's latencies are its own, not the platform's, so such a share is refused. */
-    private static void requireWithinRunnerLimit(LoadProfile full, LoadProfile share, int runnerCount,
-            double maxRps) {
-        if (share.peakRps() > maxRps) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "profile %s needs %.0f req/s per runner with %d runner(s), above the runner limit of %.0f req/s "
-                            + "(-Drunner.max.rps): use at least %d runners", full.name(), share.peakRps(), runnerCount,
-                    maxRps, (long) Math.ceil(full.peakRps() / maxRps)));
-        }
     }
 
     private static JourneyPlan plan(Function<String, String> property) {

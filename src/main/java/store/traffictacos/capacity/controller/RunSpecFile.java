@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import store.traffictacos.capacity.controller.RunSpec.AbortRules;
@@ -214,7 +213,7 @@ public final class RunSpecFile {
                     : Profiles.resolve(profile, null);
             int runnerCount = runners != null ? runners : runnersFor(loadProfile,
                     runnerRps == null ? RunnerCapacity.DEFAULT_SHARE_RPS : runnerRps);
-            requireWithinRunnerLimit(loadProfile, runnerCount);
+            RunnerCapacity.requireShareWithin(loadProfile, runnerCount, RunnerCapacity.SUSTAINED_RPS);
             KubernetesSpec k8s = kubernetes.toSpec();
             return new RunSpec(runId == null ? nowRunId : runId, loadProfile, profileText, runnerCount,
                     target(chosenBackend), chosenBackend, k8s, scale.stream().map(s -> s.toTarget(k8s.appNamespace()))
@@ -248,16 +247,6 @@ public final class RunSpecFile {
     /** Runners for a profile at {@code runnerRps} each: its peak rate ÷ that, rounded up. */
     public static int runnersFor(LoadProfile profile, double runnerRps) {
         return (int) Math.max(1, Math.ceil(profile.peakRps() / runnerRps - 1e-9));
-    }
-
-    private static void requireWithinRunnerLimit(LoadProfile profile, int runners) {
-        double perRunner = profile.peakRps() / runners;
-        if (perRunner > RunnerCapacity.SUSTAINED_RPS) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "profile %s needs %.0f req/s per runner with %d runner(s), above one runner's limit of %.0f "
-                            + "req/s: use at least %d runners", profile.name(), perRunner, runners, RunnerCapacity.SUSTAINED_RPS,
-                    runnersFor(profile, RunnerCapacity.SUSTAINED_RPS)));
-        }
     }
 
     public static final class KubernetesFields {

@@ -1,5 +1,8 @@
 package store.traffictacos.capacity.runner;
 
+import java.util.Locale;
+import store.traffictacos.capacity.profile.LoadProfile;
+
 /**
  * What one runner can push, as measured by {@code bench/run} (BENCHMARKS.md, sections 1 and 6): the one
  * place the controller's default share and every runner's limits come from. {@code RunnerCapacityTest}
@@ -31,5 +34,20 @@ public final class RunnerCapacity {
     public static final int DEFAULT_MAX_IN_FLIGHT = 2_000;
 
     private RunnerCapacity() {
+    }
+
+    /**
+     * Refuses to split {@code profile} over {@code runners} when a runner's share would peak above
+     * {@code maxRps}: past its limit a runner's latencies are its own, not the platform's. Both the
+     * controller (before it launches anything) and each runner (with its own {@code runner.max.rps}) ask.
+     */
+    public static void requireShareWithin(LoadProfile profile, int runners, double maxRps) {
+        double perRunner = profile.peakRps() / runners;
+        if (perRunner > maxRps) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "profile %s needs %.0f req/s per runner with %d runner(s), above one runner's limit of %.0f "
+                            + "req/s: use at least %d runners", profile.name(), perRunner, runners, maxRps,
+                    (long) Math.ceil(profile.peakRps() / maxRps - 1e-9)));
+        }
     }
 }

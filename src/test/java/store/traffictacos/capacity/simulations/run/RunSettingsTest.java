@@ -77,8 +77,8 @@ class RunSettingsTest {
     @DisplayName("a share above the runner's limit is refused, naming how many runners are needed")
     void runnerLimit() {
         assertThatThrownBy(() -> RunSettings.from(Map.of("profile", "30k"), Map.of(), NOW))
-                .hasMessage("profile 30k needs 40000 req/s per runner with 1 runner(s), above the runner limit of "
-                        + "24000 req/s (-Drunner.max.rps): use at least 2 runners");
+                .hasMessage("profile 30k needs 40000 req/s per runner with 1 runner(s), above one runner's limit of "
+                        + "24000 req/s: use at least 2 runners");
         assertThat(RunSettings.from(Map.of("profile", "30k", "runner.count", "3"), Map.of(), NOW).profile()
                 .phases().get(3).fromRps()).isCloseTo(13333.333, within(0.001));
     }
