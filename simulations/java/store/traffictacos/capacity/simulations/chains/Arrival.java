@@ -16,6 +16,10 @@ import store.traffictacos.capacity.simulations.journey.JourneyPlan;
 import store.traffictacos.capacity.simulations.journey.Outcome;
 import store.traffictacos.capacity.simulations.journey.Step;
 import store.traffictacos.capacity.simulations.journey.Work;
+import store.traffictacos.capacity.simulations.runtime.GateAction;
+import store.traffictacos.capacity.simulations.runtime.InFlightLimit;
+import store.traffictacos.capacity.simulations.runtime.StartGate;
+import store.traffictacos.capacity.simulations.runtime.StepListener;
 
 /**
  * What one arriving virtual user does: exactly one request, the next step of some journey

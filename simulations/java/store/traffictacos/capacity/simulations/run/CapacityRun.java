@@ -31,7 +31,7 @@ import store.traffictacos.capacity.platform.redis.RedisInfoSettings;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.profile.Phase;
 import store.traffictacos.capacity.report.History;
-import store.traffictacos.capacity.report.ReportFiles;
+import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.report.RunReports;
 import store.traffictacos.capacity.results.Manifest;
 import store.traffictacos.capacity.results.MergedResults;
@@ -42,13 +42,13 @@ import store.traffictacos.capacity.results.Snapshot;
 import store.traffictacos.capacity.runner.ResultsLog;
 import store.traffictacos.capacity.runner.StartInstant;
 import store.traffictacos.capacity.simulations.chains.Arrival;
-import store.traffictacos.capacity.simulations.chains.InFlightLimit;
-import store.traffictacos.capacity.simulations.chains.StartGate;
-import store.traffictacos.capacity.simulations.chains.StepListener;
+import store.traffictacos.capacity.simulations.runtime.InFlightLimit;
+import store.traffictacos.capacity.simulations.runtime.StartGate;
+import store.traffictacos.capacity.simulations.runtime.StepListener;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 import store.traffictacos.capacity.simulations.profiles.Injection;
-import store.traffictacos.capacity.target.ReferenceTarget;
-import store.traffictacos.capacity.target.TargetConfig;
+import store.traffictacos.capacity.emulator.ReferenceTarget;
+import store.traffictacos.capacity.emulator.TargetConfig;
 
 /**
  * One runner's run: the target (the embedded one unless a URL is given, checked before any

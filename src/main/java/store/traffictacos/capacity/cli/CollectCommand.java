@@ -13,8 +13,8 @@ import store.traffictacos.capacity.controller.fleet.CollectedRunner;
 import store.traffictacos.capacity.controller.kubernetes.KubernetesRunnerFleet;
 import store.traffictacos.capacity.report.History;
 import store.traffictacos.capacity.report.ReportBuilder;
-import store.traffictacos.capacity.report.ReportFiles;
-import store.traffictacos.capacity.report.ReportSettings;
+import store.traffictacos.capacity.report.render.ReportFiles;
+import store.traffictacos.capacity.report.settings.ReportSettings;
 import store.traffictacos.capacity.report.RunReports;
 
 /**

@@ -8,13 +8,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import store.traffictacos.capacity.report.CapacityReport;
+import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.History;
 import store.traffictacos.capacity.report.ReportBuilder;
-import store.traffictacos.capacity.report.ReportFiles;
-import store.traffictacos.capacity.report.ReportSettings;
+import store.traffictacos.capacity.report.render.ReportFiles;
+import store.traffictacos.capacity.report.settings.ReportSettings;
 import store.traffictacos.capacity.report.RunReports;
-import store.traffictacos.capacity.report.SloFile;
+import store.traffictacos.capacity.report.settings.SloFile;
 
 /** {@code tacos-capacity report <run-dir>}: (re)builds a run's capacity report from its results files. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,

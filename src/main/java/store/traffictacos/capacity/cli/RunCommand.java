@@ -21,7 +21,7 @@ import store.traffictacos.capacity.controller.RunStatusFile;
 import store.traffictacos.capacity.controller.local.LocalRunnerFleet;
 import store.traffictacos.capacity.controller.setup.KubernetesBackend;
 import store.traffictacos.capacity.controller.setup.LocalBackend;
-import store.traffictacos.capacity.report.Charts;
+import store.traffictacos.capacity.report.render.Charts;
 import store.traffictacos.capacity.runner.RunnerCapacity;
 
 /**

@@ -6,9 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import store.traffictacos.capacity.target.ReferenceTarget;
-import store.traffictacos.capacity.target.TargetConfig;
-import store.traffictacos.capacity.target.guard.RateLimit;
+import store.traffictacos.capacity.emulator.ReferenceTarget;
+import store.traffictacos.capacity.emulator.TargetConfig;
+import store.traffictacos.capacity.emulator.guard.RateLimit;
 
 /** {@code tacos-capacity target}: runs the reference target until interrupted. */
 @Command(name = "target", mixinStandardHelpOptions = true, sortOptions = false,

@@ -1,10 +1,10 @@
 package store.traffictacos.capacity.controller;
 
 import store.traffictacos.capacity.report.History;
-import store.traffictacos.capacity.report.ReportFiles;
-import store.traffictacos.capacity.report.ReportSettings;
+import store.traffictacos.capacity.report.render.ReportFiles;
+import store.traffictacos.capacity.report.settings.ReportSettings;
 import store.traffictacos.capacity.report.RunReports;
-import store.traffictacos.capacity.report.SloFile;
+import store.traffictacos.capacity.report.settings.SloFile;
 
 /** The capacity report of what was collected, naming runners that are missing or stopped early. */
 final class ReportStage implements RunStage {

@@ -11,8 +11,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
-import store.traffictacos.capacity.report.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.ReportJson;
+import store.traffictacos.capacity.report.model.TrendPoint;
+import store.traffictacos.capacity.report.render.ReportFiles;
 
 /**
  * Earlier runs a report is set against: an explicit baseline ({@code --baseline}), a folder of

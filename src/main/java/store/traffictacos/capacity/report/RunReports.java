@@ -12,6 +12,9 @@ import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.RunnerOutcomes;
 import store.traffictacos.capacity.results.RunnerResults;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.settings.ReportSettings;
+import store.traffictacos.capacity.report.render.ReportFiles;
 
 /** Builds and writes the capacity report of a run folder ({@code reports/<run-id>/runner-*}). */
 public final class RunReports {

@@ -60,9 +60,9 @@ import store.traffictacos.capacity.controller.scale.ScaleTarget;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import store.traffictacos.capacity.report.SloFile;
-import store.traffictacos.capacity.report.SloSet.Metric;
-import store.traffictacos.capacity.report.SloSet.Slo;
+import store.traffictacos.capacity.report.settings.SloFile;
+import store.traffictacos.capacity.report.settings.SloSet.Metric;
+import store.traffictacos.capacity.report.settings.SloSet.Slo;
 import store.traffictacos.capacity.runner.RunnerCapacity;
 
 /**

@@ -3,17 +3,18 @@ package store.traffictacos.capacity.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import store.traffictacos.capacity.report.CapacityReport.Knee;
-import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
-import store.traffictacos.capacity.report.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.model.CapacityReport.Knee;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.model.CapacityReport;
 
 /** Variations of {@link SampleReports#failingAtPeak()} to compare with one another. */
-final class Baselines {
+public final class Baselines {
     private Baselines() {
     }
 
     /** The sample run, given another id, start, verdict and knee. */
-    static CapacityReport run(String runId, long startEpochMs, Verdict verdict, Double kneeRps) {
+    public static CapacityReport run(String runId, long startEpochMs, Verdict verdict, Double kneeRps) {
         CapacityReport sample = SampleReports.failingAtPeak();
         return new CapacityReport(sample.format(), runId, sample.profile(), sample.runners(), startEpochMs,
                 startEpochMs + 60_000, verdict, new Knee(kneeRps, "p99 latency", null, null, null), sample.phases(),
@@ -40,7 +41,7 @@ final class Baselines {
     }
 
     /** {@code report}'s phases with their p99 scaled by {@code factor}. */
-    static CapacityReport p99Times(CapacityReport report, double factor) {
+    public static CapacityReport p99Times(CapacityReport report, double factor) {
         return withPhases(report, phase -> withP99AndErrors(phase, phase.p99Ms() * factor, phase.errorRate()));
     }
 }

@@ -10,7 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import store.traffictacos.capacity.report.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.TrendPoint;
+import store.traffictacos.capacity.report.render.JsonReportWriter;
+import store.traffictacos.capacity.report.render.ReportFiles;
 
 @DisplayName("History")
 class HistoryTest {

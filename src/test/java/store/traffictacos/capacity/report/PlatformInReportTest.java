@@ -10,8 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
-import store.traffictacos.capacity.report.CapacityReport.PlatformPoint;
-import store.traffictacos.capacity.report.CapacityReport.PlatformSeries;
+import store.traffictacos.capacity.report.model.CapacityReport.PlatformPoint;
+import store.traffictacos.capacity.report.model.CapacityReport.PlatformSeries;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.ReportJson;
+import store.traffictacos.capacity.report.render.HtmlReportWriter;
+import store.traffictacos.capacity.report.render.ReportFiles;
+import store.traffictacos.capacity.report.settings.ReportSettings;
 
 @DisplayName("Platform series in the report")
 class PlatformInReportTest {

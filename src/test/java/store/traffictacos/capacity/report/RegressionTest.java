@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import store.traffictacos.capacity.report.CapacityReport.Verdict;
-import store.traffictacos.capacity.report.Comparison.PhaseDelta;
-import store.traffictacos.capacity.report.Comparison.RuleCheck;
+import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.model.Comparison.PhaseDelta;
+import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.settings.RegressionRules;
+import store.traffictacos.capacity.report.judge.BaselineComparer;
+import store.traffictacos.capacity.report.model.Comparison;
 
 @DisplayName("Regression against a baseline")
 class RegressionTest {

@@ -15,16 +15,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import store.traffictacos.capacity.report.CapacityReport.EndpointReport;
-import store.traffictacos.capacity.report.CapacityReport.GeneratorWarning;
-import store.traffictacos.capacity.report.CapacityReport.Knee;
-import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
-import store.traffictacos.capacity.report.CapacityReport.SecondPoint;
-import store.traffictacos.capacity.report.CapacityReport.SloResult;
-import store.traffictacos.capacity.report.CapacityReport.Verdict;
-import store.traffictacos.capacity.report.SloSet.Metric;
-import store.traffictacos.capacity.report.SloSet.Slo;
+import store.traffictacos.capacity.report.model.CapacityReport.EndpointReport;
+import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
+import store.traffictacos.capacity.report.model.CapacityReport.Knee;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.model.CapacityReport.SecondPoint;
+import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
+import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.settings.SloSet.Metric;
+import store.traffictacos.capacity.report.settings.SloSet.Slo;
 import store.traffictacos.capacity.results.MergedResults;
+import store.traffictacos.capacity.report.settings.SloSet;
+import store.traffictacos.capacity.report.model.CapacityReport;
 
 @DisplayName("ReportBuilder")
 class ReportBuilderTest {

@@ -10,8 +10,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
-import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
-import store.traffictacos.capacity.report.CapacityReport.ResourceResult;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.model.CapacityReport.ResourceResult;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.render.HtmlReportWriter;
+import store.traffictacos.capacity.report.render.MarkdownReportWriter;
+import store.traffictacos.capacity.report.render.ReportFiles;
+import store.traffictacos.capacity.report.settings.ReportSettings;
+import store.traffictacos.capacity.report.settings.SloFile;
 
 /**
  * The sample run's phases: warmup 0–15 s, ramp 15–30 s, peak 30–50 s (judged 35–50 s, where p99

@@ -4,21 +4,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import store.traffictacos.capacity.report.CapacityReport.EndpointReport;
-import store.traffictacos.capacity.report.CapacityReport.GeneratorWarning;
-import store.traffictacos.capacity.report.CapacityReport.Knee;
-import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
-import store.traffictacos.capacity.report.CapacityReport.SecondPoint;
-import store.traffictacos.capacity.report.CapacityReport.SloResult;
-import store.traffictacos.capacity.report.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.model.CapacityReport.EndpointReport;
+import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
+import store.traffictacos.capacity.report.model.CapacityReport.Knee;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.model.CapacityReport.SecondPoint;
+import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
+import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.judge.CostCalculator;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.Cost;
+import store.traffictacos.capacity.report.settings.SloSet;
 
 /**
  * A hand-made report of a 60 s run: warmup, ramp, peak and cooldown; p99 fails in peak only, so
  * the knee is the ramp's 400 req/s, limited by p99 latency. Deterministic, no randomness.
  */
-final class SampleReports {
+public final class SampleReports {
     static final String RUN_ID = "ci-1234";
-    static final long START_EPOCH_MS = 1_735_732_800_000L;
+    public static final long START_EPOCH_MS = 1_735_732_800_000L;
     /** Contains every character HTML and Markdown must escape. */
     static final String AWKWARD_REASON = "sent 91 % <97 %> of schedule | runner \"b\" & 'c'";
 
@@ -26,7 +30,7 @@ final class SampleReports {
     }
 
     /** The sample run: 4 phases, 12 SLO checks, 1 failing (peak p99 180.4 ms), 60 timeline seconds. */
-    static CapacityReport failingAtPeak() {
+    public static CapacityReport failingAtPeak() {
         List<PhaseReport> phases = List.of(
                 phase("warmup", 0, 15, 100, 100, 99.8, 8.2, 21.5, 38.0, 120, 0.0, Map.of(), 38.0),
                 phase("ramp", 15, 30, 400, 399.5, 398.9, 11.4, 40.3, 71.9, 240, 0.002, Map.of("http_503", 12L), 71.9),
@@ -40,7 +44,7 @@ final class SampleReports {
     }
 
     /** The sample run with its first phase renamed, e.g. to something that needs escaping. */
-    static CapacityReport withFirstPhaseNamed(String name) {
+    public static CapacityReport withFirstPhaseNamed(String name) {
         CapacityReport report = failingAtPeak();
         List<PhaseReport> phases = new ArrayList<>(report.phases());
         PhaseReport first = phases.get(0);

@@ -22,9 +22,9 @@ import store.traffictacos.capacity.results.RunnerResults;
  * and answered is only what the test records, so a test makes the generator fall behind by recording
  * fewer requests than scheduled.
  */
-final class SyntheticRun {
-    static final long START = 1_700_000_000_000L;
-    static final String STATUS = "GET /api/v1/queue/status";
+public final class SyntheticRun {
+    public static final long START = 1_700_000_000_000L;
+    public static final String STATUS = "GET /api/v1/queue/status";
 
     private final Path dir;
     private final List<ResultsRecorder> runners = new ArrayList<>();
@@ -32,7 +32,7 @@ final class SyntheticRun {
     private long[] scheduled = new long[0];
     private long requests;
 
-    SyntheticRun(Path dir, int runnerCount) {
+    public SyntheticRun(Path dir, int runnerCount) {
         this.dir = dir;
         for (int i = 0; i < runnerCount; i++) {
             runners.add(new ResultsRecorder(START));
@@ -40,7 +40,7 @@ final class SyntheticRun {
     }
 
     /** Appends a phase; its rate goes linearly from {@code fromRps} to {@code toRps}, second by second. */
-    SyntheticRun phase(String name, int seconds, double fromRps, double toRps) {
+    public SyntheticRun phase(String name, int seconds, double fromRps, double toRps) {
         int start = scheduled.length;
         scheduled = Arrays.copyOf(scheduled, start + seconds);
         for (int i = 0; i < seconds; i++) {
@@ -50,7 +50,7 @@ final class SyntheticRun {
         return this;
     }
 
-    SyntheticRun phase(String name, int seconds, double rps) {
+    public SyntheticRun phase(String name, int seconds, double rps) {
         return phase(name, seconds, rps, rps);
     }
 
@@ -64,7 +64,7 @@ final class SyntheticRun {
     }
 
     /** Sends and answers one request in {@code second}, on the runners in turn. */
-    SyntheticRun request(long second, long offsetMs, String endpoint, String outcome, long latencyMicros) {
+    public SyntheticRun request(long second, long offsetMs, String endpoint, String outcome, long latencyMicros) {
         ResultsRecorder runner = runners.get((int) (requests++ % runners.size()));
         long sentAt = START + second * 1000 + offsetMs;
         runner.sent(sentAt);
@@ -73,13 +73,13 @@ final class SyntheticRun {
     }
 
     /** Records runner {@code runner}'s CPU share (0..1) during {@code second}. */
-    SyntheticRun runnerCpu(int runner, long second, double busyShare) {
+    public SyntheticRun runnerCpu(int runner, long second, double busyShare) {
         runners.get(runner).runnerCpu(START + second * 1000 + 500, busyShare);
         return this;
     }
 
     /** Sends and answers {@code count} requests spread over {@code second}, with the latency of each by its index. */
-    SyntheticRun requests(long second, long count, String outcome, LongUnaryOperator latencyMicrosOfIndex) {
+    public SyntheticRun requests(long second, long count, String outcome, LongUnaryOperator latencyMicrosOfIndex) {
         for (long i = 0; i < count; i++) {
             request(second, i * 1000 / count, STATUS, outcome, latencyMicrosOfIndex.applyAsLong(i));
         }
@@ -87,7 +87,7 @@ final class SyntheticRun {
     }
 
     /** Sends every scheduled request of every second, answered ok with the latency of its second. */
-    SyntheticRun sendAsScheduled(LongUnaryOperator latencyMicrosOfSecond) {
+    public SyntheticRun sendAsScheduled(LongUnaryOperator latencyMicrosOfSecond) {
         for (int second = 0; second < scheduled.length; second++) {
             long latency = latencyMicrosOfSecond.applyAsLong(second);
             requests(second, scheduled[second], Outcomes.OK, i -> latency);
@@ -96,13 +96,13 @@ final class SyntheticRun {
     }
 
     /** Counts a request as sent in {@code second} that never got an answer. */
-    SyntheticRun unanswered(long second) {
+    public SyntheticRun unanswered(long second) {
         runners.get((int) (requests++ % runners.size())).sent(START + second * 1000);
         return this;
     }
 
     /** Writes each runner's files, reads them back and merges them. */
-    MergedResults merge() {
+    public MergedResults merge() {
         try {
             List<RunnerResults> read = new ArrayList<>();
             for (int index = 0; index < runners.size(); index++) {

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import store.traffictacos.capacity.report.CapacityReport;
-import store.traffictacos.capacity.report.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.ReportBuilder;
-import store.traffictacos.capacity.report.SloSet;
+import store.traffictacos.capacity.report.settings.SloSet;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.ResultsFiles;
-import store.traffictacos.capacity.target.ReferenceTarget;
-import store.traffictacos.capacity.target.TargetConfig;
+import store.traffictacos.capacity.emulator.ReferenceTarget;
+import store.traffictacos.capacity.emulator.TargetConfig;
 
 /**
  * The report against ground truth: a reference target with a known capacity (400 req/s, 10 ms

@@ -20,8 +20,8 @@ import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.RunnerResults;
-import store.traffictacos.capacity.target.ReferenceTarget;
-import store.traffictacos.capacity.target.TargetConfig;
+import store.traffictacos.capacity.emulator.ReferenceTarget;
+import store.traffictacos.capacity.emulator.TargetConfig;
 
 /** Runners 0, 1 and 2 of 3, one after another against one target (about 45 s). */
 @DisplayName("Sharded runners")

@@ -12,8 +12,8 @@ import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.local.LocalProcessSampler;
 import store.traffictacos.capacity.platform.local.TargetMetricsSampler;
 import store.traffictacos.capacity.simulations.run.Preflight;
-import store.traffictacos.capacity.target.ReferenceTarget;
-import store.traffictacos.capacity.target.TargetConfig;
+import store.traffictacos.capacity.emulator.ReferenceTarget;
+import store.traffictacos.capacity.emulator.TargetConfig;
 
 /**
  * The local backend: runner JVMs on this machine, and without a target URL one embedded reference

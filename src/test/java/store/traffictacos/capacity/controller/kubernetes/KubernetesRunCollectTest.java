@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.fleet.RunnerLaunch;
 import store.traffictacos.capacity.controller.setup.KubernetesBackend;
-import store.traffictacos.capacity.report.CapacityReport;
-import store.traffictacos.capacity.report.ReportFiles;
-import store.traffictacos.capacity.report.ReportJson;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.render.ReportFiles;
+import store.traffictacos.capacity.report.model.ReportJson;
 import store.traffictacos.capacity.results.ResultsFiles;
 
 /**

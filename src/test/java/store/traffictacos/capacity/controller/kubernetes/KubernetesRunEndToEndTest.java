@@ -34,9 +34,9 @@ import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.RunStatus;
 import store.traffictacos.capacity.controller.Stage;
 import store.traffictacos.capacity.controller.setup.KubernetesBackend;
-import store.traffictacos.capacity.report.CapacityReport;
-import store.traffictacos.capacity.report.ReportFiles;
-import store.traffictacos.capacity.report.ReportJson;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.render.ReportFiles;
+import store.traffictacos.capacity.report.model.ReportJson;
 
 /**
  * One run through every stage on the Kubernetes backend as {@code tacos-capacity run} assembles it

@@ -26,8 +26,8 @@ import store.traffictacos.capacity.controller.RunStatus;
 import store.traffictacos.capacity.controller.Stage;
 import store.traffictacos.capacity.controller.setup.LocalBackend;
 import store.traffictacos.capacity.profile.LoadProfile;
-import store.traffictacos.capacity.report.CapacityReport;
-import store.traffictacos.capacity.report.ReportJson;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.ReportJson;
 import store.traffictacos.capacity.results.Manifest;
 import store.traffictacos.capacity.results.ResultsFiles;
 

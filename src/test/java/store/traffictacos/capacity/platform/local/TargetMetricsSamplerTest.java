@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import store.traffictacos.capacity.platform.PlatformSample;
-import store.traffictacos.capacity.target.ReferenceTarget;
-import store.traffictacos.capacity.target.TargetConfig;
+import store.traffictacos.capacity.emulator.ReferenceTarget;
+import store.traffictacos.capacity.emulator.TargetConfig;
 
 @DisplayName("TargetMetricsSampler")
 class TargetMetricsSamplerTest {

@@ -1,0 +1,146 @@
+package store.traffictacos.capacity.report.judge;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+import store.traffictacos.capacity.results.LatencyCounts;
+import store.traffictacos.capacity.results.MergedResults;
+import store.traffictacos.capacity.results.Outcomes;
+import store.traffictacos.capacity.results.SeriesKey;
+import store.traffictacos.capacity.report.model.Latencies;
+
+/**
+ * The merged results folded once into one latency histogram, error count and schedule per second
+ * of the run, so that any window (phase, rolling knee window, timeline second) is a sum over its
+ * seconds instead of a rescan of every (second, endpoint, outcome) series.
+ *
+ * <p>Not thread-safe: windows are summed into one reused histogram.
+ */
+public final class RunSeconds {
+    /**
+     * A runner busier than this share of its cores measures its own queueing as much as the
+     * platform's latency, so its seconds are the generator's fault.
+     */
+    static final double RUNNER_CPU_LIMIT = 0.90;
+    private static final LatencyCounts NOTHING = LatencyCounts.of(Latencies.newHistogram());
+
+    private final long[] scheduled;
+    private final long[] sent;
+    private final double[] busiestRunnerCpu;
+    private final List<LatencyCounts> latency;
+    private final List<SortedMap<String, Long>> errors;
+    private final double behindRatio;
+    private final Histogram sum = Latencies.newHistogram();
+
+    private RunSeconds(long[] scheduled, long[] sent, double[] busiestRunnerCpu, List<LatencyCounts> latency,
+                       List<SortedMap<String, Long>> errors, double behindRatio) {
+        this.scheduled = scheduled;
+        this.sent = sent;
+        this.busiestRunnerCpu = busiestRunnerCpu;
+        this.latency = latency;
+        this.errors = errors;
+        this.behindRatio = behindRatio;
+    }
+
+    public static RunSeconds of(MergedResults results, double behindRatio) {
+        SortedMap<SeriesKey, LatencyCounts> series = results.series();
+        long lastSecond = series.isEmpty() ? -1 : series.lastKey().second();
+        long[] scheduled = results.scheduledPerSecond();
+        long[] sent = results.sentPerSecond();
+        int length = Math.toIntExact(Math.max(lastSecond + 1, Math.max(scheduled.length, sent.length)));
+
+        List<LatencyCounts> latency = new ArrayList<>(Collections.nCopies(length, NOTHING));
+        List<SortedMap<String, Long>> errors = new ArrayList<>(length);
+        for (int second = 0; second < length; second++) {
+            errors.add(new TreeMap<>());
+        }
+        // Series come ordered by second: add each second's series into one histogram, then keep
+        // its compact counts (a flat histogram per second would cost tens of KB each).
+        Histogram second = Latencies.newHistogram();
+        long current = -1;
+        for (Map.Entry<SeriesKey, LatencyCounts> entry : series.entrySet()) {
+            SeriesKey key = entry.getKey();
+            if (key.second() != current) {
+                keep(latency, current, second);
+                current = key.second();
+            }
+            entry.getValue().addTo(second);
+            if (Outcomes.isError(key.outcome())) {
+                errors.get((int) current).merge(key.outcome(), entry.getValue().totalCount(), Long::sum);
+            }
+        }
+        keep(latency, current, second);
+        double[] cpu = results.busiestRunnerCpuPerSecond();
+        double[] busiestRunnerCpu = Arrays.copyOf(cpu, length);
+        Arrays.fill(busiestRunnerCpu, Math.min(cpu.length, length), length, Double.NaN);
+        return new RunSeconds(Arrays.copyOf(scheduled, length), Arrays.copyOf(sent, length), busiestRunnerCpu,
+                latency, errors, behindRatio);
+    }
+
+    /** Seconds from 0 to the last one with a schedule, a sent request or a response. */
+    public int length() {
+        return latency.size();
+    }
+
+    long scheduled(int second) {
+        return scheduled[second];
+    }
+
+    long sent(int second) {
+        return sent[second];
+    }
+
+    /**
+     * The generator, not the platform, fell short: it sent less than the behind ratio of a non-empty
+     * schedule, or a runner was short of CPU.
+     */
+    boolean isBehind(int second) {
+        return sentTooFew(second) || runnerShortOfCpu(second);
+    }
+
+    boolean sentTooFew(int second) {
+        return scheduled[second] > 0 && sent[second] < behindRatio * scheduled[second];
+    }
+
+    boolean runnerShortOfCpu(int second) {
+        return busiestRunnerCpu[second] > RUNNER_CPU_LIMIT;
+    }
+
+    /** The busiest runner's CPU share in the second (NaN without a reading). */
+    double busiestRunnerCpu(int second) {
+        return busiestRunnerCpu[second];
+    }
+
+    /** Everything measured in seconds {@code [from, to)}; seconds beyond the run count as empty. */
+    public Measurement measure(long from, long to) {
+        int start = (int) Math.min(Math.max(from, 0), length());
+        int end = (int) Math.min(Math.max(to, start), length());
+        sum.reset();
+        long scheduledSum = 0;
+        long sentSum = 0;
+        boolean behind = false;
+        SortedMap<String, Long> errorsByKind = new TreeMap<>();
+        for (int second = start; second < end; second++) {
+            latency.get(second).addTo(sum);
+            scheduledSum += scheduled[second];
+            sentSum += sent[second];
+            behind |= isBehind(second);
+            errors.get(second).forEach((kind, count) -> errorsByKind.merge(kind, count, Long::sum));
+        }
+        return new Measurement(Math.max(to - from, 0), scheduledSum, sentSum, sum.getTotalCount(),
+                Latencies.percentileMs(sum, 50), Latencies.percentileMs(sum, 95), Latencies.percentileMs(sum, 99),
+                Latencies.maxMs(sum), errorsByKind, behind);
+    }
+
+    private static void keep(List<LatencyCounts> latency, long second, Histogram histogram) {
+        if (second >= 0) {
+            latency.set((int) second, LatencyCounts.of(histogram));
+            histogram.reset();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package store.traffictacos.capacity.report.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The {@code report.json} format: a {@link CapacityReport} as JSON, field names exactly as the
+ * record components, enums by name, read back by {@link #read} (baselines are earlier runs' files).
+ *
+ * <p>Units: latencies in milliseconds ({@code *Ms}), rates in requests per second ({@code *Rps}),
+ * {@code errorRate} a fraction (0.01 = 1 %), seconds ({@code *Second}, {@code second}) counted from
+ * the run start, {@code *EpochMs} Unix epoch milliseconds. A latency of a window without responses
+ * is the string {@code "NaN"}.
+ *
+ * <pre>{@code
+ * {
+ *   "format": "tacos-report/1",          // checked by read(); bumped on incompatible changes
+ *   "runId": "ci-1234", "profile": "30k", "runners": 4,
+ *   "startEpochMs": 1735732800000, "endEpochMs": 1735733520000,
+ *   "verdict": "FAIL",                    // PASS | FAIL | REGRESSED
+ *   "knee": {"rps": 400.0,                // highest offered rate where every SLO held, or null
+ *            "limitedBy": "p99 latency",  // SLO that failed first beyond it, or null
+ *            "resource": "pod CPU"},      // first platform resource over its threshold, or null
+ *   "phases": [{
+ *     "name": "peak", "startSecond": 30, "endSecond": 50, "settleSeconds": 5,
+ *     "offeredRps": 700.0, "sentRps": 698.2, "achievedRps": 640.5, "requests": 9608,
+ *     "p50Ms": 41.2, "p95Ms": 120.0, "p99Ms": 180.4, "maxMs": 950.0,
+ *     "errorRate": 0.012, "errorsByKind": {"http_503": 100, "timeout": 15},
+ *     "slos": [{"name": "p99 latency", "metric": "p99_ms", "threshold": 100.0, "value": 180.4, "pass": false}],
+ *     "pass": false, "generatorLimited": false}],
+ *   "endpoints": [{"endpoint": "POST /api/v1/reservations", "requests": 1200,
+ *                  "p50Ms": 20.1, "p95Ms": 80.3, "p99Ms": 140.9, "maxMs": 400.0, "errorRate": 0.004}],
+ *   "timeline": [{"second": 0, "offered": 100, "sent": 100, "achieved": 99,
+ *                 "p50Ms": 12.0, "p95Ms": 30.1, "p99Ms": 48.0, "errorsByKind": {}}],
+ *   "generatorWarnings": [{"fromSecond": 40, "toSecond": 43, "reason": "sent below 97 % of schedule"}],
+ *   "slos": {"slos": [{"name": "p99 latency", "metric": "P99_MS", "threshold": 100.0}],
+ *            "settleSeconds": 5, "generatorBehindRatio": 0.97},
+ *   "comparison": {                       // optional: null or absent without a baseline
+ *     "baselineRunId": "ci-1200", "baselineStartEpochMs": 1735646400000,
+ *     "rules": {"p99IncreasePercent": 10.0, "kneeDecreasePercent": 5.0, "errorRateIncrease": 0.005},
+ *     "kneeRps": {"baseline": 420.0, "current": 400.0, "change": -20.0, "changePercent": -4.76},
+ *     "phases": [{"phase": "peak", "p50Ms": {...}, "p95Ms": {...}, "p99Ms": {...}, "maxMs": {...},
+ *                 "errorRate": {...}, "achievedRps": {...}}],   // each a delta as kneeRps
+ *     "checks": [{"rule": "p99IncreasePercent", "subject": "peak", "limit": 10.0, "change": 11.2,
+ *                 "broken": true}]},      // change in % (knee, p99) or as a fraction (error rate)
+ *   "cost": {"runUsd": null, "perMillionRequestsAtKneeUsd": null,   // optional; USD, null = n/a
+ *            "note": "no node series: platform metrics not collected"},
+ *   "trend": [{"runId": "ci-1200", "startEpochMs": 1735646400000, "kneeRps": 420.0,
+ *              "phase": "peak", "p99Ms": 160.2}]   // optional; earlier runs then this one, [] without history
+ * }
+ * }</pre>
+ *
+ * <p>{@code comparison}, {@code cost} and {@code trend} were added within {@code tacos-report/1}: they
+ * are optional, so files written before them still read (as null, null and an empty list).
+ */
+public final class ReportJson {
+    public static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private ReportJson() {
+    }
+
+    /**
+     * Reads a {@code report.json}; doubles come back bit for bit as written.
+     *
+     * @throws IOException when the file is unreadable, not JSON, or of another format version
+     */
+    public static CapacityReport read(Path file) throws IOException {
+        // Through Files, so a missing file is a NoSuchFileException callers can name as such.
+        JsonNode tree = MAPPER.readTree(Files.readAllBytes(file));
+        // Checked before binding, so a newer format fails on its version, not on some renamed field.
+        String format = tree.path("format").asText(null);
+        if (!CapacityReport.FORMAT.equals(format)) {
+            throw new IOException(file + ": format is " + (format == null ? "missing" : "'" + format + "'")
+                    + ", expected '" + CapacityReport.FORMAT + "'");
+        }
+        return MAPPER.treeToValue(tree, CapacityReport.class);
+    }
+}

@@ -1,0 +1,339 @@
+package store.traffictacos.capacity.report.render;
+
+import static store.traffictacos.capacity.report.render.ReportFiles.Text.ms;
+import static store.traffictacos.capacity.report.render.ReportFiles.Text.percent;
+import static store.traffictacos.capacity.report.render.ReportFiles.Text.rps;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jfree.chart.JFreeChart;
+import store.traffictacos.capacity.report.model.CapacityReport.EndpointReport;
+import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.model.CapacityReport.ResourceResult;
+import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
+import store.traffictacos.capacity.report.model.Comparison.PhaseDelta;
+import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.Comparison;
+import store.traffictacos.capacity.report.settings.RegressionRules;
+
+/**
+ * Renders {@code report.html}: one self-contained file that opens offline and can be attached to a
+ * ticket or CI run as is. Styles are inline, the {@link Charts} are embedded as PNG data URIs, and
+ * nothing refers to another file or URL. Every text from the report is HTML-escaped.
+ */
+public final class HtmlReportWriter {
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#222;max-width:1260px}
+            h1{font-size:1.5rem;margin-bottom:.25rem}h2{font-size:1.15rem;margin-top:2rem}
+            .meta{color:#555;margin-top:0}
+            .knee{border:2px solid;border-radius:6px;padding:.75rem 1rem;margin:1rem 0}
+            .knee.pass{border-color:#2e7d32;background:#edf7ee}.knee.fail{border-color:#c62828;background:#fdecea}
+            .verdict{font-size:1.4rem;font-weight:bold;margin-right:1rem}
+            .knee p{margin:.3rem 0}
+            figure{margin:1rem 0}figure img{max-width:100%;border:1px solid #ddd}
+            table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}
+            th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:right;white-space:nowrap}
+            th{background:#f3f3f3;text-align:center}td.name,th.name{text-align:left}
+            td.pass{color:#2e7d32}td.fail{color:#fff;background:#c62828;font-weight:bold}
+            """;
+
+    private HtmlReportWriter() {
+    }
+
+    public static String render(CapacityReport report) {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Capacity report ")
+                .append(escape(report.runId())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        appendHeader(html, report);
+        appendKnee(html, report);
+        html.append("<h2>Timeline</h2>\n");
+        appendChart(html, Charts.throughput(report), Charts.TIME_CHART_HEIGHT,
+                "Offered, sent and achieved requests per second");
+        appendChart(html, Charts.latency(report), Charts.TIME_CHART_HEIGHT,
+                "Latency percentiles per second with the p99 SLO threshold");
+        appendChart(html, Charts.errors(report), Charts.TIME_CHART_HEIGHT, "Errors per second by kind");
+        appendPlatform(html, report);
+        appendPhases(html, report);
+        appendSlos(html, report);
+        appendResources(html, report);
+        appendComparison(html, report);
+        appendTrend(html, report);
+        html.append("<h2>Endpoints</h2>\n");
+        appendChart(html, Charts.endpointLatency(report), Charts.endpointChartHeight(report), "Latency per endpoint");
+        appendEndpoints(html, report);
+        appendWarnings(html, report);
+        html.append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void appendHeader(StringBuilder html, CapacityReport report) {
+        html.append("<h1>Capacity report ").append(escape(report.runId())).append("</h1>\n");
+        html.append("<p class=\"meta\">Profile ").append(escape(report.profile())).append(", ")
+                .append(escape(ReportFiles.Text.runners(report))).append(", started ").append(Instant.ofEpochMilli(report.startEpochMs())).append(", ")
+                .append((report.endEpochMs() - report.startEpochMs()) / 1000).append(" s. Statistics leave out the first ")
+                .append(report.slos().settleSeconds()).append(" s of each phase (shaded in the charts).</p>\n");
+    }
+
+    private static void appendKnee(StringBuilder html, CapacityReport report) {
+        boolean pass = report.verdict() == CapacityReport.Verdict.PASS;
+        html.append("<div class=\"knee ").append(pass ? "pass" : "fail").append("\">\n<p><span class=\"verdict\">")
+                .append(report.verdict()).append("</span>").append(ReportFiles.Text.failedSloChecks(report))
+                .append(" of ").append(ReportFiles.Text.sloChecks(report)).append(" SLO checks failed</p>\n<p>")
+                .append(escape(ReportFiles.Text.knee(report))).append("</p>\n");
+        for (PhaseReport phase : report.phases()) {
+            for (SloResult slo : phase.slos()) {
+                if (!slo.pass()) {
+                    html.append("<p>").append(escape(phase.name())).append(": ")
+                            .append(escape(ReportFiles.Text.sloOutcome(slo))).append("</p>\n");
+                }
+            }
+        }
+        for (String problem : report.runnerProblems()) {
+            html.append("<p>Load short of the profile: ").append(escape(problem)).append("</p>\n");
+        }
+        for (PhaseReport phase : report.phases()) {
+            for (ResourceResult resource : phase.resources()) {
+                if (resource.crossed()) {
+                    html.append("<p>").append(escape(phase.name())).append(": warning, ")
+                            .append(escape(ReportFiles.Text.resourceOutcome(resource))).append("</p>\n");
+                }
+            }
+        }
+        if (report.comparison() != null) {
+            html.append("<p>").append(escape(ReportFiles.Text.comparison(report.comparison()))).append("</p>\n");
+            for (RuleCheck broken : report.comparison().broken()) {
+                html.append("<p>Regression: ").append(escape(ReportFiles.Text.ruleCheck(broken))).append("</p>\n");
+            }
+        }
+        html.append("<p>").append(escape(ReportFiles.Text.cost(report.cost()))).append("</p>\n");
+        html.append("</div>\n");
+    }
+
+    private static void appendChart(StringBuilder html, JFreeChart chart, int height, String description) {
+        String png = Base64.getEncoder().encodeToString(Charts.png(chart, Charts.WIDTH, height));
+        html.append("<figure><img alt=\"").append(escape(description)).append("\" width=\"").append(Charts.WIDTH)
+                .append("\" height=\"").append(height).append("\" src=\"data:image/png;base64,").append(png)
+                .append("\"></figure>\n");
+    }
+
+    private static void appendPhases(StringBuilder html, CapacityReport report) {
+        html.append("<h2>Phases</h2>\n<table>\n");
+        headerRow(html, "Phase", "Seconds", "Offered", "Sent", "Achieved", "Requests", "p50", "p95", "p99", "max",
+                "Errors", "Errors by kind", "Generator", "Verdict");
+        for (PhaseReport phase : report.phases()) {
+            html.append("<tr>");
+            nameCell(html, phase.name());
+            cells(html, ReportFiles.Text.seconds(phase.startSecond(), phase.endSecond()), rps(phase.offeredRps()),
+                    rps(phase.sentRps()), rps(phase.achievedRps()), Long.toString(phase.requests()), ms(phase.p50Ms()),
+                    ms(phase.p95Ms()), ms(phase.p99Ms()), ms(phase.maxMs()), percent(phase.errorRate()));
+            nameCell(html, errorsByKind(phase.errorsByKind()));
+            nameCell(html, phase.generatorLimited() ? "fell behind" : "kept up");
+            verdictCell(html, phase.pass());
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static String errorsByKind(Map<String, Long> errors) {
+        return errors.isEmpty() ? "none" : errors.entrySet().stream()
+                .map(error -> error.getKey() + ": " + error.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static void appendSlos(StringBuilder html, CapacityReport report) {
+        html.append("<h2>SLOs</h2>\n<table>\n");
+        headerRow(html, "Phase", "SLO", "Measured", "Threshold", "Result");
+        for (PhaseReport phase : report.phases()) {
+            for (SloResult slo : phase.slos()) {
+                html.append("<tr>");
+                nameCell(html, phase.name());
+                nameCell(html, slo.name());
+                cells(html, ReportFiles.Text.metricValue(slo.metric(), slo.value()),
+                        "< " + ReportFiles.Text.metricValue(slo.metric(), slo.threshold()));
+                verdictCell(html, slo.pass());
+                html.append("</tr>\n");
+            }
+        }
+        html.append("</table>\n");
+    }
+
+    /** Warnings, not SLOs: a crossed threshold is flagged but does not fail the phase. */
+    private static void appendResources(StringBuilder html, CapacityReport report) {
+        if (report.phases().stream().allMatch(phase -> phase.resources().isEmpty())) {
+            return;
+        }
+        html.append("<h2>Platform thresholds</h2>\n<p>Warnings beside the SLOs: the highest sample in each phase's ")
+                .append("judged seconds. ").append(ReportFiles.Text.crossedResources(report))
+                .append(" crossed.</p>\n<table>\n");
+        headerRow(html, "Phase", "Resource", "Series", "Highest", "Threshold", "Crossed at", "Result");
+        for (PhaseReport phase : report.phases()) {
+            for (ResourceResult resource : phase.resources()) {
+                html.append("<tr>");
+                nameCell(html, phase.name());
+                nameCell(html, resource.name());
+                nameCell(html, resource.series());
+                cells(html, ReportFiles.Text.platformValue(resource.value(), resource.unit()),
+                        "> " + ReportFiles.Text.platformValue(resource.threshold(), resource.unit()),
+                        resource.crossed() ? "second " + Math.round(resource.crossedAtSecond()) : "");
+                html.append("<td class=\"").append(resource.crossed() ? "fail" : "pass").append("\">")
+                        .append(resource.crossed() ? "WARN" : "ok").append("</td>");
+                html.append("</tr>\n");
+            }
+        }
+        html.append("</table>\n");
+    }
+
+    /** Per phase then and now, the cells of broken rules highlighted, then every rule checked. */
+    private static void appendComparison(StringBuilder html, CapacityReport report) {
+        Comparison comparison = report.comparison();
+        if (comparison == null) {
+            return;
+        }
+        html.append("<h2>Compared with baseline ").append(escape(comparison.baselineRunId())).append("</h2>\n<p>Baseline started ")
+                .append(Instant.ofEpochMilli(comparison.baselineStartEpochMs())).append("; each cell: baseline → this run.</p>\n");
+        if (comparison.kneeRps() != null) {
+            boolean broke = comparison.broke(RegressionRules.KNEE_DECREASE, Comparison.KNEE);
+            html.append("<table>\n");
+            headerRow(html, "Knee");
+            html.append("<tr>");
+            deltaCell(html, ReportFiles.Text.delta(comparison.kneeRps(), ReportFiles.Text::rps), broke);
+            html.append("</tr>\n</table>\n");
+        }
+        html.append("<table>\n");
+        headerRow(html, "Phase", "p50", "p95", "p99", "max", "Errors", "Achieved");
+        for (PhaseDelta phase : comparison.phases()) {
+            html.append("<tr>");
+            nameCell(html, phase.phase());
+            cells(html, ReportFiles.Text.delta(phase.p50Ms(), ReportFiles.Text::ms),
+                    ReportFiles.Text.delta(phase.p95Ms(), ReportFiles.Text::ms));
+            deltaCell(html, ReportFiles.Text.delta(phase.p99Ms(), ReportFiles.Text::ms),
+                    comparison.broke(RegressionRules.P99_INCREASE, phase.phase()));
+            cells(html, ReportFiles.Text.delta(phase.maxMs(), ReportFiles.Text::ms));
+            deltaCell(html, ReportFiles.Text.errorRateDelta(phase.errorRate()),
+                    comparison.broke(RegressionRules.ERROR_RATE_INCREASE, phase.phase()));
+            cells(html, ReportFiles.Text.delta(phase.achievedRps(), ReportFiles.Text::rps));
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n<table>\n");
+        headerRow(html, "Regression check", "Result");
+        for (RuleCheck check : comparison.checks()) {
+            html.append("<tr>");
+            nameCell(html, ReportFiles.Text.ruleCheck(check));
+            verdictCell(html, !check.broken());
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static void appendTrend(StringBuilder html, CapacityReport report) {
+        if (report.trend().isEmpty()) {
+            return;
+        }
+        html.append("<h2>Trend</h2>\n");
+        if (report.trend().size() < 2) {
+            html.append("<p>No earlier runs in the history: a trend needs at least 2 runs.</p>\n");
+            return;
+        }
+        appendChart(html, Charts.trend(report), Charts.TIME_CHART_HEIGHT,
+                "Capacity knee and peak p99 of the last " + report.trend().size() + " runs");
+    }
+
+    private static void deltaCell(StringBuilder html, String text, boolean regressed) {
+        html.append(regressed ? "<td class=\"fail\">" : "<td>").append(escape(text)).append("</td>");
+    }
+
+    private static void appendEndpoints(StringBuilder html, CapacityReport report) {
+        html.append("<table>\n");
+        headerRow(html, "Endpoint", "Requests", "p50", "p95", "p99", "max", "Errors");
+        for (EndpointReport endpoint : report.endpoints()) {
+            html.append("<tr>");
+            nameCell(html, endpoint.endpoint());
+            cells(html, Long.toString(endpoint.requests()), ms(endpoint.p50Ms()), ms(endpoint.p95Ms()),
+                    ms(endpoint.p99Ms()), ms(endpoint.maxMs()), percent(endpoint.errorRate()));
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    /** One chart per source and unit, on the same time axis as the load; then what could not be read. */
+    private static void appendPlatform(StringBuilder html, CapacityReport report) {
+        if (report.platform().isEmpty() && report.platformUnavailable().isEmpty()) {
+            return;
+        }
+        html.append("<h2>Platform</h2>\n");
+        report.platform().stream().map(series -> List.of(series.source(), series.unit())).distinct()
+                .forEach(group -> appendChart(html, Charts.platform(report, group.get(0), group.get(1)),
+                        Charts.TIME_CHART_HEIGHT, group.get(0) + " " + group.get(1) + " during the run"));
+        if (!report.platformUnavailable().isEmpty()) {
+            html.append("<table>\n");
+            headerRow(html, "Source", "Unavailable because");
+            report.platformUnavailable().forEach((source, reason) -> {
+                html.append("<tr>");
+                cells(html, source);
+                nameCell(html, reason);
+                html.append("</tr>\n");
+            });
+            html.append("</table>\n");
+        }
+    }
+
+    private static void appendWarnings(StringBuilder html, CapacityReport report) {
+        html.append("<h2>Generator warnings</h2>\n");
+        if (report.generatorWarnings().isEmpty()) {
+            html.append("<p>None: the load generator kept to the schedule.</p>\n");
+            return;
+        }
+        html.append("<p>Seconds where the load generator, not the platform, fell short.</p>\n<table>\n");
+        headerRow(html, "Seconds", "Reason");
+        for (GeneratorWarning warning : report.generatorWarnings()) {
+            html.append("<tr>");
+            cells(html, ReportFiles.Text.seconds(warning.fromSecond(), warning.toSecond()));
+            nameCell(html, warning.reason());
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static void headerRow(StringBuilder html, String... names) {
+        html.append("<tr>");
+        for (String name : names) {
+            html.append("<th>").append(escape(name)).append("</th>");
+        }
+        html.append("</tr>\n");
+    }
+
+    private static void cells(StringBuilder html, String... values) {
+        for (String value : values) {
+            html.append("<td>").append(escape(value)).append("</td>");
+        }
+    }
+
+    private static void nameCell(StringBuilder html, String text) {
+        html.append("<td class=\"name\">").append(escape(text)).append("</td>");
+    }
+
+    private static void verdictCell(StringBuilder html, boolean pass) {
+        html.append("<td class=\"").append(pass ? "pass" : "fail").append("\">")
+                .append(ReportFiles.Text.passOrFail(pass)).append("</td>");
+    }
+
+    /** The five characters that could end text and start markup, in element content or attributes. */
+    private static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}

@@ -1,0 +1,261 @@
+package store.traffictacos.capacity.report.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoubleFunction;
+import java.util.stream.Collectors;
+import store.traffictacos.capacity.report.model.Comparison.Delta;
+import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
+import store.traffictacos.capacity.report.model.CapacityReport.Knee;
+import store.traffictacos.capacity.report.model.CapacityReport.ResourceResult;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.Comparison;
+import store.traffictacos.capacity.report.model.Cost;
+import store.traffictacos.capacity.report.settings.RegressionRules;
+import store.traffictacos.capacity.report.settings.SloSet;
+
+/**
+ * Writes the four renderings of one {@link CapacityReport} into a run directory:
+ * {@value #JSON_FILE}, {@value #JUNIT_FILE}, {@value #MARKDOWN_FILE} and {@value #HTML_FILE}.
+ */
+public final class ReportFiles {
+    public static final String JSON_FILE = "report.json";
+    public static final String JUNIT_FILE = "junit.xml";
+    public static final String MARKDOWN_FILE = "summary.md";
+    public static final String HTML_FILE = "report.html";
+
+    private ReportFiles() {
+    }
+
+    /** The knee in one sentence, as the reports say it, for consoles. */
+    public static String kneeLine(CapacityReport report) {
+        return Text.knee(report);
+    }
+
+    /** The baseline comparison in one sentence with the broken rules, or null without a baseline. */
+    public static String comparisonLine(CapacityReport report) {
+        Comparison comparison = report.comparison();
+        if (comparison == null) {
+            return null;
+        }
+        String broken = comparison.broken().stream().map(Text::ruleCheck).collect(Collectors.joining("; "));
+        return Text.comparison(comparison) + (broken.isEmpty() ? "" : ": " + broken);
+    }
+
+    /**
+     * Renders every file first and only then writes them, each through a temporary file moved into
+     * place, so a rendering failure writes nothing and a reader never sees a half-written file.
+     *
+     * @return the path of {@value #HTML_FILE}
+     */
+    public static Path writeAll(Path runDir, CapacityReport report) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(JSON_FILE, JsonReportWriter.render(report));
+        files.put(JUNIT_FILE, JunitReportWriter.render(report));
+        files.put(MARKDOWN_FILE, MarkdownReportWriter.render(report));
+        files.put(HTML_FILE, HtmlReportWriter.render(report));
+        Files.createDirectories(runDir);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            writeAtomically(runDir.resolve(file.getKey()), file.getValue());
+        }
+        return runDir.resolve(HTML_FILE);
+    }
+
+    private static void writeAtomically(Path target, String content) throws IOException {
+        // Same directory as the target, so the move is a rename on the same file system; not
+        // createTempFile, whose owner-only permissions would stick to the report after the move.
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Numbers and sentences the human-readable renderings (Markdown, HTML, JUnit messages) share. */
+    static final class Text {
+        private Text() {
+        }
+
+        static String ms(double value) {
+            return number(value) + " ms";
+        }
+
+        static String rps(double value) {
+            return number(value) + " req/s";
+        }
+
+        /** A fraction as a percentage; a non-zero rate too small to show is not rounded to 0. */
+        static String percent(double fraction) {
+            if (fraction > 0 && fraction < 0.0001) {
+                return "< 0.01 %";
+            }
+            return number(fraction * 100) + " %";
+        }
+
+        /** An SLO value in its metric's unit: a percentage for the error rate, milliseconds otherwise. */
+        static String metricValue(String metric, double value) {
+            return SloSet.Metric.ERROR_RATE.key().equals(metric) ? percent(value) : ms(value);
+        }
+
+        /** E.g. {@code p99 latency: measured 180.4 ms, threshold 100 ms}. */
+        static String sloOutcome(SloResult slo) {
+            return slo.name() + ": measured " + metricValue(slo.metric(), slo.value()) + ", threshold "
+                    + metricValue(slo.metric(), slo.threshold());
+        }
+
+        /** E.g. {@code 180.4 ms → 198.5 ms (+18.1 ms, +10 %)}, each value in {@code unit}. */
+        static String delta(Delta delta, DoubleFunction<String> unit) {
+            String relative = delta.changePercent() == null ? "" : ", " + signedPercent(delta.changePercent());
+            return unit.apply(delta.baseline()) + " → " + unit.apply(delta.current()) + " (" + sign(delta.change())
+                    + unit.apply(Math.abs(delta.change())) + relative + ")";
+        }
+
+        /** E.g. {@code 0.2 % → 0.8 % (+0.6 pp)}: a rate's change in percentage points, not relative. */
+        static String errorRateDelta(Delta delta) {
+            return percent(delta.baseline()) + " → " + percent(delta.current()) + " (" + percentagePoints(delta.change())
+                    + ")";
+        }
+
+        /** E.g. {@code peak p99 +11.2 % (limit +10 %)}. */
+        static String ruleCheck(RuleCheck check) {
+            return switch (check.rule()) {
+                case RegressionRules.P99_INCREASE -> check.subject() + " p99 " + signedPercent(check.change())
+                        + " (limit +" + number(check.limit()) + " %)";
+                case RegressionRules.KNEE_DECREASE -> "knee " + signedPercent(check.change()) + " (limit -"
+                        + number(check.limit()) + " %)";
+                case RegressionRules.ERROR_RATE_INCREASE -> check.subject() + " error rate "
+                        + percentagePoints(check.change()) + " (limit +" + number(check.limit() * 100) + " pp)";
+                default -> throw new IllegalStateException("unknown regression rule " + check.rule());
+            };
+        }
+
+        /** E.g. {@code Compared with baseline ci-1200: 1 of 7 regression checks broken}. */
+        static String comparison(Comparison comparison) {
+            return "Compared with baseline " + comparison.baselineRunId() + ": " + comparison.broken().size() + " of "
+                    + comparison.checks().size() + " regression checks broken";
+        }
+
+        /** E.g. {@code Cost: n/a (no node series: ...)} or {@code Cost: $12.40 for the run, ...}. */
+        static String cost(Cost cost) {
+            if (cost == null) {
+                return "Cost: n/a (not computed)";
+            }
+            if (cost.runUsd() == null) {
+                return "Cost: n/a (" + cost.note() + ")";
+            }
+            String perMillion = cost.perMillionRequestsAtKneeUsd() == null ? "n/a"
+                    : usd(cost.perMillionRequestsAtKneeUsd());
+            return "Cost: " + usd(cost.runUsd()) + " for the run, " + perMillion + " per million requests at the knee ("
+                    + cost.note() + ")";
+        }
+
+        static String usd(double value) {
+            return "$" + new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+        }
+
+        private static String signedPercent(double percent) {
+            return sign(percent) + number(Math.abs(percent)) + " %";
+        }
+
+        private static String percentagePoints(double fraction) {
+            return sign(fraction) + number(Math.abs(fraction) * 100) + " pp";
+        }
+
+        private static String sign(double change) {
+            return change > 0 ? "+" : change < 0 ? "-" : "±";
+        }
+
+        static String passOrFail(boolean pass) {
+            return pass ? "pass" : "FAIL";
+        }
+
+        /**
+         * E.g. {@code Capacity knee: 400 req/s, limited by p99 latency}, or {@code Capacity knee: no
+         * SLO failed up to 700 req/s} when nothing failed.
+         */
+        static String knee(CapacityReport report) {
+            Knee knee = report.knee();
+            String resource = knee.resource() == null ? "" : "; first resource to give out: " + knee.resource();
+            if (knee.limitedBy() == null) {
+                double highest = knee.rps() != null ? knee.rps() : highestOfferedRps(report);
+                return "Capacity knee: no SLO failed up to " + rps(highest) + resource;
+            }
+            if (knee.rps() == null) {
+                return "Capacity knee: none, " + knee.limitedBy() + " failed already at the lowest rate" + resource;
+            }
+            return "Capacity knee: " + rps(knee.rps()) + ", limited by " + knee.limitedBy() + resource;
+        }
+
+        /** A platform value with its unit, e.g. {@code 93.5 %}, {@code 5200 connections}. */
+        static String platformValue(double value, String unit) {
+            return number(value) + ("%".equals(unit) ? " %" : " " + unit);
+        }
+
+        /**
+         * E.g. {@code pod CPU of request: 93.5 % > 80 % (workload/tacos-app/gateway-api/cpu_pct_of_request)
+         * from second 312}, or {@code ...: highest 42 %, threshold 80 %} when it held.
+         */
+        static String resourceOutcome(ResourceResult resource) {
+            String threshold = platformValue(resource.threshold(), resource.unit());
+            String value = platformValue(resource.value(), resource.unit());
+            return resource.crossed()
+                    ? resource.name() + ": " + value + " > " + threshold + " (" + resource.series() + ") from second "
+                            + number(resource.crossedAtSecond())
+                    : resource.name() + ": highest " + value + ", threshold " + threshold;
+        }
+
+        static long crossedResources(CapacityReport report) {
+            return report.phases().stream().flatMap(phase -> phase.resources().stream())
+                    .filter(ResourceResult::crossed).count();
+        }
+
+        /** E.g. {@code 3 runners, start skew 41 ms}, or {@code 1 runner}. */
+        static String runners(CapacityReport report) {
+            return report.runners() + (report.runners() == 1 ? " runner" : " runners")
+                    + (report.startSkewMs() == null ? "" : ", start skew " + report.startSkewMs() + " ms");
+        }
+
+        /** Seconds since the run start, {@code [from, to)}, e.g. {@code 40–43 s}. */
+        static String seconds(long from, long to) {
+            return from + "–" + to + " s";
+        }
+
+        static long sloChecks(CapacityReport report) {
+            return report.phases().stream().mapToLong(phase -> phase.slos().size()).sum();
+        }
+
+        static long failedSloChecks(CapacityReport report) {
+            return report.phases().stream().flatMap(phase -> phase.slos().stream()).filter(slo -> !slo.pass()).count();
+        }
+
+        private static double highestOfferedRps(CapacityReport report) {
+            return report.phases().stream().mapToDouble(PhaseReport::offeredRps).max().orElse(0);
+        }
+
+        /** Two decimals below 10, one above, thousands grouped; NaN (no responses) as "n/a". */
+        static String number(double value) {
+            if (Double.isNaN(value)) {
+                return "n/a";
+            }
+            String pattern = Math.abs(value) < 10 ? "0.##" : "#,##0.#";
+            return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+        }
+    }
+}

@@ -1,7 +1,0 @@
-package store.traffictacos.capacity.target.guard;
-
-/** Token buckets per client key (the client IP). */
-public interface RateLimitStore {
-
-    Allowance take(String clientKey, long nowMs);
-}

@@ -1,5 +1,0 @@
-package store.traffictacos.capacity.target.guard;
-
-/** A 2xx response kept for idempotent replay. */
-public record StoredResponse(int status, String contentType, byte[] body) {
-}

@@ -1,0 +1,36 @@
+package store.traffictacos.capacity.emulator.store.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** URI handling and failure messages; needs no Redis server. */
+class RedisStoresUriTest {
+
+    @Test
+    @DisplayName("a URI without port means 6379, and the database is kept")
+    void defaultPort() {
+        try (RedisStores stores = new RedisStores(URI.create("redis://localhost/2"), RedisTestSupport.settings())) {
+            assertThat(stores).hasToString("RedisStores[redis://localhost:6379/2]");
+        }
+    }
+
+    @Test
+    @DisplayName("user and password never appear in the shown URI")
+    void redactsCredentials() {
+        assertThat(RedisStores.redact(URI.create("redis://default:s3cret@cache.internal:6380/1")))
+                .hasToString("redis://cache.internal:6380/1");
+        assertThat(RedisStores.redact(URI.create("rediss://:s3cret@cache.internal:6380")))
+                .hasToString("rediss://cache.internal:6380");
+    }
+
+    @Test
+    @DisplayName("a URI that is not a Redis URI is refused")
+    void refusesOtherSchemes() {
+        assertThatThrownBy(() -> new RedisStores(URI.create("http://localhost:6379"), RedisTestSupport.settings()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,88 @@
+package store.traffictacos.capacity.report.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import store.traffictacos.capacity.report.model.CapacityReport.Knee;
+import store.traffictacos.capacity.report.SampleReports;
+import store.traffictacos.capacity.report.model.CapacityReport;
+
+@DisplayName("MarkdownReportWriter")
+class MarkdownReportWriterTest {
+
+    @Test
+    @DisplayName("the verdict is a bold plain-text marker")
+    void verdict() {
+        // When
+        String md = MarkdownReportWriter.render(SampleReports.failingAtPeak());
+
+        // Then
+        assertThat(md).contains("**FAIL**").contains("1 of 12 SLO checks failed");
+    }
+
+    @Test
+    @DisplayName("the knee line names the rate and the SLO that limited it")
+    void knee() {
+        // When
+        String md = MarkdownReportWriter.render(SampleReports.failingAtPeak());
+
+        // Then
+        assertThat(md).contains("Capacity knee: 400 req/s, limited by p99 latency");
+    }
+
+    @Test
+    @DisplayName("when no SLO failed, the knee line says so up to the highest offered rate")
+    void noKnee() {
+        // Given
+        CapacityReport sample = SampleReports.failingAtPeak();
+        CapacityReport report = new CapacityReport(sample.format(), sample.runId(), sample.profile(), sample.runners(),
+                sample.startEpochMs(), sample.endEpochMs(), CapacityReport.Verdict.PASS, new Knee(null, null, null, null, null),
+                sample.phases(), sample.endpoints(), sample.timeline(), sample.generatorWarnings(), sample.slos(),
+                sample.comparison(), sample.cost(), sample.trend(), sample.platform(), sample.platformUnavailable());
+
+        // When
+        String md = MarkdownReportWriter.render(report);
+
+        // Then
+        assertThat(md).contains("Capacity knee: no SLO failed up to 700 req/s");
+    }
+
+    @Test
+    @DisplayName("each phase has a table row with rates, percentiles, errors in % and its SLO verdict")
+    void phaseRows() {
+        // When
+        List<String> lines = MarkdownReportWriter.render(SampleReports.failingAtPeak()).lines().toList();
+
+        // Then
+        assertThat(lines).contains(
+                "| warmup | 100 req/s | 100 req/s | 99.8 req/s | 8.2 ms | 21.5 ms | 38 ms | 120 ms | 0 % | pass |",
+                "| ramp | 400 req/s | 399.5 req/s | 398.9 req/s | 11.4 ms | 40.3 ms | 71.9 ms | 240 ms | 0.2 % | pass |",
+                "| peak | 700 req/s | 688 req/s | 640.5 req/s | 41.2 ms | 120 ms | 180.4 ms | 950 ms | 0.8 % "
+                        + "| FAIL: p99 latency |",
+                "| cooldown | 100 req/s | 100 req/s | 100 req/s | 7.9 ms | 19 ms | 33.3 ms | 90 ms | 0 % | pass |");
+    }
+
+    @Test
+    @DisplayName("each SLO has a row with its threshold and, per phase, the measured value and pass/FAIL")
+    void sloRows() {
+        // When
+        List<String> lines = MarkdownReportWriter.render(SampleReports.failingAtPeak()).lines().toList();
+
+        // Then
+        assertThat(lines).contains("| SLO | Threshold | warmup | ramp | peak | cooldown |",
+                "| p99 latency | < 100 ms | 38 ms pass | 71.9 ms pass | 180.4 ms **FAIL** | 33.3 ms pass |",
+                "| error rate | < 1 % | 0 % pass | 0.2 % pass | 0.8 % pass | 0 % pass |");
+    }
+
+    @Test
+    @DisplayName("generator warnings are listed with their seconds, table and HTML characters escaped")
+    void warnings() {
+        // When
+        String md = MarkdownReportWriter.render(SampleReports.failingAtPeak());
+
+        // Then
+        assertThat(md).contains("- 40–43 s: sent 91 % &lt;97 %&gt; of schedule \\| runner \"b\" & 'c'");
+    }
+}

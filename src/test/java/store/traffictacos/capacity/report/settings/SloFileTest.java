@@ -1,0 +1,283 @@
+package store.traffictacos.capacity.report.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import store.traffictacos.capacity.report.settings.SloSet.Metric;
+import store.traffictacos.capacity.report.settings.SloSet.Slo;
+
+@DisplayName("SloFile")
+class SloFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("a complete file gives its SLOs in order, its settle time and its behind ratio")
+    void completeFile() throws IOException {
+        // Given
+        Path file = Files.writeString(dir.resolve("slo.yaml"), """
+                settleSeconds: 10
+                generatorBehindRatio: 0.9
+                slos:
+                  - {name: p99 latency, metric: p99_ms, below: 100}
+                  - {name: p95 latency, metric: p95_ms, below: 500}
+                  - {name: error rate, metric: error_rate, below: 0.01}
+                  - name: worst case
+                    metric: max_ms
+                    below: 2000
+                """);
+
+        // When
+        SloSet slos = SloFile.parse(file);
+
+        // Then
+        assertThat(slos).isEqualTo(new SloSet(List.of(
+                new Slo("p99 latency", Metric.P99_MS, 100),
+                new Slo("p95 latency", Metric.P95_MS, 500),
+                new Slo("error rate", Metric.ERROR_RATE, 0.01),
+                new Slo("worst case", Metric.MAX_MS, 2000)), 10, 0.9));
+    }
+
+    @Test
+    @DisplayName("missing keys take the default values")
+    void missingKeysDefault() {
+        // Given only a settle time
+        String yaml = "settleSeconds: 0\n";
+
+        // When
+        SloSet slos = SloFile.parse(yaml, "slo.yaml");
+
+        // Then
+        SloSet defaults = SloSet.defaults();
+        assertThat(slos).isEqualTo(new SloSet(defaults.slos(), 0, defaults.generatorBehindRatio()));
+    }
+
+    @Test
+    @DisplayName("an empty file is the default SLO set")
+    void emptyFileIsDefaults() {
+        // When / Then
+        assertThat(SloFile.parse("# nothing to change\n", "slo.yaml")).isEqualTo(SloSet.defaults());
+    }
+
+    @Test
+    @DisplayName("an unknown metric is one line naming the place and every valid metric")
+    void unknownMetric() {
+        // Given
+        String yaml = """
+                slos:
+                  - {name: p99 latency, metric: p99_ms, below: 100}
+                  - {name: p999 latency, metric: p999, below: 200}
+                """;
+
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml line 3: slos[1].metric: unknown metric 'p999'; "
+                        + "valid: p50_ms, p95_ms, p99_ms, max_ms, error_rate");
+    }
+
+    @Test
+    @DisplayName("an unknown field is rejected, naming the accepted ones")
+    void unknownField() {
+        // Given a misspelt key
+        String yaml = "settleSecs: 5\n";
+
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml line 1: settleSecs: unknown field "
+                        + "(expected generatorBehindRatio, prices, regression, resources, settleSeconds, slos)");
+    }
+
+    @Test
+    @DisplayName("an unknown field inside an SLO is rejected too")
+    void unknownSloField() {
+        // Given
+        String yaml = "slos:\n  - {name: p99, metric: p99_ms, above: 100}\n";
+
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml line 2: slos[0].above: unknown field (expected below, metric, name)");
+    }
+
+    @Test
+    @DisplayName("a negative threshold is rejected")
+    void negativeThreshold() {
+        // Given
+        String yaml = "slos:\n  - {name: p99, metric: p99_ms, below: -1}\n";
+
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml line 2: slos[0].below: must be > 0, got -1.0");
+    }
+
+    @Test
+    @DisplayName("an SLO without a threshold is rejected")
+    void missingThreshold() {
+        // Given
+        String yaml = "slos:\n  - {name: p99, metric: p99_ms}\n";
+
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml: slos[0]: missing field 'below'");
+    }
+
+    @Test
+    @DisplayName("a negative settle time is rejected")
+    void negativeSettle() {
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse("settleSeconds: -5\n", "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml line 1: settleSeconds: must be >= 0, got -5");
+    }
+
+    @Test
+    @DisplayName("a behind ratio outside (0, 1] is rejected")
+    void ratioOutOfRange() {
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse("generatorBehindRatio: 97\n", "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml line 1: generatorBehindRatio: must be in (0, 1], got 97.0");
+    }
+
+    @Test
+    @DisplayName("an empty SLO list is rejected: a run judged against nothing would always pass")
+    void emptySloList() {
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse("slos: []\n", "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml: slos: must list at least one SLO (leave it out for the defaults)");
+    }
+
+    @Test
+    @DisplayName("two SLOs of the same name are rejected, since results are reported by name")
+    void duplicateNames() {
+        // Given
+        String yaml = """
+                slos:
+                  - {name: latency, metric: p99_ms, below: 100}
+                  - {name: latency, metric: p95_ms, below: 500}
+                """;
+
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml: slos[1].name: duplicate SLO name 'latency'");
+    }
+
+    @Test
+    @DisplayName("a value of the wrong type is one line naming the field")
+    void wrongType() {
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse("settleSeconds: soon\n", "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml line 1: settleSeconds: expected a whole number");
+    }
+
+    @Test
+    @DisplayName("invalid YAML is one line naming the file")
+    void invalidYaml() {
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse("slos: [\n  {name: x\n", "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml line 3: invalid YAML: expected ',' or '}', but got <stream end>");
+    }
+
+    @Test
+    @DisplayName("a missing file is one line naming it")
+    void missingFile() {
+        // Given
+        Path missing = dir.resolve("x");
+
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse(missing))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot read SLO file " + missing + ": No such file");
+    }
+
+    @Test
+    @DisplayName("regression rules and prices are read; prices override the defaults type by type")
+    void regressionAndPrices() {
+        // Given
+        String yaml = """
+                regression:
+                  p99IncreasePercent: 15
+                  kneeDecreasePercent: 3
+                  errorRateIncrease: 0.01
+                prices: {c7i.xlarge: 0.2, m5.large: 1}
+                """;
+
+        // When
+        ReportSettings settings = SloFile.settings(yaml, "slo.yaml");
+
+        // Then
+        assertThat(settings.regression()).isEqualTo(new RegressionRules(15, 3, 0.01));
+        assertThat(settings.prices().usdPerHour()).containsEntry("c7i.xlarge", 0.2).containsEntry("m5.large", 1.0)
+                .containsEntry("t3.medium", PriceTable.defaults().usdPerHour().get("t3.medium"));
+    }
+
+    @Test
+    @DisplayName("a missing regression key takes its default")
+    void regressionDefaults() {
+        // Given only the p99 rule
+        String yaml = "regression: {p99IncreasePercent: 20}\n";
+
+        // When
+        RegressionRules rules = SloFile.settings(yaml, "slo.yaml").regression();
+
+        // Then
+        RegressionRules defaults = RegressionRules.defaults();
+        assertThat(rules).isEqualTo(new RegressionRules(20, defaults.kneeDecreasePercent(), defaults.errorRateIncrease()));
+    }
+
+    @Test
+    @DisplayName("a negative regression limit is one line naming the place")
+    void negativeRegressionLimit() {
+        // When / Then
+        assertThatThrownBy(() -> SloFile.settings("regression:\n  kneeDecreasePercent: -1\n", "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml line 2: regression.kneeDecreasePercent: must be >= 0, got -1.0");
+    }
+
+    @Test
+    @DisplayName("a price file is a mapping of instance type to USD per hour")
+    void priceFile() throws IOException {
+        // Given
+        Path file = Files.writeString(dir.resolve("prices.yaml"), "c7i.xlarge: 0.18\nr7i.large: 0.15\n");
+
+        // When / Then
+        assertThat(SloFile.parsePrices(file)).containsExactly(java.util.Map.entry("c7i.xlarge", 0.18),
+                java.util.Map.entry("r7i.large", 0.15));
+    }
+
+    @Test
+    @DisplayName("a price of 0 is one line naming the instance type")
+    void zeroPrice() {
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parsePrices("c7i.xlarge: 0\n", "prices.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("prices.yaml: c7i.xlarge: must be > 0, got 0.0");
+    }
+
+    @Test
+    @DisplayName("a missing price file is one line naming it")
+    void missingPriceFile() {
+        // Given
+        Path missing = dir.resolve("prices.yaml");
+
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parsePrices(missing))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot read price file " + missing + ": No such file");
+    }
+}
