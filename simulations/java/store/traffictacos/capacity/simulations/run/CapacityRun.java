@@ -39,6 +39,7 @@ import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.ResultsRecorder;
 import store.traffictacos.capacity.results.Snapshot;
+import store.traffictacos.capacity.net.Preflight;
 import store.traffictacos.capacity.runner.ResultsLog;
 import store.traffictacos.capacity.runner.StartInstant;
 import store.traffictacos.capacity.simulations.chains.Arrival;
@@ -142,7 +143,7 @@ public final class CapacityRun {
 
     public HttpProtocolBuilder protocol() {
         return http.baseUrl(target.toString())
-                .userAgentHeader(settings.userAgent())
+                .userAgentHeader(settings.runner().journeys().userAgent())
                 .contentTypeHeader("application/json")
                 .acceptHeader("application/json")
                 // one pool for all virtual users: an open-model user per request must not open a connection each
@@ -159,7 +160,7 @@ public final class CapacityRun {
         Duration early = untilStart.compareTo(StartGate.EARLY) < 0 ? untilStart : StartGate.EARLY;
         StartGate gate = new StartGate(() -> startAtEpochMs, System::currentTimeMillis);
         PopulationBuilder measured = scenario("journeys")
-                .exec(Arrival.chain(journeys, settings.plan(), settings.auth(), new InFlightLimit(settings.maxInFlight()),
+                .exec(Arrival.chain(journeys, settings.plan(), settings.auth(), new InFlightLimit(settings.runner().maxInFlight()),
                         gate, listener()))
                 .injectOpen(Injection.measured(settings.profile(), untilStart.minus(early)));
         PopulationBuilder warmUp = scenario("warm-up")
@@ -195,8 +196,8 @@ public final class CapacityRun {
             samplers.add(new LocalProcessSampler());
             samplers.add(new TargetMetricsSampler(embedded.baseUrl()));
         }
-        if (settings.runnerIndex() == 0 && settings.platformRedis() != null) {
-            samplers.add(new RedisInfoSampler(RedisInfoSettings.of(settings.platformRedis())));
+        if (settings.runnerIndex() == 0 && settings.runner().platformRedis() != null) {
+            samplers.add(new RedisInfoSampler(RedisInfoSettings.of(settings.runner().platformRedis())));
         }
         return samplers;
     }
@@ -241,7 +242,7 @@ public final class CapacityRun {
         }
         ResultsRecorder started = new ResultsRecorder(firstSentEpochMs);
         progress = new Progress(settings.profile(), firstSentEpochMs, live, journeys, out,
-                settings.controlled() ? settings.runnerIndex() : null);
+                settings.runner().controlled() ? settings.runnerIndex() : null);
         recorder = started;
         cpu.start(started);
         out.printf("tacos-capacity: run %s, runner %d of %d, profile %s (%d s) against %s%s; measured load started %d ms "
@@ -273,18 +274,18 @@ public final class CapacityRun {
             progress.close();
         }
         try {
-            Path dir = settings.reportsDir().resolve("runner-" + settings.runnerIndex());
+            Path dir = settings.folder().runner(settings.runnerIndex());
             // a run stopped before its first measured request still leaves an (empty) results file
             ResultsRecorder recorded = recorder == null ? new ResultsRecorder(startAtEpochMs) : recorder;
             Snapshot snapshot = recorded.snapshot();
             ResultsFiles.write(dir, manifest(snapshot.startEpochMs(), stoppedEarly(stoppedEarly, snapshot)), snapshot);
             JOURNEYS_JSON.writeValue(dir.resolve(JOURNEYS_FILE).toFile(), journeys.counts());
             if (!platform.samples().isEmpty() || !platform.unavailable().isEmpty()) {
-                PlatformSeriesFile.write(settings.reportsDir(), platform.samples(), platform.unavailable());
+                PlatformSeriesFile.write(settings.folder().platformFile(), platform.samples(), platform.unavailable());
             }
             RunSummary.print(MergedResults.ofRunner(ResultsFiles.read(dir)), journeys.counts(), out);
             out.printf("results: %s%n", dir.toAbsolutePath());
-            if (settings.resultsToLog()) {
+            if (settings.runner().resultsToLog()) {
                 ResultsLog.write(dir, settings.runnerIndex(), out);
                 out.flush();
             }
@@ -305,11 +306,7 @@ public final class CapacityRun {
      * folder (or a lone runner) writes it; otherwise {@code tacos-capacity report} does, later.
      */
     private void reportWhenComplete() throws IOException {
-        long runnersDone;
-        try (Stream<Path> children = Files.list(settings.reportsDir())) {
-            runnersDone = children.filter(child -> child.getFileName().toString().startsWith("runner-")).count();
-        }
-        if (runnersDone < settings.runnerCount()) {
+        if (settings.folder().runners().size() < settings.runnerCount()) {
             out.printf("capacity report: once every runner is done, java -jar target/tacos-capacity.jar report %s%n",
                     settings.reportsDir());
             return;

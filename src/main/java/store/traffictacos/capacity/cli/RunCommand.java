@@ -17,11 +17,11 @@ import store.traffictacos.capacity.controller.RunController;
 import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.RunSpecFile;
 import store.traffictacos.capacity.controller.RunStatus;
-import store.traffictacos.capacity.controller.RunStatusFile;
 import store.traffictacos.capacity.controller.local.LocalRunnerFleet;
 import store.traffictacos.capacity.controller.setup.KubernetesBackend;
 import store.traffictacos.capacity.controller.setup.LocalBackend;
 import store.traffictacos.capacity.report.render.Charts;
+import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.runner.RunnerCapacity;
 
 /**
@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         RunSpec spec = spec();
-        if (Files.exists(spec.runDir().resolve(RunStatusFile.FILE_NAME))) {
+        if (Files.exists(new RunFolder(spec.runDir()).statusFile())) {
             throw new IllegalArgumentException("run " + spec.runId() + " already exists in " + spec.runDir()
                     + "; give another --run-id");
         }

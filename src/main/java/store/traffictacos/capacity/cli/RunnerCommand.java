@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import store.traffictacos.capacity.runner.RunnerContract;
+import store.traffictacos.capacity.runner.RunnerSettings;
 import store.traffictacos.capacity.runner.StartInstant;
-import store.traffictacos.capacity.simulations.TicketingSimulation;
+import store.traffictacos.capacity.runner.StartPlan;
 
 /**
  * One load runner of a distributed run, as the {@code run} command's backends start it: the
@@ -35,28 +39,29 @@ final class RunnerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Properties settings = read(properties);
+        Map<String, String> given = read(properties);
+        RunnerSettings settings = RunnerSettings.fromProperties(given, null);
         if (startSignal != null) {
-            StartInstant.parse(startSignal);
-            settings.setProperty("start.signal", startSignal);
+            settings = settings.withStart(StartPlan.signal(startSignal));
         }
-        settings.forEach((key, value) -> System.setProperty((String) key, (String) value));
+        // Gatling builds the simulation by its class name, with no arguments: it reads the settings back from
+        // the system properties (RunnerSettings.fromProperties), the one channel Gatling leaves.
+        settings.toProperties().forEach(System::setProperty);
         // Gatling's data writers off (see gatling-runner.conf), unless the properties choose a file
-        if (System.getProperty(GATLING_CONF_FILE) == null) {
-            System.setProperty(GATLING_CONF_FILE, RUNNER_GATLING_CONF);
-        }
-        String resultsFolder = Path.of(settings.getProperty("reports.dir", "reports")).resolve("gatling").toString();
-        return io.gatling.app.Gatling$.MODULE$.fromArgs(List.of("-s", TicketingSimulation.class.getName(), "-rf",
-                resultsFolder, "-nr").toArray(String[]::new));
+        System.setProperty(GATLING_CONF_FILE, given.getOrDefault(GATLING_CONF_FILE, RUNNER_GATLING_CONF));
+        return io.gatling.app.Gatling$.MODULE$.fromArgs(List.of("-s", RunnerContract.SIMULATION_CLASS, "-rf",
+                settings.folder().gatling().toString(), "-nr").toArray(String[]::new));
     }
 
-    private static Properties read(Path file) {
+    private static Map<String, String> read(Path file) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read runner properties " + file + ": " + e.getMessage());
         }
-        return properties;
+        Map<String, String> values = new HashMap<>();
+        properties.forEach((key, value) -> values.put((String) key, (String) value));
+        return values;
     }
 }

@@ -1,11 +1,11 @@
 package store.traffictacos.capacity.controller;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import store.traffictacos.capacity.controller.RunSpec.KubernetesSpec;
 import store.traffictacos.capacity.controller.fleet.RunnerLaunch;
 import store.traffictacos.capacity.controller.fleet.RunnerResources;
+import store.traffictacos.capacity.runner.ProfileChoice;
+import store.traffictacos.capacity.runner.RunnerSettings;
 
 /** Creates the runners; they wait for the start instant. */
 final class LaunchStage implements RunStage {
@@ -20,7 +20,7 @@ final class LaunchStage implements RunStage {
         KubernetesSpec k8s = spec.kubernetes();
         Duration expected = spec.timeouts().startLead().plus(spec.profile().totalDuration())
                 .plus(spec.timeouts().drain());
-        run.fleet.launch(new RunnerLaunch(spec.runId(), spec.runners(), runnerProperties(run), k8s.image(),
+        run.fleet.launch(new RunnerLaunch(runnerSettings(run), k8s.image(),
                 new RunnerResources(k8s.runnerCpu(), k8s.runnerMemory()), k8s.nodeSelector(), k8s.tolerations(),
                 k8s.serviceAccount(), Duration.ofSeconds(k8s.ttlSecondsAfterFinished()),
                 RunnerLaunch.activeDeadline(spec.timeouts().barrier(), expected)));
@@ -28,28 +28,21 @@ final class LaunchStage implements RunStage {
     }
 
     /**
-     * What every runner is told (its index and the start instant come separately). A profile from a
-     * file goes inline: a runner pod cannot see the controller's files.
+     * What every runner is told (its index and the start instant come separately): the run spec's
+     * {@code simulation:} settings under the controller's own. A profile from a file goes inline: a
+     * runner pod cannot see the controller's files. Kubernetes runners print their results into their
+     * log, as the controller cannot reach their files.
      */
-    static Map<String, String> runnerProperties(RunContext run) {
+    static RunnerSettings runnerSettings(RunContext run) {
         RunSpec spec = run.spec;
-        Map<String, String> properties = new LinkedHashMap<>(spec.simulation());
-        properties.put("run.id", spec.runId());
-        properties.put("target.url", run.target.toString());
-        if (spec.profileFileText() != null) {
-            properties.put("profile.yaml", spec.profileFileText());
-        } else {
-            properties.put("profile", spec.profile().name());
-        }
-        properties.put("runner.count", Integer.toString(spec.runners()));
-        properties.put("runner.controlled", "true");
-        properties.put("results.log", Boolean.toString(spec.backend() == RunSpec.Backend.KUBERNETES));
-        properties.put("warmup.seconds", Long.toString(warmUpSeconds(spec)));
-        return properties;
+        ProfileChoice profile = spec.profileFileText() == null ? ProfileChoice.builtIn(spec.profile().name())
+                : ProfileChoice.inline(spec.profile(), spec.profileFileText());
+        return RunnerSettings.fromProperties(spec.simulation(), spec.runId()).controlledBy(spec.runId(), run.target,
+                profile, spec.runners(), warmUp(spec), spec.backend() == RunSpec.Backend.KUBERNETES);
     }
 
     /** The warm-up fits in the start lead, after the runner's own start-up. */
-    private static long warmUpSeconds(RunSpec spec) {
-        return Math.max(0, spec.timeouts().startLead().toSeconds() - 5);
+    private static Duration warmUp(RunSpec spec) {
+        return Duration.ofSeconds(Math.max(0, spec.timeouts().startLead().toSeconds() - 5));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
+import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.platform.SamplingSchedule;
 
 /**
@@ -72,9 +73,10 @@ final class PlatformSampling implements AutoCloseable {
             return;
         }
         try {
-            PlatformSeriesFile.write(runDir, samples, unavailable);
+            PlatformSeriesFile.write(new RunFolder(runDir).platformFile(), samples, unavailable);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + PlatformSeriesFile.FILE_NAME + " into " + runDir, e);
+            throw new UncheckedIOException("cannot write the platform series into " + runDir + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import store.traffictacos.capacity.controller.fleet.CollectedRunner;
 import store.traffictacos.capacity.results.RunnerOutcomes;
+import store.traffictacos.capacity.runner.RunFolder;
 
 /** {@code runners.json}: what became of each runner, read by the report to name missing runners. */
 final class RunnersFile {
@@ -23,9 +24,9 @@ final class RunnersFile {
                 runner.state().phase().name().toLowerCase(java.util.Locale.ROOT), describe(runner))).toList();
         try {
             Files.createDirectories(runDir);
-            JSON.writeValue(runDir.resolve(RunnerOutcomes.FILE_NAME).toFile(), new RunnerOutcomes(runners));
+            JSON.writeValue(new RunFolder(runDir).runnersFile().toFile(), new RunnerOutcomes(runners));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + RunnerOutcomes.FILE_NAME + " into " + runDir, e);
+            throw new UncheckedIOException("cannot write the runners' outcomes into " + runDir + ": " + e.getMessage(), e);
         }
     }
 

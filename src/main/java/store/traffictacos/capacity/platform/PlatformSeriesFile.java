@@ -34,7 +34,6 @@ import java.util.Map;
  * least once) during the run.
  */
 public final class PlatformSeriesFile {
-    public static final String FILE_NAME = "platform.json";
     public static final String FORMAT = "tacos-platform/1";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -50,8 +49,8 @@ public final class PlatformSeriesFile {
     private PlatformSeriesFile() {
     }
 
-    /** Writes {@code runDir/platform.json} (atomically replacing it); returns its path. */
-    public static Path write(Path runDir, List<PlatformSample> samples, Map<String, String> unavailable)
+    /** Writes {@code file} (a run folder's platform.json), atomically replacing it. */
+    public static void write(Path file, List<PlatformSample> samples, Map<String, String> unavailable)
             throws IOException {
         Map<List<String>, ArrayNode> points = new LinkedHashMap<>();
         ObjectNode root = JSON.createObjectNode();
@@ -70,26 +69,23 @@ public final class PlatformSeriesFile {
         }
         ObjectNode reasons = root.putObject("unavailable");
         unavailable.forEach(reasons::put);
-        Files.createDirectories(runDir);
-        Path file = runDir.resolve(FILE_NAME);
-        Path temp = Files.createTempFile(runDir, FILE_NAME, ".tmp");
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
             JSON.writeValue(temp.toFile(), root);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
-        return file;
     }
 
     /**
-     * Reads a {@code platform.json} (the file, or a run folder holding one); samples come back
-     * series by series.
+     * Reads a {@code platform.json}; samples come back series by series.
      *
      * @throws IOException when it is missing, not JSON, or not {@code tacos-platform/1}
      */
-    public static Contents read(Path path) throws IOException {
-        Path file = Files.isDirectory(path) ? path.resolve(FILE_NAME) : path;
+    public static Contents read(Path file) throws IOException {
         JsonNode root = JSON.readTree(file.toFile());
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IOException(file + " is not a " + FORMAT + " file (format: "

@@ -12,6 +12,7 @@ import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.RunnerOutcomes;
 import store.traffictacos.capacity.results.RunnerResults;
+import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.settings.ReportSettings;
 import store.traffictacos.capacity.report.render.ReportFiles;
@@ -30,7 +31,7 @@ public final class RunReports {
         // A runner without results is named in the report (and fails its exit code), not an error here.
         CapacityReport built = ReportBuilder.build(MergedResults.mergeAvailable(readRunners(runDir)), settings.slos(),
                 settings.prices());
-        CapacityReport alone = RunnerOutcomes.read(runDir)
+        CapacityReport alone = RunnerOutcomes.read(new RunFolder(runDir).runnersFile())
                 .map(outcomes -> ReportBuilder.withRunnerOutcomes(built, outcomes)).orElse(built);
         CapacityReport report = withPlatform(ReportBuilder.withHistory(alone, history, settings.regression()), runDir,
                 settings);
@@ -43,7 +44,7 @@ public final class RunReports {
 
     /** Adds the run's platform series when it sampled any ({@code platform.json} beside the runners). */
     private static CapacityReport withPlatform(CapacityReport report, Path runDir, ReportSettings settings) {
-        Path file = runDir.resolve(PlatformSeriesFile.FILE_NAME);
+        Path file = new RunFolder(runDir).platformFile();
         if (!Files.exists(file)) {
             return report;
         }
@@ -59,13 +60,7 @@ public final class RunReports {
         if (!Files.isDirectory(runDir)) {
             throw new IllegalArgumentException("no run folder at " + runDir);
         }
-        List<Path> runnerDirs;
-        try (Stream<Path> children = Files.list(runDir)) {
-            runnerDirs = children.filter(Files::isDirectory)
-                    .filter(dir -> dir.getFileName().toString().startsWith("runner-")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + runDir + ": " + e.getMessage(), e);
-        }
+        List<Path> runnerDirs = new RunFolder(runDir).runners();
         if (runnerDirs.isEmpty()) {
             throw new IllegalArgumentException("no results in " + runDir + ": expected runner-<i>/ folders with "
                     + ResultsFiles.MANIFEST_FILE + " and " + ResultsFiles.LOG_FILE);

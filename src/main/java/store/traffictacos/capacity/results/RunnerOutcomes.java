@@ -16,7 +16,6 @@ import java.util.Optional;
  * @param runners by index
  */
 public record RunnerOutcomes(List<Runner> runners) {
-    public static final String FILE_NAME = "runners.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -32,9 +31,8 @@ public record RunnerOutcomes(List<Runner> runners) {
         runners = List.copyOf(runners);
     }
 
-    /** The run folder's {@code runners.json}; empty for runs without one (a laptop run). */
-    public static Optional<RunnerOutcomes> read(Path runDir) {
-        Path file = runDir.resolve(FILE_NAME);
+    /** A run folder's {@code runners.json}; empty for runs without one (a laptop run). */
+    public static Optional<RunnerOutcomes> read(Path file) {
         if (!Files.exists(file)) {
             return Optional.empty();
         }

@@ -1,8 +1,9 @@
 package store.traffictacos.capacity.runner;
 
 /**
- * What a runner pod is given by the controller, named once so the runner that reads it and the
- * controller that builds the Job cannot drift apart.
+ * How a runner is started and where it finds what it is told, named once so the runner that reads it
+ * and the controller that starts it cannot drift apart. What it is told is {@link RunnerSettings}; where
+ * it writes is {@link RunFolder}.
  */
 public final class RunnerContract {
 
@@ -21,11 +22,20 @@ public final class RunnerContract {
     public static final String START_AT_KEY = "startAt";
 
     public static final String ENV_RUN_ID = "RUN_ID";
-    public static final String ENV_RUNNER_COUNT = "RUNNER_COUNT";
     public static final String ENV_NAMESPACE = "TACOS_NAMESPACE";
     public static final String ENV_POD_NAME = "POD_NAME";
+    /** A runner's index, set by the local backend for each runner JVM (and usable by hand). */
+    public static final String ENV_INDEX = "RUNNER_INDEX";
     /** Set by Kubernetes itself in every pod of an Indexed Job. */
-    public static final String ENV_INDEX = "JOB_COMPLETION_INDEX";
+    public static final String ENV_JOB_INDEX = "JOB_COMPLETION_INDEX";
+    /** The HS256 secret for {@code auth=jwt}: a secret travels in the environment, never in a ConfigMap. */
+    public static final String ENV_JWT_SECRET = "TACOS_JWT_SECRET";
+
+    /**
+     * The simulation a runner runs, by name: the toolkit does not depend on the simulations (they
+     * depend on it), and Gatling loads a simulation by its class name anyway.
+     */
+    public static final String SIMULATION_CLASS = "store.traffictacos.capacity.simulations.TicketingSimulation";
 
     private RunnerContract() {
     }

@@ -25,7 +25,9 @@ import store.traffictacos.capacity.controller.fleet.RunnerFleet;
 import store.traffictacos.capacity.controller.fleet.RunnerLaunch;
 import store.traffictacos.capacity.controller.fleet.RunnerState;
 import store.traffictacos.capacity.controller.fleet.RunnerState.Phase;
+import store.traffictacos.capacity.runner.ProfileChoice;
 import store.traffictacos.capacity.runner.RunnerContract;
+import store.traffictacos.capacity.runner.RunnerSettings;
 
 /**
  * The runners as one Kubernetes Indexed Job in the load-test namespace (see {@link RunnerJobs}),
@@ -88,7 +90,10 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
                     + " (already cleaned up, or another namespace?)");
         }
         Long deadline = job.getSpec().getActiveDeadlineSeconds();
-        RunnerLaunch launched = RunnerLaunch.of(runId, job.getSpec().getParallelism(), java.util.Map.of(),
+        // What the runners were told does not matter to a fleet attached to collect, stop or clean up: only the
+        // run id and the runner count do.
+        RunnerSettings told = RunnerSettings.of(runId, ProfileChoice.builtIn(null), job.getSpec().getParallelism());
+        RunnerLaunch launched = RunnerLaunch.of(told,
                 job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
                 Duration.ofSeconds(deadline == null ? 1 : deadline));
         KubernetesRunnerFleet fleet = new KubernetesRunnerFleet(client, namespace);

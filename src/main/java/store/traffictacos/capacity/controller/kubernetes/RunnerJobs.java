@@ -26,7 +26,7 @@ public final class RunnerJobs {
 
     public static final String RUN_ID_LABEL = "capacity.traffictacos.store/run-id";
     static final String CONTAINER = "runner";
-    static final String PROPERTIES_VOLUME = "runner-properties";
+    static final String PROPERTIES_VOLUME = "settings";
     /** Time a stopped runner has to print its partial results before it is killed. */
     static final long TERMINATION_GRACE_SECONDS = 60;
     static final List<String> ARGS = List.of("-XX:MaxRAMPercentage=75", "-jar", "/app/tacos-capacity.jar", "runner",
@@ -110,7 +110,7 @@ public final class RunnerJobs {
                 .withBlockOwnerDeletion(true)
                 .endOwnerReference()
                 .endMetadata()
-                .addToData(RunnerContract.PROPERTIES_KEY, propertiesText(launch.runnerProperties()))
+                .addToData(RunnerContract.PROPERTIES_KEY, propertiesText(launch.runner().toProperties()))
                 .build();
     }
 
@@ -125,7 +125,6 @@ public final class RunnerJobs {
                 .withArgs(ARGS)
                 .withEnv(
                         value(RunnerContract.ENV_RUN_ID, launch.runId()),
-                        value(RunnerContract.ENV_RUNNER_COUNT, Integer.toString(launch.runnerCount())),
                         field(RunnerContract.ENV_NAMESPACE, "metadata.namespace"),
                         field(RunnerContract.ENV_POD_NAME, "metadata.name"))
                 .withNewResources().withRequests(resources).withLimits(resources).endResources()

@@ -3,6 +3,7 @@ package store.traffictacos.capacity.controller.kubernetes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.Loggable;
+import store.traffictacos.capacity.runner.RunFolder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
@@ -54,7 +55,7 @@ final class RunnerLogs implements AutoCloseable {
             return;
         }
         try {
-            Path file = Files.createTempFile(directory(), "runner-" + index + "-", ".log");
+            Path file = Files.createTempFile(directory(), RunFolder.runnerName(index) + "-", ".log");
             OutputStream out = new LineTap(Files.newOutputStream(file), line -> lines.accept(index, line));
             LogWatch watch = log(podName).watchLog(out);
             CompletableFuture<Void> ended = watch.onClose().toCompletableFuture()

@@ -16,6 +16,7 @@ import store.traffictacos.capacity.controller.fleet.RunnerState;
 import store.traffictacos.capacity.controller.fleet.RunnerState.Phase;
 import store.traffictacos.capacity.runner.ExtractedResults;
 import store.traffictacos.capacity.runner.ResultsLog;
+import store.traffictacos.capacity.runner.RunFolder;
 
 /**
  * One runner's results out of its log: the captured log first (it outlives the pod), then the
@@ -32,7 +33,7 @@ final class RunnerResultsCollector {
     }
 
     CollectedRunner collect(RunnerState runner, Path runDir) {
-        Path dir = runDir.resolve("runner-" + runner.index());
+        Path dir = new RunFolder(runDir).runner(runner.index());
         ExtractedResults fromCapture = logs.endedCapture(runner.index())
                 .map(file -> fromCapture(file, dir, runner.index()))
                 .orElse(null);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import store.traffictacos.capacity.controller.fleet.RunnerState;
 import store.traffictacos.capacity.controller.fleet.RunnerState.Phase;
@@ -33,9 +34,12 @@ final class LocalRunner {
         output.start();
     }
 
-    static LocalRunner start(int index, Path dir, List<String> command, BiConsumer<Integer, String> lines) {
+    static LocalRunner start(int index, Path dir, List<String> command, Map<String, String> env,
+            BiConsumer<Integer, String> lines) {
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            Process process = builder.start();
             return new LocalRunner(index, dir, process, lines);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start runner " + index + ": " + e.getMessage(), e);

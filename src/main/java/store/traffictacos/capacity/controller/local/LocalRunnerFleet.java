@@ -1,5 +1,6 @@
 package store.traffictacos.capacity.controller.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -11,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import store.traffictacos.capacity.controller.fleet.Barrier;
 import store.traffictacos.capacity.controller.fleet.BarrierException;
@@ -21,19 +24,25 @@ import store.traffictacos.capacity.controller.fleet.CollectedRunner;
 import store.traffictacos.capacity.controller.fleet.RunnerFleet;
 import store.traffictacos.capacity.controller.fleet.RunnerLaunch;
 import store.traffictacos.capacity.controller.fleet.RunnerState;
+import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.runner.FileStartSignal;
+import store.traffictacos.capacity.runner.RunFolder;
+import store.traffictacos.capacity.runner.RunnerContract;
+import store.traffictacos.capacity.runner.RunnerSettings;
 
 /**
  * The runners as JVMs on this machine (for tests, a laptop, or one big box): each runs the
- * {@code runner} command with the launch's properties, in its own folder under
- * {@code <runDir>/.runners/<index>/}, and waits for the start instant in a file. Image, resources and
- * placement of the launch do not apply here.
+ * {@code runner} command with the launch's settings, in its own folder under the run folder's
+ * {@link RunFolder#localRunners()}, with its index in its environment, and waits for the start instant
+ * in a file. Every path a runner is given is absolute, whatever folder the controller was started from.
+ * Image, resources and placement of the launch do not apply here.
  */
 public final class LocalRunnerFleet implements RunnerFleet {
     /** How long a stopped runner has to write its partial results before it is killed. */
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final String MAIN_CLASS = "store.traffictacos.capacity.cli.TacosCapacity";
 
+    private final RunFolder runFolder;
     private final Path workDir;
     private final List<String> java;
     private final BiConsumer<Integer, String> output;
@@ -45,15 +54,22 @@ public final class LocalRunnerFleet implements RunnerFleet {
      * @param output every line a runner prints, with its index (progress, errors)
      */
     public LocalRunnerFleet(Path runDir, List<String> javaCommand, BiConsumer<Integer, String> output) {
-        this.workDir = runDir.toAbsolutePath().resolve(".runners");
+        this.runFolder = new RunFolder(runDir);
+        this.workDir = runFolder.localRunners();
         this.java = List.copyOf(javaCommand);
         this.output = output;
     }
 
-    /** This JVM's java and class path: what the local runners run with. */
+    /**
+     * This JVM's java and class path: what the local runners run with. The class path is made absolute, as
+     * a runner starts in its own folder ({@code java -jar target/tacos-capacity.jar} gives a relative one).
+     */
     public static List<String> thisJava() {
+        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"));
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-cp", classPath);
     }
 
     @Override
@@ -69,11 +85,12 @@ public final class LocalRunnerFleet implements RunnerFleet {
             Files.createDirectories(workDir);
             for (int index = 0; index < launch.runnerCount(); index++) {
                 Path dir = Files.createDirectories(workDir.resolve(Integer.toString(index)));
-                Path properties = writeProperties(dir, launch, index);
+                Path properties = writeProperties(dir, launch.runner().withReportsDir(results(dir).dir()));
                 List<String> command = new ArrayList<>(java);
                 command.addAll(List.of(MAIN_CLASS, "runner", "--properties", properties.toString(),
                         "--start-signal", "file:" + startFile()));
-                runners.add(LocalRunner.start(index, dir, command, output));
+                runners.add(LocalRunner.start(index, dir, command, Map.of(RunnerContract.ENV_INDEX,
+                        Integer.toString(index)), output));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot launch local runners in " + workDir + ": " + e.getMessage(), e);
@@ -134,16 +151,16 @@ public final class LocalRunnerFleet implements RunnerFleet {
         for (LocalRunner runner : runners) {
             try {
                 runner.awaitOutput();
-                Path logs = Files.createDirectories(runDir.resolve("logs"));
-                Files.copy(runner.log(), logs.resolve("runner-" + runner.index + ".log"),
-                        StandardCopyOption.REPLACE_EXISTING);
-                Path results = runner.dir.resolve("results").resolve("runner-" + runner.index);
+                RunFolder into = new RunFolder(runDir);
+                Files.createDirectories(into.logs());
+                Files.copy(runner.log(), into.runnerLog(runner.index), StandardCopyOption.REPLACE_EXISTING);
+                Path results = results(runner.dir).runner(runner.index);
                 RunnerState state = runner.state();
-                if (Files.isRegularFile(results.resolve("manifest.json"))) {
-                    Path into = runDir.resolve("runner-" + runner.index);
-                    copyTree(results, into);
-                    collected.add(new CollectedRunner(runner.index, CollectedRunner.Outcome.COLLECTED, into, null,
-                            state));
+                if (Files.isRegularFile(results.resolve(ResultsFiles.MANIFEST_FILE))) {
+                    Path runnerResults = into.runner(runner.index);
+                    copyTree(results, runnerResults);
+                    collected.add(new CollectedRunner(runner.index, CollectedRunner.Outcome.COLLECTED, runnerResults,
+                            null, state));
                 } else {
                     collected.add(new CollectedRunner(runner.index, CollectedRunner.Outcome.MISSING, null,
                             "no results written" + (state.reason() == null ? "" : " (" + state.reason() + ")"), state));
@@ -172,14 +189,16 @@ public final class LocalRunnerFleet implements RunnerFleet {
         return workDir.resolve("start-at");
     }
 
-    private Path writeProperties(Path dir, RunnerLaunch launch, int index) throws IOException {
+    /** A runner's own run folder, inside its working folder; its results are copied out when collected. */
+    private static RunFolder results(Path runnerDir) {
+        return new RunFolder(runnerDir.resolve("results"));
+    }
+
+    private static Path writeProperties(Path dir, RunnerSettings settings) throws IOException {
         Properties properties = new Properties();
-        properties.putAll(launch.runnerProperties());
-        properties.setProperty("runner.index", Integer.toString(index));
-        properties.setProperty("runner.count", Integer.toString(launch.runnerCount()));
-        properties.setProperty("reports.dir", dir.resolve("results").toString());
+        properties.putAll(settings.toProperties());
         StringWriter text = new StringWriter();
-        properties.store(text, "runner " + index + " of run " + launch.runId());
+        properties.store(text, "a runner of run " + settings.runId());
         Path file = dir.resolve("runner.properties");
         Files.writeString(file, text.toString());
         return file;

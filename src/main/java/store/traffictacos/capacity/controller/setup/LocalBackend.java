@@ -11,7 +11,7 @@ import store.traffictacos.capacity.controller.scale.PlatformScaler;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.local.LocalProcessSampler;
 import store.traffictacos.capacity.platform.local.TargetMetricsSampler;
-import store.traffictacos.capacity.simulations.run.Preflight;
+import store.traffictacos.capacity.net.Preflight;
 import store.traffictacos.capacity.emulator.ReferenceTarget;
 import store.traffictacos.capacity.emulator.TargetConfig;
 

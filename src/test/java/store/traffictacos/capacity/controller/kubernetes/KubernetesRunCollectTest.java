@@ -9,6 +9,7 @@ import static store.traffictacos.capacity.controller.kubernetes.KubernetesRunClu
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,8 @@ import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.report.model.ReportJson;
 import store.traffictacos.capacity.results.ResultsFiles;
+import store.traffictacos.capacity.runner.ProfileChoice;
+import store.traffictacos.capacity.runner.RunnerSettings;
 
 /**
  * A controller that launched its runners, started them and died once they had finished, before its
@@ -67,8 +70,8 @@ class KubernetesRunCollectTest {
         });
         try (KubernetesClient controllerClient = KubernetesBackend.client(kubeconfig, null)) {
             KubernetesRunnerFleet fleet = new KubernetesRunnerFleet(controllerClient, NAMESPACE);
-            fleet.launch(RunnerLaunch.of(RUN_ID, spec.runners(), Map.of("target.url", TARGET),
-                    spec.kubernetes().image(), Duration.ofMinutes(15)));
+            fleet.launch(RunnerLaunch.of(RunnerSettings.of(RUN_ID, ProfileChoice.builtIn(spec.profile().name()),
+                    spec.runners()).withTarget(URI.create(TARGET)), spec.kubernetes().image(), Duration.ofMinutes(15)));
             assertThat(runnersUp.await(20, SECONDS)).as("runners up").isTrue();
             fleet.start(Instant.now().plusSeconds(1));
             playing.get(20, SECONDS);

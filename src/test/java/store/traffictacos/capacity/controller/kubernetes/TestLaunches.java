@@ -1,8 +1,10 @@
 package store.traffictacos.capacity.controller.kubernetes;
 
 import java.time.Duration;
-import java.util.Map;
+import java.net.URI;
 import store.traffictacos.capacity.controller.fleet.RunnerLaunch;
+import store.traffictacos.capacity.runner.ProfileChoice;
+import store.traffictacos.capacity.runner.RunnerSettings;
 
 /** Launches used across the fleet tests. */
 final class TestLaunches {
@@ -15,7 +17,8 @@ final class TestLaunches {
     }
 
     static RunnerLaunch launch(int runnerCount) {
-        return RunnerLaunch.of(RUN_ID, runnerCount, Map.of("profile", "smoke", "target.url", "https://api.example"),
-                IMAGE, Duration.ofMinutes(40));
+        RunnerSettings runner = RunnerSettings.of(RUN_ID, ProfileChoice.builtIn("smoke"), runnerCount)
+                .withTarget(URI.create("https://api.example"));
+        return RunnerLaunch.of(runner, IMAGE, Duration.ofMinutes(40));
     }
 }

@@ -1,4 +1,4 @@
-package store.traffictacos.capacity.simulations.run;
+package store.traffictacos.capacity.net;
 
 import java.io.IOException;
 import java.net.URI;
@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import store.traffictacos.capacity.net.ConnectionFailures;
 
 /** Checks the target answers {@code /healthz} before any load is sent. */
 public final class Preflight {
