@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
@@ -46,7 +47,7 @@ class PlatformSamplingTest {
         sampling.close();
 
         // Then
-        PlatformSeriesFile.Contents written = PlatformSeriesFile.read(runDir);
+        PlatformSeriesFile.Contents written = PlatformSeriesFile.read(new RunFolder(runDir).platformFile());
         assertThat(written.samples()).filteredOn(sample -> sample.source().equals("cloudwatch"))
                 .containsExactly(new PlatformSample("cloudwatch", "n1/EngineCPUUtilization", 1_000, 99, "%"));
         assertThat(written.samples()).filteredOn(sample -> sample.source().equals("redis")).isNotEmpty();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.results.MergedResults;
@@ -110,7 +111,7 @@ class TicketingSimulationEndToEndTest {
     @DisplayName("the embedded target's CPU, heap and threads, and its own /metrics, are sampled beside the load into platform.json")
     void localProcessSampled() throws IOException {
         // When
-        PlatformSeriesFile.Contents platform = PlatformSeriesFile.read(reports.resolve("e2e"));
+        PlatformSeriesFile.Contents platform = PlatformSeriesFile.read(new RunFolder(reports.resolve("e2e")).platformFile());
 
         // Then
         assertThat(platform.samples()).filteredOn(sample -> sample.source().equals("local"))
