@@ -1,25 +1,19 @@
 package store.traffictacos.capacity.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import store.traffictacos.capacity.controller.RunBackend;
 import store.traffictacos.capacity.controller.RunController;
 import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.RunSpecFile;
 import store.traffictacos.capacity.controller.RunStatus;
-import store.traffictacos.capacity.controller.local.LocalRunnerFleet;
-import store.traffictacos.capacity.controller.setup.KubernetesBackend;
-import store.traffictacos.capacity.controller.setup.LocalBackend;
+import store.traffictacos.capacity.controller.setup.RunAssembly;
 import store.traffictacos.capacity.report.render.Charts;
 import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.runner.RunnerCapacity;
@@ -105,21 +99,11 @@ final class RunCommand implements Callable<Integer> {
                     + "; give another --run-id");
         }
         Charts.prepare();
-        PrintStream console = System.out;
-        AtomicReference<RunController> controller = new AtomicReference<>();
-        BiConsumer<Integer, String> runnerLines = (runner, line) -> {
-            RunController running = controller.get();
-            if (running != null) {
-                running.runnerLine(runner, line);
-            }
-        };
-        try (RunBackend backend = spec.backend() == RunSpec.Backend.LOCAL
-                ? LocalBackend.open(spec, LocalRunnerFleet.thisJava(), runnerLines)
-                : KubernetesBackend.open(spec, runnerLines)) {
-            controller.set(new RunController(spec, backend, console, System::currentTimeMillis));
+        try (RunAssembly run = RunAssembly.open(spec, System.out, System::currentTimeMillis)) {
+            RunController controller = run.controller();
             CountDownLatch done = new CountDownLatch(1);
             Thread onSignal = new Thread(() -> {
-                controller.get().abort("stopped by a signal (Ctrl-C or SIGTERM)");
+                controller.abort("stopped by a signal (Ctrl-C or SIGTERM)");
                 try {
                     done.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -128,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             }, "tacos-run-shutdown");
             Runtime.getRuntime().addShutdownHook(onSignal);
             try {
-                RunStatus status = controller.get().execute();
+                RunStatus status = controller.execute();
                 if (status.failed()) {
                     command.commandLine().getErr().println("error: run " + spec.runId() + " failed in "
                             + status.failure().stage().label() + ": " + status.failure().reason());
@@ -142,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
                     // The signal's hook is the one waiting for this run; it returns now.
                 }
             }
-            return controller.get().exitCode();
+            return controller.exitCode();
         }
     }
 

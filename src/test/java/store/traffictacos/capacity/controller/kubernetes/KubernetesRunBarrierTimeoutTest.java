@@ -29,6 +29,7 @@ import store.traffictacos.capacity.controller.RunStatus;
 import store.traffictacos.capacity.controller.RunStatusFile;
 import store.traffictacos.capacity.controller.Stage;
 import store.traffictacos.capacity.controller.setup.KubernetesBackend;
+import store.traffictacos.capacity.controller.setup.RunAssembly;
 
 /**
  * A Kubernetes run whose runners never get a node: the scheduler leaves both pods Pending, and the
@@ -65,14 +66,11 @@ class KubernetesRunBarrierTimeoutTest {
 
         // When
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        AtomicReference<RunController> controller = new AtomicReference<>();
         // Wired as `tacos-capacity run` wires it: what the runners print goes to the controller.
-        try (RunBackend backend = KubernetesBackend.open(spec, (runner, line) -> controller.get().runnerLine(runner,
-                line))) {
-            controller.set(new RunController(spec, backend, new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                    System::currentTimeMillis));
-            status = controller.get().execute();
-            exitCode = controller.get().exitCode();
+        try (RunAssembly run = RunAssembly.open(spec, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                System::currentTimeMillis)) {
+            status = run.controller().execute();
+            exitCode = run.controller().exitCode();
         }
         console = bytes.toString(StandardCharsets.UTF_8);
         PlayedRun.awaitPlayed(playing, console);

@@ -18,13 +18,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import store.traffictacos.capacity.controller.RunBackend;
 import store.traffictacos.capacity.controller.RunController;
 import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.RunSpecFile;
 import store.traffictacos.capacity.controller.RunStatus;
 import store.traffictacos.capacity.controller.Stage;
-import store.traffictacos.capacity.controller.setup.LocalBackend;
+import store.traffictacos.capacity.controller.setup.RunAssembly;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.ReportJson;
@@ -197,15 +196,10 @@ class LocalRunEndToEndTest {
                 """.formatted(runId, profile, dir.resolve("reports")), "spec").toSpec("unused");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        AtomicReference<RunController> controller = abortRun;
-        BiConsumer<Integer, String> lines = (runner, line) -> {
-            onLine.accept(runner, line);
-            controller.get().runnerLine(runner, line);
-        };
-        try (RunBackend backend = LocalBackend.open(spec, LocalRunnerFleet.thisJava(), lines)) {
-            controller.set(new RunController(spec, backend, console, System::currentTimeMillis));
-            RunStatus status = controller.get().execute();
-            return new Run(spec, status, controller.get().exitCode(), bytes.toString(StandardCharsets.UTF_8));
+        try (RunAssembly assembly = RunAssembly.open(spec, console, System::currentTimeMillis, onLine)) {
+            abortRun.set(assembly.controller());
+            RunStatus status = assembly.controller().execute();
+            return new Run(spec, status, assembly.controller().exitCode(), bytes.toString(StandardCharsets.UTF_8));
         }
     }
 }
