@@ -13,9 +13,8 @@ import store.traffictacos.capacity.controller.fleet.CollectedRunner;
 import store.traffictacos.capacity.controller.kubernetes.KubernetesRunnerFleet;
 import store.traffictacos.capacity.report.History;
 import store.traffictacos.capacity.report.ReportBuilder;
-import store.traffictacos.capacity.report.render.ReportFiles;
+import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.report.settings.ReportSettings;
-import store.traffictacos.capacity.report.RunReports;
 
 /**
  * {@code tacos-capacity collect --run-id X}: fetches a run's runner results from their pods' logs
@@ -52,9 +51,8 @@ final class CollectCommand implements Callable<Integer> {
                 throw new IllegalStateException("run " + runId + ": no runner results to collect");
             }
         }
-        RunReports.Written written = RunReports.build(runDir, ReportSettings.defaults(), History.none());
-        out.println(written.report().verdict() + ": " + ReportFiles.kneeLine(written.report()));
-        out.println("report: " + written.html().toAbsolutePath());
+        ReportService.Written written = ReportService.write(runDir, ReportSettings.defaults(), History.none());
+        ReportService.announce(written, ReportService.VerdictLine.HEADLINE, out::println);
         out.flush();
         return ReportBuilder.exitCode(written.report());
     }
