@@ -5,7 +5,7 @@
 # this script lives in, generates once, untimed, a realistic run of 4 runner folders
 # (bench/report-speed/GenerateRun.java: the "30k" profile's 22-minute shape scaled to 10 M
 # requests, recorded with the real ResultsRecorder and written with ResultsFiles.write), then
-# times RunReports.build(runDir, ReportSettings.defaults(), History.none()) 3 times, each in a fresh JVM with -Xmx1g
+# times ReportService.write(runDir, ReportSettings.defaults(), History.none()) 3 times, each in a fresh JVM with -Xmx1g
 # (bench/report-speed/TimeReport.java ... build, under /usr/bin/time -v), and once more step by
 # step (read / merge / build / write) to show where the time goes. It then (re)writes the section
 # "Capacity report speed" of BENCHMARKS.md, between <!-- bench:report-speed:start --> and

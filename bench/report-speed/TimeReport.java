@@ -3,13 +3,13 @@
 //   java -Xmx1g -cp "target/classes:<dependencies>" bench/report-speed/TimeReport.java RUN_DIR build
 //   java -Xmx1g -cp "target/classes:<dependencies>" bench/report-speed/TimeReport.java RUN_DIR stages
 //
-// build:  the benchmark. Times RunReports.build(RUN_DIR, ReportSettings.defaults(), History.none()) (read every runner-*
-//         folder, merge, build the CapacityReport, write report.html/json, junit.xml, summary.md)
-//         with System.nanoTime around that one call.
+// build:  the benchmark. Times ReportService.write(RUN_DIR, ReportSettings.defaults(), History.none())
+//         (read every runner-* folder, merge, build the CapacityReport, write report.html/json,
+//         junit.xml, summary.md) with System.nanoTime around that one call.
 // stages: where the time goes. The same work, step by step through the same public calls that
-//         RunReports.build makes (ResultsFiles.read per runner, MergedResults.merge,
+//         ReportService.write makes (ResultsFiles.read per runner, MergedResults.merge,
 //         ReportBuilder.build, ReportFiles.writeAll; a comparison with earlier runs, if
-//         RunReports.build makes one, has no history here and is left out), each timed; a
+//         ReportService.write makes one, has no history here and is left out), each timed; a
 //         System.gc() between steps (outside the timings) gives the live heap each step leaves.
 //         Then, in the now warm JVM: one runner's read again, whole, as the log's decoding alone
 //         (HistogramLogReader) and as decoding plus LatencyCounts.of per interval; and each of the
@@ -57,7 +57,8 @@ import store.traffictacos.capacity.report.render.MarkdownReportWriter;
 import store.traffictacos.capacity.report.ReportBuilder;
 import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.report.settings.ReportSettings;
-import store.traffictacos.capacity.report.RunReports;
+import store.traffictacos.capacity.report.ReportInputs;
+import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.report.settings.SloSet;
 import store.traffictacos.capacity.results.LatencyCounts;
 import store.traffictacos.capacity.results.MergedResults;
@@ -82,7 +83,7 @@ public class TimeReport {
         int exit = 0;
         try {
             if (args[1].equals("build")) {
-                RunReports.Written written = RunReports.build(runDir, ReportSettings.defaults(), History.none());
+                ReportService.Written written = ReportService.write(runDir, ReportSettings.defaults(), History.none());
                 long t1 = System.nanoTime();
                 heap.stop();
                 print("build_s", seconds(t1 - t0));
@@ -145,7 +146,7 @@ public class TimeReport {
         print("live_after_merge_mb", live(paused));
 
         start = System.nanoTime();
-        CapacityReport report = ReportBuilder.build(merged, SloSet.defaults());
+        CapacityReport report = ReportBuilder.build(ReportInputs.alone(merged, SloSet.defaults()));
         long buildNanos = System.nanoTime() - start;
         print("report_build_s", seconds(buildNanos));
         print("live_after_report_build_mb", live(paused));

@@ -207,7 +207,7 @@ def render(results_path, out_path):
     if dirty:
         code += f" plus uncommitted changes in {dirty} file(s) under `src/` or `pom.xml`"
     add(f"- Code measured: {code}, compiled by the script (`mvn -q -DskipTests compile`).")
-    add(f"- Timed: `RunReports.build(runDir, ReportSettings.defaults(), History.none())`, which reads every `runner-*` folder "
+    add(f"- Timed: `ReportService.write(runDir, ReportSettings.defaults(), History.none())`, which reads every `runner-*` folder "
         f"(`ResultsFiles.read`), merges them (`MergedResults.merge`), builds the `CapacityReport` "
         f"(`ReportBuilder.build`) and writes report.html, report.json, junit.xml and summary.md "
         f"(`ReportFiles.writeAll`). {reps} runs, each in a fresh JVM with `-Xmx{heap}` (default G1), "
@@ -359,7 +359,7 @@ def render(results_path, out_path):
     add("### Where the time goes")
     add("")
     add("One more fresh JVM (`-Xmx" + heap + "`) does the same work step by step through the public calls "
-        "`RunReports.build` makes, each timed; between steps (outside the timings) a `System.gc()` "
+        "`ReportService.write` makes, each timed; between steps (outside the timings) a `System.gc()` "
         "measures the heap the step leaves live.")
     add("")
     if stages["exit"] == 0 and "stages_total_s" in st:

@@ -31,8 +31,7 @@ import store.traffictacos.capacity.platform.redis.RedisInfoSettings;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.profile.Phase;
 import store.traffictacos.capacity.report.History;
-import store.traffictacos.capacity.report.render.ReportFiles;
-import store.traffictacos.capacity.report.RunReports;
+import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.results.Manifest;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.PhaseWindow;
@@ -311,9 +310,9 @@ public final class CapacityRun {
                     settings.reportsDir());
             return;
         }
-        RunReports.Written written = RunReports.build(settings.reportsDir(), settings.report(), History.none());
-        out.printf("%nverdict: %s (%s)%nreport: %s%n", written.report().verdict(),
-                ReportFiles.kneeLine(written.report()), written.html().toAbsolutePath());
+        ReportService.Written written = ReportService.write(settings.reportsDir(), settings.report(), History.none());
+        out.println();
+        ReportService.announce(written, ReportService.VerdictLine.LABELLED, out::println);
     }
 
     private String stoppedEarly(String reason, Snapshot snapshot) {

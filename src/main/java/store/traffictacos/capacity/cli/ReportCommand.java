@@ -1,6 +1,5 @@
 package store.traffictacos.capacity.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,9 +10,8 @@ import picocli.CommandLine.Parameters;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.History;
 import store.traffictacos.capacity.report.ReportBuilder;
-import store.traffictacos.capacity.report.render.ReportFiles;
+import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.report.settings.ReportSettings;
-import store.traffictacos.capacity.report.RunReports;
 import store.traffictacos.capacity.report.settings.SloFile;
 
 /** {@code tacos-capacity report <run-dir>}: (re)builds a run's capacity report from its results files. */
@@ -56,19 +54,10 @@ final class ReportCommand implements Callable<Integer> {
         }
         CapacityReport baseline = baselineFile == null ? null : History.readReport(baselineFile, "baseline");
         List<CapacityReport> earlier = historyFolder == null ? null : History.readFolder(historyFolder);
-        RunReports.Written written = RunReports.build(runDir, settings, History.of(baseline, earlier, trendRuns));
-        CapacityReport report = written.report();
-        out().printf("%s: %s%n", report.verdict(), ReportFiles.kneeLine(report));
-        String comparison = ReportFiles.comparisonLine(report);
-        if (comparison != null) {
-            out().println(comparison);
-        }
-        out().printf("report: %s%n", written.html().toAbsolutePath());
-        return ReportBuilder.exitCode(report);
-    }
-
-    /** The command line's out stream, so callers (and tests) decide where the verdict goes. */
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
+        ReportService.Written written =
+                ReportService.write(runDir, settings, History.of(baseline, earlier, trendRuns));
+        // The command line's out stream, so callers (and tests) decide where the verdict goes.
+        ReportService.announce(written, ReportService.VerdictLine.HEADLINE, spec.commandLine().getOut()::println);
+        return ReportBuilder.exitCode(written.report());
     }
 }

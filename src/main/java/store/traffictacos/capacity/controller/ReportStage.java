@@ -1,9 +1,8 @@
 package store.traffictacos.capacity.controller;
 
 import store.traffictacos.capacity.report.History;
-import store.traffictacos.capacity.report.render.ReportFiles;
+import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.report.settings.ReportSettings;
-import store.traffictacos.capacity.report.RunReports;
 import store.traffictacos.capacity.report.settings.SloFile;
 
 /** The capacity report of what was collected, naming runners that are missing or stopped early. */
@@ -19,8 +18,7 @@ final class ReportStage implements RunStage {
         ReportSettings settings = spec.sloFile() == null ? ReportSettings.defaults() : SloFile.settings(spec.sloFile());
         History history = spec.baseline() == null ? History.none()
                 : History.of(History.readReport(spec.baseline(), "baseline"), null, History.DEFAULT_TREND_RUNS);
-        run.report = RunReports.build(spec.runDir(), settings, history);
-        run.say("verdict: " + run.report.report().verdict() + " (" + ReportFiles.kneeLine(run.report.report()) + ")");
-        run.say("report: " + run.report.html().toAbsolutePath());
+        run.report = ReportService.write(spec.runDir(), settings, history);
+        ReportService.announce(run.report, ReportService.VerdictLine.LABELLED, run::say);
     }
 }

@@ -9,7 +9,7 @@ import store.traffictacos.capacity.controller.fleet.Barrier;
 import store.traffictacos.capacity.controller.fleet.CollectedRunner;
 import store.traffictacos.capacity.controller.fleet.RunnerFleet;
 import store.traffictacos.capacity.controller.scale.PlatformScaler;
-import store.traffictacos.capacity.report.RunReports;
+import store.traffictacos.capacity.report.ReportService;
 
 /**
  * What the stages of one run share: the spec, the backend's parts, and what earlier stages found
@@ -32,7 +32,7 @@ final class RunContext {
     Barrier barrier;
     Instant startAt;
     List<CollectedRunner> collected = List.of();
-    RunReports.Written report;
+    ReportService.Written report;
 
     RunContext(RunSpec spec, RunBackend backend, PlatformSampling platform, LiveProgress progress, AbortSignal abort,
             PrintStream console, LongSupplier clock) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import store.traffictacos.capacity.report.model.CapacityReport.Knee;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
 import store.traffictacos.capacity.report.model.CapacityReport;
@@ -55,24 +56,28 @@ public final class History {
         return new History(baseline, runs == null ? null : List.copyOf(runs), trendRuns);
     }
 
-    /** The explicit baseline, else the latest earlier run that passed. */
-    public Optional<CapacityReport> baselineFor(CapacityReport run) {
+    /** The explicit baseline, else the latest run earlier than the run {@code runId} that passed. */
+    public Optional<CapacityReport> baselineFor(String runId, long startEpochMs) {
         if (baseline != null) {
             return Optional.of(baseline);
         }
-        return earlier(run).filter(report -> report.verdict() == Verdict.PASS).reduce((first, later) -> later);
+        return earlier(runId, startEpochMs).filter(report -> report.verdict() == Verdict.PASS)
+                .reduce((first, later) -> later);
     }
 
-    /** The last {@code trendRuns} earlier runs by start time, then the run; empty without a history folder. */
-    public List<TrendPoint> trend(CapacityReport run) {
+    /**
+     * The last {@code trendRuns} earlier runs by start time, then the run with the given knee and
+     * phases; empty without a history folder.
+     */
+    public List<TrendPoint> trend(String runId, long startEpochMs, Knee knee, List<PhaseReport> phases) {
         if (runs == null) {
             return List.of();
         }
-        List<CapacityReport> earlier = earlier(run).toList();
+        List<CapacityReport> earlier = earlier(runId, startEpochMs).toList();
         List<TrendPoint> points = new ArrayList<>();
-        earlier.subList(Math.max(0, earlier.size() - trendRuns), earlier.size())
-                .forEach(report -> points.add(trendPoint(report)));
-        points.add(trendPoint(run));
+        earlier.subList(Math.max(0, earlier.size() - trendRuns), earlier.size()).forEach(report -> points.add(
+                trendPoint(report.runId(), report.startEpochMs(), report.knee(), report.phases())));
+        points.add(trendPoint(runId, startEpochMs, knee, phases));
         return List.copyOf(points);
     }
 
@@ -127,17 +132,18 @@ public final class History {
         }
     }
 
-    private Stream<CapacityReport> earlier(CapacityReport run) {
+    private Stream<CapacityReport> earlier(String runId, long startEpochMs) {
         return (runs == null ? Stream.<CapacityReport>empty() : runs.stream())
-                .filter(report -> report.startEpochMs() < run.startEpochMs() && !report.runId().equals(run.runId()))
+                .filter(report -> report.startEpochMs() < startEpochMs && !report.runId().equals(runId))
                 .sorted(Comparator.comparingLong(CapacityReport::startEpochMs));
     }
 
-    private static TrendPoint trendPoint(CapacityReport report) {
-        PhaseReport tracked = report.phases().stream().filter(phase -> phase.name().equals(PEAK_PHASE)).findFirst()
-                .or(() -> report.phases().stream().max(Comparator.comparingDouble(PhaseReport::offeredRps)))
+    /** The run's point in a trend; {@code knee} is null in reports read from older files. */
+    private static TrendPoint trendPoint(String runId, long startEpochMs, Knee knee, List<PhaseReport> phases) {
+        PhaseReport tracked = phases.stream().filter(phase -> phase.name().equals(PEAK_PHASE)).findFirst()
+                .or(() -> phases.stream().max(Comparator.comparingDouble(PhaseReport::offeredRps)))
                 .orElse(null);
-        return new TrendPoint(report.runId(), report.startEpochMs(), report.knee() == null ? null : report.knee().rps(),
+        return new TrendPoint(runId, startEpochMs, knee == null ? null : knee.rps(),
                 tracked == null ? null : tracked.name(), tracked == null ? Double.NaN : tracked.p99Ms());
     }
 }

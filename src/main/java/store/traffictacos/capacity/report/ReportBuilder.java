@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import store.traffictacos.capacity.report.model.CapacityReport.Knee;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.model.CapacityReport.ResourceResult;
 import store.traffictacos.capacity.report.model.CapacityReport.SecondPoint;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
@@ -35,12 +36,11 @@ import store.traffictacos.capacity.report.judge.NodeHours;
 import store.traffictacos.capacity.report.judge.ResourceJudge;
 import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Cost;
-import store.traffictacos.capacity.report.model.TrendPoint;
-import store.traffictacos.capacity.report.settings.RegressionRules;
 import store.traffictacos.capacity.report.settings.ReportSettings;
 
 /**
- * Computes a {@link CapacityReport} from the merged results of a run and an SLO set.
+ * Computes a {@link CapacityReport} once from its {@link ReportInputs}: the merged results, the
+ * runners' outcomes, the platform series, the history and the settings.
  *
  * <ul>
  *   <li>Phases come from the runners' manifests (all runners share them). Each phase is judged on its
@@ -52,12 +52,13 @@ import store.traffictacos.capacity.report.settings.ReportSettings;
  *   <li>A phase's verdict uses all its judged seconds, also those in which the generator fell behind;
  *       the phase is then flagged {@code generatorLimited} and the seconds listed in the generator
  *       warnings, so a reader sees whom to blame. The knee, in contrast, skips such windows.</li>
- *   <li>The verdict is PASS when every phase passed, FAIL otherwise; {@link #withHistory} turns a PASS
- *       into REGRESSED when a regression rule against the baseline broke (a FAIL stays FAIL).</li>
- *   <li>The knee is found by {@link KneeFinder}. Platform series, when the run sampled any, are added by
- *       {@link #withPlatform}: resources judged per phase (warnings: they do not change the verdict), the
- *       knee's first resource to give out, and the cost from node series (n/a without them, see
- *       {@link CostCalculator}).</li>
+ *   <li>The verdict is PASS when every phase passed, FAIL otherwise; a PASS becomes REGRESSED when a
+ *       regression rule against the baseline from the history broke (a FAIL stays FAIL).</li>
+ *   <li>The knee is found by {@link KneeFinder}. The platform series, when the run sampled any, give the
+ *       resources judged per phase (warnings: they do not change the verdict), the knee's first resource
+ *       to give out, and the cost from node series (n/a without them, see {@link CostCalculator}).</li>
+ *   <li>Runners that are missing or stopped early say why, in the controller's words when it left
+ *       them ({@code runners.json}).</li>
  * </ul>
  */
 public final class ReportBuilder {
@@ -67,47 +68,65 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
-    /** The report with the default prices; see {@link #build(MergedResults, SloSet, PriceTable)}. */
-    public static CapacityReport build(MergedResults results, SloSet slos) {
-        return build(results, slos, PriceTable.defaults());
-    }
-
     /**
-     * The report of the run alone: no comparison and no trend (see {@link #withHistory}).
+     * The report of {@code inputs}.
      *
      * @throws IllegalArgumentException if the run has no phases to judge
      */
-    public static CapacityReport build(MergedResults results, SloSet slos, PriceTable prices) {
+    public static CapacityReport build(ReportInputs inputs) {
+        MergedResults results = inputs.results();
+        ReportSettings settings = inputs.settings();
+        SloSet slos = settings.slos();
         Manifest first = results.runners().get(0);
         if (first.phases().isEmpty()) {
             throw new IllegalArgumentException("run " + results.runId() + " has no phases to judge");
         }
+        List<CapacityReport.PlatformSeries> platform = platformSeries(results.startEpochMs(), inputs.platform());
+        ResourceJudge resources = new ResourceJudge(settings.resources(), platform);
         RunSeconds seconds = RunSeconds.of(results, slos.generatorBehindRatio());
-        KneeFinder knee = new KneeFinder(slos);
+        KneeFinder kneeFinder = new KneeFinder(slos);
         List<PhaseReport> phases = new ArrayList<>();
         for (PhaseWindow window : first.phases()) {
             PhaseSpan phase = PhaseSpan.of(window, results.startEpochMs(), slos.settleSeconds());
             Measurement measured = seconds.measure(phase.judgedFrom(), phase.endSecond());
             List<SloResult> judged = SloJudge.judge(slos, measured);
-            phases.add(phaseReport(phase, measured, judged));
+            phases.add(phaseReport(phase, measured, judged, resources.judge(phase.judgedFrom(), phase.endSecond())));
             if (phase.ramp()) {
-                knee.addRamp(phase, seconds);
+                kneeFinder.addRamp(phase, seconds);
             } else {
-                knee.addStep(phase, measured, judged);
+                kneeFinder.addStep(phase, measured, judged);
             }
         }
-        Verdict verdict = phases.stream().allMatch(PhaseReport::pass) ? Verdict.PASS : Verdict.FAIL;
+        Knee knee = withFirstResource(kneeFinder.knee(), resources);
         long endEpochMs = results.runners().stream().mapToLong(Manifest::endEpochMs).max().orElseThrow();
-        Knee found = knee.knee();
-        // Node series come with the platform (withPlatform); without them there are no node-hours.
-        Cost cost = CostCalculator.cost(Map.of(), prices, (endEpochMs - results.startEpochMs()) / 1000.0, found.rps());
+        double runSeconds = (endEpochMs - results.startEpochMs()) / 1000.0;
+        Comparison comparison = inputs.history().baselineFor(results.runId(), results.startEpochMs())
+                .map(baseline -> BaselineComparer.compare(knee, phases, baseline, settings.regression())).orElse(null);
         return new CapacityReport(CapacityReport.FORMAT, results.runId(), first.profile(), results.runners().size(),
-                results.startEpochMs(), endEpochMs, verdict, found, List.copyOf(phases),
-                EndpointStats.of(results.series()), timeline(seconds), GeneratorWarnings.find(seconds), slos, null,
-                cost, List.of(), List.of(), Map.of(), runnerResults(results), startSkewMs(results));
+                results.startEpochMs(), endEpochMs, verdict(phases, comparison), knee, List.copyOf(phases),
+                EndpointStats.of(results.series()), timeline(seconds), GeneratorWarnings.find(seconds), slos,
+                comparison, cost(platform, settings.prices(), runSeconds, knee),
+                inputs.history().trend(results.runId(), results.startEpochMs(), knee, phases), platform,
+                Map.copyOf(inputs.platform().unavailable()), runnerResults(results, inputs.runnerOutcomes()),
+                startSkewMs(results));
     }
 
-    private static List<CapacityReport.RunnerResult> runnerResults(MergedResults results) {
+    /** PASS when every phase passed, REGRESSED instead when a regression rule broke; FAIL otherwise. */
+    private static Verdict verdict(List<PhaseReport> phases, Comparison comparison) {
+        if (!phases.stream().allMatch(PhaseReport::pass)) {
+            return Verdict.FAIL;
+        }
+        return comparison != null && !comparison.broken().isEmpty() ? Verdict.REGRESSED : Verdict.PASS;
+    }
+
+    /** The knee with the resource that gave out first in its failing window ({@link ResourceJudge#firstGaveOut}). */
+    private static Knee withFirstResource(Knee knee, ResourceJudge resources) {
+        return knee.failedFromSecond() == null ? knee
+                : knee.withResource(resources.firstGaveOut(knee.failedFromSecond(), knee.failedToSecond()));
+    }
+
+    /** Each runner's results, with the controller's word on why a runner is missing or stopped early. */
+    private static List<CapacityReport.RunnerResult> runnerResults(MergedResults results, RunnerOutcomes outcomes) {
         List<CapacityReport.RunnerResult> runners = new ArrayList<>();
         for (Manifest runner : results.runners()) {
             runners.add(runner.stoppedEarly() == null
@@ -118,24 +137,8 @@ public final class ReportBuilder {
         for (int missing : results.missingRunners()) {
             runners.add(new CapacityReport.RunnerResult(missing, CapacityReport.RunnerResult.MISSING, "no results"));
         }
-        runners.sort(Comparator.comparingInt(CapacityReport.RunnerResult::index));
-        return runners;
-    }
-
-    private static Long startSkewMs(MergedResults results) {
-        if (results.runners().size() < 2) {
-            return null;
-        }
-        LongSummaryStatistics starts = results.runners().stream().mapToLong(Manifest::startEpochMs).summaryStatistics();
-        return starts.getMax() - starts.getMin();
-    }
-
-    /** The report with the controller's word on why runners are missing or stopped ({@code runners.json}). */
-    public static CapacityReport withRunnerOutcomes(CapacityReport report, RunnerOutcomes outcomes) {
-        List<CapacityReport.RunnerResult> runners = report.runnerResults().stream()
-                .map(runner -> explained(runner, outcomes)).toList();
-        return copy(report, report.verdict(), report.comparison(), report.trend(), report.knee(), report.phases(),
-                report.cost(), report.platform(), report.platformUnavailable(), runners);
+        return runners.stream().map(runner -> explained(runner, outcomes))
+                .sorted(Comparator.comparingInt(CapacityReport.RunnerResult::index)).toList();
     }
 
     private static CapacityReport.RunnerResult explained(CapacityReport.RunnerResult runner, RunnerOutcomes outcomes) {
@@ -148,43 +151,20 @@ public final class ReportBuilder {
         return new CapacityReport.RunnerResult(runner.index(), runner.status(), detail);
     }
 
-    /**
-     * The report compared with its baseline from {@code history} (if any) and with its trend; PASS
-     * becomes REGRESSED when a regression rule broke.
-     */
-    public static CapacityReport withHistory(CapacityReport report, History history, RegressionRules rules) {
-        Comparison comparison = history.baselineFor(report)
-                .map(baseline -> BaselineComparer.compare(report, baseline, rules)).orElse(null);
-        Verdict verdict = report.verdict() == Verdict.PASS && comparison != null && !comparison.broken().isEmpty()
-                ? Verdict.REGRESSED : report.verdict();
-        return copy(report, verdict, comparison, history.trend(report), report.knee(), report.phases(), report.cost(),
-                report.platform(), report.platformUnavailable(), report.runnerResults());
-    }
-
-    /**
-     * The report with the platform series sampled during the run, put on the run's clock and grouped by
-     * source and series (sources that could not be read keep their reason); each phase's resources
-     * judged against {@code settings}' thresholds over its judged seconds; the knee's first resource
-     * to give out (see {@link ResourceJudge#firstGaveOut}); and the cost from the node series.
-     */
-    public static CapacityReport withPlatform(CapacityReport report, PlatformSeriesFile.Contents platform,
-            ReportSettings settings) {
-        List<CapacityReport.PlatformSeries> series = platformSeries(report, platform);
-        ResourceJudge judge = new ResourceJudge(settings.resources(), series);
-        List<PhaseReport> phases = report.phases().stream()
-                .map(phase -> phase.withResources(
-                        judge.judge(phase.startSecond() + phase.settleSeconds(), phase.endSecond())))
-                .toList();
-        Knee knee = report.knee();
-        if (knee.failedFromSecond() != null) {
-            knee = knee.withResource(judge.firstGaveOut(knee.failedFromSecond(), knee.failedToSecond()));
+    private static Long startSkewMs(MergedResults results) {
+        if (results.runners().size() < 2) {
+            return null;
         }
-        return copy(report, report.verdict(), report.comparison(), report.trend(), knee, phases,
-                cost(series, settings.prices(), report, knee), series, Map.copyOf(platform.unavailable()),
-                report.runnerResults());
+        LongSummaryStatistics starts = results.runners().stream().mapToLong(Manifest::startEpochMs).summaryStatistics();
+        return starts.getMax() - starts.getMin();
     }
 
-    private static List<CapacityReport.PlatformSeries> platformSeries(CapacityReport report,
+    /**
+     * The platform series sampled during the run, put on the run's clock and grouped by source and
+     * series (sources that could not be read keep their reason apart, in the report's
+     * {@code platformUnavailable}).
+     */
+    private static List<CapacityReport.PlatformSeries> platformSeries(long runStartEpochMs,
             PlatformSeriesFile.Contents platform) {
         Map<List<String>, List<CapacityReport.PlatformPoint>> points = new TreeMap<>(
                 Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
@@ -193,7 +173,7 @@ public final class ReportBuilder {
             List<String> key = List.of(sample.source(), sample.series());
             units.put(key, sample.unit());
             points.computeIfAbsent(key, k -> new ArrayList<>()).add(new CapacityReport.PlatformPoint(
-                    (sample.epochMs() - report.startEpochMs()) / 1000.0, sample.value()));
+                    (sample.epochMs() - runStartEpochMs) / 1000.0, sample.value()));
         }
         return points.entrySet().stream()
                 .map(entry -> new CapacityReport.PlatformSeries(entry.getKey().get(0), entry.getKey().get(1),
@@ -202,9 +182,9 @@ public final class ReportBuilder {
                 .toList();
     }
 
-    private static Cost cost(List<CapacityReport.PlatformSeries> series, PriceTable prices, CapacityReport report,
+    /** The cost from the node series; n/a without them (see {@link CostCalculator}). */
+    private static Cost cost(List<CapacityReport.PlatformSeries> series, PriceTable prices, double runSeconds,
             Knee knee) {
-        double runSeconds = (report.endEpochMs() - report.startEpochMs()) / 1000.0;
         Cost cost = CostCalculator.cost(NodeHours.byInstanceType(series, runSeconds), prices, runSeconds, knee.rps());
         return cost.runUsd() != null && NodeHours.anySpot(series)
                 ? new Cost(cost.runUsd(), cost.perMillionRequestsAtKneeUsd(),
@@ -221,21 +201,13 @@ public final class ReportBuilder {
         return report.verdict() == Verdict.PASS && report.runnerProblems().isEmpty() ? 0 : EXIT_NOT_PASSED;
     }
 
-    private static CapacityReport copy(CapacityReport report, Verdict verdict, Comparison comparison,
-            List<TrendPoint> trend, Knee knee, List<PhaseReport> phases, Cost cost,
-            List<CapacityReport.PlatformSeries> platform, Map<String, String> platformUnavailable,
-            List<CapacityReport.RunnerResult> runners) {
-        return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
-                report.startEpochMs(), report.endEpochMs(), verdict, knee, phases, report.endpoints(),
-                report.timeline(), report.generatorWarnings(), report.slos(), comparison, cost, trend, platform,
-                platformUnavailable, runners, report.startSkewMs());
-    }
-
-    private static PhaseReport phaseReport(PhaseSpan phase, Measurement measured, List<SloResult> judged) {
+    private static PhaseReport phaseReport(PhaseSpan phase, Measurement measured, List<SloResult> judged,
+            List<ResourceResult> resources) {
         return new PhaseReport(phase.name(), phase.startSecond(), phase.endSecond(), phase.settleSeconds(),
                 measured.offeredRps(), measured.sentRps(), measured.achievedRps(), measured.requests(),
                 measured.p50Ms(), measured.p95Ms(), measured.p99Ms(), measured.maxMs(), measured.errorRate(),
-                measured.errorsByKind(), judged, SloJudge.allPass(judged), measured.generatorLimited(), List.of());
+                measured.errorsByKind(), judged, SloJudge.allPass(judged), measured.generatorLimited(),
+                List.copyOf(resources));
     }
 
     private static List<SecondPoint> timeline(RunSeconds seconds) {

@@ -41,6 +41,9 @@ public record RunFolder(Path dir) {
         return dir.resolve(runnerName(index));
     }
 
+    /** How messages name any runner's folder, {@code runner-<i>}. */
+    public static final String RUNNER_PATTERN = RUNNER_PREFIX + "<i>";
+
     /** The name of runner {@code index} wherever one file or folder per runner is kept, {@code runner-<i>}. */
     public static String runnerName(int index) {
         return RUNNER_PREFIX + index;

@@ -6,7 +6,10 @@ import java.util.function.UnaryOperator;
 import store.traffictacos.capacity.report.model.CapacityReport.Knee;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.judge.BaselineComparer;
 import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.Comparison;
+import store.traffictacos.capacity.report.settings.RegressionRules;
 
 /** Variations of {@link SampleReports#failingAtPeak()} to compare with one another. */
 public final class Baselines {
@@ -15,11 +18,33 @@ public final class Baselines {
 
     /** The sample run, given another id, start, verdict and knee. */
     public static CapacityReport run(String runId, long startEpochMs, Verdict verdict, Double kneeRps) {
-        CapacityReport sample = SampleReports.failingAtPeak();
-        return new CapacityReport(sample.format(), runId, sample.profile(), sample.runners(), startEpochMs,
-                startEpochMs + 60_000, verdict, new Knee(kneeRps, "p99 latency", null, null, null), sample.phases(),
-                sample.endpoints(), sample.timeline(), sample.generatorWarnings(), sample.slos(), sample.comparison(),
-                sample.cost(), sample.trend(), sample.platform(), sample.platformUnavailable());
+        return rerun(SampleReports.failingAtPeak(), runId, startEpochMs, verdict, kneeRps);
+    }
+
+    /** {@code report} as another run's: another id, start (its length kept), verdict and knee. */
+    static CapacityReport rerun(CapacityReport report, String runId, long startEpochMs, Verdict verdict,
+            Double kneeRps) {
+        return new CapacityReport(report.format(), runId, report.profile(), report.runners(), startEpochMs,
+                startEpochMs + report.endEpochMs() - report.startEpochMs(), verdict,
+                new Knee(kneeRps, "p99 latency", null, null, null), report.phases(), report.endpoints(),
+                report.timeline(), report.generatorWarnings(), report.slos(), report.comparison(), report.cost(),
+                report.trend(), report.platform(), report.platformUnavailable());
+    }
+
+    /**
+     * {@code run} by hand, for the renderings' tests, as if set against {@code history}: its comparison
+     * with the history's baseline under the default rules (none without one), its trend and {@code verdict}.
+     */
+    public static CapacityReport againstHistory(CapacityReport run, History history, Verdict verdict) {
+        Comparison comparison = history.baselineFor(run.runId(), run.startEpochMs())
+                .map(baseline -> BaselineComparer.compare(run.knee(), run.phases(), baseline,
+                        RegressionRules.defaults()))
+                .orElse(null);
+        return new CapacityReport(run.format(), run.runId(), run.profile(), run.runners(), run.startEpochMs(),
+                run.endEpochMs(), verdict, run.knee(), run.phases(), run.endpoints(), run.timeline(),
+                run.generatorWarnings(), run.slos(), comparison, run.cost(),
+                history.trend(run.runId(), run.startEpochMs(), run.knee(), run.phases()), run.platform(),
+                run.platformUnavailable());
     }
 
     /** {@code report} with every phase changed by {@code change}. */

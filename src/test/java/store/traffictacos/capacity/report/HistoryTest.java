@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class HistoryTest {
                 run("last-pass", -2, Verdict.PASS), current, run("later-pass", 1, Verdict.PASS));
 
         // When
-        CapacityReport baseline = History.of(null, earlier, 20).baselineFor(current).orElseThrow();
+        CapacityReport baseline = baselineFor(History.of(null, earlier, 20), current).orElseThrow();
 
         // Then
         assertThat(baseline.runId()).isEqualTo("last-pass");
@@ -51,7 +52,7 @@ class HistoryTest {
         History history = History.of(explicit, List.of(run("last-pass", -1, Verdict.PASS)), 20);
 
         // When / Then
-        assertThat(history.baselineFor(run("now", 0, Verdict.PASS))).contains(explicit);
+        assertThat(baselineFor(history, run("now", 0, Verdict.PASS))).contains(explicit);
     }
 
     @Test
@@ -61,7 +62,7 @@ class HistoryTest {
         History history = History.of(null, List.of(run("failed", -1, Verdict.FAIL)), 20);
 
         // When / Then
-        assertThat(history.baselineFor(run("now", 0, Verdict.PASS))).isEmpty();
+        assertThat(baselineFor(history, run("now", 0, Verdict.PASS))).isEmpty();
     }
 
     @Test
@@ -72,7 +73,7 @@ class HistoryTest {
                 run("r4", -1, Verdict.FAIL), run("r2", -3, Verdict.PASS));
 
         // When
-        List<TrendPoint> trend = History.of(null, earlier, 2).trend(run("now", 0, Verdict.PASS));
+        List<TrendPoint> trend = trend(History.of(null, earlier, 2), run("now", 0, Verdict.PASS));
 
         // Then
         assertThat(trend).extracting(TrendPoint::runId).containsExactly("r3", "r4", "now");
@@ -82,7 +83,7 @@ class HistoryTest {
     @DisplayName("a trend point holds the knee and the p99 of the phase named peak")
     void trendPointOfPeak() {
         // When
-        TrendPoint point = History.of(null, List.of(), 20).trend(run("now", 0, Verdict.PASS)).get(0);
+        TrendPoint point = trend(History.of(null, List.of(), 20), run("now", 0, Verdict.PASS)).get(0);
 
         // Then the sample's peak p99 is 180.4 ms
         assertThat(point).isEqualTo(new TrendPoint("now", NOW, 400.0, "peak", 180.4));
@@ -96,7 +97,7 @@ class HistoryTest {
                 phase -> phase.name().equals("peak") ? rename(phase, "top") : phase);
 
         // When
-        TrendPoint point = History.of(null, List.of(), 20).trend(report).get(0);
+        TrendPoint point = trend(History.of(null, List.of(), 20), report).get(0);
 
         // Then
         assertThat(point.phase()).isEqualTo("top");
@@ -107,7 +108,7 @@ class HistoryTest {
     @DisplayName("without a history folder there is no trend")
     void noTrendWithoutHistory() {
         // When / Then
-        assertThat(History.none().trend(run("now", 0, Verdict.PASS))).isEmpty();
+        assertThat(trend(History.none(), run("now", 0, Verdict.PASS))).isEmpty();
     }
 
     @Test
@@ -153,6 +154,14 @@ class HistoryTest {
         // When / Then
         assertThatThrownBy(() -> History.of(null, List.of(), 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--trend-runs must be at least 1, got 0");
+    }
+
+    private static Optional<CapacityReport> baselineFor(History history, CapacityReport run) {
+        return history.baselineFor(run.runId(), run.startEpochMs());
+    }
+
+    private static List<TrendPoint> trend(History history, CapacityReport run) {
+        return history.trend(run.runId(), run.startEpochMs(), run.knee(), run.phases());
     }
 
     private static CapacityReport.PhaseReport rename(CapacityReport.PhaseReport phase, String name) {

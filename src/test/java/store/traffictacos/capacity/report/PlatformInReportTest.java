@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +18,15 @@ import store.traffictacos.capacity.report.model.ReportJson;
 import store.traffictacos.capacity.report.render.HtmlReportWriter;
 import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.report.settings.ReportSettings;
+import store.traffictacos.capacity.results.MergedResults;
 
 @DisplayName("Platform series in the report")
 class PlatformInReportTest {
-    private static final long START = SampleReports.START_EPOCH_MS;
+    private static final long START = SampleRun.START;
+
+    @TempDir
+    static Path runDir;
+    private static MergedResults run;
 
     private final PlatformSeriesFile.Contents sampled = new PlatformSeriesFile.Contents(List.of(
             new PlatformSample("redis", "10.0.0.1:6379/cpu_pct", START + 2_000, 40, "%"),
@@ -28,11 +34,16 @@ class PlatformInReportTest {
             new PlatformSample("local", "heap_used", START + 2_000, 1.5e8, "bytes")),
             Map.of("kubernetes", "RBAC forbidden: cannot list pods"));
 
+    @BeforeAll
+    static void writeRun() {
+        run = SampleRun.failingAtPeak(runDir);
+    }
+
     @Test
     @DisplayName("samples go on the run's clock, grouped by source and series, with their unit")
     void onTheRunsClock() {
         // When
-        CapacityReport report = ReportBuilder.withPlatform(SampleReports.failingAtPeak(), sampled, ReportSettings.defaults());
+        CapacityReport report = withPlatform(sampled);
 
         // Then
         assertThat(report.platform()).containsExactly(
@@ -46,8 +57,8 @@ class PlatformInReportTest {
     @DisplayName("the HTML draws one chart per source and unit and says which sources were unavailable")
     void rendered() {
         // Given
-        CapacityReport without = SampleReports.failingAtPeak();
-        CapacityReport with = ReportBuilder.withPlatform(without, sampled, ReportSettings.defaults());
+        CapacityReport without = withPlatform(SampleRun.NOT_SAMPLED);
+        CapacityReport with = withPlatform(sampled);
 
         // When
         String html = HtmlReportWriter.render(with);
@@ -62,13 +73,17 @@ class PlatformInReportTest {
     @DisplayName("the platform series survive report.json")
     void jsonRoundTrip(@TempDir Path dir) throws Exception {
         // Given
-        CapacityReport report = ReportBuilder.withPlatform(SampleReports.failingAtPeak(), sampled, ReportSettings.defaults());
+        CapacityReport report = withPlatform(sampled);
 
         // When
         ReportFiles.writeAll(dir, report);
 
         // Then
         assertThat(ReportJson.read(dir.resolve(ReportFiles.JSON_FILE))).isEqualTo(report);
+    }
+
+    private static CapacityReport withPlatform(PlatformSeriesFile.Contents platform) {
+        return SampleRun.report(run, platform, History.none(), ReportSettings.defaults());
     }
 
     private static int count(String text, String part) {

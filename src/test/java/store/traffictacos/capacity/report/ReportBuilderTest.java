@@ -68,7 +68,7 @@ class ReportBuilderTest {
             }
 
             // When
-            CapacityReport report = ReportBuilder.build(run.merge(), SloSet.defaults());
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()));
 
             // Then
             assertThat(report.runners()).isEqualTo(4);
@@ -84,7 +84,7 @@ class ReportBuilderTest {
                     .sendAsScheduled(second -> second == 0 ? 2_000_000 : FAST);
 
             // When
-            PhaseReport phase = ReportBuilder.build(run.merge(), SloSet.defaults()).phases().get(0);
+            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).phases().get(0);
 
             // Then
             assertThat(phase.settleSeconds()).isEqualTo(5);
@@ -100,7 +100,7 @@ class ReportBuilderTest {
             SyntheticRun run = new SyntheticRun(dir, 1).phase("smoke", 3, 10).sendAsScheduled(second -> SLOW);
 
             // When
-            PhaseReport phase = ReportBuilder.build(run.merge(), SloSet.defaults()).phases().get(0);
+            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).phases().get(0);
 
             // Then
             assertThat(phase.settleSeconds()).isZero();
@@ -115,7 +115,7 @@ class ReportBuilderTest {
             SyntheticRun run = new SyntheticRun(dir, 1).phase("warm-up", 10, 10).phase("peak", 20, 10);
 
             // When
-            List<PhaseReport> phases = ReportBuilder.build(run.merge(), NO_SETTLE).phases();
+            List<PhaseReport> phases = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).phases();
 
             // Then
             assertThat(phases).extracting(PhaseReport::name, PhaseReport::startSecond, PhaseReport::endSecond)
@@ -135,7 +135,7 @@ class ReportBuilderTest {
             }
 
             // When
-            PhaseReport phase = ReportBuilder.build(run.merge(), NO_SETTLE).phases().get(0);
+            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).phases().get(0);
 
             // Then
             assertThat(phase.offeredRps()).isEqualTo(100.0);
@@ -156,7 +156,7 @@ class ReportBuilderTest {
                     .requests(0, 5, "check", i -> FAST);
 
             // When
-            PhaseReport phase = ReportBuilder.build(run.merge(), NO_SETTLE).phases().get(0);
+            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).phases().get(0);
 
             // Then
             assertThat(phase.errorsByKind()).containsExactlyInAnyOrderEntriesOf(
@@ -174,7 +174,7 @@ class ReportBuilderTest {
             SyntheticRun run = new SyntheticRun(dir, 1).phase("peak", 10, 100).sendAsScheduled(second -> 100_000);
 
             // When
-            PhaseReport phase = ReportBuilder.build(run.merge(), NO_SETTLE).phases().get(0);
+            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).phases().get(0);
 
             // Then
             assertThat(phase.slos()).extracting(SloResult::name, SloResult::metric, SloResult::threshold,
@@ -196,7 +196,7 @@ class ReportBuilderTest {
             }
 
             // When
-            List<PhaseReport> phases = ReportBuilder.build(run.merge(), NO_SETTLE).phases();
+            List<PhaseReport> phases = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).phases();
 
             // Then
             assertThat(phases).extracting(PhaseReport::generatorLimited).containsExactly(false, true);
@@ -214,7 +214,7 @@ class ReportBuilderTest {
                     .sendAsScheduled(second -> FAST);
 
             // When
-            CapacityReport report = ReportBuilder.build(run.merge(), SloSet.defaults());
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()));
 
             // Then
             assertThat(report.verdict()).isEqualTo(Verdict.PASS);
@@ -229,7 +229,7 @@ class ReportBuilderTest {
                     .sendAsScheduled(second -> second < 10 ? FAST : SLOW);
 
             // When
-            CapacityReport report = ReportBuilder.build(run.merge(), SloSet.defaults());
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()));
 
             // Then
             assertThat(report.phases()).extracting(PhaseReport::pass).containsExactly(true, false);
@@ -242,7 +242,7 @@ class ReportBuilderTest {
         void regressedExitCode() {
             // Given
             SyntheticRun run = new SyntheticRun(dir, 1).phase("peak", 5, 10).sendAsScheduled(second -> FAST);
-            CapacityReport passed = ReportBuilder.build(run.merge(), SloSet.defaults());
+            CapacityReport passed = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()));
             CapacityReport regressed = new CapacityReport(passed.format(), passed.runId(), passed.profile(),
                     passed.runners(), passed.startEpochMs(), passed.endEpochMs(), Verdict.REGRESSED, passed.knee(),
                     passed.phases(), passed.endpoints(), passed.timeline(), passed.generatorWarnings(), passed.slos(),
@@ -259,7 +259,7 @@ class ReportBuilderTest {
             SyntheticRun run = new SyntheticRun(dir, 3).phase("peak", 12, 30).sendAsScheduled(second -> FAST);
 
             // When
-            CapacityReport report = ReportBuilder.build(run.merge(), NO_SETTLE);
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE));
 
             // Then
             assertThat(report.format()).isEqualTo("tacos-report/1");
@@ -283,7 +283,7 @@ class ReportBuilderTest {
             run.sendAsScheduled(second -> run.scheduled(second) >= 500 ? SLOW : FAST);
 
             // When
-            Knee knee = ReportBuilder.build(run.merge(), SloSet.defaults()).knee();
+            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).knee();
 
             // Then
             assertThat(knee).isEqualTo(new Knee(400.0, "p99 latency", null, 45L, 50L));
@@ -301,7 +301,7 @@ class ReportBuilderTest {
                     .map(second -> run.scheduled(second)).average().orElseThrow();
 
             // When
-            Knee knee = ReportBuilder.build(run.merge(), SloSet.defaults()).knee();
+            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).knee();
 
             // Then
             assertThat(knee.rps()).isEqualTo(lastCleanWindow).isBetween(350.0, 400.0);
@@ -319,7 +319,7 @@ class ReportBuilderTest {
             }
 
             // When
-            CapacityReport report = ReportBuilder.build(run.merge(), SloSet.defaults());
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()));
 
             // Then
             assertThat(report.knee()).isEqualTo(new Knee(500.0, null, null, null, null));
@@ -334,7 +334,7 @@ class ReportBuilderTest {
             run.sendAsScheduled(second -> FAST);
 
             // When
-            Knee knee = ReportBuilder.build(run.merge(), SloSet.defaults()).knee();
+            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).knee();
 
             // Then
             assertThat(knee).isEqualTo(new Knee(300.0, null, null, null, null));
@@ -350,7 +350,7 @@ class ReportBuilderTest {
             }
 
             // When
-            Knee knee = ReportBuilder.build(run.merge(), SloSet.defaults()).knee();
+            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).knee();
 
             // Then
             assertThat(knee).isEqualTo(new Knee(null, "error rate", null, 5L, 10L));
@@ -369,7 +369,7 @@ class ReportBuilderTest {
             }
 
             // When
-            Knee knee = ReportBuilder.build(run.merge(), errorsFirst).knee();
+            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), errorsFirst)).knee();
 
             // Then
             assertThat(knee).isEqualTo(new Knee(100.0, "errors", null, 10L, 20L));
@@ -398,7 +398,7 @@ class ReportBuilderTest {
                     .unanswered(1);
 
             // When
-            List<SecondPoint> timeline = ReportBuilder.build(run.merge(), NO_SETTLE).timeline();
+            List<SecondPoint> timeline = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).timeline();
 
             // Then
             assertThat(timeline).containsExactly(
@@ -419,7 +419,8 @@ class ReportBuilderTest {
                     .request(9, 0, "POST /b", "http_500", 4_000);
 
             // When
-            List<EndpointReport> endpoints = ReportBuilder.build(run.merge(), SloSet.defaults()).endpoints();
+            List<EndpointReport> endpoints =
+                    ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).endpoints();
 
             // Then (4,000 µs lies in the HDR bucket 4,000-4,001 µs, reported by its top)
             assertThat(endpoints).containsExactly(
@@ -438,7 +439,8 @@ class ReportBuilderTest {
             }
 
             // When
-            List<GeneratorWarning> warnings = ReportBuilder.build(run.merge(), NO_SETTLE).generatorWarnings();
+            List<GeneratorWarning> warnings =
+                    ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).generatorWarnings();
 
             // Then
             assertThat(warnings).containsExactly(
@@ -457,7 +459,7 @@ class ReportBuilderTest {
             run.runnerCpu(1, 2, 0.97);
 
             // When
-            CapacityReport report = ReportBuilder.build(run.merge(), NO_SETTLE);
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE));
 
             // Then
             assertThat(report.generatorWarnings()).containsExactly(new GeneratorWarning(2, 3,
@@ -472,7 +474,7 @@ class ReportBuilderTest {
             MergedResults results = new SyntheticRun(dir, 1).merge();
 
             // When / Then
-            assertThatThrownBy(() -> ReportBuilder.build(results, SloSet.defaults()))
+            assertThatThrownBy(() -> ReportBuilder.build(ReportInputs.alone(results, SloSet.defaults())))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("run run-7 has no phases to judge");
         }

@@ -3,11 +3,14 @@ package store.traffictacos.capacity.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
@@ -18,16 +21,26 @@ import store.traffictacos.capacity.report.render.MarkdownReportWriter;
 import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.report.settings.ReportSettings;
 import store.traffictacos.capacity.report.settings.SloFile;
+import store.traffictacos.capacity.results.MergedResults;
 
 /**
- * The sample run's phases: warmup 0–15 s, ramp 15–30 s, peak 30–50 s (judged 35–50 s, where p99
- * failed: the knee's window), cooldown 50–60 s; 5 s settle.
+ * The sample run's phases ({@link SampleRun}): warmup 0–15 s, steady 15–30 s at 400 req/s, peak
+ * 30–50 s (judged 35–50 s, where p99 failed: the knee's window), cooldown 50–60 s; 5 s settle.
  */
 @DisplayName("Resource thresholds in the report")
 class ResourcesInReportTest {
-    private static final long START = SampleReports.START_EPOCH_MS;
+    private static final long START = SampleRun.START;
     private static final String POD_CPU = "workload/tacos-app/gateway-api/cpu_pct_of_request";
     private static final String ENGINE_CPU = "tacos-redis-0001-001/EngineCPUUtilization";
+
+    @TempDir
+    static Path dir;
+    private static MergedResults run;
+
+    @BeforeAll
+    static void writeRun() {
+        run = SampleRun.failingAtPeak(dir);
+    }
 
     @Test
     @DisplayName("each phase judges the highest sample of its judged seconds; a crossing is flagged with its first second")
@@ -41,11 +54,11 @@ class ResourcesInReportTest {
         // When
         CapacityReport report = withPlatform(samples);
 
-        // Then peak warns from second 36; warmup and ramp held with their highest value
+        // Then peak warns from second 36; warmup and steady held with their highest value
         assertThat(resource(report, "peak")).isEqualTo(new ResourceResult("pod CPU of request", "kubernetes", POD_CPU,
                 "%", 80, 93, 36.0, true));
-        assertThat(resource(report, "ramp")).isEqualTo(new ResourceResult("pod CPU of request", "kubernetes", POD_CPU,
-                "%", 80, 50, null, false));
+        assertThat(resource(report, "steady")).isEqualTo(new ResourceResult("pod CPU of request", "kubernetes",
+                POD_CPU, "%", 80, 50, null, false));
         assertThat(resource(report, "warmup").crossed()).isFalse();
     }
 
@@ -57,7 +70,8 @@ class ResourcesInReportTest {
                 sample("kubernetes", POD_CPU, 20, 99, "%"));
 
         // When
-        CapacityReport without = SampleReports.failingAtPeak();
+        CapacityReport without = SampleRun.report(run, SampleRun.NOT_SAMPLED, History.none(),
+                ReportSettings.defaults());
         CapacityReport report = withPlatform(samples);
 
         // Then
@@ -135,8 +149,8 @@ class ResourcesInReportTest {
                 sample("cloudwatch", ENGINE_CPU, 40, 99, "%"));
 
         // When
-        CapacityReport report = ReportBuilder.withPlatform(SampleReports.failingAtPeak(),
-                new PlatformSeriesFile.Contents(samples, Map.of()), settings);
+        CapacityReport report = SampleRun.report(run, new PlatformSeriesFile.Contents(samples, Map.of()),
+                History.none(), settings);
 
         // Then only the file's threshold is judged
         assertThat(phase(report, "peak").resources()).extracting(ResourceResult::name, ResourceResult::crossed)
@@ -159,12 +173,12 @@ class ResourcesInReportTest {
         // (Markdown-escaped: '>' and '_')
         assertThat(markdown).contains("- peak: pod CPU of request: 93 % &gt; 80 % ("
                 + POD_CPU.replace("_", "\\_") + ") from second 40")
-                .doesNotContain("- ramp:");
+                .doesNotContain("- steady:");
     }
 
     private static CapacityReport withPlatform(List<PlatformSample> samples) {
-        return ReportBuilder.withPlatform(SampleReports.failingAtPeak(),
-                new PlatformSeriesFile.Contents(samples, Map.of()), ReportSettings.defaults());
+        return SampleRun.report(run, new PlatformSeriesFile.Contents(samples, Map.of()), History.none(),
+                ReportSettings.defaults());
     }
 
     private static PlatformSample sample(String source, String series, double second, double value, String unit) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.ReportBuilder;
+import store.traffictacos.capacity.report.ReportInputs;
 import store.traffictacos.capacity.report.settings.SloSet;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.ResultsFiles;
@@ -47,7 +48,8 @@ class CapacityGroundTruthTest {
         MergedResults results = MergedResults.merge(
                 List.of(ResultsFiles.read(reports.resolve("ground-truth").resolve("runner-0"))));
         SloSet defaults = SloSet.defaults();
-        report = ReportBuilder.build(results, new SloSet(defaults.slos(), 1, defaults.generatorBehindRatio()));
+        report = ReportBuilder.build(
+                ReportInputs.alone(results, new SloSet(defaults.slos(), 1, defaults.generatorBehindRatio())));
     }
 
     @AfterAll

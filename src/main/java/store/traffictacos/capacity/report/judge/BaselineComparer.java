@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import store.traffictacos.capacity.report.model.CapacityReport.Knee;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.Comparison.Delta;
 import store.traffictacos.capacity.report.model.Comparison.PhaseDelta;
@@ -23,9 +24,11 @@ public final class BaselineComparer {
     private BaselineComparer() {
     }
 
-    public static Comparison compare(CapacityReport run, CapacityReport baseline, RegressionRules rules) {
+    /** The run, of {@code runKnee} and {@code runPhases}, against {@code baseline}. */
+    public static Comparison compare(Knee runKnee, List<PhaseReport> runPhases, CapacityReport baseline,
+            RegressionRules rules) {
         List<RuleCheck> checks = new ArrayList<>();
-        Delta knee = kneeDelta(run, baseline);
+        Delta knee = kneeDelta(runKnee, baseline);
         if (knee != null && knee.changePercent() != null) {
             checks.add(new RuleCheck(RegressionRules.KNEE_DECREASE, Comparison.KNEE, rules.kneeDecreasePercent(),
                     knee.changePercent(), -knee.changePercent() > rules.kneeDecreasePercent()));
@@ -33,7 +36,7 @@ public final class BaselineComparer {
         Map<String, PhaseReport> baselinePhases = baseline.phases().stream()
                 .collect(Collectors.toMap(PhaseReport::name, Function.identity(), (first, repeated) -> first));
         List<PhaseDelta> phases = new ArrayList<>();
-        for (PhaseReport phase : run.phases()) {
+        for (PhaseReport phase : runPhases) {
             PhaseReport before = baselinePhases.get(phase.name());
             if (before == null) {
                 continue;
@@ -53,11 +56,11 @@ public final class BaselineComparer {
     }
 
     /** Null without a baseline knee; a run without a knee where the baseline had one dropped to 0. */
-    private static Delta kneeDelta(CapacityReport run, CapacityReport baseline) {
+    private static Delta kneeDelta(Knee runKnee, CapacityReport baseline) {
         if (baseline.knee() == null || baseline.knee().rps() == null) {
             return null;
         }
-        Double now = run.knee().rps();
+        Double now = runKnee.rps();
         return Delta.of(baseline.knee().rps(), now == null ? 0 : now);
     }
 

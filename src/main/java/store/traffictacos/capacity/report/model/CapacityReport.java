@@ -140,12 +140,6 @@ public record CapacityReport(
             // Runs without platform series (and older files) judge no resources.
             resources = resources == null ? List.of() : resources;
         }
-
-        public PhaseReport withResources(List<ResourceResult> judged) {
-            return new PhaseReport(name, startSecond, endSecond, settleSeconds, offeredRps, sentRps, achievedRps,
-                    requests, p50Ms, p95Ms, p99Ms, maxMs, errorRate, errorsByKind, slos, pass, generatorLimited,
-                    List.copyOf(judged));
-        }
     }
 
     /**

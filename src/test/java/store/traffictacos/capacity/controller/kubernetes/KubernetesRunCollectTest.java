@@ -10,9 +10,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +30,7 @@ import store.traffictacos.capacity.controller.setup.KubernetesBackend;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.report.model.ReportJson;
+import store.traffictacos.capacity.report.settings.SloFile;
 import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.runner.ProfileChoice;
 import store.traffictacos.capacity.runner.RunnerSettings;
@@ -46,6 +49,7 @@ class KubernetesRunCollectTest {
     static KubernetesMockServer server;
     static KubernetesClient client;
 
+    private Path kubeconfig;
     private Path runnerDisks;
     private Path reports;
     private KubernetesRunCli.Result result;
@@ -54,7 +58,7 @@ class KubernetesRunCollectTest {
     void collectOrphanedRun(@TempDir Path dir) throws Exception {
         // Given a controller that launched 2 runners, gave them their start and died once they had finished
         KubernetesRunCluster cluster = new KubernetesRunCluster(server, client).standUp();
-        Path kubeconfig = cluster.kubeconfig(dir);
+        kubeconfig = cluster.kubeconfig(dir);
         RunSpec spec = KubernetesRunCluster.spec(dir, RUN_ID, kubeconfig);
         runnerDisks = dir.resolve("runner-disks");
         reports = dir.resolve("collected");
@@ -70,7 +74,7 @@ class KubernetesRunCollectTest {
         });
         try (KubernetesClient controllerClient = KubernetesBackend.client(kubeconfig, null)) {
             KubernetesRunnerFleet fleet = new KubernetesRunnerFleet(controllerClient, NAMESPACE);
-            fleet.launch(RunnerLaunch.of(RunnerSettings.of(RUN_ID, ProfileChoice.builtIn(spec.profile().name()),
+            fleet.launch(RunnerLaunch.of(RunnerSettings.of(RUN_ID, ProfileChoice.inline(spec.profile(), spec.profileFileText()),
                     spec.runners()).withTarget(URI.create(TARGET)), spec.kubernetes().image(), Duration.ofMinutes(15)));
             assertThat(runnersUp.await(20, SECONDS)).as("runners up").isTrue();
             fleet.start(Instant.now().plusSeconds(1));
@@ -110,5 +114,48 @@ class KubernetesRunCollectTest {
         assertThat(report.runnerResults()).extracting(CapacityReport.RunnerResult::index,
                 CapacityReport.RunnerResult::status).containsExactly(tuple(0, CapacityReport.RunnerResult.COMPLETE),
                 tuple(1, CapacityReport.RunnerResult.COMPLETE));
+    }
+
+    @Test
+    @DisplayName("--slo judges the run by the SLO file: a p99 below 10 ms fails the 20 ms runners, exit 2")
+    void judgedByTheSloFile(@TempDir Path dir) throws Exception {
+        // Given an SLO file the collected runners (every answer in 20 ms) cannot meet
+        Path slo = Files.writeString(dir.resolve("slo.yaml"),
+                "slos: [{name: p99 latency, metric: p99_ms, below: 10}]\n");
+
+        // When
+        KubernetesRunCli.Result judged = collectInto(dir.resolve("judged"), "--slo", slo.toString());
+
+        // Then
+        assertThat(judged.exitCode()).as(judged.out() + judged.err()).isEqualTo(2);
+        CapacityReport report = ReportJson.read(dir.resolve("judged").resolve(RUN_ID).resolve(ReportFiles.JSON_FILE));
+        assertThat(report.slos()).isEqualTo(SloFile.parse(slo));
+        assertThat(report.verdict()).isEqualTo(CapacityReport.Verdict.FAIL);
+        assertThat(judged.out()).contains("FAIL: Capacity knee: ");
+    }
+
+    @Test
+    @DisplayName("--baseline compares the run with the earlier report and says how")
+    void comparedWithTheBaseline(@TempDir Path dir) throws Exception {
+        // Given the report the first collect wrote, as the baseline
+        Path baseline = reports.resolve(RUN_ID).resolve(ReportFiles.JSON_FILE);
+
+        // When
+        KubernetesRunCli.Result compared = collectInto(dir.resolve("compared"), "--baseline", baseline.toString());
+
+        // Then the same results against their own report break no rule
+        assertThat(compared.exitCode()).as(compared.out() + compared.err()).isZero();
+        CapacityReport report = ReportJson.read(dir.resolve("compared").resolve(RUN_ID).resolve(ReportFiles.JSON_FILE));
+        assertThat(report.comparison().baselineRunId()).isEqualTo(RUN_ID);
+        assertThat(compared.out())
+                .containsPattern("Compared with baseline " + RUN_ID + ": 0 of \\d+ regression checks broken");
+    }
+
+    /** {@code collect} of the run again, into another reports folder. */
+    private KubernetesRunCli.Result collectInto(Path otherReports, String... options) {
+        List<String> args = new ArrayList<>(List.of("collect", "--run-id", RUN_ID, "--namespace", NAMESPACE,
+                "--kubeconfig", kubeconfig.toString(), "--reports", otherReports.toString()));
+        args.addAll(List.of(options));
+        return KubernetesRunCli.execute(args.toArray(String[]::new));
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import store.traffictacos.capacity.report.settings.PriceTable;
 import store.traffictacos.capacity.report.ReportBuilder;
+import store.traffictacos.capacity.report.ReportInputs;
 import store.traffictacos.capacity.report.SyntheticRun;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.Cost;
@@ -97,7 +98,7 @@ class CostCalculatorTest {
         SyntheticRun run = new SyntheticRun(dir, 1).phase("steady", 10, 10).sendAsScheduled(second -> 1_000);
 
         // When
-        CapacityReport report = ReportBuilder.build(run.merge(), SloSet.defaults());
+        CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()));
 
         // Then
         assertThat(report.cost()).isEqualTo(Cost.notAvailable(CostCalculator.NO_NODE_SERIES));

@@ -13,10 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
 import store.traffictacos.capacity.report.Baselines;
 import store.traffictacos.capacity.report.History;
-import store.traffictacos.capacity.report.ReportBuilder;
 import store.traffictacos.capacity.report.SampleReports;
 import store.traffictacos.capacity.report.model.CapacityReport;
-import store.traffictacos.capacity.report.settings.RegressionRules;
 import store.traffictacos.capacity.report.model.Cost;
 import store.traffictacos.capacity.report.model.ReportJson;
 
@@ -27,14 +25,17 @@ class ComparisonRenderingTest {
     @TempDir
     Path dir;
 
-    /** A passing run whose p99 grew 11 % against a passing baseline, with two earlier runs in the trend. */
+    /**
+     * A run whose p99 grew 11 % against a passing baseline, so REGRESSED, with two earlier runs in
+     * the trend; made by hand, so the figures the renderings show are known.
+     */
     private static CapacityReport regressed() {
         CapacityReport run = Baselines.p99Times(
                 Baselines.run("now", SampleReports.START_EPOCH_MS, Verdict.PASS, 400.0), 1.11);
         List<CapacityReport> earlier = List.of(
                 Baselines.run("older", SampleReports.START_EPOCH_MS - 2 * HOUR_MS, Verdict.FAIL, 380.0),
                 Baselines.run("base", SampleReports.START_EPOCH_MS - HOUR_MS, Verdict.PASS, 400.0));
-        return ReportBuilder.withHistory(run, History.of(null, earlier, 20), RegressionRules.defaults());
+        return Baselines.againstHistory(run, History.of(null, earlier, 20), Verdict.REGRESSED);
     }
 
     @Test
@@ -63,8 +64,8 @@ class ComparisonRenderingTest {
     @DisplayName("HTML skips the trend chart, saying why, with a single run")
     void htmlTrendSkipped() {
         // Given a history without earlier runs
-        CapacityReport report = ReportBuilder.withHistory(SampleReports.failingAtPeak(),
-                History.of(null, List.of(), 20), RegressionRules.defaults());
+        CapacityReport report = Baselines.againstHistory(SampleReports.failingAtPeak(),
+                History.of(null, List.of(), 20), Verdict.FAIL);
 
         // When
         String html = HtmlReportWriter.render(report);
@@ -129,9 +130,9 @@ class ComparisonRenderingTest {
     void trendChartGap() {
         // Given
         CapacityReport run = Baselines.run("now", SampleReports.START_EPOCH_MS, Verdict.FAIL, null);
-        CapacityReport report = ReportBuilder.withHistory(run, History.of(null,
+        CapacityReport report = Baselines.againstHistory(run, History.of(null,
                 List.of(Baselines.run("base", SampleReports.START_EPOCH_MS - HOUR_MS, Verdict.PASS, 400.0)), 20),
-                RegressionRules.defaults());
+                Verdict.FAIL);
 
         // When
         XYPlot plot = Charts.trend(report).getXYPlot();
