@@ -5,41 +5,22 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import store.traffictacos.capacity.platform.PlatformSampler;
-import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.platform.SamplingSchedule;
-import store.traffictacos.capacity.platform.local.LocalProcessSampler;
-import store.traffictacos.capacity.platform.local.TargetMetricsSampler;
+import store.traffictacos.capacity.platform.local.LocalTarget;
 import store.traffictacos.capacity.platform.redis.RedisInfoSampler;
 import store.traffictacos.capacity.platform.redis.RedisInfoSettings;
-import store.traffictacos.capacity.profile.LoadProfile;
-import store.traffictacos.capacity.profile.Phase;
-import store.traffictacos.capacity.report.History;
-import store.traffictacos.capacity.report.ReportService;
-import store.traffictacos.capacity.results.Manifest;
-import store.traffictacos.capacity.results.MergedResults;
-import store.traffictacos.capacity.results.PhaseWindow;
-import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.ResultsRecorder;
 import store.traffictacos.capacity.results.Snapshot;
-import store.traffictacos.capacity.net.Preflight;
-import store.traffictacos.capacity.runner.ResultsLog;
 import store.traffictacos.capacity.runner.StartInstant;
 import store.traffictacos.capacity.simulations.chains.Arrival;
 import store.traffictacos.capacity.simulations.runtime.InFlightLimit;
@@ -47,25 +28,22 @@ import store.traffictacos.capacity.simulations.runtime.StartGate;
 import store.traffictacos.capacity.simulations.runtime.StepListener;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 import store.traffictacos.capacity.simulations.profiles.Injection;
-import store.traffictacos.capacity.emulator.ReferenceTarget;
-import store.traffictacos.capacity.emulator.TargetConfig;
 
 /**
- * One runner's run: the target (the embedded one unless a URL is given, checked before any
- * load), the journeys, the recording, the live progress, and at the end the results file and
- * the per-phase summary.
+ * One runner's lifecycle: prepared with its target (the embedded one unless a URL is given, checked
+ * before any load), it lays out the warm-up and the measured journeys for Gatling, waits for the start
+ * instant, records from the first measured request with live progress, and at the end (or when told to
+ * stop) leaves its results ({@link ResultsOutput}).
  */
 public final class CapacityRun {
     private static final Duration PLATFORM_PERIOD = Duration.ofSeconds(2);
     /** A controlled runner waits this long at most for the start instant (the controller's barrier is shorter). */
     private static final Duration START_SIGNAL_TIMEOUT = Duration.ofMinutes(30);
     /** Beside the results file: how the runner's journeys ended ({@link JourneyBook.Counts}). */
-    public static final String JOURNEYS_FILE = "journeys.json";
-    private static final ObjectMapper JOURNEYS_JSON = new ObjectMapper();
+    public static final String JOURNEYS_FILE = ResultsOutput.JOURNEYS_FILE;
 
     private final RunSettings settings;
-    private final ReferenceTarget embedded;
-    private final URI target;
+    private final LocalTarget target;
     private final JourneyBook journeys;
     private final LiveStats live = new LiveStats();
     private final CpuSampler cpu = new CpuSampler();
@@ -84,13 +62,12 @@ public final class CapacityRun {
     private final Thread stopped = new Thread(() -> finish("terminated before the end of its profile"),
             "tacos-runner-stopped");
 
-    private CapacityRun(RunSettings settings, ReferenceTarget embedded, URI target) {
+    private CapacityRun(RunSettings settings, LocalTarget target) {
         this.settings = settings;
-        this.embedded = embedded;
         this.target = target;
         this.journeys = new JourneyBook(settings.plan(), settings.runnerIndex(), settings.runnerCount(),
                 System::nanoTime);
-        this.platform = new SamplingSchedule(platformSamplers(settings, embedded), PLATFORM_PERIOD);
+        this.platform = new SamplingSchedule(platformSamplers(settings, target), PLATFORM_PERIOD);
         if (settings.startSignal() == null) {
             long earliest = System.currentTimeMillis() + RunSettings.STARTUP_ALLOWANCE.toMillis();
             this.startAtEpochMs = settings.startAtEpochMs();
@@ -118,18 +95,14 @@ public final class CapacityRun {
 
     /** Starts the embedded target if no URL is given, and checks the target before any load. */
     public static CapacityRun prepare(RunSettings settings) {
-        ReferenceTarget embedded = settings.targetUrl() == null
-                ? ReferenceTarget.start(TargetConfig.defaults().withPort(0)) : null;
-        URI target = embedded == null ? settings.targetUrl() : embedded.baseUrl();
+        LocalTarget target = LocalTarget.open(settings.targetUrl());
         try {
-            Preflight.check(target);
+            target.check();
         } catch (RuntimeException e) {
-            if (embedded != null) {
-                embedded.close();
-            }
+            target.close();
             throw e;
         }
-        return new CapacityRun(settings, embedded, target);
+        return new CapacityRun(settings, target);
     }
 
     /**
@@ -141,7 +114,7 @@ public final class CapacityRun {
     }
 
     public HttpProtocolBuilder protocol() {
-        return http.baseUrl(target.toString())
+        return http.baseUrl(target.url().toString())
                 .userAgentHeader(settings.runner().journeys().userAgent())
                 .contentTypeHeader("application/json")
                 .acceptHeader("application/json")
@@ -189,11 +162,10 @@ public final class CapacityRun {
      * embedded target's JVM and its own /metrics, and the platform's Redis when {@code -Dplatform.redis}
      * names it.
      */
-    private static List<PlatformSampler> platformSamplers(RunSettings settings, ReferenceTarget embedded) {
+    private static List<PlatformSampler> platformSamplers(RunSettings settings, LocalTarget target) {
         List<PlatformSampler> samplers = new ArrayList<>();
-        if (settings.runnerIndex() == 0 && embedded != null) {
-            samplers.add(new LocalProcessSampler());
-            samplers.add(new TargetMetricsSampler(embedded.baseUrl()));
+        if (settings.runnerIndex() == 0) {
+            samplers.addAll(target.samplers());
         }
         if (settings.runnerIndex() == 0 && settings.runner().platformRedis() != null) {
             samplers.add(new RedisInfoSampler(RedisInfoSettings.of(settings.runner().platformRedis())));
@@ -247,12 +219,12 @@ public final class CapacityRun {
         out.printf("tacos-capacity: run %s, runner %d of %d, profile %s (%d s) against %s%s; measured load started %d ms "
                         + "after the planned instant%n", settings.runId(), settings.runnerIndex() + 1,
                 settings.runnerCount(), settings.profile().name(), settings.profile().totalDuration().toSeconds(),
-                target, embedded == null ? "" : " (embedded target)", firstSentEpochMs - startAtEpochMs);
+                target.url(), target.embedded() ? " (embedded target)" : "", firstSentEpochMs - startAtEpochMs);
         progress.start();
         return started;
     }
 
-    /** Writes the results file and prints the summary; always stops the embedded target. */
+    /** Leaves the results (see {@link ResultsOutput}); always stops the embedded target. */
     public void finish() {
         try {
             Runtime.getRuntime().removeShutdownHook(stopped);
@@ -273,46 +245,16 @@ public final class CapacityRun {
             progress.close();
         }
         try {
-            Path dir = settings.folder().runner(settings.runnerIndex());
             // a run stopped before its first measured request still leaves an (empty) results file
             ResultsRecorder recorded = recorder == null ? new ResultsRecorder(startAtEpochMs) : recorder;
             Snapshot snapshot = recorded.snapshot();
-            ResultsFiles.write(dir, manifest(snapshot.startEpochMs(), stoppedEarly(stoppedEarly, snapshot)), snapshot);
-            JOURNEYS_JSON.writeValue(dir.resolve(JOURNEYS_FILE).toFile(), journeys.counts());
-            if (!platform.samples().isEmpty() || !platform.unavailable().isEmpty()) {
-                PlatformSeriesFile.write(settings.folder().platformFile(), platform.samples(), platform.unavailable());
-            }
-            RunSummary.print(MergedResults.ofRunner(ResultsFiles.read(dir)), journeys.counts(), out);
-            out.printf("results: %s%n", dir.toAbsolutePath());
-            if (settings.runner().resultsToLog()) {
-                ResultsLog.write(dir, settings.runnerIndex(), out);
-                out.flush();
-            }
-            if (stoppedEarly == null) {
-                reportWhenComplete();
-            }
+            new ResultsOutput(settings, target.url(), out).write(snapshot, journeys.counts(), platform,
+                    stoppedEarly(stoppedEarly, snapshot));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results file: " + e.getMessage(), e);
         } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
+            target.close();
         }
-    }
-
-    /**
-     * The capacity report needs every runner's results: the last runner to finish in a shared
-     * folder (or a lone runner) writes it; otherwise {@code tacos-capacity report} does, later.
-     */
-    private void reportWhenComplete() throws IOException {
-        if (settings.folder().runners().size() < settings.runnerCount()) {
-            out.printf("capacity report: once every runner is done, java -jar target/tacos-capacity.jar report %s%n",
-                    settings.reportsDir());
-            return;
-        }
-        ReportService.Written written = ReportService.write(settings.reportsDir(), settings.report(), History.none());
-        out.println();
-        ReportService.announce(written, ReportService.VerdictLine.LABELLED, out::println);
     }
 
     private String stoppedEarly(String reason, Snapshot snapshot) {
@@ -322,34 +264,4 @@ public final class CapacityRun {
         long second = Math.max(0, (System.currentTimeMillis() - snapshot.startEpochMs()) / 1000);
         return reason + ", at second " + second + " of " + settings.profile().totalDuration().toSeconds();
     }
-
-    private Manifest manifest(long measuredStartEpochMs, String stoppedEarly) {
-        LoadProfile profile = settings.profile();
-        List<PhaseWindow> windows = new ArrayList<>();
-        long phaseStart = measuredStartEpochMs;
-        // phase windows carry the whole run's rates, not this runner's share
-        for (Phase phase : settings.fullProfile().phases()) {
-            long phaseEnd = phaseStart + phase.duration().toMillis();
-            windows.add(new PhaseWindow(phase.name(), phaseStart, phaseEnd, phase.fromRps(), phase.toRps()));
-            phaseStart = phaseEnd;
-        }
-        return new Manifest(settings.runId(), settings.runnerIndex(), settings.runnerCount(), profile.name(),
-                measuredStartEpochMs, phaseStart, gatlingVersion(), target.toString(), windows,
-                profile.requestsPerSecond(), stoppedEarly);
-    }
-
-    private static String gatlingVersion() {
-        try (InputStream in = CapacityRun.class.getResourceAsStream(
-                "/META-INF/maven/io.gatling/gatling-core/pom.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
 }

@@ -1,0 +1,109 @@
+package store.traffictacos.capacity.simulations.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import store.traffictacos.capacity.platform.PlatformSeriesFile;
+import store.traffictacos.capacity.platform.SamplingSchedule;
+import store.traffictacos.capacity.profile.LoadProfile;
+import store.traffictacos.capacity.profile.Phase;
+import store.traffictacos.capacity.report.History;
+import store.traffictacos.capacity.report.ReportService;
+import store.traffictacos.capacity.results.Manifest;
+import store.traffictacos.capacity.results.MergedResults;
+import store.traffictacos.capacity.results.PhaseWindow;
+import store.traffictacos.capacity.results.ResultsFiles;
+import store.traffictacos.capacity.results.Snapshot;
+import store.traffictacos.capacity.runner.ResultsLog;
+import store.traffictacos.capacity.simulations.journey.JourneyBook;
+
+/**
+ * What a runner leaves when it ends: its results folder (results, manifest, how its journeys ended),
+ * the platform series it sampled, its per-phase summary on the console, its results in its log when the
+ * controller cannot reach its files, and the capacity report once every runner's results are in.
+ */
+final class ResultsOutput {
+    /** Beside the results file: how the runner's journeys ended ({@link JourneyBook.Counts}). */
+    static final String JOURNEYS_FILE = "journeys.json";
+    private static final ObjectMapper JOURNEYS_JSON = new ObjectMapper();
+
+    private final RunSettings settings;
+    private final URI target;
+    private final PrintStream out;
+
+    ResultsOutput(RunSettings settings, URI target, PrintStream out) {
+        this.settings = settings;
+        this.target = target;
+        this.out = out;
+    }
+
+    /** @param stoppedEarly why the run ended before its profile did, with the second; null at its planned end */
+    void write(Snapshot snapshot, JourneyBook.Counts journeys, SamplingSchedule platform, String stoppedEarly)
+            throws IOException {
+        Path dir = settings.folder().runner(settings.runnerIndex());
+        ResultsFiles.write(dir, manifest(snapshot.startEpochMs(), stoppedEarly), snapshot);
+        JOURNEYS_JSON.writeValue(dir.resolve(JOURNEYS_FILE).toFile(), journeys);
+        if (!platform.samples().isEmpty() || !platform.unavailable().isEmpty()) {
+            PlatformSeriesFile.write(settings.folder().platformFile(), platform.samples(), platform.unavailable());
+        }
+        RunSummary.print(MergedResults.ofRunner(ResultsFiles.read(dir)), journeys, out);
+        out.printf("results: %s%n", dir);
+        if (settings.runner().resultsToLog()) {
+            ResultsLog.write(dir, settings.runnerIndex(), out);
+            out.flush();
+        }
+        if (stoppedEarly == null) {
+            reportWhenComplete();
+        }
+    }
+
+    /**
+     * The capacity report needs every runner's results: the last runner to finish in a shared
+     * folder (or a lone runner) writes it; otherwise {@code tacos-capacity report} does, later.
+     */
+    private void reportWhenComplete() {
+        if (settings.folder().runners().size() < settings.runnerCount()) {
+            out.printf("capacity report: once every runner is done, java -jar target/tacos-capacity.jar report %s%n",
+                    settings.reportsDir());
+            return;
+        }
+        ReportService.Written written = ReportService.write(settings.reportsDir(), settings.report(), History.none());
+        out.println();
+        ReportService.announce(written, ReportService.VerdictLine.LABELLED, out::println);
+    }
+
+    private Manifest manifest(long measuredStartEpochMs, String stoppedEarly) {
+        LoadProfile profile = settings.profile();
+        List<PhaseWindow> windows = new ArrayList<>();
+        long phaseStart = measuredStartEpochMs;
+        // phase windows carry the whole run's rates, not this runner's share
+        for (Phase phase : settings.fullProfile().phases()) {
+            long phaseEnd = phaseStart + phase.duration().toMillis();
+            windows.add(new PhaseWindow(phase.name(), phaseStart, phaseEnd, phase.fromRps(), phase.toRps()));
+            phaseStart = phaseEnd;
+        }
+        return new Manifest(settings.runId(), settings.runnerIndex(), settings.runnerCount(), profile.name(),
+                measuredStartEpochMs, phaseStart, gatlingVersion(), target.toString(), windows,
+                profile.requestsPerSecond(), stoppedEarly);
+    }
+
+    private static String gatlingVersion() {
+        try (InputStream in = ResultsOutput.class.getResourceAsStream(
+                "/META-INF/maven/io.gatling/gatling-core/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
