@@ -1,5 +1,7 @@
 package store.traffictacos.capacity.results;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +12,10 @@ import java.util.Objects;
  * (index = second since {@code startEpochMs}), computed by the caller from its profile.
  *
  * @param stoppedEarly why the runner stopped before its profile's end (e.g. {@code terminated by
- *     SIGTERM at second 31}); its results then end there. Null for a runner that ran its profile.
+ *     SIGTERM at second 31}); its results then end there. Null for a runner that ran its profile (a
+ *     blank reason is none).
+ *
+ * <p>{@code manifest.json} holds these fields under the same names ({@link ResultsFiles}).
  */
 public record Manifest(
         String runId,
@@ -23,7 +28,8 @@ public record Manifest(
         String targetUrl,
         List<PhaseWindow> phases,
         long[] scheduledPerSecond,
-        String stoppedEarly) {
+        // manifest.json says null for a runner that ran its profile, read as "" (the mapper refuses nulls).
+        @JsonSetter(nulls = Nulls.AS_EMPTY) String stoppedEarly) {
 
     /** The manifest of a runner that ran its whole profile. */
     public Manifest(String runId, int runnerIndex, int runnerCount, String profile, long startEpochMs,
@@ -48,6 +54,9 @@ public record Manifest(
         Objects.requireNonNull(targetUrl, "targetUrl");
         phases = List.copyOf(phases);
         scheduledPerSecond = scheduledPerSecond.clone();
+        if (stoppedEarly != null && stoppedEarly.isBlank()) {
+            stoppedEarly = null;
+        }
     }
 
     @Override
