@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who wrote a runner's results and under which plan: the run and runner identity, the profile,
@@ -29,7 +30,7 @@ public record Manifest(
         List<PhaseWindow> phases,
         long[] scheduledPerSecond,
         // manifest.json says null for a runner that ran its profile, read as "" (the mapper refuses nulls).
-        @JsonSetter(nulls = Nulls.AS_EMPTY) String stoppedEarly) {
+        @JsonSetter(nulls = Nulls.AS_EMPTY) @Nullable String stoppedEarly) {
 
     /** The manifest of a runner that ran its whole profile. */
     public Manifest(String runId, int runnerIndex, int runnerCount, String profile, long startEpochMs,
@@ -66,7 +67,7 @@ public record Manifest(
 
     // A record compares arrays by identity; a manifest read back must equal the one written.
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof Manifest that
                 && runId.equals(that.runId)
                 && runnerIndex == that.runnerIndex
