@@ -56,7 +56,8 @@ import org.HdrHistogram.HistogramLogWriter;
  *  "phases": [{"name", "startEpochMs", "endEpochMs", "fromRps", "toRps"}],
  *  "seconds": [{"second": 0, "scheduled": 123, "sent": 120}, ...],  // every second from 0, this runner only
  *  "runnerCpu": [{"second": 0, "busy": 0.42}, ...],  // the runner's busiest CPU share (0..1 of its cores) per second, where taken
- *  "totals": {"requests": N, "byEndpoint": {...}, "byOutcome": {...}}}  // responses in results.hlog
+ *  "totals": {"requests": N, "byEndpoint": {...}, "byOutcome": {...}},  // responses in results.hlog
+ *  "stoppedEarly": null}  // or why the runner stopped before its profile's end (its results end there)
  * }</pre>
  * Readers ignore fields they do not know and require all the fields above. {@code totals} is
  * redundant with the log and is checked against it on reading, which catches truncated logs.
