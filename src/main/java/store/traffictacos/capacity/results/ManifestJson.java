@@ -2,6 +2,7 @@ package store.traffictacos.capacity.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -129,6 +130,14 @@ final class ManifestJson {
     static Manifest manifest(ObjectMapper json, JsonNode file, Recorded recorded) throws IOException {
         ObjectNode fields = file.deepCopy();
         fields.set(SCHEDULED_FIELD, json.valueToTree(recorded.scheduledPerSecond()));
-        return json.treeToValue(fields, Manifest.class);
+        try {
+            return json.treeToValue(fields, Manifest.class);
+        } catch (ValueInstantiationException e) {
+            // The manifest's own check (e.g. a runner index out of range) says it in one line.
+            if (e.getCause() instanceof IllegalArgumentException invalid) {
+                throw invalid;
+            }
+            throw e;
+        }
     }
 }

@@ -155,6 +155,20 @@ class ResultsFilesTest {
                 .hasMessageContaining("format 'tacos-results/2' is not tacos-results/1");
     }
 
+    @Test
+    @DisplayName("a manifest whose values break its rules is refused in one line naming the folder")
+    void invalidManifestRefused() throws IOException {
+        // Given
+        ResultsFiles.write(dir, TestRuns.manifest(0, 1), recorder.snapshot());
+        Path manifest = dir.resolve(ResultsFiles.MANIFEST_FILE);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"runnerIndex\" : 0", "\"runnerIndex\" : 5"));
+
+        // When / Then
+        assertThatThrownBy(() -> ResultsFiles.read(dir))
+                .isInstanceOf(IOException.class)
+                .hasMessage(dir + ": runner index 5 is not in 0..0");
+    }
+
     private void recordSomeTraffic() {
         for (int i = 0; i < 3_000; i++) {
             long sentAt = START + i;
