@@ -3,6 +3,7 @@ package store.traffictacos.capacity.config;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one rule for run ids, whatever gives them ({@code --run-id}, {@code -Drun.id}, a run spec): a
@@ -18,7 +19,7 @@ public final class RunIds {
     }
 
     /** @throws IllegalArgumentException one line saying what a run id may hold */
-    public static String check(String runId) {
+    public static String check(@Nullable String runId) {
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
             throw new IllegalArgumentException("must be 1 to 48 lower-case letters, digits and '-', starting and "
                     + "ending with a letter or digit (it names Kubernetes objects), got '" + runId + "'");

@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the text files a user names (profiles, SLO files, run specs), with one way of saying why not. */
 public final class TextFiles {
@@ -29,7 +30,7 @@ public final class TextFiles {
     }
 
     /** A file error as a user reads it. */
-    public static String reason(IOException e) {
+    public static @Nullable String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "No such file";
         }

@@ -3,6 +3,7 @@ package store.traffictacos.capacity.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The URLs a user gives (target, Redis, Prometheus...), checked once where they are read, and the one
@@ -21,7 +22,7 @@ public final class Uris {
     }
 
     /** An {@code http} or {@code https} URL with a host; user info is refused nowhere but never shown. */
-    public static URI http(String text) {
+    public static URI http(@Nullable String text) {
         URI uri = parse(text);
         if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                 || uri.getHost() == null) {
@@ -32,7 +33,7 @@ public final class Uris {
     }
 
     /** A {@code redis} or {@code rediss} URI with a host, e.g. {@code redis://host:6379/0}. */
-    public static URI redis(String text) {
+    public static URI redis(@Nullable String text) {
         URI uri = parse(text);
         if (uri == null || !("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme()))
                 || uri.getHost() == null) {
@@ -53,11 +54,11 @@ public final class Uris {
     }
 
     /** Free text (a value as given, an error message) with the user info of every URL in it removed. */
-    public static String redact(String text) {
+    public static @Nullable String redact(@Nullable String text) {
         return text == null ? null : USER_INFO_IN_TEXT.matcher(text).replaceAll("$1");
     }
 
-    private static URI parse(String text) {
+    private static @Nullable URI parse(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

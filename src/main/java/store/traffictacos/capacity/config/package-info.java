@@ -3,4 +3,7 @@
  * run ids. Each check throws a one-line {@link java.lang.IllegalArgumentException} without the option's
  * name, which the entry point adds. Imports nothing of the project.
  */
+@NullMarked
 package store.traffictacos.capacity.config;
+
+import org.jspecify.annotations.NullMarked;

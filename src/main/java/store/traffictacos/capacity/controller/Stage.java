@@ -21,11 +21,6 @@ public enum Stage {
     DONE,
     FAILED;
 
-    /** The stages that run after a failure too. */
-    public boolean windDown() {
-        return compareTo(COLLECT) >= 0 && compareTo(CLEAN_UP) <= 0;
-    }
-
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

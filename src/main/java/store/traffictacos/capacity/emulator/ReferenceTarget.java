@@ -27,6 +27,7 @@ import store.traffictacos.capacity.emulator.queue.AdmissionPolicy;
 import store.traffictacos.capacity.emulator.queue.QueueApi;
 import store.traffictacos.capacity.emulator.reservation.ReservationApi;
 import store.traffictacos.capacity.emulator.reservation.SeatMap;
+import store.traffictacos.capacity.emulator.store.StateStores;
 import store.traffictacos.capacity.emulator.store.StoreSettings;
 import store.traffictacos.capacity.emulator.store.Stores;
 import store.traffictacos.capacity.emulator.store.memory.InMemoryStores;
@@ -69,17 +70,18 @@ public final class ReferenceTarget implements AutoCloseable {
             }
             CapacityModel capacity = new CapacityModel(config.capacityRps(),
                     Math.round(config.serviceTimeMs() * 1_000_000), config.queueLimit());
-            TargetMetrics metrics = new TargetMetrics(stores.waitingRoom()::waitingByEvent,
-                    () -> stores.reservations().seatCounts(clock.millis()), () -> capacity.queued(System.nanoTime()));
-            PaymentSimulator payments = new PaymentSimulator(stores.payments(), config.paymentDelay(), clock, scheduler,
+            StateStores state = stores.state();
+            TargetMetrics metrics = new TargetMetrics(state.waitingRoom()::waitingByEvent,
+                    () -> state.reservations().seatCounts(clock.millis()), () -> capacity.queued(System.nanoTime()));
+            PaymentSimulator payments = new PaymentSimulator(state.payments(), config.paymentDelay(), clock, scheduler,
                     new WebhookSender(config.webhookSecret()));
             List<Route> routes = new ArrayList<>();
             routes.addAll(new OperationsApi(stores, metrics, clock).routes());
-            routes.addAll(new QueueApi(stores.waitingRoom(), settings.admission(), clock).routes());
-            routes.addAll(new ReservationApi(stores.reservations(), payments, clock).routes());
+            routes.addAll(new QueueApi(state.waitingRoom(), settings.admission(), clock).routes());
+            routes.addAll(new ReservationApi(state.reservations(), payments, clock).routes());
             routes.addAll(new PaymentApi(payments).routes());
-            Gateway gateway = new Gateway(new RateLimiter(config.rateLimit(), stores.rateLimits()),
-                    new JwtAuthenticator(config.jwtSecret(), clock), new IdempotencyGuard(stores.idempotency()), clock);
+            Gateway gateway = new Gateway(new RateLimiter(config.rateLimit(), state.rateLimits()),
+                    new JwtAuthenticator(config.jwtSecret(), clock), new IdempotencyGuard(state.idempotency()), clock);
             NettyServer server = NettyServer.start(new InetSocketAddress(config.host(), config.port()),
                     config.ioThreads(), config.maxBodyBytes(), new Router(routes), gateway, capacity, metrics, handlers);
             return new ReferenceTarget(config, server, stores, executors);

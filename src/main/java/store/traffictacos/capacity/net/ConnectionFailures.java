@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One-line reasons for failed connections, for errors a user reads. */
 public final class ConnectionFailures {
@@ -36,7 +37,7 @@ public final class ConnectionFailures {
         return message == null || message.isBlank() ? source.getClass().getSimpleName() : message;
     }
 
-    private static IOException findIo(Throwable error, List<Throwable> seen) {
+    private static @Nullable IOException findIo(@Nullable Throwable error, List<Throwable> seen) {
         if (error == null || seen.contains(error)) {
             return null;
         }

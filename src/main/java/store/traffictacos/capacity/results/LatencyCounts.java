@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The response times (µs) of one series as an immutable HDR histogram in compact form: the count
@@ -94,7 +95,7 @@ public final class LatencyCounts {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof LatencyCounts that
                 && Arrays.equals(values, that.values)
                 && Arrays.equals(counts, that.counts);

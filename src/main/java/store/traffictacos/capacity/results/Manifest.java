@@ -1,8 +1,11 @@
 package store.traffictacos.capacity.results;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who wrote a runner's results and under which plan: the run and runner identity, the profile,
@@ -10,7 +13,10 @@ import java.util.Objects;
  * (index = second since {@code startEpochMs}), computed by the caller from its profile.
  *
  * @param stoppedEarly why the runner stopped before its profile's end (e.g. {@code terminated by
- *     SIGTERM at second 31}); its results then end there. Null for a runner that ran its profile.
+ *     SIGTERM at second 31}); its results then end there. Null for a runner that ran its profile (a
+ *     blank reason is none).
+ *
+ * <p>{@code manifest.json} holds these fields under the same names ({@link ResultsFiles}).
  */
 public record Manifest(
         String runId,
@@ -23,7 +29,8 @@ public record Manifest(
         String targetUrl,
         List<PhaseWindow> phases,
         long[] scheduledPerSecond,
-        String stoppedEarly) {
+        // manifest.json says null for a runner that ran its profile, read as "" (the mapper refuses nulls).
+        @JsonSetter(nulls = Nulls.AS_EMPTY) @Nullable String stoppedEarly) {
 
     /** The manifest of a runner that ran its whole profile. */
     public Manifest(String runId, int runnerIndex, int runnerCount, String profile, long startEpochMs,
@@ -48,6 +55,9 @@ public record Manifest(
         Objects.requireNonNull(targetUrl, "targetUrl");
         phases = List.copyOf(phases);
         scheduledPerSecond = scheduledPerSecond.clone();
+        if (stoppedEarly != null && stoppedEarly.isBlank()) {
+            stoppedEarly = null;
+        }
     }
 
     @Override
@@ -57,7 +67,7 @@ public record Manifest(
 
     // A record compares arrays by identity; a manifest read back must equal the one written.
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof Manifest that
                 && runId.equals(that.runId)
                 && runnerIndex == that.runnerIndex

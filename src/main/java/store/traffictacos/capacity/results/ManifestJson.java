@@ -1,33 +1,86 @@
 package store.traffictacos.capacity.results;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
-/** The shape of {@code manifest.json}; fields are written in component order. */
-record ManifestJson(
-        String format,
-        String runId,
-        int runnerIndex,
-        int runnerCount,
-        String profile,
-        long startEpochMs,
-        long endEpochMs,
-        String gatlingVersion,
-        String targetUrl,
-        List<PhaseWindow> phases,
-        List<SecondCounts> seconds,
-        List<CpuReading> runnerCpu,
-        Totals totals,
-        // null in a complete runner's file, read as "" (the mapper refuses null creator properties).
-        @JsonSetter(nulls = Nulls.AS_EMPTY) String stoppedEarly) {
-
+/**
+ * The shape of {@code manifest.json}: the format, the {@link Manifest}'s fields under their own names,
+ * then what the runner recorded ({@link Recorded}), then {@code stoppedEarly}, last since it came last in
+ * the first files of this format. The manifest's {@code scheduledPerSecond} is not written as such: it is
+ * the {@code scheduled} column of {@code seconds}, next to what the runner sent.
+ */
+final class ManifestJson {
     static final String FORMAT = "tacos-results/1";
+
+    private static final String FORMAT_FIELD = "format";
+    private static final String SCHEDULED_FIELD = "scheduledPerSecond";
+    private static final String STOPPED_EARLY_FIELD = "stoppedEarly";
+
+    private ManifestJson() {
+    }
+
+    /** What the file holds besides the manifest. */
+    record Recorded(List<SecondCounts> seconds, List<CpuReading> runnerCpu, Totals totals) {
+        static Recorded of(Manifest manifest, Snapshot snapshot) {
+            long[] scheduled = manifest.scheduledPerSecond();
+            long[] sent = snapshot.sentPerSecond();
+            List<SecondCounts> seconds = new ArrayList<>();
+            for (int second = 0; second < Math.max(scheduled.length, sent.length); second++) {
+                seconds.add(new SecondCounts(second, valueAt(scheduled, second), valueAt(sent, second)));
+            }
+            double[] cpu = snapshot.cpuPerSecond();
+            List<CpuReading> readings = new ArrayList<>();
+            for (int second = 0; second < cpu.length; second++) {
+                if (!Double.isNaN(cpu[second])) {
+                    readings.add(new CpuReading(second, cpu[second]));
+                }
+            }
+            return new Recorded(seconds, readings, Totals.of(snapshot.series()));
+        }
+
+        long[] scheduledPerSecond() {
+            return column(SecondCounts::scheduled);
+        }
+
+        long[] sentPerSecond() {
+            return column(SecondCounts::sent);
+        }
+
+        double[] cpuPerSecond() {
+            int length = Math.max(seconds.size(),
+                    runnerCpu.stream().mapToInt(reading -> Math.toIntExact(reading.second() + 1)).max().orElse(0));
+            double[] cpu = new double[length];
+            Arrays.fill(cpu, Double.NaN);
+            runnerCpu.forEach(reading -> cpu[Math.toIntExact(reading.second())] = reading.busy());
+            return cpu;
+        }
+
+        private long[] column(ToLongFunction<SecondCounts> field) {
+            long[] values = new long[seconds.size()];
+            for (int i = 0; i < values.length; i++) {
+                if (seconds.get(i).second() != i) {
+                    throw new IllegalArgumentException("seconds[" + i + "] is second " + seconds.get(i).second()
+                            + "; seconds must list 0, 1, 2, ... in order");
+                }
+                values[i] = field.applyAsLong(seconds.get(i));
+            }
+            return values;
+        }
+
+        private static long valueAt(long[] values, int index) {
+            return index < values.length ? values[index] : 0;
+        }
+    }
 
     record SecondCounts(long second, long scheduled, long sent) {
     }
@@ -52,57 +105,39 @@ record ManifestJson(
         }
     }
 
-    static ManifestJson of(Manifest manifest, Snapshot snapshot) {
-        long[] scheduled = manifest.scheduledPerSecond();
-        long[] sent = snapshot.sentPerSecond();
-        List<SecondCounts> seconds = new ArrayList<>();
-        for (int second = 0; second < Math.max(scheduled.length, sent.length); second++) {
-            seconds.add(new SecondCounts(second, valueAt(scheduled, second), valueAt(sent, second)));
-        }
-        double[] cpu = snapshot.cpuPerSecond();
-        List<CpuReading> readings = new ArrayList<>();
-        for (int second = 0; second < cpu.length; second++) {
-            if (!Double.isNaN(cpu[second])) {
-                readings.add(new CpuReading(second, cpu[second]));
+    static ObjectNode write(ObjectMapper json, Manifest manifest, Snapshot snapshot) {
+        // A record's fields come in component order, and an ObjectNode keeps the order they are put in.
+        ObjectNode fields = json.valueToTree(manifest);
+        fields.remove(SCHEDULED_FIELD);
+        JsonNode stoppedEarly = fields.remove(STOPPED_EARLY_FIELD);
+        ObjectNode file = json.createObjectNode().put(FORMAT_FIELD, FORMAT);
+        file.setAll(fields);
+        file.setAll((ObjectNode) json.valueToTree(Recorded.of(manifest, snapshot)));
+        file.set(STOPPED_EARLY_FIELD, stoppedEarly);
+        return file;
+    }
+
+    /** The file's format version; empty when it names none. */
+    static String format(JsonNode file) {
+        return file.path(FORMAT_FIELD).asText();
+    }
+
+    static Recorded recorded(ObjectMapper json, JsonNode file) throws IOException {
+        return json.treeToValue(file, Recorded.class);
+    }
+
+    /** The manifest in {@code file}, whose scheduled requests per second are in {@code recorded}. */
+    static Manifest manifest(ObjectMapper json, JsonNode file, Recorded recorded) throws IOException {
+        ObjectNode fields = file.deepCopy();
+        fields.set(SCHEDULED_FIELD, json.valueToTree(recorded.scheduledPerSecond()));
+        try {
+            return json.treeToValue(fields, Manifest.class);
+        } catch (ValueInstantiationException e) {
+            // The manifest's own check (e.g. a runner index out of range) says it in one line.
+            if (e.getCause() instanceof IllegalArgumentException invalid) {
+                throw invalid;
             }
+            throw e;
         }
-        return new ManifestJson(FORMAT, manifest.runId(), manifest.runnerIndex(), manifest.runnerCount(),
-                manifest.profile(), manifest.startEpochMs(), manifest.endEpochMs(), manifest.gatlingVersion(),
-                manifest.targetUrl(), manifest.phases(), seconds, readings, Totals.of(snapshot.series()),
-                manifest.stoppedEarly());
-    }
-
-    Manifest manifest() {
-        return new Manifest(runId, runnerIndex, runnerCount, profile, startEpochMs, endEpochMs, gatlingVersion,
-                targetUrl, phases, column(SecondCounts::scheduled), stoppedEarly.isEmpty() ? null : stoppedEarly);
-    }
-
-    long[] sentPerSecond() {
-        return column(SecondCounts::sent);
-    }
-
-    double[] cpuPerSecond() {
-        int length = Math.max(seconds.size(),
-                runnerCpu.stream().mapToInt(reading -> Math.toIntExact(reading.second() + 1)).max().orElse(0));
-        double[] cpu = new double[length];
-        java.util.Arrays.fill(cpu, Double.NaN);
-        runnerCpu.forEach(reading -> cpu[Math.toIntExact(reading.second())] = reading.busy());
-        return cpu;
-    }
-
-    private long[] column(ToLongFunction<SecondCounts> field) {
-        long[] values = new long[seconds.size()];
-        for (int i = 0; i < values.length; i++) {
-            if (seconds.get(i).second() != i) {
-                throw new IllegalArgumentException("seconds[" + i + "] is second " + seconds.get(i).second()
-                        + "; seconds must list 0, 1, 2, ... in order");
-            }
-            values[i] = field.applyAsLong(seconds.get(i));
-        }
-        return values;
-    }
-
-    private static long valueAt(long[] values, int index) {
-        return index < values.length ? values[index] : 0;
     }
 }

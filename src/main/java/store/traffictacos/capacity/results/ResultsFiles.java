@@ -1,6 +1,7 @@
 package store.traffictacos.capacity.results;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -55,7 +56,8 @@ import org.HdrHistogram.HistogramLogWriter;
  *  "phases": [{"name", "startEpochMs", "endEpochMs", "fromRps", "toRps"}],
  *  "seconds": [{"second": 0, "scheduled": 123, "sent": 120}, ...],  // every second from 0, this runner only
  *  "runnerCpu": [{"second": 0, "busy": 0.42}, ...],  // the runner's busiest CPU share (0..1 of its cores) per second, where taken
- *  "totals": {"requests": N, "byEndpoint": {...}, "byOutcome": {...}}}  // responses in results.hlog
+ *  "totals": {"requests": N, "byEndpoint": {...}, "byOutcome": {...}},  // responses in results.hlog
+ *  "stoppedEarly": null}  // or why the runner stopped before its profile's end (its results end there)
  * }</pre>
  * Readers ignore fields they do not know and require all the fields above. {@code totals} is
  * redundant with the log and is checked against it on reading, which catches truncated logs.
@@ -97,7 +99,7 @@ public final class ResultsFiles {
         }
         Files.createDirectories(runnerDir);
         writeLog(runnerDir.resolve(LOG_FILE), manifest.startEpochMs(), snapshot.series());
-        JSON.writeValue(runnerDir.resolve(MANIFEST_FILE).toFile(), ManifestJson.of(manifest, snapshot));
+        JSON.writeValue(runnerDir.resolve(MANIFEST_FILE).toFile(), ManifestJson.write(JSON, manifest, snapshot));
     }
 
     /**
@@ -107,19 +109,22 @@ public final class ResultsFiles {
      *     match the manifest's totals
      */
     public static RunnerResults read(Path runnerDir) throws IOException {
-        ManifestJson json = JSON.readValue(runnerDir.resolve(MANIFEST_FILE).toFile(), ManifestJson.class);
-        if (!ManifestJson.FORMAT.equals(json.format())) {
-            throw new IOException(runnerDir + ": format '" + json.format() + "' is not " + ManifestJson.FORMAT);
+        JsonNode file = JSON.readTree(runnerDir.resolve(MANIFEST_FILE).toFile());
+        String format = ManifestJson.format(file);
+        if (!ManifestJson.FORMAT.equals(format)) {
+            throw new IOException(runnerDir + ": format '" + format + "' is not " + ManifestJson.FORMAT);
         }
+        ManifestJson.Recorded recorded = ManifestJson.recorded(JSON, file);
         try {
-            SortedMap<SeriesKey, LatencyCounts> series = readLog(runnerDir.resolve(LOG_FILE), json.startEpochMs());
+            Manifest manifest = ManifestJson.manifest(JSON, file, recorded);
+            SortedMap<SeriesKey, LatencyCounts> series = readLog(runnerDir.resolve(LOG_FILE), manifest.startEpochMs());
             ManifestJson.Totals inLog = ManifestJson.Totals.of(series);
-            if (!inLog.equals(json.totals())) {
+            if (!inLog.equals(recorded.totals())) {
                 throw new IllegalArgumentException(LOG_FILE + " holds " + inLog + " but " + MANIFEST_FILE
-                        + " says " + json.totals() + " (truncated or mixed-up files?)");
+                        + " says " + recorded.totals() + " (truncated or mixed-up files?)");
             }
-            return new RunnerResults(json.manifest(),
-                    new Snapshot(json.startEpochMs(), series, json.sentPerSecond(), json.cpuPerSecond()));
+            return new RunnerResults(manifest, new Snapshot(manifest.startEpochMs(), series,
+                    recorded.sentPerSecond(), recorded.cpuPerSecond()));
         } catch (IllegalArgumentException e) {
             throw new IOException(runnerDir + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package store.traffictacos.capacity.results;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects one runner's results while the load runs: how many requests were sent in each second,
@@ -91,7 +92,7 @@ public final class ResultsRecorder {
         return new Snapshot(startEpochMs, series, sentPerSecond, cpuPerSecond);
     }
 
-    private SecondBucket bucketOf(long sentEpochMs) {
+    private @Nullable SecondBucket bucketOf(long sentEpochMs) {
         long offsetMs = sentEpochMs - startEpochMs;
         if (offsetMs < 0) {
             return null;

@@ -1,6 +1,7 @@
 package store.traffictacos.capacity.results;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The buckets of a run indexed by second. Reading an existing bucket takes no lock; creating one
@@ -8,11 +9,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * readers holding the old array still find the same bucket objects.
  */
 final class SecondBuckets {
-    private volatile AtomicReferenceArray<SecondBucket> buckets = new AtomicReferenceArray<>(256);
+    private volatile AtomicReferenceArray<@Nullable SecondBucket> buckets = new AtomicReferenceArray<>(256);
     private volatile int size;
 
     SecondBucket get(int second) {
-        AtomicReferenceArray<SecondBucket> current = buckets;
+        AtomicReferenceArray<@Nullable SecondBucket> current = buckets;
         if (second < current.length()) {
             SecondBucket bucket = current.get(second);
             if (bucket != null) {
@@ -28,15 +29,15 @@ final class SecondBuckets {
     }
 
     /** The bucket of {@code second}, or null if nothing happened in it. */
-    SecondBucket existing(int second) {
-        AtomicReferenceArray<SecondBucket> current = buckets;
+    @Nullable SecondBucket existing(int second) {
+        AtomicReferenceArray<@Nullable SecondBucket> current = buckets;
         return second < current.length() ? current.get(second) : null;
     }
 
     private synchronized SecondBucket create(int second) {
-        AtomicReferenceArray<SecondBucket> current = buckets;
+        AtomicReferenceArray<@Nullable SecondBucket> current = buckets;
         if (second >= current.length()) {
-            AtomicReferenceArray<SecondBucket> grown =
+            AtomicReferenceArray<@Nullable SecondBucket> grown =
                     new AtomicReferenceArray<>(Math.max(second + 1, 2 * current.length()));
             for (int i = 0; i < current.length(); i++) {
                 grown.set(i, current.get(i));

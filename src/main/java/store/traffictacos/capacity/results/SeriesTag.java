@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The interval tag of a series in {@code results.hlog}: {@code endpoint=<e>;outcome=<o>}.
@@ -29,7 +30,7 @@ final class SeriesTag {
     }
 
     /** The key of the series logged with {@code tag} at {@code second}. */
-    static SeriesKey decode(long second, String tag) {
+    static SeriesKey decode(long second, @Nullable String tag) {
         if (tag == null || !tag.startsWith(ENDPOINT) || !tag.contains(OUTCOME)) {
             throw new IllegalArgumentException("tag '" + tag + "' is not endpoint=<e>;outcome=<o>");
         }

@@ -6,6 +6,8 @@
  * records its own results with {@link store.traffictacos.capacity.results.ResultsRecorder} and
  * writes them with {@link store.traffictacos.capacity.results.ResultsFiles}; the report reads every
  * runner's directory and merges them with {@link store.traffictacos.capacity.results.MergedResults}.
+ * This package imports nothing else of the project; the runners, the controller and the report build
+ * on it.
  *
  * <h2>Format {@code tacos-results/1}</h2>
  *
@@ -27,8 +29,10 @@
  *       bumped on any change an old reader would misread, while unknown fields are ignored), run id,
  *       runner index and count, profile, start/end in epoch milliseconds, Gatling version, target
  *       URL, the profile's phases, {@code seconds}: {@code [{second, scheduled, sent}]} for every
- *       second from 0 (this runner only), and {@code totals} of the responses in the log (all, by
- *       endpoint, by outcome), which readers check against the log.</li>
+ *       second from 0 (this runner only), {@code runnerCpu}: the runner's busiest CPU share in the
+ *       seconds it was read, {@code totals} of the responses in the log (all, by endpoint, by
+ *       outcome), which readers check against the log, and {@code stoppedEarly}: why the runner
+ *       stopped before its profile's end, or null.</li>
  * </ul>
  *
  * <h2>Merging</h2>
@@ -40,4 +44,7 @@
  * histogram that recorded every sample. Any window (phase, endpoint, outcome) is the sum of its
  * series.
  */
+@NullMarked
 package store.traffictacos.capacity.results;
+
+import org.jspecify.annotations.NullMarked;

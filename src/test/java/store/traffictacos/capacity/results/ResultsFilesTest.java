@@ -145,14 +145,31 @@ class ResultsFilesTest {
     @DisplayName("a manifest of another format version is refused")
     void otherFormatRefused() throws IOException {
         // Given
-        ResultsFiles.write(dir, TestRuns.manifest(0, 1), recorder.snapshot());
-        Path manifest = dir.resolve(ResultsFiles.MANIFEST_FILE);
-        Files.writeString(manifest, Files.readString(manifest).replace("tacos-results/1", "tacos-results/2"));
+        writeWithManifestEdited("tacos-results/1", "tacos-results/2");
 
         // When / Then
         assertThatThrownBy(() -> ResultsFiles.read(dir))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("format 'tacos-results/2' is not tacos-results/1");
+    }
+
+    @Test
+    @DisplayName("a manifest whose values break its rules is refused in one line naming the folder")
+    void invalidManifestRefused() throws IOException {
+        // Given
+        writeWithManifestEdited("\"runnerIndex\" : 0", "\"runnerIndex\" : 5");
+
+        // When / Then
+        assertThatThrownBy(() -> ResultsFiles.read(dir))
+                .isInstanceOf(IOException.class)
+                .hasMessage(dir + ": runner index 5 is not in 0..0");
+    }
+
+    /** Writes this runner's results, then replaces {@code from} by {@code to} in its manifest.json. */
+    private void writeWithManifestEdited(String from, String to) throws IOException {
+        ResultsFiles.write(dir, TestRuns.manifest(0, 1), recorder.snapshot());
+        Path manifest = dir.resolve(ResultsFiles.MANIFEST_FILE);
+        Files.writeString(manifest, Files.readString(manifest).replace(from, to));
     }
 
     private void recordSomeTraffic() {

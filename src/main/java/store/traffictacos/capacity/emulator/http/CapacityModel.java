@@ -36,10 +36,6 @@ public final class CapacityModel {
         this.maxWaitNanos = intervalNanos * queueLimit;
     }
 
-    public boolean isUnlimited() {
-        return intervalNanos == 0 && serviceTimeNanos == 0;
-    }
-
     /**
      * Claims a service slot for a request arriving at {@code nowNanos} ({@link System#nanoTime()}).
      *

@@ -1,24 +1,12 @@
 package store.traffictacos.capacity.emulator.store;
 
 import java.util.Map;
-import store.traffictacos.capacity.emulator.guard.IdempotencyStore;
-import store.traffictacos.capacity.emulator.guard.RateLimitStore;
-import store.traffictacos.capacity.emulator.payment.PaymentStore;
-import store.traffictacos.capacity.emulator.queue.WaitingRoomStore;
-import store.traffictacos.capacity.emulator.reservation.ReservationStore;
 
 /** One backend (in-memory or Redis) for all of the target's state. */
 public interface Stores extends AutoCloseable {
 
-    WaitingRoomStore waitingRoom();
-
-    IdempotencyStore idempotency();
-
-    RateLimitStore rateLimits();
-
-    ReservationStore reservations();
-
-    PaymentStore payments();
+    /** The stores that hold the state, one per part. */
+    StateStores state();
 
     /** Whether calls may block (then the server runs handlers off its I/O threads). */
     boolean blocking();

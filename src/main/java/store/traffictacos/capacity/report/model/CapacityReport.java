@@ -1,6 +1,7 @@
 package store.traffictacos.capacity.report.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import store.traffictacos.capacity.report.settings.SloSet;
 
 /**
@@ -34,21 +35,21 @@ public record CapacityReport(
         List<SecondPoint> timeline,
         List<GeneratorWarning> generatorWarnings,
         SloSet slos,
-        Comparison comparison,
-        Cost cost,
+        @Nullable Comparison comparison,
+        @Nullable Cost cost,
         List<TrendPoint> trend,
         List<PlatformSeries> platform,
         java.util.Map<String, String> platformUnavailable,
         List<RunnerResult> runnerResults,
-        Long startSkewMs) {
+        @Nullable Long startSkewMs) {
 
     public static final String FORMAT = "tacos-report/1";
 
     /** A report that says nothing about its runners' completeness (hand-made, or read from an older file). */
     public CapacityReport(String format, String runId, String profile, int runners, long startEpochMs,
             long endEpochMs, Verdict verdict, Knee knee, List<PhaseReport> phases, List<EndpointReport> endpoints,
-            List<SecondPoint> timeline, List<GeneratorWarning> generatorWarnings, SloSet slos, Comparison comparison,
-            Cost cost, List<TrendPoint> trend, List<PlatformSeries> platform,
+            List<SecondPoint> timeline, List<GeneratorWarning> generatorWarnings, SloSet slos,
+            @Nullable Comparison comparison, @Nullable Cost cost, List<TrendPoint> trend, List<PlatformSeries> platform,
             java.util.Map<String, String> platformUnavailable) {
         this(format, runId, profile, runners, startEpochMs, endEpochMs, verdict, knee, phases, endpoints, timeline,
                 generatorWarnings, slos, comparison, cost, trend, platform, platformUnavailable, List.of(), null);
@@ -106,8 +107,9 @@ public record CapacityReport(
      * there: of the resources over their threshold in that window, the one that had been over it the
      * longest (null when none was, or without platform series).
      */
-    public record Knee(Double rps, String limitedBy, String resource, Long failedFromSecond, Long failedToSecond) {
-        public Knee withResource(String firstResource) {
+    public record Knee(@Nullable Double rps, @Nullable String limitedBy, @Nullable String resource,
+            @Nullable Long failedFromSecond, @Nullable Long failedToSecond) {
+        public Knee withResource(@Nullable String firstResource) {
             return new Knee(rps, limitedBy, firstResource, failedFromSecond, failedToSecond);
         }
     }
@@ -149,7 +151,7 @@ public record CapacityReport(
      * threshold in the phase (null when none did).
      */
     public record ResourceResult(String name, String source, String series, String unit, double threshold,
-            double value, Double crossedAtSecond, boolean crossed) {
+            double value, @Nullable Double crossedAtSecond, boolean crossed) {
     }
 
     /** One SLO judged in one phase or window: pass when {@code value < threshold}. */

@@ -1,6 +1,7 @@
 package store.traffictacos.capacity.report.model;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import store.traffictacos.capacity.report.settings.RegressionRules;
 
 /**
@@ -10,7 +11,7 @@ import store.traffictacos.capacity.report.settings.RegressionRules;
  * @param kneeRps null when the baseline had no knee to compare with
  * @param checks every rule applied, broken or not, in the order knee, then per phase p99 and error rate
  */
-public record Comparison(String baselineRunId, long baselineStartEpochMs, RegressionRules rules, Delta kneeRps,
+public record Comparison(String baselineRunId, long baselineStartEpochMs, RegressionRules rules, @Nullable Delta kneeRps,
         List<PhaseDelta> phases, List<RuleCheck> checks) {
     /** The subject of the knee's rule check, beside the phase names. */
     public static final String KNEE = "knee";
@@ -32,7 +33,7 @@ public record Comparison(String baselineRunId, long baselineStartEpochMs, Regres
      * @param change {@code current − baseline}
      * @param changePercent the change relative to the baseline; null when the baseline is 0 or NaN
      */
-    public record Delta(double baseline, double current, double change, Double changePercent) {
+    public record Delta(double baseline, double current, double change, @Nullable Double changePercent) {
         public static Delta of(double baseline, double current) {
             boolean relative = baseline != 0 && !Double.isNaN(baseline) && !Double.isNaN(current);
             return new Delta(baseline, current, current - baseline,

@@ -1,5 +1,7 @@
 package store.traffictacos.capacity.report.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One run in the trend over earlier runs.
  *
@@ -7,5 +9,6 @@ package store.traffictacos.capacity.report.model;
  * @param phase the phase whose p99 is tracked: {@code peak}, or the one with the highest offered rate
  * @param p99Ms that phase's p99
  */
-public record TrendPoint(String runId, long startEpochMs, Double kneeRps, String phase, double p99Ms) {
+public record TrendPoint(String runId, long startEpochMs, @Nullable Double kneeRps, @Nullable String phase,
+        double p99Ms) {
 }

@@ -32,9 +32,13 @@ import store.traffictacos.capacity.report.model.TrendPoint;
 import store.traffictacos.capacity.report.settings.SloSet;
 
 /**
- * The report's charts, drawn with JFreeChart from the report alone. The time charts share one x
- * axis (seconds since the run start) with the phase boundaries drawn as vertical lines and each
- * phase's settle period shaded, since those seconds are drawn but left out of the statistics.
+ * The report's charts, drawn from the report alone at the size the caller asks for and returned as PNG
+ * bytes, so that no caller depends on JFreeChart, which draws them. The time charts share one x axis
+ * (seconds since the run start) with the phase boundaries drawn as vertical lines and each phase's
+ * settle period shaded, since those seconds are drawn but left out of the statistics.
+ *
+ * <p>The package-private {@code *Chart} methods build the charts before drawing, for the tests that
+ * check what a chart shows.
  */
 public final class Charts {
     static {
@@ -43,9 +47,6 @@ public final class Charts {
             System.setProperty("java.awt.headless", "true");
         }
     }
-
-    public static final int WIDTH = 1200;
-    public static final int TIME_CHART_HEIGHT = 380;
 
     private static final String TIME_AXIS = "seconds since start";
     private static final Color SETTLE_SHADE = new Color(0, 0, 0, 22);
@@ -67,7 +68,39 @@ public final class Charts {
     }
 
     /** Offered (scheduled), sent and achieved (answered) requests per second; generator shortfalls shaded. */
-    public static JFreeChart throughput(CapacityReport report) {
+    public static byte[] throughput(CapacityReport report, int width, int height) {
+        return png(throughputChart(report), width, height);
+    }
+
+    /** p50, p95 and p99 per second with the p99 SLO threshold as a horizontal line. */
+    public static byte[] latency(CapacityReport report, int width, int height) {
+        return png(latencyChart(report), width, height);
+    }
+
+    /** Errors per second, stacked by kind (http_503, timeout, ...). */
+    public static byte[] errors(CapacityReport report, int width, int height) {
+        return png(errorsChart(report), width, height);
+    }
+
+    /** p50, p95 and p99 per endpoint over the measured run, one group of bars per endpoint. */
+    public static byte[] endpointLatency(CapacityReport report, int width, int height) {
+        return png(endpointLatencyChart(report), width, height);
+    }
+
+    /**
+     * The knee (left axis) and the tracked phase's p99 (right axis) of each run in the report's trend,
+     * by run start; a run without a knee or without responses leaves a gap in that line only.
+     */
+    public static byte[] trend(CapacityReport report, int width, int height) {
+        return png(trendChart(report), width, height);
+    }
+
+    /** One platform source's series of one unit over the run (e.g. Redis CPU % of every node). */
+    public static byte[] platform(CapacityReport report, String source, String unit, int width, int height) {
+        return png(platformChart(report, source, unit), width, height);
+    }
+
+    static JFreeChart throughputChart(CapacityReport report) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(timeSeries(report, "offered", SecondPoint::offered));
         data.addSeries(timeSeries(report, "sent", SecondPoint::sent));
@@ -89,8 +122,7 @@ public final class Charts {
         return chart;
     }
 
-    /** p50, p95 and p99 per second with the p99 SLO threshold as a horizontal line. */
-    public static JFreeChart latency(CapacityReport report) {
+    static JFreeChart latencyChart(CapacityReport report) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(timeSeries(report, "p50", SecondPoint::p50Ms));
         data.addSeries(timeSeries(report, "p95", SecondPoint::p95Ms));
@@ -111,8 +143,7 @@ public final class Charts {
         return chart;
     }
 
-    /** Errors per second, stacked by kind (http_503, timeout, ...). */
-    public static JFreeChart errors(CapacityReport report) {
+    static JFreeChart errorsChart(CapacityReport report) {
         TreeSet<String> kinds = new TreeSet<>();
         report.timeline().forEach(point -> kinds.addAll(point.errorsByKind().keySet()));
         DefaultTableXYDataset data = new DefaultTableXYDataset();
@@ -126,8 +157,7 @@ public final class Charts {
         return chart;
     }
 
-    /** p50, p95 and p99 per endpoint over the measured run, one group of bars per endpoint. */
-    public static JFreeChart endpointLatency(CapacityReport report) {
+    static JFreeChart endpointLatencyChart(CapacityReport report) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (EndpointReport endpoint : report.endpoints()) {
             data.addValue(endpoint.p50Ms(), "p50", endpoint.endpoint());
@@ -143,11 +173,7 @@ public final class Charts {
         return chart;
     }
 
-    /**
-     * The knee (left axis) and the tracked phase's p99 (right axis) of each run in the report's trend,
-     * by run start; a run without a knee or without responses leaves a gap in that line only.
-     */
-    public static JFreeChart trend(CapacityReport report) {
+    static JFreeChart trendChart(CapacityReport report) {
         XYSeries knee = new XYSeries("knee (req/s)", true, true);
         XYSeries p99 = new XYSeries("p99 at peak (ms)", true, true);
         for (TrendPoint point : report.trend()) {
@@ -175,9 +201,7 @@ public final class Charts {
         return chart;
     }
 
-    /** Enough height for three readable bars per endpoint. */
-    /** One platform source's series of one unit over the run (e.g. Redis CPU % of every node). */
-    public static JFreeChart platform(CapacityReport report, String source, String unit) {
+    static JFreeChart platformChart(CapacityReport report, String source, String unit) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (CapacityReport.PlatformSeries series : report.platform()) {
             if (series.source().equals(source) && series.unit().equals(unit)) {
@@ -191,11 +215,7 @@ public final class Charts {
         return chart;
     }
 
-    public static int endpointChartHeight(CapacityReport report) {
-        return Math.max(300, 120 + 60 * report.endpoints().size());
-    }
-
-    public static byte[] png(JFreeChart chart, int width, int height) {
+    private static byte[] png(JFreeChart chart, int width, int height) {
         try {
             return ChartUtils.encodeAsPNG(chart.createBufferedImage(width, height));
         } catch (IOException e) {

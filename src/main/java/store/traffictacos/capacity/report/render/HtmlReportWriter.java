@@ -4,12 +4,12 @@ import static store.traffictacos.capacity.report.render.ReportFiles.Text.ms;
 import static store.traffictacos.capacity.report.render.ReportFiles.Text.percent;
 import static store.traffictacos.capacity.report.render.ReportFiles.Text.rps;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jfree.chart.JFreeChart;
 import store.traffictacos.capacity.report.model.CapacityReport.EndpointReport;
 import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
@@ -27,6 +27,8 @@ import store.traffictacos.capacity.report.settings.RegressionRules;
  * nothing refers to another file or URL. Every text from the report is HTML-escaped.
  */
 public final class HtmlReportWriter {
+    private static final int CHART_WIDTH = 1200;
+    private static final int TIME_CHART_HEIGHT = 380;
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#222;max-width:1260px}
             h1{font-size:1.5rem;margin-bottom:.25rem}h2{font-size:1.15rem;margin-top:2rem}
@@ -52,11 +54,11 @@ public final class HtmlReportWriter {
         appendHeader(html, report);
         appendKnee(html, report);
         html.append("<h2>Timeline</h2>\n");
-        appendChart(html, Charts.throughput(report), Charts.TIME_CHART_HEIGHT,
+        appendChart(html, Charts.throughput(report, CHART_WIDTH, TIME_CHART_HEIGHT),
                 "Offered, sent and achieved requests per second");
-        appendChart(html, Charts.latency(report), Charts.TIME_CHART_HEIGHT,
+        appendChart(html, Charts.latency(report, CHART_WIDTH, TIME_CHART_HEIGHT),
                 "Latency percentiles per second with the p99 SLO threshold");
-        appendChart(html, Charts.errors(report), Charts.TIME_CHART_HEIGHT, "Errors per second by kind");
+        appendChart(html, Charts.errors(report, CHART_WIDTH, TIME_CHART_HEIGHT), "Errors per second by kind");
         appendPlatform(html, report);
         appendPhases(html, report);
         appendSlos(html, report);
@@ -64,7 +66,9 @@ public final class HtmlReportWriter {
         appendComparison(html, report);
         appendTrend(html, report);
         html.append("<h2>Endpoints</h2>\n");
-        appendChart(html, Charts.endpointLatency(report), Charts.endpointChartHeight(report), "Latency per endpoint");
+        // Enough height for three readable bars per endpoint.
+        int endpointChartHeight = Math.max(300, 120 + 60 * report.endpoints().size());
+        appendChart(html, Charts.endpointLatency(report, CHART_WIDTH, endpointChartHeight), "Latency per endpoint");
         appendEndpoints(html, report);
         appendWarnings(html, report);
         html.append("</body>\n</html>\n");
@@ -114,11 +118,13 @@ public final class HtmlReportWriter {
         html.append("</div>\n");
     }
 
-    private static void appendChart(StringBuilder html, JFreeChart chart, int height, String description) {
-        String png = Base64.getEncoder().encodeToString(Charts.png(chart, Charts.WIDTH, height));
-        html.append("<figure><img alt=\"").append(escape(description)).append("\" width=\"").append(Charts.WIDTH)
-                .append("\" height=\"").append(height).append("\" src=\"data:image/png;base64,").append(png)
-                .append("\"></figure>\n");
+    private static void appendChart(StringBuilder html, byte[] png, String description) {
+        // The size the picture has: a PNG starts with its IHDR chunk, whose width and height are the
+        // big-endian ints at bytes 16 and 20.
+        ByteBuffer header = ByteBuffer.wrap(png);
+        html.append("<figure><img alt=\"").append(escape(description)).append("\" width=\"").append(header.getInt(16))
+                .append("\" height=\"").append(header.getInt(20)).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png)).append("\"></figure>\n");
     }
 
     private static void appendPhases(StringBuilder html, CapacityReport report) {
@@ -238,7 +244,7 @@ public final class HtmlReportWriter {
             html.append("<p>No earlier runs in the history: a trend needs at least 2 runs.</p>\n");
             return;
         }
-        appendChart(html, Charts.trend(report), Charts.TIME_CHART_HEIGHT,
+        appendChart(html, Charts.trend(report, CHART_WIDTH, TIME_CHART_HEIGHT),
                 "Capacity knee and peak p99 of the last " + report.trend().size() + " runs");
     }
 
@@ -266,8 +272,9 @@ public final class HtmlReportWriter {
         }
         html.append("<h2>Platform</h2>\n");
         report.platform().stream().map(series -> List.of(series.source(), series.unit())).distinct()
-                .forEach(group -> appendChart(html, Charts.platform(report, group.get(0), group.get(1)),
-                        Charts.TIME_CHART_HEIGHT, group.get(0) + " " + group.get(1) + " during the run"));
+                .forEach(group -> appendChart(html,
+                        Charts.platform(report, group.get(0), group.get(1), CHART_WIDTH, TIME_CHART_HEIGHT),
+                        group.get(0) + " " + group.get(1) + " during the run"));
         if (!report.platformUnavailable().isEmpty()) {
             html.append("<table>\n");
             headerRow(html, "Source", "Unavailable because");

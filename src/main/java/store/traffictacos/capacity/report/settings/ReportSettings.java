@@ -17,10 +17,6 @@ public record ReportSettings(SloSet slos, RegressionRules regression, PriceTable
                 ResourceThreshold.defaults());
     }
 
-    public ReportSettings withSlos(SloSet slos) {
-        return new ReportSettings(slos, regression, prices, resources);
-    }
-
     public ReportSettings withPrices(PriceTable prices) {
         return new ReportSettings(slos, regression, prices, resources);
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import store.traffictacos.capacity.report.settings.SloSet.Metric;
 import store.traffictacos.capacity.report.settings.SloSet.Slo;
 import store.traffictacos.capacity.yaml.YamlBinding;
@@ -112,12 +113,12 @@ public final class SloFile {
      * than a record constructor so that Jackson reads field by field and reports each error at its line.
      */
     private static final class SloFileJson {
-        private Long settleSeconds;
-        private Double generatorBehindRatio;
-        private List<SloJson> slos;
-        private RegressionJson regression;
-        private PricesJson prices;
-        private List<ResourceJson> resources;
+        private @Nullable Long settleSeconds;
+        private @Nullable Double generatorBehindRatio;
+        private @Nullable List<SloJson> slos;
+        private @Nullable RegressionJson regression;
+        private @Nullable PricesJson prices;
+        private @Nullable List<ResourceJson> resources;
 
         public void setSettleSeconds(long settleSeconds) {
             if (settleSeconds < 0) {
@@ -134,19 +135,19 @@ public final class SloFile {
             this.generatorBehindRatio = ratio;
         }
 
-        public void setSlos(List<SloJson> slos) {
+        public void setSlos(@Nullable List<SloJson> slos) {
             this.slos = slos;
         }
 
-        public void setRegression(RegressionJson regression) {
+        public void setRegression(@Nullable RegressionJson regression) {
             this.regression = regression;
         }
 
-        public void setPrices(PricesJson prices) {
+        public void setPrices(@Nullable PricesJson prices) {
             this.prices = prices;
         }
 
-        public void setResources(List<ResourceJson> resources) {
+        public void setResources(@Nullable List<ResourceJson> resources) {
             this.resources = resources;
         }
 
@@ -202,18 +203,18 @@ public final class SloFile {
     }
 
     private static final class SloJson {
-        private String name;
-        private Metric metric;
-        private Double below;
+        private @Nullable String name;
+        private @Nullable Metric metric;
+        private @Nullable Double below;
 
-        public void setName(String name) {
+        public void setName(@Nullable String name) {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("must not be empty");
             }
             this.name = name;
         }
 
-        public void setMetric(Metric metric) {
+        public void setMetric(@Nullable Metric metric) {
             this.metric = metric;
         }
 
@@ -241,20 +242,20 @@ public final class SloFile {
 
     /** An empty list is allowed: it turns resource warnings off. */
     private static final class ResourceJson {
-        private String name;
-        private String source;
-        private String series;
-        private Double above;
+        private @Nullable String name;
+        private @Nullable String source;
+        private @Nullable String series;
+        private @Nullable Double above;
 
-        public void setName(String name) {
+        public void setName(@Nullable String name) {
             this.name = notBlank(name);
         }
 
-        public void setSource(String source) {
+        public void setSource(@Nullable String source) {
             this.source = notBlank(source);
         }
 
-        public void setSeries(String series) {
+        public void setSeries(@Nullable String series) {
             this.series = notBlank(series);
         }
 
@@ -271,7 +272,7 @@ public final class SloFile {
             return new ResourceThreshold(name, source, series, above);
         }
 
-        private static String notBlank(String text) {
+        private static String notBlank(@Nullable String text) {
             if (text == null || text.isBlank()) {
                 throw new IllegalArgumentException("must not be empty");
             }
@@ -280,9 +281,9 @@ public final class SloFile {
     }
 
     private static final class RegressionJson {
-        private Double p99IncreasePercent;
-        private Double kneeDecreasePercent;
-        private Double errorRateIncrease;
+        private @Nullable Double p99IncreasePercent;
+        private @Nullable Double kneeDecreasePercent;
+        private @Nullable Double errorRateIncrease;
 
         public void setP99IncreasePercent(double percent) {
             this.p99IncreasePercent = notNegative(percent);
@@ -339,7 +340,7 @@ public final class SloFile {
         }
     }
 
-    private static String reason(IOException e) {
+    private static @Nullable String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "No such file";
         }

@@ -21,8 +21,8 @@ import store.traffictacos.capacity.emulator.store.memory.InMemoryStores;
 class GatewayTest {
     private final InMemoryStores stores = new InMemoryStores(
             new StoreSettings(AdmissionPolicy.contract(), RateLimit.production(), new SeatMap(10)));
-    private final Gateway gateway = new Gateway(new RateLimiter(RateLimit.production(), stores.rateLimits()),
-            new JwtAuthenticator("secret", Clock.systemUTC()), new IdempotencyGuard(stores.idempotency()),
+    private final Gateway gateway = new Gateway(new RateLimiter(RateLimit.production(), stores.state().rateLimits()),
+            new JwtAuthenticator("secret", Clock.systemUTC()), new IdempotencyGuard(stores.state().idempotency()),
             Clock.systemUTC());
 
     @Test

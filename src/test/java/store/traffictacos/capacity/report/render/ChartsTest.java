@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
@@ -28,7 +29,7 @@ class ChartsTest {
     @DisplayName("the throughput chart has offered, sent and achieved series over the 60 timeline seconds")
     void throughputSeries() {
         // When
-        XYPlot plot = Charts.throughput(report).getXYPlot();
+        XYPlot plot = Charts.throughputChart(report).getXYPlot();
 
         // Then
         assertThat(plot.getDataset().getSeriesCount()).isEqualTo(3);
@@ -41,7 +42,7 @@ class ChartsTest {
     @DisplayName("the latency chart marks the p99 SLO threshold with a horizontal line")
     void p99Threshold() {
         // When
-        XYPlot plot = Charts.latency(report).getXYPlot();
+        XYPlot plot = Charts.latencyChart(report).getXYPlot();
 
         // Then
         assertThat(plot.getRangeMarkers(Layer.FOREGROUND)).singleElement()
@@ -52,7 +53,7 @@ class ChartsTest {
     @DisplayName("time charts mark each phase start with a labelled line and shade its settle period")
     void phaseMarkers() {
         // When
-        XYPlot plot = Charts.latency(report).getXYPlot();
+        XYPlot plot = Charts.latencyChart(report).getXYPlot();
 
         // Then
         assertThat(plot.getDomainMarkers(Layer.FOREGROUND)).extracting(marker -> ((Marker) marker).getLabel())
@@ -65,8 +66,8 @@ class ChartsTest {
     @Test
     @DisplayName("the time charts share one x range, from 0 to the end of the last phase")
     void sharedTimeAxis() {
-        for (JFreeChart chart : new JFreeChart[] {Charts.throughput(report), Charts.latency(report),
-                Charts.errors(report)}) {
+        for (JFreeChart chart : new JFreeChart[] {Charts.throughputChart(report), Charts.latencyChart(report),
+                Charts.errorsChart(report)}) {
             // When
             var axis = chart.getXYPlot().getDomainAxis();
 
@@ -80,7 +81,7 @@ class ChartsTest {
     @DisplayName("the errors chart stacks one series per error kind")
     void errorKinds() {
         // When
-        XYPlot plot = Charts.errors(report).getXYPlot();
+        XYPlot plot = Charts.errorsChart(report).getXYPlot();
 
         // Then
         assertThat(plot.getDataset().getSeriesCount()).isEqualTo(2);
@@ -92,7 +93,7 @@ class ChartsTest {
     @DisplayName("the endpoint chart has p50, p95 and p99 bars for each endpoint")
     void endpointBars() {
         // When
-        var data = Charts.endpointLatency(report).getCategoryPlot().getDataset();
+        var data = Charts.endpointLatencyChart(report).getCategoryPlot().getDataset();
 
         // Then
         assertThat(data.getRowKeys()).containsExactly("p50", "p95", "p99");
@@ -103,17 +104,21 @@ class ChartsTest {
     @Test
     @DisplayName("every chart renders headless to a PNG of the asked size with a real picture in it")
     void rendersPng() throws IOException {
-        for (JFreeChart chart : new JFreeChart[] {Charts.throughput(report), Charts.latency(report),
-                Charts.errors(report), Charts.endpointLatency(report)}) {
-            // When
-            byte[] png = Charts.png(chart, 800, 300);
+        // When
+        Map<String, byte[]> pngs = Map.of(
+                "throughput", Charts.throughput(report, 800, 300),
+                "latency", Charts.latency(report, 800, 300),
+                "errors", Charts.errors(report, 800, 300),
+                "endpoint latency", Charts.endpointLatency(report, 800, 300));
 
-            // Then
-            assertThat(Arrays.copyOf(png, 8)).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            assertThat(image.getWidth()).isEqualTo(800);
-            assertThat(image.getHeight()).isEqualTo(300);
-            assertThat(distinctColours(image)).as(chart.getTitle().getText()).isGreaterThan(10);
+        // Then
+        for (Map.Entry<String, byte[]> png : pngs.entrySet()) {
+            assertThat(Arrays.copyOf(png.getValue(), 8)).as(png.getKey())
+                    .containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.getValue()));
+            assertThat(image.getWidth()).as(png.getKey()).isEqualTo(800);
+            assertThat(image.getHeight()).as(png.getKey()).isEqualTo(300);
+            assertThat(distinctColours(image)).as(png.getKey()).isGreaterThan(10);
         }
     }
 

@@ -116,7 +116,7 @@ class ComparisonRenderingTest {
     @DisplayName("the trend chart has one knee and one p99 point per run")
     void trendChartPoints() {
         // When
-        XYPlot plot = Charts.trend(regressed()).getXYPlot();
+        XYPlot plot = Charts.trendChart(regressed()).getXYPlot();
 
         // Then
         assertThat(plot.getDataset(0).getItemCount(0)).isEqualTo(3);
@@ -135,7 +135,7 @@ class ComparisonRenderingTest {
                 Verdict.FAIL);
 
         // When
-        XYPlot plot = Charts.trend(report).getXYPlot();
+        XYPlot plot = Charts.trendChart(report).getXYPlot();
 
         // Then
         assertThat(plot.getDataset(0).getItemCount(0)).isEqualTo(1);

@@ -2,11 +2,7 @@ package store.traffictacos.capacity.emulator.store.memory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import store.traffictacos.capacity.emulator.guard.IdempotencyStore;
-import store.traffictacos.capacity.emulator.guard.RateLimitStore;
-import store.traffictacos.capacity.emulator.payment.PaymentStore;
-import store.traffictacos.capacity.emulator.queue.WaitingRoomStore;
-import store.traffictacos.capacity.emulator.reservation.ReservationStore;
+import store.traffictacos.capacity.emulator.store.StateStores;
 import store.traffictacos.capacity.emulator.store.StoreSettings;
 import store.traffictacos.capacity.emulator.store.Stores;
 
@@ -17,36 +13,18 @@ public final class InMemoryStores implements Stores {
     private final InMemoryRateLimitStore rateLimits;
     private final InMemoryReservationStore reservations;
     private final InMemoryPaymentStore payments = new InMemoryPaymentStore();
+    private final StateStores state;
 
     public InMemoryStores(StoreSettings settings) {
         this.waitingRoom = new InMemoryWaitingRoomStore(settings.admission());
         this.rateLimits = new InMemoryRateLimitStore(settings.rateLimit());
         this.reservations = new InMemoryReservationStore(settings.seats());
+        this.state = new StateStores(waitingRoom, idempotency, rateLimits, reservations, payments);
     }
 
     @Override
-    public WaitingRoomStore waitingRoom() {
-        return waitingRoom;
-    }
-
-    @Override
-    public IdempotencyStore idempotency() {
-        return idempotency;
-    }
-
-    @Override
-    public RateLimitStore rateLimits() {
-        return rateLimits;
-    }
-
-    @Override
-    public ReservationStore reservations() {
-        return reservations;
-    }
-
-    @Override
-    public PaymentStore payments() {
-        return payments;
+    public StateStores state() {
+        return state;
     }
 
     @Override

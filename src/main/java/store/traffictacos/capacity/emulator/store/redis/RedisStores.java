@@ -14,11 +14,7 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.util.JedisURIHelper;
-import store.traffictacos.capacity.emulator.guard.IdempotencyStore;
-import store.traffictacos.capacity.emulator.guard.RateLimitStore;
-import store.traffictacos.capacity.emulator.payment.PaymentStore;
-import store.traffictacos.capacity.emulator.queue.WaitingRoomStore;
-import store.traffictacos.capacity.emulator.reservation.ReservationStore;
+import store.traffictacos.capacity.emulator.store.StateStores;
 import store.traffictacos.capacity.emulator.store.StoreSettings;
 import store.traffictacos.capacity.emulator.store.Stores;
 
@@ -42,11 +38,7 @@ public final class RedisStores implements Stores {
 
     private final URI displayUri;
     private final UnifiedJedis redis;
-    private final RedisWaitingRoomStore waitingRoom;
-    private final RedisIdempotencyStore idempotency;
-    private final RedisRateLimitStore rateLimits;
-    private final RedisReservationStore reservations;
-    private final RedisPaymentStore payments;
+    private final StateStores state;
 
     /** Does not contact Redis yet (see {@link #connect}); {@code redisUri} may name a database, {@code /15}. */
     public RedisStores(URI redisUri, StoreSettings settings) {
@@ -57,11 +49,9 @@ public final class RedisStores implements Stores {
         }
         this.displayUri = redact(redisUri);
         this.redis = client(redisUri);
-        this.waitingRoom = new RedisWaitingRoomStore(redis, settings.admission());
-        this.idempotency = new RedisIdempotencyStore(redis);
-        this.rateLimits = new RedisRateLimitStore(redis, settings.rateLimit());
-        this.reservations = new RedisReservationStore(redis, settings.seats());
-        this.payments = new RedisPaymentStore(redis);
+        this.state = new StateStores(new RedisWaitingRoomStore(redis, settings.admission()),
+                new RedisIdempotencyStore(redis), new RedisRateLimitStore(redis, settings.rateLimit()),
+                new RedisReservationStore(redis, settings.seats()), new RedisPaymentStore(redis));
     }
 
     /**
@@ -106,28 +96,8 @@ public final class RedisStores implements Stores {
     }
 
     @Override
-    public WaitingRoomStore waitingRoom() {
-        return waitingRoom;
-    }
-
-    @Override
-    public IdempotencyStore idempotency() {
-        return idempotency;
-    }
-
-    @Override
-    public RateLimitStore rateLimits() {
-        return rateLimits;
-    }
-
-    @Override
-    public ReservationStore reservations() {
-        return reservations;
-    }
-
-    @Override
-    public PaymentStore payments() {
-        return payments;
+    public StateStores state() {
+        return state;
     }
 
     @Override

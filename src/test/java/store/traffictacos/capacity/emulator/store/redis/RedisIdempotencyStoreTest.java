@@ -25,7 +25,7 @@ class RedisIdempotencyStoreTest {
         URI uri = RedisTestSupport.redisUri();
         RedisTestSupport.flushedClient(uri).close();
         stores = RedisStores.connect(uri, RedisTestSupport.settings());
-        idempotency = stores.idempotency();
+        idempotency = stores.state().idempotency();
         key = UUID.randomUUID().toString();
     }
 

@@ -55,8 +55,8 @@ class RedisMatchesInMemoryTest {
     void waitingRoom(long seed) {
         // Given both waiting rooms and a random sequence
         Random random = new Random(seed);
-        WaitingRoomStore expected = memory.waitingRoom();
-        WaitingRoomStore actual = redis.waitingRoom();
+        WaitingRoomStore expected = memory.state().waitingRoom();
+        WaitingRoomStore actual = redis.state().waitingRoom();
         List<String> events = List.of("evt_a" + seed, "evt_b" + seed);
         List<String> tokens = new ArrayList<>();
         long now = T0;
@@ -103,8 +103,8 @@ class RedisMatchesInMemoryTest {
     void reservations(long seed) {
         // Given both stores and a random sequence
         Random random = new Random(seed);
-        ReservationStore expected = memory.reservations();
-        ReservationStore actual = redis.reservations();
+        ReservationStore expected = memory.state().reservations();
+        ReservationStore actual = redis.state().reservations();
         List<String> events = List.of("evt_x" + seed, "evt_y" + seed);
         List<String> ids = new ArrayList<>();
         long now = T0;
@@ -146,8 +146,8 @@ class RedisMatchesInMemoryTest {
     void idempotency(long seed) {
         // Given both stores and a random sequence over a few keys and fingerprints
         Random random = new Random(seed);
-        IdempotencyStore expected = memory.idempotency();
-        IdempotencyStore actual = redis.idempotency();
+        IdempotencyStore expected = memory.state().idempotency();
+        IdempotencyStore actual = redis.state().idempotency();
         long ttl = 300_000;
         long now = T0;
 

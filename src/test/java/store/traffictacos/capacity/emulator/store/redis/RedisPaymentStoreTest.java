@@ -24,7 +24,7 @@ class RedisPaymentStoreTest {
         URI uri = RedisTestSupport.redisUri();
         RedisTestSupport.flushedClient(uri).close();
         stores = RedisStores.connect(uri, RedisTestSupport.settings());
-        payments = stores.payments();
+        payments = stores.state().payments();
     }
 
     @AfterEach

@@ -24,7 +24,7 @@ class RedisRateLimitStoreTest {
         URI uri = RedisTestSupport.redisUri();
         RedisTestSupport.flushedClient(uri).close();
         stores = RedisStores.connect(uri, RedisTestSupport.settings());
-        limits = stores.rateLimits();
+        limits = stores.state().rateLimits();
         client = RedisTestSupport.unique("10.0.0.1");
     }
 
@@ -92,7 +92,7 @@ class RedisRateLimitStoreTest {
     @DisplayName("the Redis bucket answers exactly as the in-memory bucket for the same requests")
     void sameAsInMemory() {
         // Given both stores and a random request sequence
-        RateLimitStore memory = new InMemoryStores(RedisTestSupport.settings()).rateLimits();
+        RateLimitStore memory = new InMemoryStores(RedisTestSupport.settings()).state().rateLimits();
         Random random = new Random(42);
         long now = T0;
 

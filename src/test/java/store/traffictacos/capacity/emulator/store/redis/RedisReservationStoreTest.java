@@ -38,7 +38,7 @@ class RedisReservationStoreTest {
         URI uri = RedisTestSupport.redisUri();
         RedisTestSupport.flushedClient(uri).close();
         stores = RedisStores.connect(uri, RedisTestSupport.settings());
-        reservations = stores.reservations();
+        reservations = stores.state().reservations();
         eventId = RedisTestSupport.unique("evt");
     }
 

@@ -19,6 +19,7 @@ import store.traffictacos.capacity.emulator.queue.TicketState;
 import store.traffictacos.capacity.emulator.queue.WaitingTicket;
 import store.traffictacos.capacity.emulator.reservation.HoldRequest;
 import store.traffictacos.capacity.emulator.reservation.HoldResult;
+import store.traffictacos.capacity.emulator.store.StateStores;
 
 class RedisStoresTest {
     private URI uri;
@@ -49,14 +50,15 @@ class RedisStoresTest {
     /** Leaves one key of every kind. */
     private String fillEveryKind() {
         String token = UUID.randomUUID().toString();
-        stores.waitingRoom().join(new WaitingTicket(token, "evt_1", "u", T0));
-        stores.waitingRoom().takeAdmissionToken("evt_1", T0);
-        stores.idempotency().claim("k1", "f", T0, 300_000);
-        stores.idempotency().complete("k1", "f", new StoredResponse(200, "application/json", new byte[] {'{', '}'}),
+        StateStores state = stores.state();
+        state.waitingRoom().join(new WaitingTicket(token, "evt_1", "u", T0));
+        state.waitingRoom().takeAdmissionToken("evt_1", T0);
+        state.idempotency().claim("k1", "f", T0, 300_000);
+        state.idempotency().complete("k1", "f", new StoredResponse(200, "application/json", new byte[] {'{', '}'}),
                 T0, 300_000);
-        stores.idempotency().claim("k2", "f", T0, 300_000);
-        stores.rateLimits().take("10.0.0.1", T0);
-        HoldResult held = stores.reservations().hold(
+        state.idempotency().claim("k2", "f", T0, 300_000);
+        state.rateLimits().take("10.0.0.1", T0);
+        HoldResult held = state.reservations().hold(
                 new HoldRequest("r1", "evt_1", List.of("S1"), 0, "u", T0, T0 + 60_000));
         assertThat(held).isInstanceOf(HoldResult.Held.class);
         return token;
@@ -120,8 +122,8 @@ class RedisStoresTest {
         assertThat(deleted.get("heartbeat:*")).isEqualTo(1);
         assertThat(deleted.get("ratelimit:*")).isEqualTo(1);
         assertThat(raw.keys("queue:*")).isEmpty();
-        assertThat(stores.waitingRoom().lookup(token, T0, true)).isEqualTo(new TicketState.Unknown());
-        assertThat(stores.reservations().find("r1", T0)).isPresent();
+        assertThat(stores.state().waitingRoom().lookup(token, T0, true)).isEqualTo(new TicketState.Unknown());
+        assertThat(stores.state().reservations().find("r1", T0)).isPresent();
         assertThat(stores.keyCounts()).containsEntry("queue:*", 0L).containsEntry("reservation:*", 1L);
     }
 
@@ -155,13 +157,13 @@ class RedisStoresTest {
     void scriptsSurviveScriptFlush() {
         // Given a script that ran once, then Redis forgets all scripts
         String token = UUID.randomUUID().toString();
-        stores.waitingRoom().join(new WaitingTicket(token, "evt_1", "u", T0));
+        stores.state().waitingRoom().join(new WaitingTicket(token, "evt_1", "u", T0));
         raw.scriptFlush();
 
         // When / Then the next call still works
-        assertThat(stores.waitingRoom().lookup(token, T0 + 1, true)).isInstanceOf(TicketState.Waiting.class);
-        stores.idempotency().claim("k", "f", T0, 1_000);
-        assertThat(stores.idempotency().claim("k", "f", T0, 1_000))
+        assertThat(stores.state().waitingRoom().lookup(token, T0 + 1, true)).isInstanceOf(TicketState.Waiting.class);
+        stores.state().idempotency().claim("k", "f", T0, 1_000);
+        assertThat(stores.state().idempotency().claim("k", "f", T0, 1_000))
                 .isInstanceOf(store.traffictacos.capacity.emulator.guard.IdempotencyStore.Claim.InProgress.class);
     }
 

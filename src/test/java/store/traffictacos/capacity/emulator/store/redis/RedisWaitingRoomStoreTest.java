@@ -28,7 +28,7 @@ class RedisWaitingRoomStoreTest {
         URI uri = RedisTestSupport.redisUri();
         raw = RedisTestSupport.flushedClient(uri);
         stores = RedisStores.connect(uri, RedisTestSupport.settings());
-        room = stores.waitingRoom();
+        room = stores.state().waitingRoom();
         eventId = RedisTestSupport.unique("evt");
     }
 

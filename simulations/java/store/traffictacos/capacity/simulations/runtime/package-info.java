@@ -1,0 +1,7 @@
+/**
+ * What a runner adds to Gatling's runtime: the start gate that lines the measured load up with the
+ * run's start instant ({@link StartGate}, {@link GateAction}), the bound on requests in flight
+ * ({@link InFlightLimit}) and the listener of every measured request ({@link StepListener}). Imports
+ * nothing else of the project.
+ */
+package store.traffictacos.capacity.simulations.runtime;
