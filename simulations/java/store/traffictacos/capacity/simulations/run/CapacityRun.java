@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.SamplingSchedule;
-import store.traffictacos.capacity.platform.local.LocalTarget;
+import store.traffictacos.capacity.controller.setup.LocalTarget;
 import store.traffictacos.capacity.platform.redis.RedisInfoSampler;
 import store.traffictacos.capacity.platform.redis.RedisInfoSettings;
 import store.traffictacos.capacity.results.ResultsRecorder;

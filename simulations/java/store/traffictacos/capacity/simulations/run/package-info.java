@@ -1,7 +1,7 @@
 /**
- * One runner's run from start to end ({@link CapacityRun}): its settings read once, the target check,
- * the recording into the results files, the live progress and the closing summary. It assembles the
- * other simulations packages with the toolkit (the emulator, platform samplers, profiles, results,
- * report and runner contract), so it may import them all.
+ * One runner's run from start to end ({@link CapacityRun}): its settings resolved once
+ * ({@link RunSettings}, from the toolkit's {@code RunnerSettings}), the target and its check, the
+ * recording, the live progress, and what it leaves at the end ({@link ResultsOutput}: results files,
+ * summary, report). It assembles the other simulations packages with the toolkit, so it may import them.
  */
 package store.traffictacos.capacity.simulations.run;

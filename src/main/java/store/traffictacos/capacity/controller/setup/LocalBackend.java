@@ -8,7 +8,6 @@ import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.local.LocalRunnerFleet;
 import store.traffictacos.capacity.controller.scale.PlatformScaler;
 import store.traffictacos.capacity.platform.PlatformSampler;
-import store.traffictacos.capacity.platform.local.LocalTarget;
 
 /**
  * The local backend: runner JVMs on this machine, and without a target URL one embedded reference

@@ -1,8 +1,8 @@
 /**
- * Assembles a {@link store.traffictacos.capacity.controller.RunBackend} from a run spec: runner JVMs on
- * this machine with the embedded reference target ({@link LocalBackend}) or a Kubernetes cluster
- * ({@link KubernetesBackend}), and the platform sources the spec asks for ({@link PlatformSources}). It
- * wires concrete parts together, so it imports them: the controller's fleets and scaler, the platform
- * samplers and the emulator. Only the command line imports it.
+ * Assembles a run from its spec: the {@link store.traffictacos.capacity.controller.RunBackend} (runner
+ * JVMs on this machine with the target of {@link LocalTarget}, or a Kubernetes cluster), the platform
+ * sources the spec asks for ({@link PlatformSources}), and the wired controller ({@link RunAssembly}).
+ * It wires concrete parts together, so it imports them: the controller's fleets and scaler, the platform
+ * samplers and the emulator. The command line and a lone runner ({@link LocalTarget}) import it.
  */
 package store.traffictacos.capacity.controller.setup;

@@ -1,4 +1,4 @@
-package store.traffictacos.capacity.platform.local;
+package store.traffictacos.capacity.controller.setup;
 
 import java.net.URI;
 import java.util.List;
@@ -6,6 +6,8 @@ import store.traffictacos.capacity.emulator.ReferenceTarget;
 import store.traffictacos.capacity.emulator.TargetConfig;
 import store.traffictacos.capacity.net.Preflight;
 import store.traffictacos.capacity.platform.PlatformSampler;
+import store.traffictacos.capacity.platform.local.LocalProcessSampler;
+import store.traffictacos.capacity.platform.local.TargetMetricsSampler;
 
 /**
  * The target a run on this machine loads: the platform's URL when one is given, else the embedded
