@@ -20,7 +20,7 @@ import store.traffictacos.capacity.controller.RunSpec.RedisSpec;
 import store.traffictacos.capacity.controller.RunSpec.Timeouts;
 import store.traffictacos.capacity.controller.fleet.Toleration;
 import store.traffictacos.capacity.controller.scale.ScaleTarget;
-import store.traffictacos.capacity.profile.DurationText;
+import store.traffictacos.capacity.config.Durations;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.profile.ProfileFile;
 import store.traffictacos.capacity.profile.Profiles;
@@ -558,12 +558,7 @@ public final class RunSpecFile {
     }
 
     private static Duration positiveDuration(String text) {
-        Duration duration = DurationText.parse(text(text)).orElseThrow(() -> new IllegalArgumentException(
-                "must be a duration such as 30s, 5m or 1m30s, got '" + text + "'"));
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("must be positive, got '" + text + "'");
-        }
-        return duration;
+        return Durations.positive(text);
     }
 
     private static String text(String value) {
