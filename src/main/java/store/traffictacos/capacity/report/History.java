@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import store.traffictacos.capacity.config.TextFiles;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
 import store.traffictacos.capacity.report.model.CapacityReport;
@@ -114,10 +115,8 @@ public final class History {
     public static CapacityReport readReport(Path file, String what) {
         try {
             return ReportJson.read(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("cannot read " + what + " " + file + ": No such file", e);
-        } catch (AccessDeniedException e) {
-            throw new IllegalArgumentException("cannot read " + what + " " + file + ": Permission denied", e);
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            throw new IllegalArgumentException("cannot read " + what + " " + file + ": " + TextFiles.reason(e), e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot read " + what + " " + file + ": not a report ("
                     + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
