@@ -12,7 +12,7 @@ import store.traffictacos.capacity.profile.LoadProfile;
 
 /**
  * Everything a distributed run is asked to do, parsed once (run-spec YAML and CLI options, see
- * {@link RunSpecFile}) and then only read.
+ * {@link store.traffictacos.capacity.controller.spec.RunSpecFile}) and then only read.
  *
  * @param profileFileText the profile file's text when the profile came from a file (runners get it
  *     inline, as they may not see the file), null for a built-in profile

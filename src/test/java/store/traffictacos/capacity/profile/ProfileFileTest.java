@@ -151,11 +151,13 @@ class ProfileFileTest {
                         phases:
                           - {name: warm-up, duration: 2m, rps: 5000}
                           - {name: ramp, duration: 5x, from: 10000, to: 20000}
-                        """, "profile.yaml line 4: phases[1].duration: must be a duration such as 30s, 5m or 1m30s, got '5x'"),
+                        """, "profile.yaml line 4: phases[1].duration: must be a duration such as 30s, 5m or 1m30s, "
+                                + "got '5x'"),
                 fault("a duration without a unit", """
                         phases:
                           - {name: peak, duration: 5, rps: 1}
-                        """, "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, got '5'"),
+                        """, "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, "
+                                + "got '5'"),
                 fault("a negative rate", """
                         name: my-test
                         phases:
@@ -182,7 +184,8 @@ class ProfileFileTest {
                         name: my-test
                         phases:
                           - {name: warm-up, duration: 2m, rsp: 5000}
-                        """, "profile.yaml line 3: phases[0].rsp: unknown field (expected duration, from, name, rps, to)"),
+                        """, "profile.yaml line 3: phases[0].rsp: unknown field "
+                                + "(expected duration, from, name, rps, to)"),
                 fault("a misspelt top-level field", """
                         name: my-test
                         phase:
@@ -217,11 +220,13 @@ class ProfileFileTest {
                 fault("duration units out of order", """
                         phases:
                           - {name: peak, duration: 1s1m, rps: 1}
-                        """, "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, got '1s1m'"),
+                        """, "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, "
+                                + "got '1s1m'"),
                 fault("an empty quoted duration", """
                         phases:
                           - {name: peak, duration: '', rps: 1}
-                        """, "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, got ''"),
+                        """, "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, "
+                                + "got ''"),
                 fault("a zero duration", """
                         phases:
                           - {name: peak, duration: 0s, rps: 1}
@@ -260,8 +265,8 @@ class ProfileFileTest {
                         phases:
                           - {name: peak, duration: 1s, rps: 1}
                           -
-                        """, "profile.yaml line 3: phases[1]: expected a phase like {name: peak, duration: 10m, rps: 30000}, "
-                                + "got nothing"),
+                        """, "profile.yaml line 3: phases[1]: expected a phase like "
+                                + "{name: peak, duration: 10m, rps: 30000}, got nothing"),
                 fault("a phase that is not a mapping", """
                         phases:
                           - peak

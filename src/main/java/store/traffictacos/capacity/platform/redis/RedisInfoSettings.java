@@ -59,6 +59,7 @@ public record RedisInfoSettings(URI uri, String passwordEnv, Duration timeout) {
     /** Never shows the URI's user info. */
     @Override
     public String toString() {
-        return "RedisInfoSettings[uri=" + Uris.redact(uri) + ", passwordEnv=" + passwordEnv + ", timeout=" + timeout + "]";
+        return "RedisInfoSettings[uri=" + Uris.redact(uri) + ", passwordEnv=" + passwordEnv + ", timeout=" + timeout
+                + "]";
     }
 }
