@@ -73,9 +73,8 @@ public final class ProfileFile {
             this.name = name(name);
         }
 
-        @JsonSetter(contentNulls = Nulls.FAIL)
         public void setPhases(Phases phases) {
-            if (phases == null || phases.isEmpty()) {
+            if (phases.isEmpty()) {
                 throw new IllegalArgumentException("must list at least one phase");
             }
             this.phases = phases;
@@ -133,15 +132,19 @@ public final class ProfileFile {
             this.duration = Durations.positive(duration);
         }
 
-        // Rates arrive as YAML wrote them, so that a quoted "5000" is refused rather than read as a number.
+        // Rates arrive as YAML wrote them, empty ones too, so that a quoted "5000" or nothing is refused in
+        // the words of a rate rather than read as a number or as text.
+        @JsonSetter(nulls = Nulls.SET)
         public void setRps(JsonNode rps) {
             this.rps = rate(rps);
         }
 
+        @JsonSetter(nulls = Nulls.SET)
         public void setFrom(JsonNode from) {
             this.from = rate(from);
         }
 
+        @JsonSetter(nulls = Nulls.SET)
         public void setTo(JsonNode to) {
             this.to = rate(to);
         }
@@ -178,7 +181,7 @@ public final class ProfileFile {
     }
 
     private static String name(String name) {
-        if (name == null || name.isBlank()) {
+        if (name.isBlank()) {
             throw new IllegalArgumentException("must not be blank");
         }
         return name;

@@ -1,6 +1,8 @@
 package store.traffictacos.capacity.yaml;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -40,8 +42,8 @@ import store.traffictacos.capacity.config.Uris;
  * every mistake into a one-line {@link IllegalArgumentException} naming the file, the line and the
  * field, e.g. {@code slo.yaml line 5: slos[1].metric: unknown metric 'p999'}, because the CLI prints
  * it as the whole error. A setter that throws an IllegalArgumentException gives its message as the
- * problem; a value of the wrong kind reads {@code expected a whole number, got text 'soon'}, where a
- * type's {@link JsonClassDescription} names what a mapping of it should look like.
+ * problem; a value of the wrong kind, or an empty one, reads {@code expected a whole number, got text
+ * 'soon'} ({@code got nothing}), where a type's {@link JsonClassDescription} names what it should look like.
  */
 public final class YamlBinding {
     private static final String DUPLICATE_FIELD = "Duplicate field ";
@@ -66,6 +68,8 @@ public final class YamlBinding {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // An empty value is an error ("got nothing") rather than a null that a setter would trip on.
+                .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL, Nulls.FAIL))
                 .addModule(new SimpleModule().setDeserializerModifier(new LocatingModifier()));
         for (Module module : modules) {
             builder.addModule(module);
@@ -173,7 +177,7 @@ public final class YamlBinding {
             return "expected " + kind(mismatch.getTargetType()) + ", got "
                     + describe(parser.currentToken(), parser.currentToken() == null ? "" : text(parser));
         }
-        String message = e.getOriginalMessage();
+        String message = e.getOriginalMessage() == null ? String.valueOf(e.getCause()) : e.getOriginalMessage();
         // Jackson's words for a key given twice, in the lower case of every other problem.
         return message.startsWith(DUPLICATE_FIELD) ? "d" + message.substring(1) : message;
     }
@@ -211,6 +215,9 @@ public final class YamlBinding {
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
+        }
+        if (type.isEnum()) {
+            return "a name";
         }
         if (Map.class.isAssignableFrom(type)) {
             return "a mapping";

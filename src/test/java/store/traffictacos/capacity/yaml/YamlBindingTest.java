@@ -55,6 +55,13 @@ class YamlBindingTest {
     }
 
     @Test
+    @DisplayName("an empty list item is nothing too, named by its index")
+    void emptyItemIsNothing() {
+        assertThatThrownBy(() -> YAML.bind("steps:\n  - {count: 1}\n  -\n", "f.yaml", Shape.class))
+                .hasMessage("f.yaml line 3: steps[1]: expected a mapping of fields, got nothing");
+    }
+
+    @Test
     @DisplayName("an unknown key is reported at its own line, not at the line its value starts")
     void unknownKeyAtItsLine() {
         assertThatThrownBy(() -> YAML.bind("name: a\nstep:\n  - {count: 1}\n", "f.yaml", Shape.class))
