@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import store.traffictacos.capacity.controller.setup.KubernetesBackend;
 
-/** The cluster a command talks to: the kubeconfig and context, as {@code run} takes them. */
+/**
+ * The cluster a command talks to: the kubeconfig and context. {@code collect} and {@code restore} open a
+ * client with them; {@code run} sets them over its run spec's {@code kubernetes:} section.
+ */
 final class ClusterOptions {
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Default: $KUBECONFIG, ~/.kube/config, "
             + "or the pod's service account.")

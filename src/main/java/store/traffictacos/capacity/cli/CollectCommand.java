@@ -15,7 +15,6 @@ import store.traffictacos.capacity.report.History;
 import store.traffictacos.capacity.report.ReportBuilder;
 import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.report.settings.ReportSettings;
-import store.traffictacos.capacity.report.settings.SloFile;
 
 /**
  * {@code tacos-capacity collect --run-id X}: fetches a run's runner results from their pods' logs
@@ -37,12 +36,8 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "Where run folders go (default: reports).")
     Path reports = Path.of("reports");
 
-    @Option(names = "--slo", paramLabel = "FILE", description = "SLO file (YAML) with SLOs, regression rules and "
-            + "prices; default: the team's runbook SLOs (p99 < 100 ms, p95 < 500 ms, errors < 1 %).")
-    Path sloFile;
-
-    @Option(names = "--baseline", paramLabel = "REPORT_JSON", description = "Compare with this earlier report.json.")
-    Path baselineFile;
+    @Mixin
+    JudgeOptions judge;
 
     @Mixin
     ClusterOptions cluster;
@@ -50,9 +45,8 @@ final class CollectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Read before collecting, so a bad file is told before any pod is read.
-        ReportSettings settings = sloFile == null ? ReportSettings.defaults() : SloFile.settings(sloFile);
-        History history = baselineFile == null ? History.none()
-                : History.of(History.readReport(baselineFile, "baseline"), null, History.DEFAULT_TREND_RUNS);
+        ReportSettings settings = judge.settings();
+        History history = History.baseline(judge.baselineFile);
         PrintWriter out = command.commandLine().getOut();
         Path runDir = reports.resolve(runId);
         try (KubernetesClient client = cluster.client()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import store.traffictacos.capacity.report.model.CapacityReport;
@@ -27,12 +28,8 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR", description = "The run folder, e.g. reports/<run-id>.")
     Path runDir;
 
-    @Option(names = "--slo", paramLabel = "FILE", description = "SLO file (YAML) with SLOs, regression rules and "
-            + "prices; default: the team's runbook SLOs (p99 < 100 ms, p95 < 500 ms, errors < 1 %).")
-    Path sloFile;
-
-    @Option(names = "--baseline", paramLabel = "REPORT_JSON", description = "Compare with this earlier report.json.")
-    Path baselineFile;
+    @Mixin
+    JudgeOptions judge;
 
     @Option(names = "--history", paramLabel = "FOLDER", description = "Folder of earlier reports (*.json, or "
             + "<run>/report.json): draw the trend and, without --baseline, compare with the last passing run.")
@@ -48,11 +45,12 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportSettings settings = sloFile == null ? ReportSettings.defaults() : SloFile.settings(sloFile);
+        ReportSettings settings = judge.settings();
         if (pricesFile != null) {
             settings = settings.withPrices(settings.prices().with(SloFile.parsePrices(pricesFile)));
         }
-        CapacityReport baseline = baselineFile == null ? null : History.readReport(baselineFile, "baseline");
+        CapacityReport baseline = judge.baselineFile == null ? null
+                : History.readReport(judge.baselineFile, "baseline");
         List<CapacityReport> earlier = historyFolder == null ? null : History.readFolder(historyFolder);
         ReportService.Written written =
                 ReportService.write(runDir, settings, History.of(baseline, earlier, trendRuns));

@@ -6,14 +6,24 @@ import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import store.traffictacos.capacity.config.RunIds;
+import store.traffictacos.capacity.controller.RunBackend;
 import store.traffictacos.capacity.controller.RunController;
 import store.traffictacos.capacity.controller.RunSpec;
-import store.traffictacos.capacity.controller.RunSpecFile;
 import store.traffictacos.capacity.controller.RunStatus;
 import store.traffictacos.capacity.controller.setup.RunAssembly;
+import store.traffictacos.capacity.controller.RunStatusFile;
+import store.traffictacos.capacity.controller.local.LocalRunnerFleet;
+import store.traffictacos.capacity.controller.setup.KubernetesBackend;
+import store.traffictacos.capacity.controller.setup.LocalBackend;
+import store.traffictacos.capacity.controller.spec.RunSpecFile;
 import store.traffictacos.capacity.report.render.Charts;
 import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.runner.RunnerCapacity;
@@ -67,18 +77,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "IMAGE", description = "The runner image.")
     String image;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Default: $KUBECONFIG, ~/.kube/config, "
-            + "or the pod's service account.")
-    String kubeconfig;
+    @Mixin
+    ClusterOptions cluster;
 
-    @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to use.")
-    String context;
-
-    @Option(names = "--slo", paramLabel = "FILE", description = "SLO file (YAML).")
-    String slo;
-
-    @Option(names = "--baseline", paramLabel = "REPORT_JSON", description = "Compare with this earlier report.json.")
-    String baseline;
+    @Mixin
+    JudgeOptions judge;
 
     @Option(names = "--reports", paramLabel = "DIR", description = "Where run folders go (default: reports).")
     String reports;
@@ -131,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private RunSpec spec() {
-        RunSpecFile.Fields fields = specFile == null ? new RunSpecFile.Fields() : RunSpecFile.read(specFile);
+        RunSpecFile fields = specFile == null ? new RunSpecFile() : RunSpecFile.read(specFile);
         option("--run-id", runId, fields::setRunId);
         option("--profile", profile, fields::setProfile);
         option("--profile-file", profileFile, fields::setProfileFile);
@@ -142,18 +145,22 @@ final class RunCommand implements Callable<Integer> {
         option("--namespace", namespace, fields.kubernetes()::setNamespace);
         option("--app-namespace", appNamespace, fields.kubernetes()::setAppNamespace);
         option("--image", image, fields.kubernetes()::setImage);
-        option("--kubeconfig", kubeconfig, fields.kubernetes()::setKubeconfig);
-        option("--context", context, fields.kubernetes()::setContext);
-        option("--slo", slo, fields::setSlo);
-        option("--baseline", baseline, fields::setBaseline);
+        option("--kubeconfig", text(cluster.kubeconfig), fields.kubernetes()::setKubeconfig);
+        option("--context", cluster.context, fields.kubernetes()::setContext);
+        option("--slo", text(judge.sloFile), fields::setSlo);
+        option("--baseline", text(judge.baselineFile), fields::setBaseline);
         option("--reports", reports, fields::setReports);
         option("--barrier-timeout", barrierTimeout, fields.timeouts()::setBarrier);
         option("--start-lead", startLead, fields.timeouts()::setStartLead);
-        return fields.toSpec(RunSpecFile.defaultRunId(LocalDateTime.now()));
+        return fields.toSpec(RunIds.stamped("run", LocalDateTime.now()));
     }
 
-    /** Sets a given option over the spec file's value; a bad value names the option. */
-    private static <T> void option(String name, T value, java.util.function.Consumer<T> setter) {
+    private static String text(Path path) {
+        return path == null ? null : path.toString();
+    }
+
+    /** Sets a given option over the spec file's value; a bad value names the option, as the file names its line. */
+    private static <T> void option(String name, T value, Consumer<T> setter) {
         if (value == null) {
             return;
         }

@@ -2,6 +2,7 @@ package store.traffictacos.capacity.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import store.traffictacos.capacity.config.Uris;
 
 /** The {@code tacos-capacity} command line: one subcommand per job. */
 @Command(name = "tacos-capacity", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -26,16 +27,19 @@ public final class TacosCapacity implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with one-line errors: usage mistakes and failures both exit 1. */
+    /**
+     * The command line with one-line errors: usage mistakes and failures both exit 1. No error line shows the
+     * password of a URL, whichever library wrote the message.
+     */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new TacosCapacity());
         commandLine.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("error: " + e.getMessage()
+            e.getCommandLine().getErr().println("error: " + Uris.redact(e.getMessage())
                     + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return EXIT_ERROR;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr().println("error: " + oneLine(e));
+            cmd.getErr().println("error: " + Uris.redact(oneLine(e)));
             return EXIT_ERROR;
         });
         return commandLine;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import store.traffictacos.capacity.controller.RunSpec.KubernetesSpec;
 import store.traffictacos.capacity.controller.fleet.RunnerLaunch;
 import store.traffictacos.capacity.controller.fleet.RunnerResources;
-import store.traffictacos.capacity.runner.ProfileChoice;
 import store.traffictacos.capacity.runner.RunnerSettings;
 
 /** Creates the runners; they wait for the start instant. */
@@ -27,22 +26,8 @@ final class LaunchStage implements RunStage {
         run.say("launched " + spec.runners() + " runner(s)");
     }
 
-    /**
-     * What every runner is told (its index and the start instant come separately): the run spec's
-     * {@code simulation:} settings under the controller's own. A profile from a file goes inline: a
-     * runner pod cannot see the controller's files. Kubernetes runners print their results into their
-     * log, as the controller cannot reach their files.
-     */
+    /** What every runner is told (its index and the start instant come separately), with the target now known. */
     static RunnerSettings runnerSettings(RunContext run) {
-        RunSpec spec = run.spec;
-        ProfileChoice profile = spec.profileFileText() == null ? ProfileChoice.builtIn(spec.profile().name())
-                : ProfileChoice.inline(spec.profile(), spec.profileFileText());
-        return RunnerSettings.fromProperties(spec.simulation(), spec.runId()).controlledBy(spec.runId(), run.target,
-                profile, spec.runners(), warmUp(spec), spec.backend() == RunSpec.Backend.KUBERNETES);
-    }
-
-    /** The warm-up fits in the start lead, after the runner's own start-up. */
-    private static Duration warmUp(RunSpec spec) {
-        return Duration.ofSeconds(Math.max(0, spec.timeouts().startLead().toSeconds() - 5));
+        return run.spec.runner().withTarget(run.target);
     }
 }

@@ -9,22 +9,18 @@ import java.util.Objects;
 import store.traffictacos.capacity.controller.fleet.Toleration;
 import store.traffictacos.capacity.controller.scale.ScaleTarget;
 import store.traffictacos.capacity.profile.LoadProfile;
+import store.traffictacos.capacity.runner.RunnerSettings;
 
 /**
  * Everything a distributed run is asked to do, parsed once (run-spec YAML and CLI options, see
- * {@link RunSpecFile}) and then only read.
+ * {@link store.traffictacos.capacity.controller.spec.RunSpecFile}) and then only read.
  *
- * @param profileFileText the profile file's text when the profile came from a file (runners get it
- *     inline, as they may not see the file), null for a built-in profile
- * @param target the platform's URL; null means the embedded reference target (local backend only)
- * @param simulation further runner settings passed as they are (e.g. {@code journey.purchase.share})
+ * @param runner what every runner is told: the run id, the profile (a file's text inline, as runners
+ *     may not see the file), the runner count, the target (null: the embedded reference target, local
+ *     backend only, whose URL is known once it started) and the spec's {@code simulation:} settings
  */
 public record RunSpec(
-        String runId,
-        LoadProfile profile,
-        String profileFileText,
-        int runners,
-        URI target,
+        RunnerSettings runner,
         Backend backend,
         KubernetesSpec kubernetes,
         List<ScaleTarget> scale,
@@ -33,15 +29,31 @@ public record RunSpec(
         Path baseline,
         Path reportsDir,
         Timeouts timeouts,
-        AbortRules abort,
-        Map<String, String> simulation) {
+        AbortRules abort) {
 
     public RunSpec {
-        Objects.requireNonNull(runId, "runId");
-        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(runner, "runner");
         Objects.requireNonNull(backend, "backend");
         scale = List.copyOf(scale);
-        simulation = Map.copyOf(simulation);
+    }
+
+    public String runId() {
+        return runner.runId();
+    }
+
+    /** The whole run's profile. */
+    public LoadProfile profile() {
+        return runner.profile().profile();
+    }
+
+    /** How many runners share the load. */
+    public int runners() {
+        return runner.runnerCount();
+    }
+
+    /** The platform's URL; null means the embedded reference target. */
+    public URI target() {
+        return runner.target();
     }
 
     public enum Backend {
@@ -51,7 +63,7 @@ public record RunSpec(
 
     /** This run's folder: {@code <reportsDir>/<runId>}. */
     public Path runDir() {
-        return reportsDir.resolve(runId);
+        return reportsDir.resolve(runId());
     }
 
     /**

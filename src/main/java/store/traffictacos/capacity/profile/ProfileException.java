@@ -7,7 +7,11 @@ package store.traffictacos.capacity.profile;
 public final class ProfileException extends IllegalArgumentException {
 
     public ProfileException(String message) {
-        super(message.strip().replaceAll("\\s*\\R\\s*", " "));
+        this(message, null);
+    }
+
+    public ProfileException(String message, Throwable cause) {
+        super(message.strip().replaceAll("\\s*\\R\\s*", " "), cause);
     }
 
     /** An error at a place in a profile file; {@code path} (e.g. {@code phases[1].duration}) may be empty. */

@@ -1,19 +1,18 @@
 package store.traffictacos.capacity.profile;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import store.traffictacos.capacity.profile.YamlNode.Mapping;
-import store.traffictacos.capacity.profile.YamlNode.Scalar;
-import store.traffictacos.capacity.profile.YamlNode.Sequence;
+import store.traffictacos.capacity.config.Durations;
+import store.traffictacos.capacity.config.TextFiles;
+import store.traffictacos.capacity.yaml.YamlBinding;
 
 /**
  * A user's own load profile in YAML:
@@ -29,152 +28,162 @@ import store.traffictacos.capacity.profile.YamlNode.Sequence;
  * because the person who wrote the file has to find the fault without reading a stack trace.
  */
 public final class ProfileFile {
+    private static final YamlBinding YAML = new YamlBinding();
 
-    private static final List<String> PROFILE_FIELDS = List.of("name", "phases");
-    private static final List<String> PHASE_FIELDS = List.of("name", "duration", "rps", "from", "to");
-
-    private final String source;
-
-    private ProfileFile(String source) {
-        this.source = source;
+    private ProfileFile() {
     }
 
     public static LoadProfile parse(Path file) {
         String text;
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ProfileException("cannot read profile file " + file + ": " + reason(e));
+            text = TextFiles.read(file, "profile file");
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException(e.getMessage(), e);
         }
         return parse(text, file.toString());
     }
 
     /** @param sourceName how errors name the text, usually its file name; also the default profile name */
     public static LoadProfile parse(String yamlText, String sourceName) {
-        ProfileFile file = new ProfileFile(sourceName);
-        YamlNode root = YamlReader.read(yamlText, sourceName).orElseThrow(() -> new ProfileException(
-                sourceName + ": the file is empty; a profile needs at least 'phases'"));
-        return file.profile(root);
+        ProfileJson profile;
+        try {
+            profile = YAML.bind(yamlText, sourceName, ProfileJson.class);
+        } catch (IllegalArgumentException e) {
+            throw new ProfileException(e.getMessage(), e);
+        }
+        if (profile == null) {
+            throw new ProfileException(sourceName + ": the file is empty; a profile needs at least 'phases'");
+        }
+        return profile.toProfile(sourceName);
     }
 
-    private LoadProfile profile(YamlNode root) {
-        Mapping profile = mapping(root, "a mapping with name and phases");
-        requireKnownFields(profile, PROFILE_FIELDS);
-        String name = profile.get("name").map(this::name).orElseGet(this::defaultName);
-        YamlNode phasesNode = profile.get("phases").orElseThrow(() -> error(profile, "missing field 'phases'"));
-        if (!(phasesNode instanceof Sequence list)) {
-            throw error(phasesNode, "expected a list of phases, got " + phasesNode.kind());
-        }
-        if (list.items().isEmpty()) {
-            throw error(list, "must list at least one phase");
-        }
-        List<Phase> phases = new ArrayList<>();
-        Set<String> phaseNames = new HashSet<>();
-        for (YamlNode item : list.items()) {
-            phases.add(phase(item, phaseNames));
-        }
-        return new LoadProfile(name, phases);
-    }
+    /** The file's shape; setters check each value, {@link #toProfile} what only the whole file shows. */
+    @JsonClassDescription("a mapping with name and phases")
+    private static final class ProfileJson implements YamlBinding.Located {
+        private int line;
+        private String name;
+        private List<PhaseJson> phases;
 
-    private Phase phase(YamlNode node, Set<String> earlierNames) {
-        Mapping phase = mapping(node, "a phase like {name: peak, duration: 10m, rps: 30000}");
-        requireKnownFields(phase, PHASE_FIELDS);
-        YamlNode nameNode = required(phase, "name");
-        String name = name(nameNode);
-        if (!earlierNames.add(name)) {
-            throw error(nameNode, "duplicate phase name '" + name + "'");
+        @Override
+        public void startsAtLine(int line) {
+            this.line = line;
         }
-        Duration duration = duration(required(phase, "duration"));
-        boolean constant = phase.has("rps") && !phase.has("from") && !phase.has("to");
-        boolean ramp = !phase.has("rps") && phase.has("from") && phase.has("to");
-        if (constant) {
-            return Phase.constant(name, duration, rate(required(phase, "rps")));
-        }
-        if (ramp) {
-            return Phase.ramp(name, duration, rate(required(phase, "from")), rate(required(phase, "to")));
-        }
-        throw error(phase, "give either rps or from and to");
-    }
 
-    private Mapping mapping(YamlNode node, String expected) {
-        if (node instanceof Mapping mapping) {
-            return mapping;
+        public void setName(String name) {
+            this.name = name(name);
         }
-        throw error(node, "expected " + expected + ", got " + node.kind());
-    }
 
-    private void requireKnownFields(Mapping mapping, List<String> known) {
-        mapping.fields().forEach((key, field) -> {
-            if (!known.contains(key)) {
-                throw ProfileException.at(source, field.keyLine(), mapping.path(),
-                        "unknown field '" + key + "' (expected " + String.join(", ", known) + ")");
+        public void setPhases(Phases phases) {
+            if (phases.isEmpty()) {
+                throw new IllegalArgumentException("must list at least one phase");
             }
-        });
+            this.phases = phases;
+        }
+
+        LoadProfile toProfile(String source) {
+            if (phases == null) {
+                throw ProfileException.at(source, line, "", "missing field 'phases'");
+            }
+            List<Phase> result = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            for (PhaseJson phase : phases) {
+                String path = "phases[" + result.size() + "]";
+                Phase bound = phase.toPhase(source, path);
+                if (!names.add(bound.name())) {
+                    throw ProfileException.at(source, phase.line, path + ".name",
+                            "duplicate phase name '" + bound.name() + "'");
+                }
+                result.add(bound);
+            }
+            return new LoadProfile(name == null ? defaultName(source) : name, result);
+        }
+
+        private static String defaultName(String source) {
+            String fileName = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+            int extension = fileName.lastIndexOf('.');
+            return extension > 0 ? fileName.substring(0, extension) : fileName;
+        }
     }
 
-    private YamlNode required(Mapping mapping, String key) {
-        return mapping.get(key).orElseThrow(() -> error(mapping, "missing field '" + key + "'"));
+    /** A named list type, so that a value of another kind reads "expected a list of phases". */
+    @JsonClassDescription("a list of phases")
+    private static final class Phases extends ArrayList<PhaseJson> {
     }
 
-    private String name(YamlNode node) {
-        String name = scalarText(node, "a name");
+    @JsonClassDescription("a phase like {name: peak, duration: 10m, rps: 30000}")
+    private static final class PhaseJson implements YamlBinding.Located {
+        private int line;
+        private String name;
+        private Duration duration;
+        private Double rps;
+        private Double from;
+        private Double to;
+
+        @Override
+        public void startsAtLine(int line) {
+            this.line = line;
+        }
+
+        public void setName(String name) {
+            this.name = name(name);
+        }
+
+        public void setDuration(String duration) {
+            this.duration = Durations.positive(duration);
+        }
+
+        // Rates arrive as YAML wrote them, empty ones too, so that a quoted "5000" or nothing is refused in
+        // the words of a rate rather than read as a number or as text.
+        @JsonSetter(nulls = Nulls.SET)
+        public void setRps(JsonNode rps) {
+            this.rps = rate(rps);
+        }
+
+        @JsonSetter(nulls = Nulls.SET)
+        public void setFrom(JsonNode from) {
+            this.from = rate(from);
+        }
+
+        @JsonSetter(nulls = Nulls.SET)
+        public void setTo(JsonNode to) {
+            this.to = rate(to);
+        }
+
+        Phase toPhase(String source, String path) {
+            if (name == null) {
+                throw ProfileException.at(source, line, path, "missing field 'name'");
+            }
+            if (duration == null) {
+                throw ProfileException.at(source, line, path, "missing field 'duration'");
+            }
+            if (rps != null && from == null && to == null) {
+                return Phase.constant(name, duration, rps);
+            }
+            if (rps == null && from != null && to != null) {
+                return Phase.ramp(name, duration, from, to);
+            }
+            throw ProfileException.at(source, line, path, "give either rps or from and to");
+        }
+
+        private static double rate(JsonNode value) {
+            if (!value.isNumber()) {
+                throw new IllegalArgumentException("expected a number of requests per second, got "
+                        + YamlBinding.describe(value));
+            }
+            if (value.doubleValue() < 0) {
+                throw new IllegalArgumentException("must be >= 0, got " + value.asText());
+            }
+            if (Double.isInfinite(value.doubleValue())) {
+                throw new IllegalArgumentException("is too large: " + value.asText());
+            }
+            return value.doubleValue();
+        }
+    }
+
+    private static String name(String name) {
         if (name.isBlank()) {
-            throw error(node, "must not be blank");
+            throw new IllegalArgumentException("must not be blank");
         }
         return name;
-    }
-
-    private Duration duration(YamlNode node) {
-        String text = scalarText(node, "a duration such as 30s");
-        Duration duration = DurationText.parse(text).orElseThrow(() -> error(node,
-                "'" + text + "' is not a duration (use e.g. 30s, 2m, 1m30s)"));
-        if (duration.isNegative() || duration.isZero()) {
-            throw error(node, "must be > 0, got " + text);
-        }
-        return duration;
-    }
-
-    private double rate(YamlNode node) {
-        if (!(node instanceof Scalar scalar) || scalar.number() == null) {
-            throw error(node, "expected a number of requests per second, got " + node.kind());
-        }
-        if (scalar.number().signum() < 0) {
-            throw error(node, "must be >= 0, got " + scalar.text());
-        }
-        double rps = scalar.number().doubleValue();
-        if (Double.isInfinite(rps)) {
-            throw error(node, "is too large: " + scalar.text());
-        }
-        return rps;
-    }
-
-    private String scalarText(YamlNode node, String expected) {
-        if (node instanceof Scalar scalar && scalar.text() != null) {
-            return scalar.text();
-        }
-        throw error(node, "expected " + expected + ", got " + node.kind());
-    }
-
-    private String defaultName() {
-        String fileName = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
-        int extension = fileName.lastIndexOf('.');
-        return extension > 0 ? fileName.substring(0, extension) : fileName;
-    }
-
-    private ProfileException error(YamlNode node, String problem) {
-        return ProfileException.at(source, node.line(), node.path(), problem);
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "No such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
-        if (e instanceof CharacterCodingException) {
-            return "not UTF-8 text";
-        }
-        return e.getMessage();
     }
 }

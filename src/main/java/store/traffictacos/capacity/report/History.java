@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import store.traffictacos.capacity.report.model.CapacityReport.Knee;
+import store.traffictacos.capacity.config.TextFiles;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
 import store.traffictacos.capacity.report.model.CapacityReport;
@@ -45,6 +46,11 @@ public final class History {
 
     public static History none() {
         return new History(null, null, DEFAULT_TREND_RUNS);
+    }
+
+    /** Against the earlier report in {@code baselineFile} (read now: a bad file fails before any work); none when null. */
+    public static History baseline(Path baselineFile) {
+        return baselineFile == null ? none() : of(readReport(baselineFile, "baseline"), null, DEFAULT_TREND_RUNS);
     }
 
     /**
@@ -119,10 +125,8 @@ public final class History {
     public static CapacityReport readReport(Path file, String what) {
         try {
             return ReportJson.read(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("cannot read " + what + " " + file + ": No such file", e);
-        } catch (AccessDeniedException e) {
-            throw new IllegalArgumentException("cannot read " + what + " " + file + ": Permission denied", e);
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            throw new IllegalArgumentException("cannot read " + what + " " + file + ": " + TextFiles.reason(e), e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot read " + what + " " + file + ": not a report ("
                     + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);

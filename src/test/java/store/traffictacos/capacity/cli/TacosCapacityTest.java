@@ -37,6 +37,13 @@ class TacosCapacityTest {
     }
 
     @Test
+    @DisplayName("an error line never shows the password of a URL, even in a message the command line did not write")
+    void passwordRedacted() {
+        assertThat(run("run", "--runners", "redis://admin:s3cret@cache:6379")).isEqualTo(1);
+        assertThat(err.toString()).contains("redis://cache:6379").doesNotContain("s3cret");
+    }
+
+    @Test
     @DisplayName("an unknown option is one error line pointing at --help, exit code 1")
     void unknownOption() {
         assertThat(run("target", "--bogus")).isEqualTo(1);

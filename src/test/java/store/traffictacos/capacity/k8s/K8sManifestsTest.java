@@ -55,7 +55,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import store.traffictacos.capacity.controller.RunSpec;
-import store.traffictacos.capacity.controller.RunSpecFile;
+import store.traffictacos.capacity.controller.spec.RunSpecFile;
 import store.traffictacos.capacity.controller.scale.ScaleTarget;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -53,7 +53,7 @@ class ProfileFileTest {
                 name: spike
                 phases:
                   - name: warm-up
-                    duration: 30       # bare numbers are seconds
+                    duration: 30s      # a unit is always needed
                     rps: 2.5
                   - name: spike
                     duration: 1m30s
@@ -82,8 +82,8 @@ class ProfileFileTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"500ms, 500", "30s, 30000", "2m, 120000", "1h, 3600000", "1m30s, 90000", "1h2m3s4ms, 3723004",
-            "2m500ms, 120500", "90, 90000", "1.5, 1500"})
-    @DisplayName("durations are written with h, m, s, ms units, combined largest first, or as bare seconds")
+            "2m500ms, 120500"})
+    @DisplayName("durations are written with h, m, s, ms units, combined largest first")
     void durations(String text, long millis) {
         // When
         LoadProfile profile = ProfileFile.parse("phases: [{name: peak, duration: " + text + ", rps: 1}]", "p.yaml");
@@ -119,7 +119,7 @@ class ProfileFileTest {
         // Then
         assertThatThrownBy(() -> ProfileFile.parse(dir))
                 .isInstanceOf(ProfileException.class)
-                .hasMessage("cannot read profile file " + dir + ": Is a directory");
+                .hasMessage("cannot read profile file " + dir + ": it is a folder");
     }
 
     @Test
@@ -151,7 +151,13 @@ class ProfileFileTest {
                         phases:
                           - {name: warm-up, duration: 2m, rps: 5000}
                           - {name: ramp, duration: 5x, from: 10000, to: 20000}
-                        """, "profile.yaml line 4: phases[1].duration: '5x' is not a duration (use e.g. 30s, 2m, 1m30s)"),
+                        """, "profile.yaml line 4: phases[1].duration: must be a duration such as 30s, 5m or 1m30s, "
+                                + "got '5x'"),
+                fault("a duration without a unit", """
+                        phases:
+                          - {name: peak, duration: 5, rps: 1}
+                        """, "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, "
+                                + "got '5'"),
                 fault("a negative rate", """
                         name: my-test
                         phases:
@@ -178,12 +184,13 @@ class ProfileFileTest {
                         name: my-test
                         phases:
                           - {name: warm-up, duration: 2m, rsp: 5000}
-                        """, "profile.yaml line 3: phases[0]: unknown field 'rsp' (expected name, duration, rps, from, to)"),
+                        """, "profile.yaml line 3: phases[0].rsp: unknown field "
+                                + "(expected duration, from, name, rps, to)"),
                 fault("a misspelt top-level field", """
                         name: my-test
                         phase:
                           - {name: warm-up, duration: 2m, rps: 5000}
-                        """, "profile.yaml line 2: unknown field 'phase' (expected name, phases)"),
+                        """, "profile.yaml line 2: phase: unknown field (expected name, phases)"),
                 fault("a negative rate deep in a block-style file", """
                         phases:
                           - name: warm-up
@@ -213,15 +220,17 @@ class ProfileFileTest {
                 fault("duration units out of order", """
                         phases:
                           - {name: peak, duration: 1s1m, rps: 1}
-                        """, "profile.yaml line 2: phases[0].duration: '1s1m' is not a duration (use e.g. 30s, 2m, 1m30s)"),
+                        """, "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, "
+                                + "got '1s1m'"),
                 fault("an empty quoted duration", """
                         phases:
                           - {name: peak, duration: '', rps: 1}
-                        """, "profile.yaml line 2: phases[0].duration: '' is not a duration (use e.g. 30s, 2m, 1m30s)"),
+                        """, "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, "
+                                + "got ''"),
                 fault("a zero duration", """
                         phases:
                           - {name: peak, duration: 0s, rps: 1}
-                        """, "profile.yaml line 2: phases[0].duration: must be > 0, got 0s"),
+                        """, "profile.yaml line 2: phases[0].duration: must be positive, got '0s'"),
                 fault("a rate with a thousands separator", """
                         phases:
                           - name: peak
@@ -252,6 +261,12 @@ class ProfileFileTest {
                 fault("phases that are not a list", """
                         phases: 5
                         """, "profile.yaml line 1: phases: expected a list of phases, got the number 5"),
+                fault("an empty phase", """
+                        phases:
+                          - {name: peak, duration: 1s, rps: 1}
+                          -
+                        """, "profile.yaml line 3: phases[1]: expected a phase like "
+                                + "{name: peak, duration: 10m, rps: 30000}, got nothing"),
                 fault("a phase that is not a mapping", """
                         phases:
                           - peak
@@ -266,7 +281,7 @@ class ProfileFileTest {
                         phases: [{name: peak, duration: 1s, rps: 1}]
                         ---
                         phases: [{name: peak, duration: 1s, rps: 1}]
-                        """, "profile.yaml line 3: a profile file holds one YAML document, found a second"),
+                        """, "profile.yaml line 3: expected one YAML document, found a second"),
                 fault("an unclosed flow mapping", """
                         phases:
                           - {name: peak, duration: 1s, rps: 1

@@ -3,12 +3,12 @@ package store.traffictacos.capacity.controller.setup;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import store.traffictacos.capacity.config.TextFiles;
 import store.traffictacos.capacity.controller.RunBackend;
 import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.kubernetes.KubernetesPlatformScaler;
@@ -54,12 +54,7 @@ public final class KubernetesBackend {
 
     static Config config(Path kubeconfig, String context) {
         if (kubeconfig != null) {
-            try {
-                return Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read kubeconfig " + kubeconfig + ": "
-                        + (e instanceof java.nio.file.NoSuchFileException ? "No such file" : e.getMessage()));
-            }
+            return Config.fromKubeconfig(context, TextFiles.read(kubeconfig, "kubeconfig"), kubeconfig.toString());
         }
         String env = System.getenv("KUBECONFIG");
         Path file = env != null && !env.isBlank() ? Path.of(env.split(java.io.File.pathSeparator)[0])

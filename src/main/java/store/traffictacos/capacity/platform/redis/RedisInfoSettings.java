@@ -1,9 +1,9 @@
 package store.traffictacos.capacity.platform.redis;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
+import store.traffictacos.capacity.config.Uris;
 
 /**
  * Where {@link RedisInfoSampler} reads INFO from.
@@ -23,7 +23,7 @@ public record RedisInfoSettings(URI uri, String passwordEnv, Duration timeout) {
         String scheme = uri.getScheme();
         if (!"redis".equals(scheme) && !"rediss".equals(scheme) || uri.getHost() == null) {
             throw new IllegalArgumentException("not a Redis URI (redis://host:port[/db] or rediss://...): "
-                    + redacted(uri));
+                    + Uris.redact(uri));
         }
         if (passwordEnv != null && passwordEnv.isBlank()) {
             passwordEnv = null;
@@ -59,17 +59,7 @@ public record RedisInfoSettings(URI uri, String passwordEnv, Duration timeout) {
     /** Never shows the URI's user info. */
     @Override
     public String toString() {
-        return "RedisInfoSettings[uri=" + redacted(uri) + ", passwordEnv=" + passwordEnv + ", timeout=" + timeout + "]";
-    }
-
-    /** The URI without user info, query or fragment. */
-    static URI redacted(URI uri) {
-        try {
-            String path = uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath())
-                    ? null : uri.getPath();
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), path, null, null);
-        } catch (URISyntaxException e) {
-            return URI.create(uri.getScheme() + "://" + uri.getHost());
-        }
+        return "RedisInfoSettings[uri=" + Uris.redact(uri) + ", passwordEnv=" + passwordEnv + ", timeout=" + timeout
+                + "]";
     }
 }

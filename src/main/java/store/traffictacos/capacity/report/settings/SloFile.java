@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import store.traffictacos.capacity.config.TextFiles;
 import store.traffictacos.capacity.report.settings.SloSet.Metric;
 import store.traffictacos.capacity.report.settings.SloSet.Slo;
 import store.traffictacos.capacity.yaml.YamlBinding;
@@ -69,8 +67,13 @@ public final class SloFile {
         return settings(yaml, source).slos();
     }
 
+    /** The SLO file's settings, or the runbook's defaults when there is no file. */
+    public static ReportSettings settingsOrDefaults(Path fileOrNull) {
+        return fileOrNull == null ? ReportSettings.defaults() : settings(fileOrNull);
+    }
+
     public static ReportSettings settings(Path file) {
-        return settings(read(file, "SLO file"), file.toString());
+        return settings(TextFiles.read(file, "SLO file"), file.toString());
     }
 
     /**
@@ -91,21 +94,13 @@ public final class SloFile {
 
     /** A {@code --prices} file: instance type to on-demand USD/hour, e.g. {@code c7i.xlarge: 0.2}. */
     public static Map<String, Double> parsePrices(Path file) {
-        return parsePrices(read(file, "price file"), file.toString());
+        return parsePrices(TextFiles.read(file, "price file"), file.toString());
     }
 
     /** @throws IllegalArgumentException with a one-line message if the text is not such a mapping */
     public static Map<String, Double> parsePrices(String yaml, String source) {
         PricesJson prices = YAML.bind(yaml, source, PricesJson.class);
         return prices == null ? Map.of() : prices.usdPerHour;
-    }
-
-    private static String read(Path file, String what) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + what + " " + file + ": " + reason(e));
-        }
     }
 
     /**
@@ -338,15 +333,5 @@ public final class SloFile {
                     .orElseThrow(() -> JsonMappingException.from(parser,
                             "unknown metric '" + key + "'; valid: " + VALID_METRICS));
         }
-    }
-
-    private static @Nullable String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "No such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
-        return e.getMessage();
     }
 }

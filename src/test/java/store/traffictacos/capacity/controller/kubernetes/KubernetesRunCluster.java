@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import store.traffictacos.capacity.controller.RunSpec;
-import store.traffictacos.capacity.controller.RunSpecFile;
+import store.traffictacos.capacity.controller.spec.RunSpecFile;
 
 /**
  * The cluster of the controller-level tests on fabric8's CRUD mock API server: the load-test and app

@@ -74,8 +74,8 @@ class KubernetesRunCollectTest {
         });
         try (KubernetesClient controllerClient = KubernetesBackend.client(kubeconfig, null)) {
             KubernetesRunnerFleet fleet = new KubernetesRunnerFleet(controllerClient, NAMESPACE);
-            fleet.launch(RunnerLaunch.of(RunnerSettings.of(RUN_ID, ProfileChoice.inline(spec.profile(), spec.profileFileText()),
-                    spec.runners()).withTarget(URI.create(TARGET)), spec.kubernetes().image(), Duration.ofMinutes(15)));
+            fleet.launch(RunnerLaunch.of(spec.runner().withTarget(URI.create(TARGET)), spec.kubernetes().image(),
+                    Duration.ofMinutes(15)));
             assertThat(runnersUp.await(20, SECONDS)).as("runners up").isTrue();
             fleet.start(Instant.now().plusSeconds(1));
             playing.get(20, SECONDS);

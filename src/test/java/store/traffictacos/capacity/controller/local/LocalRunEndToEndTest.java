@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import store.traffictacos.capacity.controller.RunController;
 import store.traffictacos.capacity.controller.RunSpec;
-import store.traffictacos.capacity.controller.RunSpecFile;
+import store.traffictacos.capacity.controller.spec.RunSpecFile;
 import store.traffictacos.capacity.controller.RunStatus;
 import store.traffictacos.capacity.controller.Stage;
 import store.traffictacos.capacity.controller.setup.RunAssembly;

@@ -181,7 +181,7 @@ class SloFileTest {
         // When / Then
         assertThatThrownBy(() -> SloFile.parse("settleSeconds: soon\n", "slo.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("slo.yaml line 1: settleSeconds: expected a whole number");
+                .hasMessage("slo.yaml line 1: settleSeconds: expected a whole number, got text 'soon'");
     }
 
     @Test
@@ -190,7 +190,8 @@ class SloFileTest {
         // When / Then
         assertThatThrownBy(() -> SloFile.parse("slos: [\n  {name: x\n", "slo.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("slo.yaml line 3: invalid YAML: expected ',' or '}', but got <stream end>");
+                .hasMessage("slo.yaml line 3: invalid YAML: expected ',' or '}', but got <stream end> "
+                        + "(while parsing a flow mapping from line 2)");
     }
 
     @Test

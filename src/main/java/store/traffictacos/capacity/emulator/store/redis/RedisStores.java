@@ -15,6 +15,12 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.util.JedisURIHelper;
 import store.traffictacos.capacity.emulator.store.StateStores;
+import store.traffictacos.capacity.config.Uris;
+import store.traffictacos.capacity.emulator.guard.IdempotencyStore;
+import store.traffictacos.capacity.emulator.guard.RateLimitStore;
+import store.traffictacos.capacity.emulator.payment.PaymentStore;
+import store.traffictacos.capacity.emulator.queue.WaitingRoomStore;
+import store.traffictacos.capacity.emulator.reservation.ReservationStore;
 import store.traffictacos.capacity.emulator.store.StoreSettings;
 import store.traffictacos.capacity.emulator.store.Stores;
 
@@ -45,9 +51,10 @@ public final class RedisStores implements Stores {
         redisUri = withDefaultPort(redisUri);
         boolean redisScheme = JedisURIHelper.isRedisScheme(redisUri) || JedisURIHelper.isRedisSSLScheme(redisUri);
         if (!redisScheme || !JedisURIHelper.isValid(redisUri)) {
-            throw new IllegalArgumentException("not a Redis URI (redis://host:port[/db] or rediss://...): " + redact(redisUri));
+            throw new IllegalArgumentException("not a Redis URI (redis://host:port[/db] or rediss://...): "
+                    + Uris.redact(redisUri));
         }
-        this.displayUri = redact(redisUri);
+        this.displayUri = Uris.redact(redisUri);
         this.redis = client(redisUri);
         this.state = new StateStores(new RedisWaitingRoomStore(redis, settings.admission()),
                 new RedisIdempotencyStore(redis), new RedisRateLimitStore(redis, settings.rateLimit()),
@@ -181,17 +188,6 @@ public final class RedisStores implements Stores {
                     uri.getFragment());
         } catch (URISyntaxException e) {
             return uri;
-        }
-    }
-
-    /** The URI without user info (no password in messages or logs). */
-    static URI redact(URI uri) {
-        try {
-            String path = uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath())
-                    ? null : uri.getPath();
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), path, null, null);
-        } catch (URISyntaxException e) {
-            return URI.create(uri.getScheme() + "://" + uri.getHost());
         }
     }
 }

@@ -21,10 +21,18 @@ class RedisStoresUriTest {
     @Test
     @DisplayName("user and password never appear in the shown URI")
     void redactsCredentials() {
-        assertThat(RedisStores.redact(URI.create("redis://default:s3cret@cache.internal:6380/1")))
-                .hasToString("redis://cache.internal:6380/1");
-        assertThat(RedisStores.redact(URI.create("rediss://:s3cret@cache.internal:6380")))
-                .hasToString("rediss://cache.internal:6380");
+        try (RedisStores stores = new RedisStores(URI.create("redis://default:s3cret@cache.internal:6380/1"),
+                RedisTestSupport.settings())) {
+            assertThat(stores).hasToString("RedisStores[redis://cache.internal:6380/1]");
+        }
+    }
+
+    @Test
+    @DisplayName("a refused URI is named without its password")
+    void refusedWithoutPassword() {
+        assertThatThrownBy(() -> new RedisStores(URI.create("http://default:s3cret@cache.internal:6380"),
+                RedisTestSupport.settings()))
+                .hasMessage("not a Redis URI (redis://host:port[/db] or rediss://...): http://cache.internal:6380");
     }
 
     @Test

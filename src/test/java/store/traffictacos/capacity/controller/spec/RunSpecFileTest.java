@@ -1,4 +1,4 @@
-package store.traffictacos.capacity.controller;
+package store.traffictacos.capacity.controller.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.scale.ScaleTarget;
 
 @DisplayName("RunSpecFile")
@@ -129,6 +130,32 @@ class RunSpecFileTest {
     void runIdShape() {
         assertThatThrownBy(() -> spec("runId: Nightly_1\n"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("spec.yaml line 1: runId: must be 1-48 lower-case letters");
+                .hasMessageStartingWith("spec.yaml line 1: runId: must be 1 to 48 lower-case letters");
+    }
+
+    @Test
+    @DisplayName("a Redis URI that is not one is named without its password")
+    void redisUriRedacted() {
+        assertThatThrownBy(() -> spec("platform:\n  redis: {uri: \"http://admin:s3cret@cache:6379\"}\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("spec.yaml line 2: platform.redis.uri: must look like redis://host:port, "
+                        + "got 'http://cache:6379'");
+    }
+
+    @Test
+    @DisplayName("a timeout without a unit is refused, as in a profile or an option")
+    void durationWithoutUnit() {
+        assertThatThrownBy(() -> spec("timeouts:\n  barrier: 10\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("spec.yaml line 2: timeouts.barrier: must be a duration such as 30s, 5m or 1m30s, "
+                        + "got '10'");
+    }
+
+    @Test
+    @DisplayName("a profile file that cannot be read is named with the shared reason")
+    void profileFileMissing() {
+        assertThatThrownBy(() -> spec("profileFile: no-such.yaml\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot read profile file no-such.yaml: No such file");
     }
 }
