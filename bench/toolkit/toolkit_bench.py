@@ -10,7 +10,9 @@ Commands:
   runner-last REPORT_JSON          the last phase's rate if the runner sustained it (0: not)
   step-below RATE LADDER...        the ladder rate just below RATE (0: none)
   other-cores S0 S1 CPU_S          cores used by other load between two benchlib cpu-samples
-  render RESULTS OUT               (re)write the section between the bench:run markers of OUT
+  render RESULTS OUT [BASELINE]    (re)write the section between the bench:run markers of OUT; with
+                                   BASELINE (bench/baseline.json), a full run whose figure a fresh JVM
+                                   confirmed also writes the runner's figures there
 """
 import json
 import math
@@ -46,26 +48,26 @@ GOAL_TARGET_RATIO = 0.50
 OTHER_LOAD_WARN_CORES = 0.30
 
 # Runner sizing: a runner is given two thirds of what it sustained, rounded down to 500 req/s; a
-# runner pod has 2 vCPU (RunSpecFile's kubernetes.runnerCpu default). Today's figures are read from
-# RunnerCapacity.java, the one place the run command and the runners take them from.
+# runner pod has 2 vCPU (RunSpecFile's kubernetes.runnerCpu default). Today's figures are those of
+# bench/baseline.json, which RunnerCapacity reads (the run command and the runners take them from
+# there) and a full run rewrites.
 SAFE_SHARE = 2 / 3
 SAFE_ROUND = 500
 RUNNER_VCPU = 2
-RUNNER_CAPACITY_JAVA = "src/main/java/store/traffictacos/capacity/runner/RunnerCapacity.java"
+BASELINE_JSON = Path(__file__).resolve().parents[1] / "baseline.json"
+BASELINE_FORMAT = "tacos-bench-baseline/1"
 
 
-def _runner_capacity():
-    source = (Path(__file__).resolve().parents[2] / RUNNER_CAPACITY_JAVA).read_text()
-
-    def constant(name):
-        match = re.search(rf"\b{name}\s*=\s*([0-9_.]+);", source)
-        if not match:
-            sys.exit(f"toolkit_bench.py: no constant {name} in {RUNNER_CAPACITY_JAVA}")
-        return float(match.group(1).replace("_", ""))
-    return int(constant("SUSTAINED_RPS")), int(constant("DEFAULT_SHARE_RPS")), int(constant("DEFAULT_MAX_IN_FLIGHT"))
+def _read_baseline(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            runner = json.load(f)["runner"]
+        return int(runner["sustainedRps"]), int(runner["defaultShareRps"]), int(runner["defaultMaxInFlight"])
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        sys.exit(f"toolkit_bench.py: cannot read the runner's figures in {path}: {e!r}")
 
 
-CURRENT_MAX_RPS, CURRENT_DEFAULT_RPS, MAX_IN_FLIGHT = _runner_capacity()
+CURRENT_MAX_RPS, CURRENT_DEFAULT_RPS, MAX_IN_FLIGHT = _read_baseline(BASELINE_JSON)
 # The default share before bench/run measured a runner (two thirds of the 7,500 req/s plain Gatling
 # was said to hold), for the sizing table's comparison.
 PREVIOUS_DEFAULT_RPS = 5000
@@ -285,15 +287,20 @@ def _mark(ok):
 CAPPED_NOTE = " (the top of its ladder: it may hold more)"
 
 
-def render(results_path, out_path):
-    """(Re)writes the section between the bench:run markers of OUT: one function per part, in order."""
+def render(results_path, out_path, baseline_path=None):
+    """(Re)writes the section between the bench:run markers of OUT: one function per part, in order. With
+    a baseline path, a full run whose figure a fresh JVM confirmed also writes the runner's figures there."""
     m = _measure(_results(results_path))
+    m["writes_baseline"] = baseline_path is not None and m["mode"] == "full" and bool(m["confirmed"]) \
+        and m["safe"] > 0
     lines = [START]
     for section in (_header, _goals, _injector, _rate_accuracy, _start_skew, _report_speed_table,
                     _target_vs_nginx, _sizing, _commands, _raw_outputs):
         lines.extend(section(**m))
     lines.append(END)
     _write_first(out_path, "\n".join(lines) + "\n")
+    if m["writes_baseline"]:
+        _write_baseline(baseline_path, m["r"], m["runner_max_rate"], m["safe"])
     big = m["big"]
     print(f"runner {_n(m['runner_max_rate'])} req/s = {m['share'] * 100:.1f} % of wrk {_n(m['wrk_rps'])}; "
           f"plain Gatling {_n(m['gatling_max'])}; skew {m['skews']}; report {big['max_s'] if big else 'n/a'} s")
@@ -695,7 +702,7 @@ def _target_vs_nginx(r, tvn, **_):
     return lines
 
 
-def _sizing(r, mode, runner_max_rate, confirmed, safe, **_):
+def _sizing(r, mode, runner_max_rate, confirmed, safe, writes_baseline, **_):
     """Section 6: runners and vCPU for the usual peak rates, and RunnerCapacity against this run."""
     lines = []
     add = lines.append
@@ -728,21 +735,46 @@ def _sizing(r, mode, runner_max_rate, confirmed, safe, **_):
             "by both limits.")
         add("")
         if mode == "full" and confirmed:
-            if safe != CURRENT_DEFAULT_RPS or runner_max_rate != CURRENT_MAX_RPS:
-                add(f"**`RunnerCapacity` does not match this run**: it has `SUSTAINED_RPS` {CURRENT_MAX_RPS:,} and "
-                    f"`DEFAULT_SHARE_RPS` {CURRENT_DEFAULT_RPS:,} (the run command's default `--runner-rps`); "
-                    f"this run measured {_n(runner_max_rate)} and {safe:,}. Set them to this run's figures "
-                    "(`RunnerCapacityTest` fails until they match a full run's).")
-            else:
-                add(f"`RunnerCapacity` has these figures: every runner refuses a share above "
-                    f"{CURRENT_MAX_RPS:,} req/s (`SUSTAINED_RPS`), and the run command gives each runner "
-                    f"{CURRENT_DEFAULT_RPS:,} req/s unless told otherwise (`DEFAULT_SHARE_RPS`, the default "
-                    "`--runner-rps`); `RunnerCapacityTest` checks they match this section.")
+            add(_baseline_note(runner_max_rate, safe, writes_baseline))
         else:
-            add("Only a full run (`bench/run`, with its confirmation) is a basis for `RunnerCapacity`'s "
-                "figures (the run command's default `--runner-rps`); this run's figure is indicative.")
+            add("Only a full run (`bench/run`, with its confirmation) is a basis for `bench/baseline.json`, the "
+                "figures `RunnerCapacity` reads (the run command's default `--runner-rps`); this run's figure is "
+                "indicative.")
     add("")
     return lines
+
+
+def _baseline_note(runner_max_rate, safe, writes_baseline):
+    """What a full run's figures mean for bench/baseline.json, which RunnerCapacity reads."""
+    if safe == CURRENT_DEFAULT_RPS and runner_max_rate == CURRENT_MAX_RPS:
+        return (f"`bench/baseline.json` has these figures, which `RunnerCapacity` reads: every runner refuses a "
+                f"share above {CURRENT_MAX_RPS:,} req/s (`SUSTAINED_RPS`), and the run command gives each runner "
+                f"{CURRENT_DEFAULT_RPS:,} req/s unless told otherwise (`DEFAULT_SHARE_RPS`, the default "
+                "`--runner-rps`); `RunnerCapacityTest` checks them against it.")
+    if writes_baseline:
+        return (f"**This run changes the runner's figures**: `bench/baseline.json` had a sustained rate of "
+                f"{CURRENT_MAX_RPS:,} and a default share of {CURRENT_DEFAULT_RPS:,} req/s; it now has this run's "
+                f"{_n(runner_max_rate)} and {safe:,}, which `RunnerCapacity` reads (every runner's limit, "
+                "`SUSTAINED_RPS`, and the run command's default `--runner-rps`, `DEFAULT_SHARE_RPS`). Set "
+                f"`DEFAULT_SHARE_RPS`, a literal for the CLI's help text, to {safe:,} as well "
+                "(`RunnerCapacityTest` fails until it matches).")
+    return (f"**`bench/baseline.json` does not match this run**: it has a sustained rate of {CURRENT_MAX_RPS:,} "
+            f"and a default share of {CURRENT_DEFAULT_RPS:,} req/s (what `RunnerCapacity` reads); this run "
+            f"measured {_n(runner_max_rate)} and {safe:,}. Only a full run into the repository's BENCHMARKS.md "
+            "writes it.")
+
+
+def _write_baseline(path, r, runner_max_rate, safe):
+    """The runner's figures of this run, with the run that measured them, for RunnerCapacity to read."""
+    baseline = {"format": BASELINE_FORMAT,
+                "runner": {"sustainedRps": int(runner_max_rate), "defaultShareRps": safe,
+                           "defaultMaxInFlight": MAX_IN_FLIGHT},
+                "run": {"command": r["command"], "commit": r["commit"], "uncommittedFiles": int(r.get("dirty", "0")),
+                        "date": r["date"], "cpus": int(r["nproc"])}}
+    tmp = str(path) + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(json.dumps(baseline, indent=2) + "\n")
+    os.replace(tmp, path)
 
 
 def _commands(r, **_):
