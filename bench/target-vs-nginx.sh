@@ -156,7 +156,7 @@ if ((SELF_TEST)); then
 else
   # shellcheck disable=SC2206
   # TACOS_CP (a class path with the project's classes and dependencies, as bench/run's smoke test
-  # passes during `mvn test`, before the jar exists) stands in for the jar.
+  # passes: the classes under test) stands in for the jar.
   if [[ -n ${TACOS_CP:-} ]]; then
     JAVA_ARGS=($JAVA_OPTS -cp "$TACOS_CP" store.traffictacos.capacity.cli.TacosCapacity)
   else

@@ -10,7 +10,9 @@ Commands:
   runner-last REPORT_JSON          the last phase's rate if the runner sustained it (0: not)
   step-below RATE LADDER...        the ladder rate just below RATE (0: none)
   other-cores S0 S1 CPU_S          cores used by other load between two benchlib cpu-samples
-  render RESULTS OUT               (re)write the section between the bench:run markers of OUT
+  render RESULTS OUT [BASELINE]    (re)write the section between the bench:run markers of OUT; with
+                                   BASELINE (bench/baseline.json), a full run whose figure a fresh JVM
+                                   confirmed also writes the runner's figures there
 """
 import json
 import math
@@ -46,26 +48,26 @@ GOAL_TARGET_RATIO = 0.50
 OTHER_LOAD_WARN_CORES = 0.30
 
 # Runner sizing: a runner is given two thirds of what it sustained, rounded down to 500 req/s; a
-# runner pod has 2 vCPU (RunSpecFile's kubernetes.runnerCpu default). Today's figures are read from
-# RunnerCapacity.java, the one place the run command and the runners take them from.
+# runner pod has 2 vCPU (RunSpecFile's kubernetes.runnerCpu default). Today's figures are those of
+# bench/baseline.json, which RunnerCapacity reads (the run command and the runners take them from
+# there) and a full run rewrites.
 SAFE_SHARE = 2 / 3
 SAFE_ROUND = 500
 RUNNER_VCPU = 2
-RUNNER_CAPACITY_JAVA = "src/main/java/store/traffictacos/capacity/runner/RunnerCapacity.java"
+BASELINE_JSON = Path(__file__).resolve().parents[1] / "baseline.json"
+BASELINE_FORMAT = "tacos-bench-baseline/1"
 
 
-def _runner_capacity():
-    source = (Path(__file__).resolve().parents[2] / RUNNER_CAPACITY_JAVA).read_text()
-
-    def constant(name):
-        match = re.search(rf"\b{name}\s*=\s*([0-9_.]+);", source)
-        if not match:
-            sys.exit(f"toolkit_bench.py: no constant {name} in {RUNNER_CAPACITY_JAVA}")
-        return float(match.group(1).replace("_", ""))
-    return int(constant("SUSTAINED_RPS")), int(constant("DEFAULT_SHARE_RPS")), int(constant("DEFAULT_MAX_IN_FLIGHT"))
+def _read_baseline(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            runner = json.load(f)["runner"]
+        return int(runner["sustainedRps"]), int(runner["defaultShareRps"]), int(runner["defaultMaxInFlight"])
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        sys.exit(f"toolkit_bench.py: cannot read the runner's figures in {path}: {e!r}")
 
 
-CURRENT_MAX_RPS, CURRENT_DEFAULT_RPS, MAX_IN_FLIGHT = _runner_capacity()
+CURRENT_MAX_RPS, CURRENT_DEFAULT_RPS, MAX_IN_FLIGHT = _read_baseline(BASELINE_JSON)
 # The default share before bench/run measured a runner (two thirds of the 7,500 req/s plain Gatling
 # was said to hold), for the sizing table's comparison.
 PREVIOUS_DEFAULT_RPS = 5000
@@ -281,22 +283,37 @@ def _mark(ok):
 
 # ------------------------------------------------------------------ the section
 
-def render(results_path, out_path):
-    r = _results(results_path)
-    mode = r["mode"]
-    lines = []
-    add = lines.append
-    commands = []  # (label, command, wall seconds, exit)
+# Said of a figure that is the top of its ladder: the generator may hold more than the ladder asked.
+CAPPED_NOTE = " (the top of its ladder: it may hold more)"
 
-    def cmd(label, note=""):
-        if f"{label}.cmd" in r:
-            commands.append((label, r[f"{label}.cmd"], r[f"{label}.wall_s"], r[f"{label}.exit"], note,
-                             float(r.get(f"{label}.other_cores", "0"))))
+
+def render(results_path, out_path, baseline_path=None):
+    """(Re)writes the section between the bench:run markers of OUT: one function per part, in order. With
+    a baseline path, a full run whose figure a fresh JVM confirmed also writes the runner's figures there."""
+    m = _measure(_results(results_path))
+    m["writes_baseline"] = baseline_path is not None and m["mode"] == "full" and bool(m["confirmed"]) \
+        and m["safe"] > 0
+    lines = [START]
+    for section in (_header, _goals, _injector, _rate_accuracy, _start_skew, _report_speed_table,
+                    _target_vs_nginx, _sizing, _commands, _raw_outputs):
+        lines.extend(section(**m))
+    lines.append(END)
+    _write_first(out_path, "\n".join(lines) + "\n")
+    if m["writes_baseline"]:
+        _write_baseline(baseline_path, m["r"], m["runner_max_rate"], m["safe"])
+    big = m["big"]
+    print(f"runner {_n(m['runner_max_rate'])} req/s = {m['share'] * 100:.1f} % of wrk {_n(m['wrk_rps'])}; "
+          f"plain Gatling {_n(m['gatling_max'])}; skew {m['skews']}; report {big['max_s'] if big else 'n/a'} s")
+    return 0
+
+
+def _measure(r):
+    """Every figure of the section, read once from bench/run's results file and the files it names."""
+    mode = r["mode"]
 
     def out(label):
         return _read(r.get(f"{label}.out", ""), "")
 
-    # ---- measurements
     wrk = _wrk(out("wrk"))
     wrk_rps = wrk["rps"] if wrk else 0.0
     hey = _hey(out("hey")) if r.get("hey_installed") == "1" else None
@@ -317,11 +334,44 @@ def render(results_path, out_path):
     # The top of its ladder held: the generator may hold more than the ladder asked.
     runner_capped = bool(ladder) and ladder_max == max(s["rate"] for s in ladder)
     gatling_capped = bool(gatling) and gatling_max == max(s["rate"] for s in gatling)
-    capped_note = " (the top of its ladder: it may hold more)"
     ladder_cpu = _runner_cpu(r["runner-ladder.report"], top_step)
+    acc1 = _per_second(r["accuracy-1.report"]) if os.path.exists(r["accuracy-1.report"]) else None
+    acc3 = (_per_second(r["accuracy-3.report"])
+            if os.path.exists(r.get("accuracy-3.report", "")) else None)
+    paced = _wrk(out("wrk-paced"))
+    half = acc1[0][1] if acc1 and len(acc1[0]) > 1 else None
+    gen_p99 = None
+    if half and paced:
+        gen_p99 = max(0.0, half["p99"] - paced["p99_ms"])
+    share = runner_max_rate / wrk_rps if wrk_rps else 0
+    confirmed = any(step is not None and step["pass"] for _, _, step in confirms) if confirms else None
+    skews = []
+    for i in range(1, int(r.get("skew_runs", "0")) + 1):
+        path = r.get(f"skew-{i}.report", "")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                skews.append(json.load(f).get("startSkewMs"))
+        else:
+            skews.append(None)
+    report_rows = _report_speed(r, out)
+    big = report_rows[-1] if report_rows else None
+    tvn = {}
+    if os.path.exists(r.get("tvn_summary", "")):
+        with open(r["tvn_summary"], encoding="utf-8") as f:
+            tvn = json.load(f)
+    safe = int(runner_max_rate * SAFE_SHARE // SAFE_ROUND * SAFE_ROUND)
+    return dict(r=r, mode=mode, out=out, wrk=wrk, wrk_rps=wrk_rps, hey=hey, locusts=locusts, gatling=gatling,
+                gatling_max=gatling_max, gatling_capped=gatling_capped, ladder=ladder, ladder_max=ladder_max,
+                ladder_cpu=ladder_cpu, top_step=top_step, runner_capped=runner_capped,
+                runner_max_rate=runner_max_rate, confirms=confirms, confirmed=confirmed, share=share, acc1=acc1,
+                acc3=acc3, paced=paced, half=half, gen_p99=gen_p99, skews=skews, report_rows=report_rows, big=big,
+                tvn=tvn, safe=safe)
 
-    # ---- header
-    add(START)
+
+def _header(r, mode, **_):
+    """The title, what wrote the section, the machine, the tools and the sizes."""
+    lines = []
+    add = lines.append
     add(f"## {TITLE}")
     add("")
     if mode == "smoke":
@@ -354,35 +404,16 @@ def render(results_path, out_path):
         + ". Against it every failed request is the generator's own. The stub also raises nginx's own "
           "limits (16,384 connections, listen backlog 4,096) so that it never limits a generator.")
     add("")
+    return lines
 
-    # ---- goals
+
+def _goals(r, mode, wrk_rps, runner_max_rate, ladder_max, confirms, confirmed, share, half, paced, gen_p99, skews,
+           big, tvn, **_):
+    """The issue's goals, met or not, and a warning when other load skewed the figures."""
+    lines = []
+    add = lines.append
     add("### Goals")
     add("")
-    acc1 = _per_second(r["accuracy-1.report"]) if os.path.exists(r["accuracy-1.report"]) else None
-    acc3 = (_per_second(r["accuracy-3.report"])
-            if os.path.exists(r.get("accuracy-3.report", "")) else None)
-    paced = _wrk(out("wrk-paced"))
-    half = acc1[0][1] if acc1 and len(acc1[0]) > 1 else None
-    gen_p99 = None
-    if half and paced:
-        gen_p99 = max(0.0, half["p99"] - paced["p99_ms"])
-    share = runner_max_rate / wrk_rps if wrk_rps else 0
-    confirmed = any(step is not None and step["pass"] for _, _, step in confirms) if confirms else None
-    skews = []
-    for i in range(1, int(r.get("skew_runs", "0")) + 1):
-        path = r.get(f"skew-{i}.report", "")
-        if os.path.exists(path):
-            with open(path, encoding="utf-8") as f:
-                skews.append(json.load(f).get("startSkewMs"))
-        else:
-            skews.append(None)
-    report_rows = _report_speed(r, out)
-    big = report_rows[-1] if report_rows else None
-    tvn = {}
-    if os.path.exists(r.get("tvn_summary", "")):
-        with open(r["tvn_summary"], encoding="utf-8") as f:
-            tvn = json.load(f)
-
     g1 = share >= GOAL_SHARE_OF_WRK and (confirmed is not False)
     g1_acc = bool(half) and abs(half["achieved"] / half["offered"] - 1) <= RATE_TOLERANCE and half["errors"] == 0
     g1_p99 = gen_p99 is not None and gen_p99 < GOAL_GENERATOR_P99_MS
@@ -431,8 +462,14 @@ def render(results_path, out_path):
             + ", ".join(f"{label} {other:.2f}" for label, other in busy)
             + ". Those figures are skewed; rerun on a quiet machine (`--wait-quiet 600` waits for one).")
         add("")
+    return lines
 
-    # ---- 1. injector
+
+def _injector(r, wrk, wrk_rps, hey, locusts, gatling, gatling_max, gatling_capped, ladder, ladder_max, ladder_cpu,
+              top_step, runner_capped, runner_max_rate, confirms, **_):
+    """Section 1: the highest rate each generator holds, and each ladder step by step."""
+    lines = []
+    add = lines.append
     add("### 1. Injector: the highest rate one generator process holds against the stub")
     add("")
     add("wrk, hey and Locust are closed-model tools: a fixed number of connections (users) each sends its next "
@@ -470,7 +507,7 @@ def render(results_path, out_path):
     if gatling:
         top = next((s for s in gatling if s["rate"] == gatling_max), None)
         add(f"| plain Gatling 3.15 (`bench/toolkit/PlainStatusSimulation.java`) | open, one request per user, "
-            f"shared pool | {status} | {_n(gatling_max)}{capped_note if gatling_capped else ''} | "
+            f"shared pool | {status} | {_n(gatling_max)}{CAPPED_NOTE if gatling_capped else ''} | "
             f"{_ratio(gatling_max, wrk_rps)} | "
             f"{top['errors'] if top else 'n/a'} | {(_n(top['p99'], 2) + ' ms') if top else 'n/a'} |")
     else:
@@ -483,7 +520,7 @@ def render(results_path, out_path):
             f"{_pct(good['errors']) if good else 'n/a'} | {(_n(good['p99'], 2) + ' ms') if good else 'n/a'} |")
     add(f"| {'' if confirms else '**'}tacos-capacity runner{'' if confirms else '**'} (`runner`, alone), warmed "
         f"up step by step (the ladder) | open, one request per user | {journey} | "
-        f"{'' if confirms else '**'}{_n(ladder_max)}{'' if confirms else '**'}{capped_note if runner_capped else ''} | "
+        f"{'' if confirms else '**'}{_n(ladder_max)}{'' if confirms else '**'}{CAPPED_NOTE if runner_capped else ''} | "
         f"{'' if confirms else '**'}{_ratio(ladder_max, wrk_rps)}{'' if confirms else '**'} | "
         f"{_pct(top_step['errors']) if top_step else 'n/a'} | "
         f"{(_n(top_step['p99'], 2) + ' ms') if top_step else 'n/a'} |")
@@ -533,8 +570,13 @@ def render(results_path, out_path):
         "a shared connection pool (`shareConnections`) and the same warm-up ramp as the runner; without a "
         "shared pool every arriving user would open a TCP connection of its own.")
     add("")
+    return lines
 
-    # ---- 2. rate accuracy
+
+def _rate_accuracy(r, mode, acc1, acc3, paced, **_):
+    """Section 2: achieved against offered, second by second, one runner and three."""
+    lines = []
+    add = lines.append
     add("### 2. Rate accuracy: achieved vs offered, second by second")
     add("")
     base1, base3 = float(r["accuracy_base"]), float(r.get("accuracy3_base", r["accuracy_base"]))
@@ -586,8 +628,13 @@ def render(results_path, out_path):
     if acc3 and acc3[1].get("startSkewMs") is not None:
         add(f"- The 3-runner run's start skew: {acc3[1]['startSkewMs']} ms.")
     add("")
+    return lines
 
-    # ---- 3. skew
+
+def _start_skew(r, skews, **_):
+    """Section 3: the start skew of 4 local runners."""
+    lines = []
+    add = lines.append
     add("### 3. Start skew across 4 local runners")
     add("")
     add(f"`tacos-capacity run --runners 4` at 400 req/s in all for {r.get('skew_s', '?')} s, `--start-lead "
@@ -599,8 +646,13 @@ def render(results_path, out_path):
     for i, s in enumerate(skews, 1):
         add(f"| {i} | {s if s is not None else 'n/a'} ms |")
     add("")
+    return lines
 
-    # ---- 4. report speed
+
+def _report_speed_table(report_rows, **_):
+    """Section 4: merge and report speed of 4 runner files."""
+    lines = []
+    add = lines.append
     add("### 4. Merge + report speed (4 runner files)")
     add("")
     add("`bench/report-speed/GenerateRun.java` writes, untimed, 4 runner folders with the `30k` profile's "
@@ -627,8 +679,13 @@ def render(results_path, out_path):
             "its count of requests, and a run has at most seconds × endpoints × outcomes of them, so more "
             "requests over the same run length cost little more (the JVM's start and JIT are in every figure).")
         add("")
+    return lines
 
-    # ---- 5. target vs nginx
+
+def _target_vs_nginx(r, tvn, **_):
+    """Section 5: what bench/target-vs-nginx.sh found."""
+    lines = []
+    add = lines.append
     add("### 5. Reference target vs nginx (GET /api/v1/queue/status, wrk)")
     add("")
     if tvn:
@@ -642,11 +699,15 @@ def render(results_path, out_path):
     else:
         add("bench/target-vs-nginx.sh did not complete; see its command below.")
     add("")
+    return lines
 
-    # ---- 6. sizing
+
+def _sizing(r, mode, runner_max_rate, confirmed, safe, writes_baseline, **_):
+    """Section 6: runners and vCPU for the usual peak rates, and RunnerCapacity against this run."""
+    lines = []
+    add = lines.append
     add("### 6. Runner sizing")
     add("")
-    safe = int(runner_max_rate * SAFE_SHARE // SAFE_ROUND * SAFE_ROUND)
     if runner_max_rate <= 0:
         add("No rate was sustained (see section 1), so this run gives no sizing.")
     else:
@@ -674,22 +735,59 @@ def render(results_path, out_path):
             "by both limits.")
         add("")
         if mode == "full" and confirmed:
-            if safe != CURRENT_DEFAULT_RPS or runner_max_rate != CURRENT_MAX_RPS:
-                add(f"**`RunnerCapacity` does not match this run**: it has `SUSTAINED_RPS` {CURRENT_MAX_RPS:,} and "
-                    f"`DEFAULT_SHARE_RPS` {CURRENT_DEFAULT_RPS:,} (the run command's default `--runner-rps`); "
-                    f"this run measured {_n(runner_max_rate)} and {safe:,}. Set them to this run's figures "
-                    "(`RunnerCapacityTest` fails until they match a full run's).")
-            else:
-                add(f"`RunnerCapacity` has these figures: every runner refuses a share above "
-                    f"{CURRENT_MAX_RPS:,} req/s (`SUSTAINED_RPS`), and the run command gives each runner "
-                    f"{CURRENT_DEFAULT_RPS:,} req/s unless told otherwise (`DEFAULT_SHARE_RPS`, the default "
-                    "`--runner-rps`); `RunnerCapacityTest` checks they match this section.")
+            add(_baseline_note(runner_max_rate, safe, writes_baseline))
         else:
-            add("Only a full run (`bench/run`, with its confirmation) is a basis for `RunnerCapacity`'s "
-                "figures (the run command's default `--runner-rps`); this run's figure is indicative.")
+            add("Only a full run (`bench/run`, with its confirmation) is a basis for `bench/baseline.json`, the "
+                "figures `RunnerCapacity` reads (the run command's default `--runner-rps`); this run's figure is "
+                "indicative.")
     add("")
+    return lines
 
-    # ---- commands
+
+def _baseline_note(runner_max_rate, safe, writes_baseline):
+    """What a full run's figures mean for bench/baseline.json, which RunnerCapacity reads."""
+    if safe == CURRENT_DEFAULT_RPS and runner_max_rate == CURRENT_MAX_RPS:
+        return (f"`bench/baseline.json` has these figures, which `RunnerCapacity` reads: every runner refuses a "
+                f"share above {CURRENT_MAX_RPS:,} req/s (`SUSTAINED_RPS`), and the run command gives each runner "
+                f"{CURRENT_DEFAULT_RPS:,} req/s unless told otherwise (`DEFAULT_SHARE_RPS`, the default "
+                "`--runner-rps`); `RunnerCapacityTest` checks them against it.")
+    if writes_baseline:
+        return (f"**This run changes the runner's figures**: `bench/baseline.json` had a sustained rate of "
+                f"{CURRENT_MAX_RPS:,} and a default share of {CURRENT_DEFAULT_RPS:,} req/s; it now has this run's "
+                f"{_n(runner_max_rate)} and {safe:,}, which `RunnerCapacity` reads (every runner's limit, "
+                "`SUSTAINED_RPS`, and the run command's default `--runner-rps`, `DEFAULT_SHARE_RPS`). Set "
+                f"`DEFAULT_SHARE_RPS`, a literal for the CLI's help text, to {safe:,} as well "
+                "(`RunnerCapacityTest` fails until it matches).")
+    return (f"**`bench/baseline.json` does not match this run**: it has a sustained rate of {CURRENT_MAX_RPS:,} "
+            f"and a default share of {CURRENT_DEFAULT_RPS:,} req/s (what `RunnerCapacity` reads); this run "
+            f"measured {_n(runner_max_rate)} and {safe:,}. Only a full run into the repository's BENCHMARKS.md "
+            "writes it.")
+
+
+def _write_baseline(path, r, runner_max_rate, safe):
+    """The runner's figures of this run, with the run that measured them, for RunnerCapacity to read."""
+    baseline = {"format": BASELINE_FORMAT,
+                "runner": {"sustainedRps": int(runner_max_rate), "defaultShareRps": safe,
+                           "defaultMaxInFlight": MAX_IN_FLIGHT},
+                "run": {"command": r["command"], "commit": r["commit"], "uncommittedFiles": int(r.get("dirty", "0")),
+                        "date": r["date"], "cpus": int(r["nproc"])}}
+    tmp = str(path) + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(json.dumps(baseline, indent=2) + "\n")
+    os.replace(tmp, path)
+
+
+def _commands(r, **_):
+    """Every command in the order run, the generated profiles and runner properties."""
+    commands = []  # (label, command, wall seconds, exit)
+
+    def cmd(label, note=""):
+        if f"{label}.cmd" in r:
+            commands.append((label, r[f"{label}.cmd"], r[f"{label}.wall_s"], r[f"{label}.exit"], note,
+                             float(r.get(f"{label}.other_cores", "0"))))
+
+    lines = []
+    add = lines.append
     add("### Commands")
     add("")
     add("In the order run, from the repository root (`<tmp>` is a `mktemp -d` removed at the end; "
@@ -729,6 +827,13 @@ def render(results_path, out_path):
     add(_scrub(_read(r.get("runner-ladder.properties", "")).strip(), r))
     add("```")
     add("")
+    return lines
+
+
+def _raw_outputs(r, out, **_):
+    """The tools' raw outputs and the stub's nginx.conf, folded."""
+    lines = []
+    add = lines.append
     add("<details><summary>Raw output: wrk, hey, Locust, plain Gatling (BENCH lines), the stub's nginx.conf</summary>")
     add("")
     for label in ("wrk", "wrk-paced", "hey", "locust-HttpStatusUser", "locust-FastStatusUser"):
@@ -755,12 +860,7 @@ def render(results_path, out_path):
     add("```")
     add("")
     add("</details>")
-    add(END)
-    section = "\n".join(lines) + "\n"
-    _write_first(out_path, section)
-    print(f"runner {_n(runner_max_rate)} req/s = {share * 100:.1f} % of wrk {_n(wrk_rps)}; "
-          f"plain Gatling {_n(gatling_max)}; skew {skews}; report {big['max_s'] if big else 'n/a'} s")
-    return 0
+    return lines
 
 
 def _all_commands(r):

@@ -1,25 +1,37 @@
 package store.traffictacos.capacity.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import store.traffictacos.capacity.profile.LoadProfile;
 
 /**
  * What one runner can push, as measured by {@code bench/run} (BENCHMARKS.md, sections 1 and 6): the one
- * place the controller's default share and every runner's limits come from. {@code RunnerCapacityTest}
- * keeps these figures equal to a full run's in BENCHMARKS.md, so a new measurement changes them here.
+ * place the controller's default share and every runner's limits come from. The figures are those of
+ * {@code bench/baseline.json}, which a full {@code bench/run} writes and the jar carries beside this class
+ * (a runner pod has no {@code bench/} folder); it is read once.
  */
 public final class RunnerCapacity {
+    /** {@code bench/baseline.json}, as the build copies it beside this class. */
+    static final String BASELINE_RESOURCE = "baseline.json";
+
+    private static final JsonNode RUNNER = readBaseline().path("runner");
+
     /**
      * The highest exact open-model rate one runner sustained on 2 cores in a fresh JVM, ramped in as a
      * run starts it, with the nginx stub sharing the machine. A share above it is refused: past it the
      * latencies would be the runner's own, not the platform's.
      */
-    public static final double SUSTAINED_RPS = 24_000;
+    public static final double SUSTAINED_RPS = figure("sustainedRps");
 
     /**
      * What one runner pod (2 vCPU) is given by default: two thirds of {@link #SUSTAINED_RPS}, rounded down
      * to 500, leaving room for its GC and the node's daemons. A literal, as the CLI's help text is an
-     * annotation; {@code RunnerCapacityTest} checks the rule.
+     * annotation; {@code RunnerCapacityTest} checks the rule and that it is the baseline's
+     * {@code defaultShareRps}.
      */
     public static final double DEFAULT_SHARE_RPS = 16_000;
 
@@ -31,7 +43,7 @@ public final class RunnerCapacity {
      * instead and reports it as the generator falling behind. At {@link #DEFAULT_SHARE_RPS} it still
      * allows a platform a mean latency of DEFAULT_MAX_IN_FLIGHT ÷ DEFAULT_SHARE_RPS.
      */
-    public static final int DEFAULT_MAX_IN_FLIGHT = 2_000;
+    public static final int DEFAULT_MAX_IN_FLIGHT = (int) figure("defaultMaxInFlight");
 
     private RunnerCapacity() {
     }
@@ -49,5 +61,26 @@ public final class RunnerCapacity {
                             + "req/s: use at least %d runners", profile.name(), perRunner, runners, maxRps,
                     (long) Math.ceil(profile.peakRps() / maxRps - 1e-9)));
         }
+    }
+
+    private static JsonNode readBaseline() {
+        try (InputStream in = RunnerCapacity.class.getResourceAsStream(BASELINE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + BASELINE_RESOURCE + " beside " + RunnerCapacity.class.getName()
+                        + " on the class path: the build copies bench/baseline.json there");
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bench/baseline.json from the class path: " + e.getMessage(), e);
+        }
+    }
+
+    private static double figure(String name) {
+        JsonNode value = RUNNER.path(name);
+        if (!value.isNumber() || !(value.asDouble() > 0)) {
+            throw new IllegalStateException("bench/baseline.json: runner." + name + " must be a positive number, not "
+                    + value);
+        }
+        return value.asDouble();
     }
 }

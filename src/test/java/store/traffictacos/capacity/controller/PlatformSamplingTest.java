@@ -1,11 +1,13 @@
 package store.traffictacos.capacity.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +25,10 @@ class PlatformSamplingTest {
     @DisplayName("a source read for the whole window afterwards replaces its live samples; a failing one is listed, not fatal")
     void windowReadReplacesLive() throws Exception {
         // Given a live CloudWatch sampler, a live Redis sampler, and CloudWatch read again afterwards
-        PlatformSampler liveCloudWatch = sampler("cloudwatch", "n1/EngineCPUUtilization", 10);
-        PlatformSampler redis = sampler("redis", "10.0.0.1:6379/cpu_pct", 20);
+        AtomicInteger liveCloudWatchCalls = new AtomicInteger();
+        AtomicInteger redisCalls = new AtomicInteger();
+        PlatformSampler liveCloudWatch = sampler("cloudwatch", "n1/EngineCPUUtilization", 10, liveCloudWatchCalls);
+        PlatformSampler redis = sampler("redis", "10.0.0.1:6379/cpu_pct", 20, redisCalls);
         PlatformWindowSource afterwards = new PlatformWindowSource() {
             @Override
             public String source() {
@@ -40,9 +44,9 @@ class PlatformSamplingTest {
         PlatformSampling sampling = new PlatformSampling(List.of(liveCloudWatch, redis), List.of(afterwards),
                 Duration.ofMillis(20));
 
-        // When
+        // When both live samplers sampled (the first sampling is at the start), then the run ends
         sampling.start();
-        Thread.sleep(100);
+        await().atMost(Duration.ofSeconds(3)).until(() -> liveCloudWatchCalls.get() >= 1 && redisCalls.get() >= 1);
         sampling.finish(runDir, 1_000, 2_000);
         sampling.close();
 
@@ -54,7 +58,7 @@ class PlatformSamplingTest {
         assertThat(written.unavailable()).containsEntry("cloudwatch", "cloudwatch: PartialData for n1/CPUUtilization");
     }
 
-    private static PlatformSampler sampler(String source, String series, double value) {
+    private static PlatformSampler sampler(String source, String series, double value, AtomicInteger calls) {
         return new PlatformSampler() {
             @Override
             public String source() {
@@ -63,6 +67,7 @@ class PlatformSamplingTest {
 
             @Override
             public List<PlatformSample> sample(long epochMs) {
+                calls.incrementAndGet();
                 return List.of(new PlatformSample(source, series, epochMs, value, "%"));
             }
 

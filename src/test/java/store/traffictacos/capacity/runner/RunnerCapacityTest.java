@@ -1,18 +1,19 @@
 package store.traffictacos.capacity.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("RunnerCapacity")
 class RunnerCapacityTest {
+    private static final Path BASELINE = Path.of("bench", "baseline.json");
 
     @Test
     @DisplayName("the default share is two thirds of the sustained rate, rounded down to 500")
@@ -22,29 +23,29 @@ class RunnerCapacityTest {
     }
 
     @Test
-    @DisplayName("the sustained rate and the default share are the ones BENCHMARKS.md's full run measured")
-    void matchesTheBenchmark() throws IOException {
-        // Given the runner sizing section of the committed BENCHMARKS.md
-        String sizing = section(Files.readString(Path.of("BENCHMARKS.md")), "### 6. Runner sizing");
-        assumeFalse(sizing.contains("not confirmed in a fresh JVM"),
-                "BENCHMARKS.md holds a bench/run --quick or --smoke run; only a full run sizes runners");
+    @DisplayName("its figures are those of bench/baseline.json, the full bench/run's")
+    void figuresOfTheBaseline() throws IOException {
+        // Given the runner's figures of the committed baseline
+        JsonNode runner = new ObjectMapper().readTree(BASELINE.toFile()).path("runner");
 
-        // Then the figures here are the run's
-        assertThat(number(sizing, "The runner sustained ([0-9,]+) req/s")).isEqualTo(RunnerCapacity.SUSTAINED_RPS);
-        assertThat(number(sizing, "a runner should be given \\*\\*([0-9,]+) req/s\\*\\*"))
-                .isEqualTo(RunnerCapacity.DEFAULT_SHARE_RPS);
+        // Then
+        assertThat(RunnerCapacity.SUSTAINED_RPS).isEqualTo(runner.path("sustainedRps").asDouble());
+        assertThat(RunnerCapacity.DEFAULT_SHARE_RPS).as("DEFAULT_SHARE_RPS, a literal for the CLI's help")
+                .isEqualTo(runner.path("defaultShareRps").asDouble());
+        assertThat(RunnerCapacity.DEFAULT_MAX_IN_FLIGHT).isEqualTo(runner.path("defaultMaxInFlight").asInt());
     }
 
-    private static String section(String markdown, String heading) {
-        int start = markdown.indexOf(heading);
-        assertThat(start).as("BENCHMARKS.md has %s", heading).isNotNegative();
-        int end = markdown.indexOf("\n### ", start + heading.length());
-        return markdown.substring(start, end < 0 ? markdown.length() : end);
-    }
+    @Test
+    @DisplayName("the class path (so the jar a runner pod runs) carries bench/baseline.json as it is")
+    void baselineOnTheClassPath() throws IOException {
+        // When
+        byte[] carried;
+        try (InputStream in = RunnerCapacity.class.getResourceAsStream(RunnerCapacity.BASELINE_RESOURCE)) {
+            assertThat(in).as("%s beside RunnerCapacity", RunnerCapacity.BASELINE_RESOURCE).isNotNull();
+            carried = in.readAllBytes();
+        }
 
-    private static double number(String text, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(text);
-        assertThat(matcher.find()).as("'%s' in:%n%s", regex, text).isTrue();
-        return Double.parseDouble(matcher.group(1).replace(",", ""));
+        // Then
+        assertThat(carried).isEqualTo(Files.readAllBytes(BASELINE));
     }
 }

@@ -7,37 +7,19 @@ import static store.traffictacos.capacity.controller.kubernetes.TestCluster.DEPL
 import static store.traffictacos.capacity.controller.kubernetes.TestCluster.HPA_API;
 import static store.traffictacos.capacity.controller.kubernetes.TestCluster.NAMESPACE;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import store.traffictacos.capacity.controller.scale.ScaleTarget;
 
-@EnableKubernetesMockClient(crud = true)
 @DisplayName("KubernetesPlatformScaler.check")
 class KubernetesPlatformScalerCheckTest {
-    // One server for the class, emptied after each test: a new client's first calls are slow.
-    static KubernetesMockServer server;
-    static KubernetesClient client;
-    private TestCluster cluster;
-    private KubernetesPlatformScaler scaler;
-
-    @BeforeEach
-    void setUp() {
-        cluster = new TestCluster(client);
-        scaler = new KubernetesPlatformScaler(client);
-    }
-
-    @AfterEach
-    void forgetObjects() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final TestCluster cluster = new TestCluster();
+    private final KubernetesPlatformScaler scaler = new KubernetesPlatformScaler(cluster.client());
 
     @Test
     @DisplayName("passes for targets that exist and may be patched, and changes nothing")
@@ -88,7 +70,7 @@ class KubernetesPlatformScalerCheckTest {
     void patchForbidden() {
         // Given an HPA whose (dry-run) patch the API server refuses with 403
         cluster.hpa("ticket-api", 2, 20);
-        server.expect().patch().withPath(HPA_API + "ticket-api?dryRun=All")
+        cluster.server().expect().patch().withPath(HPA_API + "ticket-api?dryRun=All")
                 .andReturn(HttpURLConnection.HTTP_FORBIDDEN, TestCluster.forbidden()).once();
 
         // When / Then
@@ -103,7 +85,7 @@ class KubernetesPlatformScalerCheckTest {
     void getForbidden() {
         // Given a Deployment whose GET the API server refuses with 403
         cluster.deployment("inventory-api", 1);
-        server.expect().get().withPath(DEPLOYMENT_API + "inventory-api")
+        cluster.server().expect().get().withPath(DEPLOYMENT_API + "inventory-api")
                 .andReturn(HttpURLConnection.HTTP_FORBIDDEN, TestCluster.forbidden()).once();
 
         // When / Then

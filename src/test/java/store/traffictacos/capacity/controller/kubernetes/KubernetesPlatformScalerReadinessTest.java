@@ -5,40 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static store.traffictacos.capacity.controller.kubernetes.TestCluster.NAMESPACE;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import store.traffictacos.capacity.controller.scale.ScaleTarget;
 import store.traffictacos.capacity.controller.scale.ScaleTimeoutException;
 
-@EnableKubernetesMockClient(crud = true)
 @DisplayName("KubernetesPlatformScaler.awaitReady")
 class KubernetesPlatformScalerReadinessTest {
     private static final Duration POLL = Duration.ofMillis(20);
 
-    // One server for the class, emptied after each test: a new client's first calls are slow.
-    static KubernetesMockServer server;
-    static KubernetesClient client;
-    private TestCluster cluster;
-    private KubernetesPlatformScaler scaler;
-
-    @BeforeEach
-    void setUp() {
-        cluster = new TestCluster(client);
-        scaler = new KubernetesPlatformScaler(client, POLL);
-    }
-
-    @AfterEach
-    void forgetObjects() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final TestCluster cluster = new TestCluster();
+    private final KubernetesPlatformScaler scaler = new KubernetesPlatformScaler(cluster.client(), POLL);
 
     @Test
     @DisplayName("a scaled Deployment is awaited until its ready replicas reach the wanted replicas")

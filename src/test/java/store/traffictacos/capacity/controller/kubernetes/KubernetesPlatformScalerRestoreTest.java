@@ -9,37 +9,20 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.net.HttpURLConnection;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import store.traffictacos.capacity.controller.scale.ScaleTarget;
 
-@EnableKubernetesMockClient(crud = true)
 @DisplayName("KubernetesPlatformScaler.restore")
 class KubernetesPlatformScalerRestoreTest {
     private static final String RUN_ID = "ci-1234";
 
-    // One server for the class, emptied after each test: a new client's first calls are slow.
-    static KubernetesMockServer server;
-    static KubernetesClient client;
-    private TestCluster cluster;
-    private KubernetesPlatformScaler scaler;
-
-    @BeforeEach
-    void setUp() {
-        cluster = new TestCluster(client);
-        scaler = new KubernetesPlatformScaler(client);
-    }
-
-    @AfterEach
-    void forgetObjects() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final TestCluster cluster = new TestCluster();
+    private final KubernetesPlatformScaler scaler = new KubernetesPlatformScaler(cluster.client());
 
     @Test
     @DisplayName("puts back the exact originals, removes every trace of the run, and says what it did")
@@ -90,11 +73,11 @@ class KubernetesPlatformScalerRestoreTest {
         // Given a run scaled by a controller that was then killed
         cluster.hpa("ticket-api", 2, 20);
         cluster.deployment("inventory-api", 1);
-        new KubernetesPlatformScaler(client).scale(RUN_ID, List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 30, 60),
-                ScaleTarget.deployment(NAMESPACE, "inventory-api", 4)));
+        new KubernetesPlatformScaler(cluster.client()).scale(RUN_ID, List.of(
+                ScaleTarget.hpa(NAMESPACE, "ticket-api", 30, 60), ScaleTarget.deployment(NAMESPACE, "inventory-api", 4)));
 
         // When `restore --run-id` runs with its own client
-        try (KubernetesClient freshClient = server.createClient()) {
+        try (KubernetesClient freshClient = cluster.server().createClient()) {
             List<String> restored = new KubernetesPlatformScaler(freshClient).restore(RUN_ID);
 
             // Then
@@ -112,7 +95,7 @@ class KubernetesPlatformScalerRestoreTest {
         cluster.deployment("inventory-api", 1);
         cluster.deployment("payment-api", 1);
         cluster.deployment("queue-api", 1);
-        server.expect().patch().withPath(DEPLOYMENT_API + "payment-api")
+        cluster.server().expect().patch().withPath(DEPLOYMENT_API + "payment-api")
                 .andReturn(HttpURLConnection.HTTP_FORBIDDEN, TestCluster.forbidden()).once();
         assertThatThrownBy(() -> scaler.scale(RUN_ID, List.of(ScaleTarget.deployment(NAMESPACE, "inventory-api", 4),
                 ScaleTarget.deployment(NAMESPACE, "payment-api", 4), ScaleTarget.deployment(NAMESPACE, "queue-api", 4))))
@@ -161,7 +144,7 @@ class KubernetesPlatformScalerRestoreTest {
         cluster.deployment("payment-api", 1);
         scaler.scale(RUN_ID, List.of(ScaleTarget.deployment(NAMESPACE, "inventory-api", 4),
                 ScaleTarget.deployment(NAMESPACE, "payment-api", 4)));
-        server.expect().patch().withPath(DEPLOYMENT_API + "payment-api")
+        cluster.server().expect().patch().withPath(DEPLOYMENT_API + "payment-api")
                 .andReturn(HttpURLConnection.HTTP_FORBIDDEN, TestCluster.forbidden()).once();
 
         // When / Then

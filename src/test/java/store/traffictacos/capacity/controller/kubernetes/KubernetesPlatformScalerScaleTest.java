@@ -9,41 +9,23 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import store.traffictacos.capacity.controller.scale.ScaleTarget;
 
-@EnableKubernetesMockClient(crud = true)
 @DisplayName("KubernetesPlatformScaler.scale")
 class KubernetesPlatformScalerScaleTest {
     private static final String RUN_ID = "ci-1234";
     private static final String MIN = ReplicaField.MIN_REPLICAS.annotation();
     private static final String MAX = ReplicaField.MAX_REPLICAS.annotation();
 
-    // One server for the class, emptied after each test: a new client's first calls are slow.
-    static KubernetesMockServer server;
-    static KubernetesClient client;
-    private TestCluster cluster;
-    private KubernetesPlatformScaler scaler;
-
-    @BeforeEach
-    void setUp() {
-        cluster = new TestCluster(client);
-        scaler = new KubernetesPlatformScaler(client);
-    }
-
-    @AfterEach
-    void forgetObjects() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final TestCluster cluster = new TestCluster();
+    private final KubernetesPlatformScaler scaler = new KubernetesPlatformScaler(cluster.client());
 
     @Test
     @DisplayName("an HPA gets its new floor and ceiling, with the run and the originals recorded on it")
@@ -120,7 +102,8 @@ class KubernetesPlatformScalerScaleTest {
     void anotherRunsOriginals() {
         // Given an HPA scaled to 10 by run ci-1200, which was never restored
         cluster.hpa("ticket-api", 2, 20);
-        new KubernetesPlatformScaler(client).scale("ci-1200", List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 10)));
+        new KubernetesPlatformScaler(cluster.client())
+                .scale("ci-1200", List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 10)));
 
         // When / Then
         assertThatThrownBy(() -> scaler.scale(RUN_ID, List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 30, 40))))
@@ -139,8 +122,8 @@ class KubernetesPlatformScalerScaleTest {
         cluster.hpa("ticket-api", 2, 20);
         Status conflict = new StatusBuilder().withStatus("Failure").withReason("Conflict")
                 .withCode(HttpURLConnection.HTTP_CONFLICT).withMessage("the object has been modified").build();
-        server.expect().patch().withPath(HPA_API + "ticket-api").andReturn(HttpURLConnection.HTTP_CONFLICT, conflict)
-                .once();
+        cluster.server().expect().patch().withPath(HPA_API + "ticket-api")
+                .andReturn(HttpURLConnection.HTTP_CONFLICT, conflict).once();
 
         // When
         scaler.scale(RUN_ID, List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 10)));
@@ -159,7 +142,7 @@ class KubernetesPlatformScalerScaleTest {
         cluster.annotate(stale, Map.of("team", "tickets"));
 
         // When a scale patch built from the stale read is sent / Then the server refuses it with 409
-        assertThatThrownBy(() -> new ScaledObjects(client).patch(stale,
+        assertThatThrownBy(() -> new ScaledObjects(cluster.client()).patch(stale,
                 ScalePatch.scale(stale, RUN_ID, ReplicaField.wanted(ScaleTarget.hpa(NAMESPACE, "ticket-api", 10)))))
                 .isInstanceOfSatisfying(ApiCallException.class, e -> assertThat(e.isConflict()).isTrue());
         assertThat(cluster.readHpa("ticket-api").getSpec().getMinReplicas()).isEqualTo(2);

@@ -7,22 +7,69 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import java.net.HttpURLConnection;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The objects of the scaler's tests on fabric8's CRUD mock server, which stores what it is sent
- * and runs no controllers: the tests play the Deployment controller themselves.
+ * The cluster of the scaler's tests, as a JUnit extension: fabric8's CRUD mock API server (as
+ * {@code @EnableKubernetesMockClient(crud = true)} starts it), which stores what it is sent and runs no
+ * controllers (the tests play the Deployment controller themselves), a client, and the objects the tests
+ * need. One server per test class, emptied after each test: a new client's first calls are slow.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final TestCluster cluster = new TestCluster();
+ * }</pre>
  */
-final class TestCluster {
+final class TestCluster implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
     static final String NAMESPACE = "tacos-app";
     static final String HPA_API = "/apis/autoscaling/v2/namespaces/" + NAMESPACE + "/horizontalpodautoscalers/";
     static final String DEPLOYMENT_API = "/apis/apps/v1/namespaces/" + NAMESPACE + "/deployments/";
 
-    private final KubernetesClient client;
+    private KubernetesMockServer server;
+    private KubernetesClient client;
 
-    TestCluster(KubernetesClient client) {
-        this.client = client;
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses), true);
+        server.init();
+        client = server.createClient();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        server.reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        client.close();
+        server.destroy();
+    }
+
+    /** The mock API server, for answers the CRUD mock would not give (errors, conflicts). */
+    KubernetesMockServer server() {
+        return server;
+    }
+
+    /** A client of the mock server, shared by the class's tests. */
+    KubernetesClient client() {
+        return client;
     }
 
     Deployment deployment(String name, int replicas) {

@@ -12,8 +12,8 @@ import store.traffictacos.capacity.emulator.reservation.SeatMap;
 import store.traffictacos.capacity.emulator.store.StoreSettings;
 
 /**
- * Where the Redis tests find their server: system property {@code tacos.test.redis} (surefire
- * passes env {@code TACOS_TEST_REDIS}); unset or empty skips them. Without a database in the URI
+ * Where the Redis tests find their server: system property {@code tacos.test.redis} (surefire and
+ * failsafe pass env {@code TACOS_TEST_REDIS}); unset or empty skips them. Without a database in the URI
  * they use database 14 and empty it before each test.
  */
 final class RedisTestSupport {

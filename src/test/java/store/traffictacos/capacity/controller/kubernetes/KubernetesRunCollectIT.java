@@ -43,7 +43,7 @@ import store.traffictacos.capacity.runner.RunnerSettings;
 @EnableKubernetesMockClient(crud = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("tacos-capacity collect --run-id after the run's controller died")
-class KubernetesRunCollectTest {
+class KubernetesRunCollectIT {
     private static final String RUN_ID = "e2e-orphaned";
 
     static KubernetesMockServer server;

@@ -33,12 +33,12 @@ import store.traffictacos.capacity.controller.setup.RunAssembly;
 
 /**
  * A Kubernetes run whose runners never get a node: the scheduler leaves both pods Pending, and the
- * barrier times out after 3 s. The played cluster is the one of {@link KubernetesRunEndToEndTest}.
+ * barrier times out after 3 s. The played cluster is the one of {@link KubernetesRunEndToEndIT}.
  */
 @EnableKubernetesMockClient(crud = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("A Kubernetes run whose runners cannot be scheduled")
-class KubernetesRunBarrierTimeoutTest {
+class KubernetesRunBarrierTimeoutIT {
     private static final String RUN_ID = "e2e-unschedulable";
     private static final String SCHEDULER_MESSAGE = "0/3 nodes are available: 3 node(s) didn't match Pod's node "
             + "affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.";

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * where wrk or nginx is missing (hey and Locust are optional: bench/run reports them as not installed).
  */
 @DisplayName("bench/run --smoke")
-class BenchRunSmokeTest {
+class BenchRunSmokeIT {
     /** A bound on the script, well above its usual two minutes. */
     private static final long TIMEOUT_SECONDS = 300;
 
@@ -40,7 +40,7 @@ class BenchRunSmokeTest {
         Path log = dir.resolve("bench-run.log");
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "--smoke", "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        // The jar does not exist yet during `mvn test`: the toolkit runs from the test class path.
+        // The classes under test, not the jar: `failsafe:integration-test` alone does not rebuild it.
         builder.environment().put("TACOS_CP", classPath());
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -93,7 +93,7 @@ class BenchRunSmokeTest {
         return md.substring(matcher.start(), next < 0 ? md.length() : next);
     }
 
-    /** Surefire's test class path (its own JVM sees a manifest-only jar): the project and its dependencies. */
+    /** The test class path as failsafe gives it (its JVM may see a manifest-only jar): classes and dependencies. */
     private static String classPath() {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }

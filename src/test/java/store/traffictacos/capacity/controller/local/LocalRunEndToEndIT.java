@@ -37,7 +37,7 @@ import store.traffictacos.capacity.results.ResultsFiles;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("A local run of 3 runners")
-class LocalRunEndToEndTest {
+class LocalRunEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** 90 req/s split 30/30/30; long enough for progress lines (every 5 s) and a stop in the middle. */
     private static final String PROFILE = """

@@ -47,7 +47,7 @@ import store.traffictacos.capacity.report.model.ReportJson;
 @EnableKubernetesMockClient(crud = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("A Kubernetes run of 2 runners that goes well")
-class KubernetesRunEndToEndTest {
+class KubernetesRunEndToEndIT {
     private static final String RUN_ID = "e2e-ok";
 
     static KubernetesMockServer server;

@@ -25,7 +25,7 @@ import store.traffictacos.capacity.emulator.TargetConfig;
 
 /** Runners 0, 1 and 2 of 3, one after another against one target (about 45 s). */
 @DisplayName("Sharded runners")
-class ShardedRunnersTest {
+class ShardedRunnersIT {
     private static final Path PROFILE = Path.of("src/test/resources/profiles/shards.yaml").toAbsolutePath();
 
     @TempDir

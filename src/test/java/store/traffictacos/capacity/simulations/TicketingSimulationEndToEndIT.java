@@ -26,7 +26,7 @@ import store.traffictacos.capacity.simulations.run.CapacityRun;
 
 /** One real run of the simulation (about 30 s) against the embedded target, then its files are checked. */
 @DisplayName("Ticketing simulation, end to end against the embedded target")
-class TicketingSimulationEndToEndTest {
+class TicketingSimulationEndToEndIT {
     @TempDir
     static Path reports;
 

@@ -14,7 +14,7 @@ import store.traffictacos.capacity.platform.PlatformSample;
 
 /** Against the real redis-server of {@code tacos.test.redis} (CI: 127.0.0.1:6390), under redis-benchmark. */
 @DisplayName("RedisInfoSampler against a real Redis under load")
-class RedisInfoBenchmarkTest {
+class RedisInfoBenchmarkIT {
 
     @Test
     @Timeout(value = 15, unit = TimeUnit.SECONDS)

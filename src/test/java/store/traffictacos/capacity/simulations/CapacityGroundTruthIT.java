@@ -27,7 +27,7 @@ import store.traffictacos.capacity.emulator.TargetConfig;
  * service time) under steps from 200 to 600 req/s (about 40 s).
  */
 @DisplayName("Capacity report against a target of known capacity")
-class CapacityGroundTruthTest {
+class CapacityGroundTruthIT {
     private static final double CAPACITY_RPS = 400;
     private static final double SERVICE_TIME_MS = 10;
     private static final Path PROFILE = Path.of("src/test/resources/profiles/capacity-steps.yaml").toAbsolutePath();
