@@ -28,6 +28,8 @@ import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.profile.Phase;
 import store.traffictacos.capacity.report.SyntheticRun;
 import store.traffictacos.capacity.report.render.ReportFiles;
+import store.traffictacos.capacity.runner.ProfileChoice;
+import store.traffictacos.capacity.runner.RunnerSettings;
 
 /**
  * The controller's decisions, on a {@link FakeFleet}: which stages run in which order, the wind-down
@@ -276,12 +278,13 @@ class RunControllerTest {
     }
 
     private RunController controller(FakeFleet fleet, List<ScaleTarget> scale) {
-        RunSpec spec = new RunSpec(RUN_ID, PROFILE, null, 2, URI.create("http://platform.example:8000"),
-                RunSpec.Backend.LOCAL, new KubernetesSpec("tacos-loadtest", "tacos-app", "tacos-capacity:test", "2",
+        RunnerSettings runner = RunnerSettings.of(RUN_ID, new ProfileChoice(PROFILE, null, null), 2)
+                .withTarget(URI.create("http://platform.example:8000"));
+        RunSpec spec = new RunSpec(runner, RunSpec.Backend.LOCAL, new KubernetesSpec("tacos-loadtest", "tacos-app", "tacos-capacity:test", "2",
                         "4Gi", RunnerLaunch.DEFAULT_SERVICE_ACCOUNT, RunnerLaunch.DEFAULT_NODE_SELECTOR,
                         RunnerLaunch.DEFAULT_TOLERATIONS, 3600, null, null, null),
                 scale, new PlatformSpec(Duration.ofSeconds(5), false, List.of(), null, null), null, null, reports,
-                TIMEOUTS, new AbortRules(0.5, 10_000, 30), Map.of());
+                TIMEOUTS, new AbortRules(0.5, 10_000, 30));
         RunBackend backend = new RunBackend(spec.target(), fleet, scaler, () -> { }, List.of(), List.of(), List.of());
         return new RunController(spec, backend, new PrintStream(console, true, StandardCharsets.UTF_8), clock::get);
     }
