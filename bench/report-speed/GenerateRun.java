@@ -45,16 +45,19 @@ import store.traffictacos.capacity.results.Snapshot;
 public class GenerateRun {
     /** 2026-01-15T12:00:00Z: a fixed start, so two generated runs are byte-for-byte equal. */
     static final long START_EPOCH_MS = 1_768_478_400_000L;
+
     static final String RUN_ID = "bench-report-speed";
     static final String GATLING_VERSION = "3.15.0";
     static final String TARGET_URL = "https://gateway.tacos.example";
 
     static final String[] ENDPOINTS = {
-        "join", "status", "enter", "hold", "payment_intent", "payment_process", "confirm", "leave"};
+        "join", "status", "enter", "hold", "payment_intent", "payment_process", "confirm", "leave"
+    };
     /** Share of all requests; sums to 1. */
     static final double[] SHARES = {0.075, 0.700, 0.070, 0.030, 0.025, 0.024, 0.022, 0.054};
     /** Median response time (µs) of an "ok" answer at light load. */
     static final double[] MEDIAN_US = {3_500, 1_800, 4_500, 9_000, 12_000, 25_000, 8_000, 2_500};
+
     static final int ENTER = 2;
     static final double NOT_READY_SHARE_OF_ENTER = 0.10;
     static final double MAX_LATENCY_US = 30_000_000;
@@ -77,7 +80,11 @@ public class GenerateRun {
             scaledPhases.add(new Phase(phase.name(), phase.duration(), phase.fromRps() * scale, phase.toRps() * scale));
         }
         LoadProfile full = new LoadProfile("30k-scaled", scaledPhases);
-        double peakRps = full.phases().stream().filter(p -> p.name().equals("peak")).findFirst().orElseThrow().fromRps();
+        double peakRps = full.phases().stream()
+                .filter(p -> p.name().equals("peak"))
+                .findFirst()
+                .orElseThrow()
+                .fromRps();
         int seconds = full.requestsPerSecond().length;
 
         // Each runner's schedule, as RunSettings/CapacityRun compute it.
@@ -119,7 +126,8 @@ public class GenerateRun {
                     toSend += adjustment;
                 }
                 // How hard the platform is pushed in this second: the whole run's offered rate / peak.
-                double load = full.expectedRequests(Duration.ofSeconds(second), Duration.ofSeconds(second + 1)) / peakRps;
+                double load =
+                        full.expectedRequests(Duration.ofSeconds(second), Duration.ofSeconds(second + 1)) / peakRps;
                 double over = Math.max(0, load - 1);
                 double medianFactor = 1 + 0.25 * Math.pow(load, 4);
                 double sigma = 0.55 + 0.75 * over;
@@ -142,7 +150,9 @@ public class GenerateRun {
                             outcome = "connection";
                             connection++;
                             // Refused (fast) or a connect timeout (around 2 s).
-                            micros = random.nextBoolean() ? lognormal(random, 600, 0.5) : lognormal(random, 2_000_000, 0.3);
+                            micros = random.nextBoolean()
+                                    ? lognormal(random, 600, 0.5)
+                                    : lognormal(random, 2_000_000, 0.3);
                         }
                     } else if (endpoint == ENTER && random.nextDouble() < NOT_READY_SHARE_OF_ENTER) {
                         outcome = "not_ready";
@@ -163,30 +173,60 @@ public class GenerateRun {
                 }
             }
             Snapshot snapshot = recorder.snapshot();
-            Manifest manifest = new Manifest(RUN_ID, runner, runners, full.name(), START_EPOCH_MS, endEpochMs,
-                    GATLING_VERSION, TARGET_URL, windows, scheduled[runner]);
+            Manifest manifest = new Manifest(
+                    RUN_ID,
+                    runner,
+                    runners,
+                    full.name(),
+                    START_EPOCH_MS,
+                    endEpochMs,
+                    GATLING_VERSION,
+                    TARGET_URL,
+                    windows,
+                    scheduled[runner]);
             Path runnerDir = runDir.resolve("runner-" + runner);
             ResultsFiles.write(runnerDir, manifest, snapshot);
             seriesTotal += snapshot.series().size();
-            System.out.printf("BENCH runner=%d requests=%d series=%d hlog_bytes=%d manifest_bytes=%d%n", runner,
-                    snapshot.recorded(), snapshot.series().size(), Files.size(runnerDir.resolve(ResultsFiles.LOG_FILE)),
+            System.out.printf(
+                    "BENCH runner=%d requests=%d series=%d hlog_bytes=%d manifest_bytes=%d%n",
+                    runner,
+                    snapshot.recorded(),
+                    snapshot.series().size(),
+                    Files.size(runnerDir.resolve(ResultsFiles.LOG_FILE)),
                     Files.size(runnerDir.resolve(ResultsFiles.MANIFEST_FILE)));
         }
         double elapsed = (System.nanoTime() - began) / 1e9;
         StringBuilder phases = new StringBuilder();
         for (Phase phase : full.phases()) {
-            phases.append(phases.length() == 0 ? "" : ";").append(phase.name()).append(':')
-                    .append(phase.duration().toSeconds()).append("s:")
-                    .append(String.format("%.3f", phase.fromRps())).append('-').append(String.format("%.3f", phase.toRps()));
+            phases.append(phases.length() == 0 ? "" : ";")
+                    .append(phase.name())
+                    .append(':')
+                    .append(phase.duration().toSeconds())
+                    .append("s:")
+                    .append(String.format("%.3f", phase.fromRps()))
+                    .append('-')
+                    .append(String.format("%.3f", phase.toRps()));
         }
         StringBuilder endpoints = new StringBuilder();
         for (int i = 0; i < ENDPOINTS.length; i++) {
             endpoints.append(i == 0 ? "" : ";").append(ENDPOINTS[i]).append(':').append(byEndpoint[i]);
         }
-        System.out.printf("BENCH requests=%d runners=%d seconds=%d seed=%d scale=%.6f scheduled=%d schedule_adjustment=%d "
+        System.out.printf(
+                "BENCH requests=%d runners=%d seconds=%d seed=%d scale=%.6f scheduled=%d schedule_adjustment=%d "
                         + "series_in_files=%d ok=%d not_ready=%d http_503=%d connection=%d generate_s=%.1f%n",
-                recordedTotal, runners, seconds, seed, scale, scheduledTotal, adjustment, seriesTotal, ok, notReady,
-                http503, connection, elapsed);
+                recordedTotal,
+                runners,
+                seconds,
+                seed,
+                scale,
+                scheduledTotal,
+                adjustment,
+                seriesTotal,
+                ok,
+                notReady,
+                http503,
+                connection,
+                elapsed);
         System.out.println("BENCH phases=" + phases);
         System.out.println("BENCH endpoints=" + endpoints);
     }

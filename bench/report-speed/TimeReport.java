@@ -48,17 +48,17 @@ import javax.management.openmbean.CompositeData;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
-import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.History;
+import store.traffictacos.capacity.report.ReportBuilder;
+import store.traffictacos.capacity.report.ReportInputs;
+import store.traffictacos.capacity.report.ReportService;
+import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.render.HtmlReportWriter;
 import store.traffictacos.capacity.report.render.JsonReportWriter;
 import store.traffictacos.capacity.report.render.JunitReportWriter;
 import store.traffictacos.capacity.report.render.MarkdownReportWriter;
-import store.traffictacos.capacity.report.ReportBuilder;
 import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.report.settings.ReportSettings;
-import store.traffictacos.capacity.report.ReportInputs;
-import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.report.settings.SloSet;
 import store.traffictacos.capacity.results.LatencyCounts;
 import store.traffictacos.capacity.results.MergedResults;
@@ -109,8 +109,12 @@ public class TimeReport {
         print("gc_s", String.format("%.2f", (gc1[1] - gc0[1]) / 1000.0));
         heap.report();
         print("xmx_mb", Math.round(Runtime.getRuntime().maxMemory() / MB));
-        print("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
-                .collect(Collectors.joining("+")).replace(' ', '_'));
+        print(
+                "gc",
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName)
+                        .collect(Collectors.joining("+"))
+                        .replace(' ', '_'));
         System.out.flush();
         System.exit(exit);
     }
@@ -119,7 +123,9 @@ public class TimeReport {
         List<Path> runnerDirs;
         try (Stream<Path> children = Files.list(runDir)) {
             runnerDirs = children.filter(Files::isDirectory)
-                    .filter(dir -> dir.getFileName().toString().startsWith("runner-")).sorted().toList();
+                    .filter(dir -> dir.getFileName().toString().startsWith("runner-"))
+                    .sorted()
+                    .toList();
         }
         long[] paused = {0};
         List<RunnerResults> runners = new ArrayList<>();
@@ -142,7 +148,9 @@ public class TimeReport {
         long mergeNanos = System.nanoTime() - start;
         print("merge_s", seconds(mergeNanos));
         print("merged_series", merged.series().size());
-        print("requests", merged.series().values().stream().mapToLong(c -> c.totalCount()).sum());
+        print(
+                "requests",
+                merged.series().values().stream().mapToLong(c -> c.totalCount()).sum());
         print("live_after_merge_mb", live(paused));
 
         start = System.nanoTime();
@@ -161,8 +169,8 @@ public class TimeReport {
         print("stages_wall_s", seconds(end - t0 - paused[0]));
         print("verdict", report.verdict());
         print("timeline_points", report.timeline().size());
-        for (String file : List.of(ReportFiles.HTML_FILE, ReportFiles.JSON_FILE, ReportFiles.JUNIT_FILE,
-                ReportFiles.MARKDOWN_FILE)) {
+        for (String file : List.of(
+                ReportFiles.HTML_FILE, ReportFiles.JSON_FILE, ReportFiles.JUNIT_FILE, ReportFiles.MARKDOWN_FILE)) {
             print("bytes_" + file.replace('.', '_'), Files.size(runDir.resolve(file)));
         }
 
@@ -178,12 +186,15 @@ public class TimeReport {
             long intervals = 0;
             long samples = 0;
             long footprint = 0;
-            try (HistogramLogReader log = new HistogramLogReader(sample.resolve(ResultsFiles.LOG_FILE).toFile())) {
-                for (EncodableHistogram read = log.nextIntervalHistogram(); read != null;
+            try (HistogramLogReader log =
+                    new HistogramLogReader(sample.resolve(ResultsFiles.LOG_FILE).toFile())) {
+                for (EncodableHistogram read = log.nextIntervalHistogram();
+                        read != null;
                         read = log.nextIntervalHistogram()) {
                     intervals++;
                     footprint += ((Histogram) read).getEstimatedFootprintInBytes();
-                    samples += convert ? LatencyCounts.of((Histogram) read).totalCount()
+                    samples += convert
+                            ? LatencyCounts.of((Histogram) read).totalCount()
                             : ((Histogram) read).getTotalCount();
                 }
             }
@@ -222,7 +233,8 @@ public class TimeReport {
     static final class HeapWatch {
         final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
                 .collect(Collectors.toSet());
         final AtomicLong beforeGcMax = new AtomicLong();
         final AtomicLong afterGcMax = new AtomicLong();
@@ -238,31 +250,43 @@ public class TimeReport {
         void start() {
             baseline = memory.getHeapMemoryUsage().getUsed();
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                    if (!watching || !notification.getType().equals(
-                            GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                        return;
-                    }
-                    GarbageCollectionNotificationInfo info =
-                            GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    beforeGcMax.accumulateAndGet(heapSum(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
-                    afterGcMax.accumulateAndGet(heapSum(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
-                    collections.incrementAndGet();
-                }, null, null);
+                ((NotificationEmitter) gc)
+                        .addNotificationListener(
+                                (notification, handback) -> {
+                                    if (!watching
+                                            || !notification
+                                                    .getType()
+                                                    .equals(
+                                                            GarbageCollectionNotificationInfo
+                                                                    .GARBAGE_COLLECTION_NOTIFICATION)) {
+                                        return;
+                                    }
+                                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                                            (CompositeData) notification.getUserData());
+                                    beforeGcMax.accumulateAndGet(
+                                            heapSum(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+                                    afterGcMax.accumulateAndGet(
+                                            heapSum(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+                                    collections.incrementAndGet();
+                                },
+                                null,
+                                null);
             }
             watching = true;
-            poller = new Thread(() -> {
-                while (!stopped) {
-                    MemoryUsage usage = memory.getHeapMemoryUsage();
-                    polledMax.accumulateAndGet(usage.getUsed(), Math::max);
-                    committedMax.accumulateAndGet(usage.getCommitted(), Math::max);
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-poller");
+            poller = new Thread(
+                    () -> {
+                        while (!stopped) {
+                            MemoryUsage usage = memory.getHeapMemoryUsage();
+                            polledMax.accumulateAndGet(usage.getUsed(), Math::max);
+                            committedMax.accumulateAndGet(usage.getCommitted(), Math::max);
+                            try {
+                                Thread.sleep(5);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "heap-poller");
             poller.setDaemon(true);
             poller.start();
         }
@@ -284,8 +308,10 @@ public class TimeReport {
         }
 
         long heapSum(Map<String, MemoryUsage> pools) {
-            return pools.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
-                    .mapToLong(e -> e.getValue().getUsed()).sum();
+            return pools.entrySet().stream()
+                    .filter(e -> heapPools.contains(e.getKey()))
+                    .mapToLong(e -> e.getValue().getUsed())
+                    .sum();
         }
 
         void report() {

@@ -1,5 +1,4 @@
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -34,8 +33,10 @@ import org.HdrHistogram.ConcurrentHistogram;
  */
 public class PlainStatusSimulation extends Simulation {
     private static final String URL = System.getProperty("bench.url");
-    private static final double[] RATES = Arrays.stream(System.getProperty("bench.rates", "1000").split(","))
-            .mapToDouble(Double::parseDouble).toArray();
+    private static final double[] RATES = Arrays.stream(
+                    System.getProperty("bench.rates", "1000").split(","))
+            .mapToDouble(Double::parseDouble)
+            .toArray();
     private static final int STEP_SECONDS = Integer.getInteger("bench.step.seconds", 5);
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup.seconds", 5);
     private static final int SETTLE_SECONDS = Integer.getInteger("bench.settle.seconds", 1);
@@ -61,30 +62,31 @@ public class PlainStatusSimulation extends Simulation {
             steps.add(constantUsersPerSec(rate).during(Duration.ofSeconds(STEP_SECONDS)));
         }
         setUp(
-                scenario("warm-up").exec(http("warm-up").get(URL))
-                        .injectOpen(rampUsersPerSec(1).to(RATES[0]).during(Duration.ofSeconds(WARMUP_SECONDS))),
-                scenario("steps")
-                        .exec(session -> session.set("t0", System.nanoTime()))
-                        .exec(session -> {
-                            long t0 = session.getLong("t0");
-                            firstSentNanos.compareAndSet(Long.MIN_VALUE, t0);
-                            int step = step(t0);
-                            if (step >= 0) {
-                                sent.incrementAndGet(step);
-                            }
-                            return session;
-                        })
-                        .exec(http("status").get(URL))
-                        .exec(session -> {
-                            long t0 = session.getLong("t0");
-                            int step = step(t0);
-                            if (step >= 0) {
-                                (session.isFailed() ? ko : ok).incrementAndGet(step);
-                                latencyMicros[step].recordValue(Math.max(0, (System.nanoTime() - t0) / 1_000));
-                            }
-                            return session;
-                        })
-                        .injectOpen(steps))
+                        scenario("warm-up")
+                                .exec(http("warm-up").get(URL))
+                                .injectOpen(rampUsersPerSec(1).to(RATES[0]).during(Duration.ofSeconds(WARMUP_SECONDS))),
+                        scenario("steps")
+                                .exec(session -> session.set("t0", System.nanoTime()))
+                                .exec(session -> {
+                                    long t0 = session.getLong("t0");
+                                    firstSentNanos.compareAndSet(Long.MIN_VALUE, t0);
+                                    int step = step(t0);
+                                    if (step >= 0) {
+                                        sent.incrementAndGet(step);
+                                    }
+                                    return session;
+                                })
+                                .exec(http("status").get(URL))
+                                .exec(session -> {
+                                    long t0 = session.getLong("t0");
+                                    int step = step(t0);
+                                    if (step >= 0) {
+                                        (session.isFailed() ? ko : ok).incrementAndGet(step);
+                                        latencyMicros[step].recordValue(Math.max(0, (System.nanoTime() - t0) / 1_000));
+                                    }
+                                    return session;
+                                })
+                                .injectOpen(steps))
                 .protocols(http.shareConnections())
                 // a bound on the run whatever happens: warm-up, steps, 30 s for the last answers
                 .maxDuration(Duration.ofSeconds(WARMUP_SECONDS + (long) STEP_SECONDS * RATES.length + 30));
@@ -102,10 +104,17 @@ public class PlainStatusSimulation extends Simulation {
     public void after() {
         for (int i = 0; i < RATES.length; i++) {
             ConcurrentHistogram h = latencyMicros[i];
-            System.out.printf("BENCH step=%d rate=%.0f offered=%d sent=%d ok=%d ko=%d p50_us=%d p99_us=%d max_us=%d%n",
-                    i, RATES[i], Math.round(RATES[i] * (STEP_SECONDS - SETTLE_SECONDS)), sent.get(i), ok.get(i),
+            System.out.printf(
+                    "BENCH step=%d rate=%.0f offered=%d sent=%d ok=%d ko=%d p50_us=%d p99_us=%d max_us=%d%n",
+                    i,
+                    RATES[i],
+                    Math.round(RATES[i] * (STEP_SECONDS - SETTLE_SECONDS)),
+                    sent.get(i),
+                    ok.get(i),
                     ko.get(i),
-                    h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue());
+                    h.getValueAtPercentile(50),
+                    h.getValueAtPercentile(99),
+                    h.getMaxValue());
         }
         System.out.flush();
     }

@@ -27,33 +27,34 @@ import store.traffictacos.capacity.simulations.runtime.StepListener;
  * when the runner already has its {@link InFlightLimit} of requests outstanding.
  */
 public final class Arrival {
-    private Arrival() {
-    }
+    private Arrival() {}
 
-    public static ChainBuilder chain(JourneyBook book, JourneyPlan plan, Auth auth, InFlightLimit limit,
-            StartGate gate, StepListener listener) {
+    public static ChainBuilder chain(
+            JourneyBook book, JourneyPlan plan, Auth auth, InFlightLimit limit, StartGate gate, StepListener listener) {
         // the slot is taken once per arrival: doIf evaluates its condition once
         return exec(new GateAction(gate))
-                .doIf(session -> limit.tryAcquire()).then(oneRequest(book, plan, auth, limit, listener));
+                .doIf(session -> limit.tryAcquire())
+                .then(oneRequest(book, plan, auth, limit, listener));
     }
 
-    private static ChainBuilder oneRequest(JourneyBook book, JourneyPlan plan, Auth auth, InFlightLimit limit,
-            StepListener listener) {
+    private static ChainBuilder oneRequest(
+            JourneyBook book, JourneyPlan plan, Auth auth, InFlightLimit limit, StepListener listener) {
         return exec(session -> {
-            long sentEpochMs = System.currentTimeMillis();
-            listener.sent(sentEpochMs);
-            Work work = book.next();
-            // one session attribute per request: each set copies the session's attribute map
-            return session.set(Sessions.REQUEST, new Sessions.Request(work, sentEpochMs, System.nanoTime()));
-        })
-                .doSwitch(session -> Sessions.work(session).step()).on(
+                    long sentEpochMs = System.currentTimeMillis();
+                    listener.sent(sentEpochMs);
+                    Work work = book.next();
+                    // one session attribute per request: each set copies the session's attribute map
+                    return session.set(Sessions.REQUEST, new Sessions.Request(work, sentEpochMs, System.nanoTime()));
+                })
+                .doSwitch(session -> Sessions.work(session).step())
+                .on(
                         onCase(Step.JOIN).then(exec(QueueEndpoints.join())),
                         onCase(Step.STATUS).then(exec(QueueEndpoints.pollStatus())),
                         onCase(Step.ENTER).then(exec(QueueEndpoints.enter())),
                         onCase(Step.LEAVE).then(exec(QueueEndpoints.leave())),
                         onCase(Step.HOLD).then(exec(ReservationEndpoints.hold(plan.seatsPerHold(), auth))),
-                        onCase(Step.PAYMENT_INTENT).then(exec(
-                                PaymentEndpoints.intent(plan.priceKrw() * plan.seatsPerHold(), auth))),
+                        onCase(Step.PAYMENT_INTENT)
+                                .then(exec(PaymentEndpoints.intent(plan.priceKrw() * plan.seatsPerHold(), auth))),
                         onCase(Step.PAYMENT_PROCESS).then(exec(PaymentEndpoints.approve(auth))),
                         onCase(Step.CONFIRM).then(exec(ReservationEndpoints.confirm(auth))))
                 .exec(session -> {
@@ -62,8 +63,11 @@ public final class Arrival {
                     limit.release();
                     Work work = request.work();
                     Outcome outcome = outcome(session, work);
-                    listener.answered(request.sentEpochMs(), work.step().endpoint(),
-                            outcomeName(session, work, outcome), latencyMicros);
+                    listener.answered(
+                            request.sentEpochMs(),
+                            work.step().endpoint(),
+                            outcomeName(session, work, outcome),
+                            latencyMicros);
                     book.after(work, outcome);
                     return session.markAsSucceeded();
                 });

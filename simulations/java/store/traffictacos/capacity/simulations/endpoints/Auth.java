@@ -34,8 +34,10 @@ public sealed interface Auth {
         }
 
         private static String token(Journey journey, Algorithm algorithm) {
-            return JWT.create().withSubject(journey.userId())
-                    .withExpiresAt(Instant.now().plus(Duration.ofHours(1))).sign(algorithm);
+            return JWT.create()
+                    .withSubject(journey.userId())
+                    .withExpiresAt(Instant.now().plus(Duration.ofHours(1)))
+                    .sign(algorithm);
         }
     }
 }

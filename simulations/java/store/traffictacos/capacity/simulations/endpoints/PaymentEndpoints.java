@@ -10,25 +10,30 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /** Create and approve a payment intent, with the contract's checks. */
 public final class PaymentEndpoints {
-    private PaymentEndpoints() {
-    }
+    private PaymentEndpoints() {}
 
     public static HttpRequestActionBuilder intent(long amountKrw, Auth auth) {
-        return auth.apply(http("payment_intent").post("/api/v1/payment/intent")
+        return auth.apply(http("payment_intent")
+                .post("/api/v1/payment/intent")
                 .header("Idempotency-Key", Sessions::idempotencyKey)
-                .body(StringBody(session -> "{\"reservation_id\":\"" + journey(session).reservationId()
-                        + "\",\"amount\":" + amountKrw + ",\"currency\":\"KRW\"}"))
-                .check(status().saveAs(Sessions.HTTP_STATUS), status().is(200),
+                .body(StringBody(session -> "{\"reservation_id\":\""
+                        + journey(session).reservationId() + "\",\"amount\":" + amountKrw + ",\"currency\":\"KRW\"}"))
+                .check(
+                        status().saveAs(Sessions.HTTP_STATUS),
+                        status().is(200),
                         jsonPath("$.status").is("PENDING"),
                         jsonPath("$.payment_intent_id").saveAs(Sessions.SAVED_ID)));
     }
 
     public static HttpRequestActionBuilder approve(Auth auth) {
-        return auth.apply(http("payment_process").post("/api/v1/payment/process")
+        return auth.apply(http("payment_process")
+                .post("/api/v1/payment/process")
                 .header("Idempotency-Key", Sessions::idempotencyKey)
-                .body(StringBody(session -> "{\"payment_intent_id\":\"" + journey(session).paymentIntentId()
-                        + "\",\"action\":\"approve\"}"))
-                .check(status().saveAs(Sessions.HTTP_STATUS), status().is(200),
+                .body(StringBody(session -> "{\"payment_intent_id\":\""
+                        + journey(session).paymentIntentId() + "\",\"action\":\"approve\"}"))
+                .check(
+                        status().saveAs(Sessions.HTTP_STATUS),
+                        status().is(200),
                         jsonPath("$.status").is("COMPLETED")));
     }
 }

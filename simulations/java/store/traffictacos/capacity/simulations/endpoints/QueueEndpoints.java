@@ -10,31 +10,38 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /** The waiting room requests with the contract's checks. */
 public final class QueueEndpoints {
-    private QueueEndpoints() {
-    }
+    private QueueEndpoints() {}
 
     public static HttpRequestActionBuilder join() {
-        return http("join").post("/api/v1/queue/join")
+        return http("join")
+                .post("/api/v1/queue/join")
                 .header("Idempotency-Key", Sessions::idempotencyKey)
-                .body(StringBody(session -> "{\"event_id\":\"" + journey(session).eventId() + "\",\"user_id\":\""
-                        + journey(session).userId() + "\"}"))
-                .check(status().saveAs(Sessions.HTTP_STATUS), status().is(202),
+                .body(StringBody(
+                        session -> "{\"event_id\":\"" + journey(session).eventId() + "\",\"user_id\":\""
+                                + journey(session).userId() + "\"}"))
+                .check(
+                        status().saveAs(Sessions.HTTP_STATUS),
+                        status().is(202),
                         jsonPath("$.waiting_token").saveAs(Sessions.SAVED_ID));
     }
 
     public static HttpRequestActionBuilder pollStatus() {
-        return http("status").get("/api/v1/queue/status")
+        return http("status")
+                .get("/api/v1/queue/status")
                 .queryParam("token", session -> journey(session).waitingToken())
-                .check(status().saveAs(Sessions.HTTP_STATUS),
+                .check(
+                        status().saveAs(Sessions.HTTP_STATUS),
                         status().is(200),
                         jsonPath("$.ready_for_entry").ofBoolean().saveAs(Sessions.READY));
     }
 
     /** 403 NOT_READY is an expected answer: the journey goes back to polling. */
     public static HttpRequestActionBuilder enter() {
-        return http("enter").post("/api/v1/queue/enter")
+        return http("enter")
+                .post("/api/v1/queue/enter")
                 .header("Idempotency-Key", Sessions::idempotencyKey)
-                .body(StringBody(session -> "{\"waiting_token\":\"" + journey(session).waitingToken() + "\"}"))
+                .body(StringBody(
+                        session -> "{\"waiting_token\":\"" + journey(session).waitingToken() + "\"}"))
                 .check(status().saveAs(Sessions.HTTP_STATUS), status().in(200, 403))
                 .checkIf((response, session) -> response.status().code() == 200)
                 .then(jsonPath("$.reservation_token").saveAs(Sessions.SAVED_ID))
@@ -43,9 +50,9 @@ public final class QueueEndpoints {
     }
 
     public static HttpRequestActionBuilder leave() {
-        return http("leave").delete("/api/v1/queue/leave")
+        return http("leave")
+                .delete("/api/v1/queue/leave")
                 .queryParam("token", session -> journey(session).waitingToken())
-                .check(status().saveAs(Sessions.HTTP_STATUS),
-                        status().is(200));
+                .check(status().saveAs(Sessions.HTTP_STATUS), status().is(200));
     }
 }

@@ -10,24 +10,31 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /** Hold seats and confirm the reservation, with the contract's checks. */
 public final class ReservationEndpoints {
-    private ReservationEndpoints() {
-    }
+    private ReservationEndpoints() {}
 
     public static HttpRequestActionBuilder hold(int seats, Auth auth) {
-        return auth.apply(http("hold").post("/api/v1/reservations")
+        return auth.apply(http("hold")
+                .post("/api/v1/reservations")
                 .header("Idempotency-Key", Sessions::idempotencyKey)
-                .body(StringBody(session -> "{\"event_id\":\"" + journey(session).eventId() + "\",\"quantity\":"
-                        + seats + ",\"reservation_token\":\"" + journey(session).reservationToken() + "\"}"))
-                .check(status().saveAs(Sessions.HTTP_STATUS), status().is(201),
+                .body(StringBody(
+                        session -> "{\"event_id\":\"" + journey(session).eventId() + "\",\"quantity\":" + seats
+                                + ",\"reservation_token\":\"" + journey(session).reservationToken() + "\"}"))
+                .check(
+                        status().saveAs(Sessions.HTTP_STATUS),
+                        status().is(201),
                         jsonPath("$.status").is("HOLD"),
                         jsonPath("$.reservation_id").saveAs(Sessions.SAVED_ID)));
     }
 
     public static HttpRequestActionBuilder confirm(Auth auth) {
-        return auth.apply(http("confirm").post(session -> "/api/v1/reservations/" + journey(session).reservationId() + "/confirm")
+        return auth.apply(http("confirm")
+                .post(session -> "/api/v1/reservations/" + journey(session).reservationId() + "/confirm")
                 .header("Idempotency-Key", Sessions::idempotencyKey)
-                .body(StringBody(session -> "{\"payment_intent_id\":\"" + journey(session).paymentIntentId() + "\"}"))
-                .check(status().saveAs(Sessions.HTTP_STATUS), status().is(200),
+                .body(StringBody(session ->
+                        "{\"payment_intent_id\":\"" + journey(session).paymentIntentId() + "\"}"))
+                .check(
+                        status().saveAs(Sessions.HTTP_STATUS),
+                        status().is(200),
                         jsonPath("$.status").is("CONFIRMED")));
     }
 }

@@ -11,12 +11,14 @@ import store.traffictacos.capacity.simulations.journey.Work;
 public final class Sessions {
     /** The request in flight: a {@link Request}. */
     public static final String REQUEST = "request";
+
     public static final String HTTP_STATUS = "httpStatus";
     public static final String READY = "ready";
     public static final String SAVED_ID = "savedId";
 
     /** Seeds each thread's generator of idempotency keys, so runners never share a sequence. */
     private static final SecureRandom SEEDS = new SecureRandom();
+
     private static final ThreadLocal<SplittableRandom> KEYS = ThreadLocal.withInitial(() -> {
         synchronized (SEEDS) {
             return new SplittableRandom(SEEDS.nextLong());
@@ -27,11 +29,9 @@ public final class Sessions {
      * The step an arriving user makes, with when it was sent: one session attribute, since every
      * attribute set copies the session.
      */
-    public record Request(Work work, long sentEpochMs, long sentNanos) {
-    }
+    public record Request(Work work, long sentEpochMs, long sentNanos) {}
 
-    private Sessions() {
-    }
+    private Sessions() {}
 
     public static Request request(Session session) {
         return session.get(REQUEST);

@@ -32,6 +32,7 @@ public final class JourneyBook {
     private final PriorityQueue<Due> dueLater = new PriorityQueue<>();
     /** The earliest due time in {@link #dueLater}, {@link Long#MAX_VALUE} when it is empty. */
     private volatile long dueLaterHeadNanos = Long.MAX_VALUE;
+
     private final LongAdder completed = new LongAdder();
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -63,8 +64,7 @@ public final class JourneyBook {
         Due first = dueNow.peek();
         // the earliest due step of both queues (a step due later is due once its time has come)
         long laterHead = dueLaterHeadNanos;
-        if (laterHead != Long.MAX_VALUE && laterHead - now <= 0
-                && (first == null || laterHead - first.dueNanos < 0)) {
+        if (laterHead != Long.MAX_VALUE && laterHead - now <= 0 && (first == null || laterHead - first.dueNanos < 0)) {
             Due later = pollDueLater(now);
             if (later != null) {
                 return later.work;
@@ -78,8 +78,11 @@ public final class JourneyBook {
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long userId = firstUserId + joins.getAndIncrement() * userIdStride;
-        Journey journey = new Journey(userId, "evt_" + (1 + random.nextInt(plan.events())),
-                random.nextDouble() < plan.purchaseShare(), nanoClock.getAsLong());
+        Journey journey = new Journey(
+                userId,
+                "evt_" + (1 + random.nextInt(plan.events())),
+                random.nextDouble() < plan.purchaseShare(),
+                nanoClock.getAsLong());
         return new Work(journey, Step.JOIN);
     }
 

@@ -44,7 +44,14 @@ public record JourneyPlan(
 
     /** The team's journey: 100 events, polls every 2–4 s for at most 5 minutes. */
     public static JourneyPlan standard(double purchaseShare) {
-        return new JourneyPlan(100, purchaseShare, Duration.ofSeconds(2), Duration.ofSeconds(4), 150,
-                Duration.ofMinutes(5), 1, 120_000);
+        return new JourneyPlan(
+                100,
+                purchaseShare,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(4),
+                150,
+                Duration.ofMinutes(5),
+                1,
+                120_000);
     }
 }

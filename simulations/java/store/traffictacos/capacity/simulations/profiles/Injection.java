@@ -16,8 +16,7 @@ import store.traffictacos.capacity.profile.Phase;
  * so users per second here are HTTP requests per second.
  */
 public final class Injection {
-    private Injection() {
-    }
+    private Injection() {}
 
     /** The measured load: idle until the start instant, then the profile's phases back to back. */
     public static List<OpenInjectionStep> measured(LoadProfile profile, Duration untilStart) {
@@ -52,6 +51,8 @@ public final class Injection {
         }
         // a sub-second ramp runs at its mean rate: same request count, no zero-length ramp for Gatling
         double rps = (phase.fromRps() + phase.toRps()) / 2;
-        return rps == 0 ? nothingFor(phase.duration()) : constantUsersPerSec(rps).during(phase.duration());
+        return rps == 0
+                ? nothingFor(phase.duration())
+                : constantUsersPerSec(rps).during(phase.duration());
     }
 }

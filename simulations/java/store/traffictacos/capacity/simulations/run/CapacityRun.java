@@ -14,20 +14,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import store.traffictacos.capacity.controller.setup.LocalTarget;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.SamplingSchedule;
-import store.traffictacos.capacity.controller.setup.LocalTarget;
 import store.traffictacos.capacity.platform.redis.RedisInfoSampler;
 import store.traffictacos.capacity.platform.redis.RedisInfoSettings;
 import store.traffictacos.capacity.results.ResultsRecorder;
 import store.traffictacos.capacity.results.Snapshot;
 import store.traffictacos.capacity.runner.StartInstant;
 import store.traffictacos.capacity.simulations.chains.Arrival;
+import store.traffictacos.capacity.simulations.journey.JourneyBook;
+import store.traffictacos.capacity.simulations.profiles.Injection;
 import store.traffictacos.capacity.simulations.runtime.InFlightLimit;
 import store.traffictacos.capacity.simulations.runtime.StartGate;
 import store.traffictacos.capacity.simulations.runtime.StepListener;
-import store.traffictacos.capacity.simulations.journey.JourneyBook;
-import store.traffictacos.capacity.simulations.profiles.Injection;
 
 /**
  * One runner's lifecycle: prepared with its target (the embedded one unless a URL is given, checked
@@ -55,23 +55,25 @@ public final class CapacityRun {
     private volatile long startAtEpochMs;
     /** When Gatling is to start injecting: the warm-up begins here and lasts until the start instant. */
     private volatile long injectionStartEpochMs;
+
     private volatile ResultsRecorder recorder;
     private volatile Progress progress;
     private final AtomicBoolean finished = new AtomicBoolean();
     /** A runner told to stop (SIGTERM: an aborted run, a deleted pod) still leaves what it measured. */
-    private final Thread stopped = new Thread(() -> finish("terminated before the end of its profile"),
-            "tacos-runner-stopped");
+    private final Thread stopped =
+            new Thread(() -> finish("terminated before the end of its profile"), "tacos-runner-stopped");
 
     private CapacityRun(RunSettings settings, LocalTarget target) {
         this.settings = settings;
         this.target = target;
-        this.journeys = new JourneyBook(settings.plan(), settings.runnerIndex(), settings.runnerCount(),
-                System::nanoTime);
+        this.journeys =
+                new JourneyBook(settings.plan(), settings.runnerIndex(), settings.runnerCount(), System::nanoTime);
         this.platform = new SamplingSchedule(platformSamplers(settings, target), PLATFORM_PERIOD);
         if (settings.startSignal() == null) {
             long earliest = System.currentTimeMillis() + RunSettings.STARTUP_ALLOWANCE.toMillis();
             this.startAtEpochMs = settings.startAtEpochMs();
-            this.injectionStartEpochMs = Math.max(earliest, startAtEpochMs - settings.warmUp().toMillis());
+            this.injectionStartEpochMs =
+                    Math.max(earliest, startAtEpochMs - settings.warmUp().toMillis());
             this.untilStart = Duration.ofMillis(startAtEpochMs - injectionStartEpochMs);
         } else {
             this.untilStart = settings.warmUp();
@@ -132,11 +134,18 @@ public final class CapacityRun {
         Duration early = untilStart.compareTo(StartGate.EARLY) < 0 ? untilStart : StartGate.EARLY;
         StartGate gate = new StartGate(() -> startAtEpochMs, System::currentTimeMillis);
         PopulationBuilder measured = scenario("journeys")
-                .exec(Arrival.chain(journeys, settings.plan(), settings.auth(), new InFlightLimit(settings.runner().maxInFlight()),
-                        gate, listener()))
+                .exec(Arrival.chain(
+                        journeys,
+                        settings.plan(),
+                        settings.auth(),
+                        new InFlightLimit(settings.runner().maxInFlight()),
+                        gate,
+                        listener()))
                 .injectOpen(Injection.measured(settings.profile(), untilStart.minus(early)));
         PopulationBuilder warmUp = scenario("warm-up")
-                .exec(exec(http("warm-up").get("/api/v1/queue/status?token=warm-up").check(status().in(200, 404))))
+                .exec(exec(http("warm-up")
+                        .get("/api/v1/queue/status?token=warm-up")
+                        .check(status().in(200, 404))))
                 .injectOpen(Injection.warmUp(settings.profile(), untilStart.minus(early)));
         return List.of(warmUp, measured);
     }
@@ -168,7 +177,8 @@ public final class CapacityRun {
             samplers.addAll(target.samplers());
         }
         if (settings.runnerIndex() == 0 && settings.runner().platformRedis() != null) {
-            samplers.add(new RedisInfoSampler(RedisInfoSettings.of(settings.runner().platformRedis())));
+            samplers.add(
+                    new RedisInfoSampler(RedisInfoSettings.of(settings.runner().platformRedis())));
         }
         return samplers;
     }
@@ -184,7 +194,8 @@ public final class CapacityRun {
                     + ", waiting for the start instant");
             out.flush();
             try {
-                startAtEpochMs = settings.startSignal().await(START_SIGNAL_TIMEOUT).toEpochMilli();
+                startAtEpochMs =
+                        settings.startSignal().await(START_SIGNAL_TIMEOUT).toEpochMilli();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the start instant", e);
@@ -212,14 +223,26 @@ public final class CapacityRun {
             return recorder;
         }
         ResultsRecorder started = new ResultsRecorder(firstSentEpochMs);
-        progress = new Progress(settings.profile(), firstSentEpochMs, live, journeys, out,
+        progress = new Progress(
+                settings.profile(),
+                firstSentEpochMs,
+                live,
+                journeys,
+                out,
                 settings.runner().controlled() ? settings.runnerIndex() : null);
         recorder = started;
         cpu.start(started);
-        out.printf("tacos-capacity: run %s, runner %d of %d, profile %s (%d s) against %s%s; measured load started %d ms "
-                        + "after the planned instant%n", settings.runId(), settings.runnerIndex() + 1,
-                settings.runnerCount(), settings.profile().name(), settings.profile().totalDuration().toSeconds(),
-                target.url(), target.embedded() ? " (embedded target)" : "", firstSentEpochMs - startAtEpochMs);
+        out.printf(
+                "tacos-capacity: run %s, runner %d of %d, profile %s (%d s) against %s%s; measured load started %d ms "
+                        + "after the planned instant%n",
+                settings.runId(),
+                settings.runnerIndex() + 1,
+                settings.runnerCount(),
+                settings.profile().name(),
+                settings.profile().totalDuration().toSeconds(),
+                target.url(),
+                target.embedded() ? " (embedded target)" : "",
+                firstSentEpochMs - startAtEpochMs);
         progress.start();
         return started;
     }
@@ -248,8 +271,8 @@ public final class CapacityRun {
             // a run stopped before its first measured request still leaves an (empty) results file
             ResultsRecorder recorded = recorder == null ? new ResultsRecorder(startAtEpochMs) : recorder;
             Snapshot snapshot = recorded.snapshot();
-            new ResultsOutput(settings, target.url(), out).write(snapshot, journeys.counts(), platform,
-                    stoppedEarly(stoppedEarly, snapshot));
+            new ResultsOutput(settings, target.url(), out)
+                    .write(snapshot, journeys.counts(), platform, stoppedEarly(stoppedEarly, snapshot));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results file: " + e.getMessage(), e);
         } finally {
@@ -262,6 +285,7 @@ public final class CapacityRun {
             return null;
         }
         long second = Math.max(0, (System.currentTimeMillis() - snapshot.startEpochMs()) / 1000);
-        return reason + ", at second " + second + " of " + settings.profile().totalDuration().toSeconds();
+        return reason + ", at second " + second + " of "
+                + settings.profile().totalDuration().toSeconds();
     }
 }

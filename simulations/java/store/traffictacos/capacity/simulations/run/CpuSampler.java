@@ -23,12 +23,16 @@ final class CpuSampler implements AutoCloseable {
     });
 
     void start(ResultsRecorder recorder) {
-        timer.scheduleAtFixedRate(() -> {
-            double load = os.getProcessCpuLoad();
-            if (load >= 0) { // negative: not available on this platform
-                recorder.runnerCpu(System.currentTimeMillis(), Math.min(1, load));
-            }
-        }, 0, EVERY_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    double load = os.getProcessCpuLoad();
+                    if (load >= 0) { // negative: not available on this platform
+                        recorder.runnerCpu(System.currentTimeMillis(), Math.min(1, load));
+                    }
+                },
+                0,
+                EVERY_MS,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -24,6 +24,5 @@ final class LiveStats {
         return new Interval(answered.sumThenReset(), errors.sumThenReset(), latencyMicros.getIntervalHistogram());
     }
 
-    record Interval(long answered, long errors, Histogram latencyMicros) {
-    }
+    record Interval(long answered, long errors, Histogram latencyMicros) {}
 }

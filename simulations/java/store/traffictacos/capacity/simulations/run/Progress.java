@@ -32,7 +32,12 @@ final class Progress implements AutoCloseable {
     private long lastEpochMs;
 
     /** @param controlledRunner this runner's index when the controller reads its progress lines, else null */
-    Progress(LoadProfile profile, long startAtEpochMs, LiveStats stats, JourneyBook journeys, PrintStream out,
+    Progress(
+            LoadProfile profile,
+            long startAtEpochMs,
+            LiveStats stats,
+            JourneyBook journeys,
+            PrintStream out,
             Integer controlledRunner) {
         this.controlledRunner = controlledRunner;
         this.profile = profile;
@@ -57,15 +62,27 @@ final class Progress implements AutoCloseable {
         lastEpochMs = now;
         String phase = profile.phaseAt(to).map(Phase::name).orElse("drain");
         JourneyBook.Counts counts = journeys.counts();
-        out.printf(Locale.ROOT, "[%4ds/%4ds] %-8s offered %8.1f rps  achieved %8.1f rps  p99 %7.1f ms  errors %5.2f %%"
+        out.printf(
+                Locale.ROOT,
+                "[%4ds/%4ds] %-8s offered %8.1f rps  achieved %8.1f rps  p99 %7.1f ms  errors %5.2f %%"
                         + "  journeys %d done, %d in flight%n",
-                to.toSeconds(), profile.totalDuration().toSeconds(), phase, profile.expectedRequests(from, to) / seconds,
-                interval.answered() / seconds, interval.latencyMicros().getValueAtPercentile(99) / 1000.0,
+                to.toSeconds(),
+                profile.totalDuration().toSeconds(),
+                phase,
+                profile.expectedRequests(from, to) / seconds,
+                interval.answered() / seconds,
+                interval.latencyMicros().getValueAtPercentile(99) / 1000.0,
                 interval.answered() == 0 ? 0.0 : 100.0 * interval.errors() / interval.answered(),
-                counts.completed(), counts.inFlight());
+                counts.completed(),
+                counts.inFlight());
         if (controlledRunner != null) {
-            out.println(new ProgressLine(controlledRunner, Math.round((now - startAtEpochMs) / 1000.0),
-                    interval.answered(), interval.errors(), interval.latencyMicros()).format());
+            out.println(new ProgressLine(
+                            controlledRunner,
+                            Math.round((now - startAtEpochMs) / 1000.0),
+                            interval.answered(),
+                            interval.errors(),
+                            interval.latencyMicros())
+                    .format());
         }
     }
 

@@ -31,6 +31,7 @@ import store.traffictacos.capacity.simulations.journey.JourneyBook;
 final class ResultsOutput {
     /** Beside the results file: how the runner's journeys ended ({@link JourneyBook.Counts}). */
     static final String JOURNEYS_FILE = "journeys.json";
+
     private static final ObjectMapper JOURNEYS_JSON = new ObjectMapper();
 
     private final RunSettings settings;
@@ -69,7 +70,8 @@ final class ResultsOutput {
      */
     private void reportWhenComplete() {
         if (settings.folder().runners().size() < settings.runnerCount()) {
-            out.printf("capacity report: once every runner is done, java -jar target/tacos-capacity.jar report %s%n",
+            out.printf(
+                    "capacity report: once every runner is done, java -jar target/tacos-capacity.jar report %s%n",
                     settings.reportsDir());
             return;
         }
@@ -88,14 +90,23 @@ final class ResultsOutput {
             windows.add(new PhaseWindow(phase.name(), phaseStart, phaseEnd, phase.fromRps(), phase.toRps()));
             phaseStart = phaseEnd;
         }
-        return new Manifest(settings.runId(), settings.runnerIndex(), settings.runnerCount(), profile.name(),
-                measuredStartEpochMs, phaseStart, gatlingVersion(), target.toString(), windows,
-                profile.requestsPerSecond(), stoppedEarly);
+        return new Manifest(
+                settings.runId(),
+                settings.runnerIndex(),
+                settings.runnerCount(),
+                profile.name(),
+                measuredStartEpochMs,
+                phaseStart,
+                gatlingVersion(),
+                target.toString(),
+                windows,
+                profile.requestsPerSecond(),
+                stoppedEarly);
     }
 
     private static String gatlingVersion() {
-        try (InputStream in = ResultsOutput.class.getResourceAsStream(
-                "/META-INF/maven/io.gatling/gatling-core/pom.properties")) {
+        try (InputStream in =
+                ResultsOutput.class.getResourceAsStream("/META-INF/maven/io.gatling/gatling-core/pom.properties")) {
             if (in == null) {
                 return "unknown";
             }

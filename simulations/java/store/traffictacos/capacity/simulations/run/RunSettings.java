@@ -53,11 +53,22 @@ public record RunSettings(
         }
         Journeys journeys = runner.journeys();
         JourneyPlan standard = JourneyPlan.standard(journeys.purchaseShare());
-        return new RunSettings(runner, index, runner.profile().profile().shard(index, runner.runnerCount()),
+        return new RunSettings(
+                runner,
+                index,
+                runner.profile().profile().shard(index, runner.runnerCount()),
                 startAt != null ? startAt : earliestStart + runner.warmUp().toMillis(),
-                runner.start().startInstant(), auth(journeys.auth(), RunnerSettings.jwtSecret(properties, env)),
-                new JourneyPlan(journeys.events(), standard.purchaseShare(), standard.pollMin(), standard.pollMax(),
-                        standard.maxPolls(), standard.maxWait(), standard.seatsPerHold(), standard.priceKrw()),
+                runner.start().startInstant(),
+                auth(journeys.auth(), RunnerSettings.jwtSecret(properties, env)),
+                new JourneyPlan(
+                        journeys.events(),
+                        standard.purchaseShare(),
+                        standard.pollMin(),
+                        standard.pollMax(),
+                        standard.maxPolls(),
+                        standard.maxWait(),
+                        standard.seatsPerHold(),
+                        standard.priceKrw()),
                 runner.sloFile() == null ? ReportSettings.defaults() : SloFile.settings(runner.sloFile()));
     }
 

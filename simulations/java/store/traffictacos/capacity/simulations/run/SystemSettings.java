@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** The JVM's system properties as a plain map: the one place the simulations read them. */
 final class SystemSettings {
-    private SystemSettings() {
-    }
+    private SystemSettings() {}
 
     static Map<String, String> properties() {
         Map<String, String> properties = new HashMap<>();

@@ -83,8 +83,9 @@ public final class GateAction implements io.gatling.javaapi.core.ActionBuilder {
                 next.$bang(session);
                 return;
             }
-            long release = Math.floorDiv(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMs) + GRID_NANOS - 1,
-                    GRID_NANOS) * GRID_NANOS;
+            long release = Math.floorDiv(
+                            System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMs) + GRID_NANOS - 1, GRID_NANOS)
+                    * GRID_NANOS;
             waiting.get().add(session, release);
         }
 
@@ -108,8 +109,11 @@ public final class GateAction implements io.gatling.javaapi.core.ActionBuilder {
             }
 
             private void schedule(Session session, long releaseNanos) {
-                session.eventLoop().schedule(() -> release(session), Math.max(0, releaseNanos - System.nanoTime()),
-                        TimeUnit.NANOSECONDS);
+                session.eventLoop()
+                        .schedule(
+                                () -> release(session),
+                                Math.max(0, releaseNanos - System.nanoTime()),
+                                TimeUnit.NANOSECONDS);
             }
 
             private void release(Session any) {

@@ -10,8 +10,10 @@ import store.traffictacos.capacity.controller.setup.KubernetesBackend;
  * client with them; {@code run} sets them over its run spec's {@code kubernetes:} section.
  */
 final class ClusterOptions {
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Default: $KUBECONFIG, ~/.kube/config, "
-            + "or the pod's service account.")
+    @Option(
+            names = "--kubeconfig",
+            paramLabel = "FILE",
+            description = "Default: $KUBECONFIG, ~/.kube/config, " + "or the pod's service account.")
     Path kubeconfig;
 
     @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to use.")

@@ -20,7 +20,10 @@ import store.traffictacos.capacity.report.settings.ReportSettings;
  * {@code tacos-capacity collect --run-id X}: fetches a run's runner results from their pods' logs
  * into {@code reports/<run-id>/} and writes its report, for a run whose controller did not.
  */
-@Command(name = "collect", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "collect",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Collect a Kubernetes run's runner results from the runner pods' logs into reports/<run-id>/ "
                 + "and write its report. Exit code: 0 pass, 2 not passed, 1 error.")
 final class CollectCommand implements Callable<Integer> {
@@ -30,7 +33,10 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--run-id", required = true, paramLabel = "ID")
     String runId;
 
-    @Option(names = "--namespace", paramLabel = "NS", description = "Where the runner Job is (default: tacos-loadtest).")
+    @Option(
+            names = "--namespace",
+            paramLabel = "NS",
+            description = "Where the runner Job is (default: tacos-loadtest).")
     String namespace = "tacos-loadtest";
 
     @Option(names = "--reports", paramLabel = "DIR", description = "Where run folders go (default: reports).")
@@ -50,9 +56,11 @@ final class CollectCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         Path runDir = reports.resolve(runId);
         try (KubernetesClient client = cluster.client()) {
-            List<CollectedRunner> collected = KubernetesRunnerFleet.attach(client, namespace, runId).collect(runDir);
-            collected.forEach(runner -> out.println("runner " + runner.index() + ": " + runner.outcome()
-                    .name().toLowerCase(java.util.Locale.ROOT) + (runner.reason() == null ? "" : ": " + runner.reason())));
+            List<CollectedRunner> collected =
+                    KubernetesRunnerFleet.attach(client, namespace, runId).collect(runDir);
+            collected.forEach(runner -> out.println(
+                    "runner " + runner.index() + ": " + runner.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                            + (runner.reason() == null ? "" : ": " + runner.reason())));
             if (collected.stream().noneMatch(runner -> runner.outcome() == CollectedRunner.Outcome.COLLECTED)) {
                 throw new IllegalStateException("run " + runId + ": no runner results to collect");
             }

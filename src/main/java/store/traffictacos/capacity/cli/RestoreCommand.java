@@ -13,7 +13,10 @@ import store.traffictacos.capacity.controller.kubernetes.KubernetesPlatformScale
  * {@code tacos-capacity restore --run-id X}: puts back the HPAs and Deployments a run scaled, from the
  * originals recorded on them, for a run whose controller was killed before it could.
  */
-@Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "restore",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Put back the HPA and Deployment values a run changed (recorded on the objects), e.g. after "
                 + "its controller was killed. Idempotent.")
 final class RestoreCommand implements Callable<Integer> {

@@ -6,23 +6,16 @@ import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import store.traffictacos.capacity.config.RunIds;
-import store.traffictacos.capacity.controller.RunBackend;
 import store.traffictacos.capacity.controller.RunController;
 import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.RunStatus;
 import store.traffictacos.capacity.controller.setup.RunAssembly;
-import store.traffictacos.capacity.controller.RunStatusFile;
-import store.traffictacos.capacity.controller.local.LocalRunnerFleet;
-import store.traffictacos.capacity.controller.setup.KubernetesBackend;
-import store.traffictacos.capacity.controller.setup.LocalBackend;
 import store.traffictacos.capacity.controller.spec.RunSpecFile;
 import store.traffictacos.capacity.report.render.Charts;
 import store.traffictacos.capacity.runner.RunFolder;
@@ -33,7 +26,10 @@ import store.traffictacos.capacity.runner.RunnerCapacity;
  * Exit code: 0 the report passed, 2 it did not (an SLO failed, a regression, a runner's results
  * missing), 1 the run failed (bad input, a stage failed or timed out, aborted).
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Run the load from N runners (local JVMs or a Kubernetes Indexed Job), pre-scaling and "
                 + "sampling the platform, and write the capacity report. Exit code: 0 pass, 2 not passed, 1 error.")
 final class RunCommand implements Callable<Integer> {
@@ -58,8 +54,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--runners", paramLabel = "N", description = "How many runners share the load.")
     Integer runners;
 
-    @Option(names = "--runner-rps", paramLabel = "RPS", description = "Or: requests/s per runner; runners = peak ÷ "
-            + "this, rounded up (default " + (long) RunnerCapacity.DEFAULT_SHARE_RPS + ").")
+    @Option(
+            names = "--runner-rps",
+            paramLabel = "RPS",
+            description = "Or: requests/s per runner; runners = peak ÷ " + "this, rounded up (default "
+                    + (long) RunnerCapacity.DEFAULT_SHARE_RPS + ").")
     Double runnerRps;
 
     @Option(names = "--target", paramLabel = "URL", description = "The platform's URL, or 'embedded' (local backend).")
@@ -86,39 +85,48 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "Where run folders go (default: reports).")
     String reports;
 
-    @Option(names = "--barrier-timeout", paramLabel = "DURATION", description = "How long runners may take to "
-            + "come up, e.g. 10m.")
+    @Option(
+            names = "--barrier-timeout",
+            paramLabel = "DURATION",
+            description = "How long runners may take to " + "come up, e.g. 10m.")
     String barrierTimeout;
 
-    @Option(names = "--start-lead", paramLabel = "DURATION", description = "How far ahead the common start "
-            + "instant is set once all runners are up, e.g. 20s.")
+    @Option(
+            names = "--start-lead",
+            paramLabel = "DURATION",
+            description = "How far ahead the common start " + "instant is set once all runners are up, e.g. 20s.")
     String startLead;
 
     @Override
     public Integer call() throws InterruptedException {
         RunSpec spec = spec();
         if (Files.exists(new RunFolder(spec.runDir()).statusFile())) {
-            throw new IllegalArgumentException("run " + spec.runId() + " already exists in " + spec.runDir()
-                    + "; give another --run-id");
+            throw new IllegalArgumentException(
+                    "run " + spec.runId() + " already exists in " + spec.runDir() + "; give another --run-id");
         }
         Charts.prepare();
         try (RunAssembly run = RunAssembly.open(spec, System.out, System::currentTimeMillis)) {
             RunController controller = run.controller();
             CountDownLatch done = new CountDownLatch(1);
-            Thread onSignal = new Thread(() -> {
-                controller.abort("stopped by a signal (Ctrl-C or SIGTERM)");
-                try {
-                    done.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "tacos-run-shutdown");
+            Thread onSignal = new Thread(
+                    () -> {
+                        controller.abort("stopped by a signal (Ctrl-C or SIGTERM)");
+                        try {
+                            done.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "tacos-run-shutdown");
             Runtime.getRuntime().addShutdownHook(onSignal);
             try {
                 RunStatus status = controller.execute();
                 if (status.failed()) {
-                    command.commandLine().getErr().println("error: run " + spec.runId() + " failed in "
-                            + status.failure().stage().label() + ": " + status.failure().reason());
+                    command.commandLine()
+                            .getErr()
+                            .println("error: run " + spec.runId() + " failed in "
+                                    + status.failure().stage().label() + ": "
+                                    + status.failure().reason());
                     command.commandLine().getErr().flush();
                 }
             } finally {

@@ -21,20 +21,28 @@ import store.traffictacos.capacity.runner.StartPlan;
  * simulation in this JVM with the runner's settings. Once Gatling is up the runner says
  * {@value StartInstant#READY} and waits for the common start instant (see {@code CapacityRun}).
  */
-@Command(name = "runner", mixinStandardHelpOptions = true,
+@Command(
+        name = "runner",
+        mixinStandardHelpOptions = true,
         description = "Run one load runner of a distributed run (started by 'run'; not usually by hand).")
 final class RunnerCommand implements Callable<Integer> {
-    @Option(names = "--properties", required = true, paramLabel = "<file>",
+    @Option(
+            names = "--properties",
+            required = true,
+            paramLabel = "<file>",
             description = "The runner's settings, as the simulation's system properties (Java properties text).")
     private Path properties;
 
-    @Option(names = "--start-signal", paramLabel = "<signal>",
+    @Option(
+            names = "--start-signal",
+            paramLabel = "<signal>",
             description = "Where the start instant comes from: file:<path>, or configmap (the run's ConfigMap, in "
                     + "a Kubernetes pod). Without it, start.at in the properties (or soon).")
     private String startSignal;
 
     /** Gatling reads its configuration from the class-path resource this system property names. */
     static final String GATLING_CONF_FILE = "gatling.conf.file";
+
     static final String RUNNER_GATLING_CONF = "gatling-runner.conf";
 
     @Override
@@ -49,8 +57,13 @@ final class RunnerCommand implements Callable<Integer> {
         settings.toProperties().forEach(System::setProperty);
         // Gatling's data writers off (see gatling-runner.conf), unless the properties choose a file
         System.setProperty(GATLING_CONF_FILE, given.getOrDefault(GATLING_CONF_FILE, RUNNER_GATLING_CONF));
-        return io.gatling.app.Gatling$.MODULE$.fromArgs(List.of("-s", RunnerContract.SIMULATION_CLASS, "-rf",
-                settings.folder().gatling().toString(), "-nr").toArray(String[]::new));
+        return io.gatling.app.Gatling$.MODULE$.fromArgs(List.of(
+                        "-s",
+                        RunnerContract.SIMULATION_CLASS,
+                        "-rf",
+                        settings.folder().gatling().toString(),
+                        "-nr")
+                .toArray(String[]::new));
     }
 
     private static Map<String, String> read(Path file) {

@@ -11,8 +11,12 @@ import store.traffictacos.capacity.controller.RunStatus;
 import store.traffictacos.capacity.controller.RunStatusFile;
 
 /** {@code tacos-capacity status --run-id X}: where a run is, or where and why it stopped. */
-@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Show a run's stage, the stages it went through and its failure, from reports/<run-id>/status.json.")
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "Show a run's stage, the stages it went through and its failure, from reports/<run-id>/status.json.")
 final class StatusCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec command;
@@ -28,10 +32,13 @@ final class StatusCommand implements Callable<Integer> {
         RunStatus status = RunStatusFile.read(reports.resolve(runId));
         PrintWriter out = command.commandLine().getOut();
         out.println("run " + status.runId() + ": " + status.stage().label()
-                + (status.failed() ? " (failed in " + status.failure().stage().label() + ": "
-                        + status.failure().reason() + ")" : ""));
+                + (status.failed()
+                        ? " (failed in " + status.failure().stage().label() + ": "
+                                + status.failure().reason() + ")"
+                        : ""));
         for (RunStatus.Transition transition : status.transitions()) {
-            out.println("  " + Instant.ofEpochMilli(transition.epochMs()) + "  " + transition.stage().label());
+            out.println("  " + Instant.ofEpochMilli(transition.epochMs()) + "  "
+                    + transition.stage().label());
         }
         out.flush();
         return status.failed() ? 1 : 0;

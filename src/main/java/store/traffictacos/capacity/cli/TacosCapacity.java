@@ -5,11 +5,21 @@ import picocli.CommandLine.Command;
 import store.traffictacos.capacity.config.Uris;
 
 /** The {@code tacos-capacity} command line: one subcommand per job. */
-@Command(name = "tacos-capacity", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "tacos-capacity",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Load testing and capacity validation for the Traffic Tacos platform.",
-        subcommands = {RunCommand.class, StatusCommand.class, CollectCommand.class, RestoreCommand.class,
-                ReportCommand.class, TargetCommand.class, RunnerCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            StatusCommand.class,
+            CollectCommand.class,
+            RestoreCommand.class,
+            ReportCommand.class,
+            TargetCommand.class,
+            RunnerCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class TacosCapacity implements Runnable {
 
     /** Exit code for any error (bad input, unreachable dependency); 0 is success. */
@@ -34,8 +44,10 @@ public final class TacosCapacity implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new TacosCapacity());
         commandLine.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("error: " + Uris.redact(e.getMessage())
-                    + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            e.getCommandLine()
+                    .getErr()
+                    .println("error: " + Uris.redact(e.getMessage()) + " (see '"
+                            + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return EXIT_ERROR;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {

@@ -2,8 +2,8 @@ package store.traffictacos.capacity.cli;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import store.traffictacos.capacity.emulator.ReferenceTarget;
@@ -11,7 +11,10 @@ import store.traffictacos.capacity.emulator.TargetConfig;
 import store.traffictacos.capacity.emulator.guard.RateLimit;
 
 /** {@code tacos-capacity target}: runs the reference target until interrupted. */
-@Command(name = "target", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "target",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Run the embedded Traffic Tacos reference target (an emulator of the platform's API) "
                 + "until stopped with Ctrl+C or SIGTERM.")
 final class TargetCommand implements Callable<Integer> {
@@ -23,47 +26,62 @@ final class TargetCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = DEFAULTS.port();
 
-    @Option(names = "--capacity-rps", description = "API requests per second the target serves; beyond it "
-            + "requests queue, then get 503. 0 = no limit (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--capacity-rps",
+            description = "API requests per second the target serves; beyond it "
+                    + "requests queue, then get 503. 0 = no limit (default: ${DEFAULT-VALUE}).")
     double capacityRps = DEFAULTS.capacityRps();
 
-    @Option(names = "--service-time-ms", description = "Fixed delay added to every API request "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--service-time-ms",
+            description = "Fixed delay added to every API request " + "(default: ${DEFAULT-VALUE}).")
     double serviceTimeMs = DEFAULTS.serviceTimeMs();
 
-    @Option(names = "--queue-limit", description = "Requests that may wait for capacity before 503 "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--queue-limit",
+            description = "Requests that may wait for capacity before 503 " + "(default: ${DEFAULT-VALUE}).")
     int queueLimit = DEFAULTS.queueLimit();
 
-    @Option(names = "--rate-limit-rps", description = "Per-client-IP token refill per second; 0 disables "
-            + "rate limiting (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rate-limit-rps",
+            description =
+                    "Per-client-IP token refill per second; 0 disables " + "rate limiting (default: ${DEFAULT-VALUE}).")
     long rateLimitRps = DEFAULTS.rateLimit().tokensPerSecond();
 
     @Option(names = "--rate-limit-burst", description = "Per-client-IP bucket size (default: ${DEFAULT-VALUE}).")
     long rateLimitBurst = DEFAULTS.rateLimit().burst();
 
-    @Option(names = "--jwt-secret", description = "HS256 secret for bearer tokens (default: env TACOS_JWT_SECRET, "
-            + "else a development secret).")
+    @Option(
+            names = "--jwt-secret",
+            description =
+                    "HS256 secret for bearer tokens (default: env TACOS_JWT_SECRET, " + "else a development secret).")
     String jwtSecret = System.getenv().getOrDefault("TACOS_JWT_SECRET", DEFAULTS.jwtSecret());
 
-    @Option(names = "--payment-delay-ms", description = "Time after which a payment intent completes "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--payment-delay-ms",
+            description = "Time after which a payment intent completes " + "(default: ${DEFAULT-VALUE}).")
     long paymentDelayMs = DEFAULTS.paymentDelay().toMillis();
 
-    @Option(names = "--webhook-secret", description = "HMAC-SHA256 secret for payment webhooks "
-            + "(default: env TACOS_WEBHOOK_SECRET, else a development secret).")
+    @Option(
+            names = "--webhook-secret",
+            description = "HMAC-SHA256 secret for payment webhooks "
+                    + "(default: env TACOS_WEBHOOK_SECRET, else a development secret).")
     String webhookSecret = System.getenv().getOrDefault("TACOS_WEBHOOK_SECRET", DEFAULTS.webhookSecret());
 
-    @Option(names = "--seats-per-event", description = "Seats S1..SN in every event's inventory "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seats-per-event",
+            description = "Seats S1..SN in every event's inventory " + "(default: ${DEFAULT-VALUE}).")
     int seatsPerEvent = DEFAULTS.seatsPerEvent();
 
-    @Option(names = "--redis", paramLabel = "URI", description = "Keep state in Redis (redis://host:port[/db]) "
-            + "instead of in memory.")
+    @Option(
+            names = "--redis",
+            paramLabel = "URI",
+            description = "Keep state in Redis (redis://host:port[/db]) " + "instead of in memory.")
     URI redis;
 
-    @Option(names = "--max-body-bytes", description = "Largest request body; larger ones get 413 "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-body-bytes",
+            description = "Largest request body; larger ones get 413 " + "(default: ${DEFAULT-VALUE}).")
     int maxBodyBytes = DEFAULTS.maxBodyBytes();
 
     @Option(names = "--io-threads", description = "Network threads; 0 = one per core (default: ${DEFAULT-VALUE}).")
@@ -71,19 +89,37 @@ final class TargetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        TargetConfig config = new TargetConfig(host, port, capacityRps, serviceTimeMs, queueLimit,
-                new RateLimit(rateLimitRps, rateLimitBurst), jwtSecret, Duration.ofMillis(paymentDelayMs),
-                webhookSecret, seatsPerEvent, redis, maxBodyBytes, ioThreads, DEFAULTS.handlerThreads());
+        TargetConfig config = new TargetConfig(
+                host,
+                port,
+                capacityRps,
+                serviceTimeMs,
+                queueLimit,
+                new RateLimit(rateLimitRps, rateLimitBurst),
+                jwtSecret,
+                Duration.ofMillis(paymentDelayMs),
+                webhookSecret,
+                seatsPerEvent,
+                redis,
+                maxBodyBytes,
+                ioThreads,
+                DEFAULTS.handlerThreads());
         ReferenceTarget target = ReferenceTarget.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            target.close();
-            stopped.countDown();
-        }, "tacos-target-shutdown"));
-        System.out.printf("reference target listening on %s (store: %s, capacity: %s)%n", target.baseUrl(),
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            target.close();
+                            stopped.countDown();
+                        },
+                        "tacos-target-shutdown"));
+        System.out.printf(
+                "reference target listening on %s (store: %s, capacity: %s)%n",
+                target.baseUrl(),
                 redis == null ? "memory" : "redis " + redis.getHost() + ":" + redis.getPort(),
-                capacityRps == 0 ? "unlimited" : capacityRps + " req/s, service time " + serviceTimeMs + " ms, queue "
-                        + queueLimit);
+                capacityRps == 0
+                        ? "unlimited"
+                        : capacityRps + " req/s, service time " + serviceTimeMs + " ms, queue " + queueLimit);
         stopped.await();
         return 0;
     }

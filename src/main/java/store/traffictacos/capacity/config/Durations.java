@@ -13,8 +13,7 @@ public final class Durations {
     private static final Pattern UNITS =
             Pattern.compile("(?:(\\d{1,9})h)?(?:(\\d{1,9})m)?(?:(\\d{1,9})s)?(?:(\\d{1,9})ms)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** @throws IllegalArgumentException one line saying how to write a duration, or that it must be above zero */
     public static Duration positive(String text) {

@@ -15,8 +15,7 @@ public final class RunIds {
     private static final Pattern RUN_ID = Pattern.compile("[a-z0-9]([-a-z0-9]{0,46}[a-z0-9])?");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private RunIds() {
-    }
+    private RunIds() {}
 
     /** @throws IllegalArgumentException one line saying what a run id may hold */
     public static String check(@Nullable String runId) {

@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Reads the text files a user names (profiles, SLO files, run specs), with one way of saying why not. */
 public final class TextFiles {
-    private TextFiles() {
-    }
+    private TextFiles() {}
 
     /**
      * @param what how the error names the file, e.g. "profile file", "SLO file", "run spec"

@@ -18,16 +18,16 @@ public final class Uris {
     /** {@code scheme://user:password@} in free text, e.g. a library's error message that echoes a URL. */
     private static final Pattern USER_INFO_IN_TEXT = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/\\s@'\"]*@");
 
-    private Uris() {
-    }
+    private Uris() {}
 
     /** An {@code http} or {@code https} URL with a host; user info is refused nowhere but never shown. */
     public static URI http(@Nullable String text) {
         URI uri = parse(text);
-        if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        if (uri == null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                 || uri.getHost() == null) {
-            throw new IllegalArgumentException("must be an http(s) URL such as http://host:port, got '"
-                    + redact(text) + "'");
+            throw new IllegalArgumentException(
+                    "must be an http(s) URL such as http://host:port, got '" + redact(text) + "'");
         }
         return uri;
     }
@@ -35,7 +35,8 @@ public final class Uris {
     /** A {@code redis} or {@code rediss} URI with a host, e.g. {@code redis://host:6379/0}. */
     public static URI redis(@Nullable String text) {
         URI uri = parse(text);
-        if (uri == null || !("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme()))
+        if (uri == null
+                || !("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme()))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException("must look like redis://host:port, got '" + redact(text) + "'");
         }
@@ -45,7 +46,8 @@ public final class Uris {
     /** The URI without user info, query or fragment: what any output may show of it. */
     public static URI redact(URI uri) {
         try {
-            String path = uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath()) ? null
+            String path = uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath())
+                    ? null
                     : uri.getPath();
             return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), path, null, null);
         } catch (URISyntaxException e) {

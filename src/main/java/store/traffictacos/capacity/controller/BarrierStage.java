@@ -10,6 +10,7 @@ final class BarrierStage implements RunStage {
     @Override
     public void run(RunContext run) throws InterruptedException {
         run.barrier = run.fleet.awaitReady(run.spec.timeouts().barrier());
-        run.say("all " + run.spec.runners() + " runner(s) ready after " + run.barrier.waited().toMillis() + " ms");
+        run.say("all " + run.spec.runners() + " runner(s) ready after "
+                + run.barrier.waited().toMillis() + " ms");
     }
 }

@@ -17,11 +17,18 @@ final class LaunchStage implements RunStage {
     public void run(RunContext run) {
         RunSpec spec = run.spec;
         KubernetesSpec k8s = spec.kubernetes();
-        Duration expected = spec.timeouts().startLead().plus(spec.profile().totalDuration())
+        Duration expected = spec.timeouts()
+                .startLead()
+                .plus(spec.profile().totalDuration())
                 .plus(spec.timeouts().drain());
-        run.fleet.launch(new RunnerLaunch(runnerSettings(run), k8s.image(),
-                new RunnerResources(k8s.runnerCpu(), k8s.runnerMemory()), k8s.nodeSelector(), k8s.tolerations(),
-                k8s.serviceAccount(), Duration.ofSeconds(k8s.ttlSecondsAfterFinished()),
+        run.fleet.launch(new RunnerLaunch(
+                runnerSettings(run),
+                k8s.image(),
+                new RunnerResources(k8s.runnerCpu(), k8s.runnerMemory()),
+                k8s.nodeSelector(),
+                k8s.tolerations(),
+                k8s.serviceAccount(),
+                Duration.ofSeconds(k8s.ttlSecondsAfterFinished()),
                 RunnerLaunch.activeDeadline(spec.timeouts().barrier(), expected)));
         run.say("launched " + spec.runners() + " runner(s)");
     }

@@ -39,8 +39,9 @@ final class LiveProgress {
             Interval interval = pending.computeIfAbsent(progress.elapsedSecond(), second -> new Interval());
             interval.add(progress);
             // Intervals before this one will not get more lines worth waiting for.
-            while (!pending.isEmpty() && (pending.firstKey() < progress.elapsedSecond()
-                    || pending.firstEntry().getValue().reported == runners)) {
+            while (!pending.isEmpty()
+                    && (pending.firstKey() < progress.elapsedSecond()
+                            || pending.firstEntry().getValue().reported == runners)) {
                 Map.Entry<Long, Interval> done = pending.pollFirstEntry();
                 print(done.getKey(), done.getValue());
             }
@@ -52,8 +53,15 @@ final class LiveProgress {
         lastPrintedSecond = second;
         double errorRate = interval.answered == 0 ? 0 : (double) interval.errors / interval.answered;
         double p99Ms = interval.latencyMicros.getValueAtPercentile(99) / 1000.0;
-        console.printf(Locale.ROOT, "[%5ds] achieved %9.1f rps  p99 %8.1f ms  errors %6.2f %%  (%d of %d runners)%n",
-                second, interval.answered / seconds, p99Ms, 100 * errorRate, interval.reported, runners);
+        console.printf(
+                Locale.ROOT,
+                "[%5ds] achieved %9.1f rps  p99 %8.1f ms  errors %6.2f %%  (%d of %d runners)%n",
+                second,
+                interval.answered / seconds,
+                p99Ms,
+                100 * errorRate,
+                interval.reported,
+                runners);
         judge(second, seconds, errorRate, p99Ms);
     }
 
@@ -67,9 +75,16 @@ final class LiveProgress {
             breachingSince = second - (long) seconds;
         }
         if (second - breachingSince >= rules.forSeconds()) {
-            abort.abort(String.format(Locale.ROOT, "abort rule: error rate above %.0f %% or p99 above %.0f ms for "
-                    + "%d s (at second %d: errors %.1f %%, p99 %.1f ms)", 100 * rules.errorRateAbove(),
-                    rules.p99AboveMs(), second - breachingSince, second, 100 * errorRate, p99Ms));
+            abort.abort(String.format(
+                    Locale.ROOT,
+                    "abort rule: error rate above %.0f %% or p99 above %.0f ms for "
+                            + "%d s (at second %d: errors %.1f %%, p99 %.1f ms)",
+                    100 * rules.errorRateAbove(),
+                    rules.p99AboveMs(),
+                    second - breachingSince,
+                    second,
+                    100 * errorRate,
+                    p99Ms));
         }
     }
 

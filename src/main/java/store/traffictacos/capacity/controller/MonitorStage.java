@@ -22,7 +22,9 @@ final class MonitorStage implements RunStage {
 
     @Override
     public void run(RunContext run) throws InterruptedException {
-        long deadline = run.startAt.plus(run.spec.profile().totalDuration()).plus(run.spec.timeouts().drain())
+        long deadline = run.startAt
+                .plus(run.spec.profile().totalDuration())
+                .plus(run.spec.timeouts().drain())
                 .toEpochMilli();
         Set<Integer> reportedFailed = new HashSet<>();
         while (true) {
@@ -39,9 +41,11 @@ final class MonitorStage implements RunStage {
             if (aborted != null || run.clock.getAsLong() > deadline) {
                 run.say("stopping every runner: " + (aborted != null ? aborted : "past the profile's end"));
                 run.fleet.stop();
-                throw new IllegalStateException(aborted != null ? "aborted: " + aborted
-                        : "monitor: runners still running " + run.spec.timeouts().drain().toSeconds()
-                                + " s after the profile's end");
+                throw new IllegalStateException(
+                        aborted != null
+                                ? "aborted: " + aborted
+                                : "monitor: runners still running "
+                                        + run.spec.timeouts().drain().toSeconds() + " s after the profile's end");
             }
             Thread.sleep(POLL.toMillis());
         }

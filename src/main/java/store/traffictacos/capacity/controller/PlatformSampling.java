@@ -13,8 +13,8 @@ import java.util.Set;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
-import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.platform.SamplingSchedule;
+import store.traffictacos.capacity.runner.RunFolder;
 
 /**
  * The controller's platform metrics: the live samplers on a schedule from the start instant to the
@@ -55,7 +55,9 @@ final class PlatformSampling implements AutoCloseable {
         if (schedule != null) {
             schedule.stop();
             // A source also read for the whole window afterwards keeps that read: it has what came in late.
-            schedule.samples().stream().filter(sample -> !readAfterwards.contains(sample.source())).forEach(samples::add);
+            schedule.samples().stream()
+                    .filter(sample -> !readAfterwards.contains(sample.source()))
+                    .forEach(samples::add);
             schedule.unavailable().forEach((source, reason) -> {
                 if (!readAfterwards.contains(source)) {
                     unavailable.put(source, reason);
@@ -75,8 +77,8 @@ final class PlatformSampling implements AutoCloseable {
         try {
             PlatformSeriesFile.write(new RunFolder(runDir).platformFile(), samples, unavailable);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the platform series into " + runDir + ": " + e.getMessage(),
-                    e);
+            throw new UncheckedIOException(
+                    "cannot write the platform series into " + runDir + ": " + e.getMessage(), e);
         }
     }
 

@@ -12,6 +12,5 @@ public interface PlatformWindowSource {
 
     Window fetch(long fromEpochMs, long toEpochMs);
 
-    record Window(List<PlatformSample> samples, String unavailableReason) {
-    }
+    record Window(List<PlatformSample> samples, String unavailableReason) {}
 }

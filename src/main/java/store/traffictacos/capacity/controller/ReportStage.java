@@ -14,8 +14,8 @@ final class ReportStage implements RunStage {
     @Override
     public void run(RunContext run) {
         RunSpec spec = run.spec;
-        run.report = ReportService.write(spec.runDir(), SloFile.settingsOrDefaults(spec.sloFile()),
-                History.baseline(spec.baseline()));
+        run.report = ReportService.write(
+                spec.runDir(), SloFile.settingsOrDefaults(spec.sloFile()), History.baseline(spec.baseline()));
         ReportService.announce(run.report, ReportService.VerdictLine.LABELLED, run::say);
     }
 }

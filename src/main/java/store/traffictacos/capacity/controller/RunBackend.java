@@ -14,8 +14,14 @@ import store.traffictacos.capacity.platform.PlatformSampler;
  * limits before anything is created (room on the node pool), the platform sources, and what to
  * close afterwards (the embedded target, API clients), last opened first closed.
  */
-public record RunBackend(URI target, RunnerFleet fleet, PlatformScaler scaler, Runnable preflight,
-        List<PlatformSampler> live, List<PlatformWindowSource> afterwards, List<AutoCloseable> resources)
+public record RunBackend(
+        URI target,
+        RunnerFleet fleet,
+        PlatformScaler scaler,
+        Runnable preflight,
+        List<PlatformSampler> live,
+        List<PlatformWindowSource> afterwards,
+        List<AutoCloseable> resources)
         implements AutoCloseable {
 
     public RunBackend {

@@ -34,8 +34,14 @@ final class RunContext {
     List<CollectedRunner> collected = List.of();
     ReportService.Written report;
 
-    RunContext(RunSpec spec, RunBackend backend, PlatformSampling platform, LiveProgress progress, AbortSignal abort,
-            PrintStream console, LongSupplier clock) {
+    RunContext(
+            RunSpec spec,
+            RunBackend backend,
+            PlatformSampling platform,
+            LiveProgress progress,
+            AbortSignal abort,
+            PrintStream console,
+            LongSupplier clock) {
         this.spec = spec;
         this.target = backend.target();
         this.fleet = backend.fleet();

@@ -14,8 +14,13 @@ import store.traffictacos.capacity.report.ReportBuilder;
  * interrupts a waiting stage and leads to the same wind-down.
  */
 public final class RunController {
-    private static final List<RunStage> UNTIL_MONITOR = List.of(new ValidateStage(), new ScaleStage(),
-            new LaunchStage(), new BarrierStage(), new StartStage(), new MonitorStage());
+    private static final List<RunStage> UNTIL_MONITOR = List.of(
+            new ValidateStage(),
+            new ScaleStage(),
+            new LaunchStage(),
+            new BarrierStage(),
+            new StartStage(),
+            new MonitorStage());
 
     private final RunContext run;
     private volatile Thread running;
@@ -24,9 +29,15 @@ public final class RunController {
 
     public RunController(RunSpec spec, RunBackend backend, PrintStream console, LongSupplier clock) {
         AbortSignal abort = new AbortSignal();
-        this.run = new RunContext(spec, backend,
-                new PlatformSampling(backend.live(), backend.afterwards(), spec.platform().period()),
-                new LiveProgress(spec.runners(), spec.abort(), abort, console), abort, console, clock);
+        this.run = new RunContext(
+                spec,
+                backend,
+                new PlatformSampling(
+                        backend.live(), backend.afterwards(), spec.platform().period()),
+                new LiveProgress(spec.runners(), spec.abort(), abort, console),
+                abort,
+                console,
+                clock);
         this.status = RunStatus.pending(spec.runId(), clock.getAsLong());
     }
 
@@ -81,7 +92,8 @@ public final class RunController {
             status = status.finish(run.clock.getAsLong());
             save();
             if (status.failed()) {
-                run.say("FAILED in " + status.failure().stage().label() + ": " + status.failure().reason());
+                run.say("FAILED in " + status.failure().stage().label() + ": "
+                        + status.failure().reason());
             }
             return status;
         } finally {
@@ -107,8 +119,10 @@ public final class RunController {
             stage.run(run);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            status = status.fail(run.abort.reason() != null ? "aborted: " + run.abort.reason()
-                    : stage.stage().label() + ": interrupted");
+            status = status.fail(
+                    run.abort.reason() != null
+                            ? "aborted: " + run.abort.reason()
+                            : stage.stage().label() + ": interrupted");
         } catch (Exception e) {
             if (status.failed()) {
                 // The run keeps its first failure; one during the wind-down is still worth knowing.

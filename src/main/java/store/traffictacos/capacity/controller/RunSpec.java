@@ -99,20 +99,19 @@ public record RunSpec(
      * @param redis null: no Redis INFO
      * @param cloudwatch null: no ElastiCache metrics
      */
-    public record PlatformSpec(Duration period, boolean kubernetes, List<String> deployments, RedisSpec redis,
-            CloudWatchSpec cloudwatch) {
+    public record PlatformSpec(
+            Duration period, boolean kubernetes, List<String> deployments, RedisSpec redis, CloudWatchSpec cloudwatch) {
         public PlatformSpec {
             deployments = List.copyOf(deployments);
         }
     }
 
     /** The password from an environment variable or a Kubernetes Secret (in the app namespace), never inline. */
-    public record RedisSpec(URI uri, String passwordEnv, String secretName, String secretKey) {
-    }
+    public record RedisSpec(URI uri, String passwordEnv, String secretName, String secretKey) {}
 
     /** @param live also read during the run (CloudWatch lags, so the charts fill in late); always read after it */
-    public record CloudWatchSpec(List<String> cacheClusterIds, String region, URI endpoint, Duration period,
-            boolean live) {
+    public record CloudWatchSpec(
+            List<String> cacheClusterIds, String region, URI endpoint, Duration period, boolean live) {
         public CloudWatchSpec {
             cacheClusterIds = List.copyOf(cacheClusterIds);
         }
@@ -123,13 +122,11 @@ public record RunSpec(
      *     every runner to see it, start Gatling and warm up
      * @param drain how long runners may take past the profile's end before the run fails
      */
-    public record Timeouts(Duration scale, Duration barrier, Duration startLead, Duration drain) {
-    }
+    public record Timeouts(Duration scale, Duration barrier, Duration startLead, Duration drain) {}
 
     /**
      * Stop the run when, for {@code forSeconds} in a row, the merged error rate is above
      * {@code errorRateAbove} or the merged p99 is above {@code p99AboveMs}.
      */
-    public record AbortRules(double errorRateAbove, double p99AboveMs, int forSeconds) {
-    }
+    public record AbortRules(double errorRateAbove, double p99AboveMs, int forSeconds) {}
 }

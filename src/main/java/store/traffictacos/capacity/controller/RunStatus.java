@@ -11,11 +11,9 @@ import java.util.Objects;
  */
 public record RunStatus(String runId, Stage stage, List<Transition> transitions, Failure failure) {
 
-    public record Transition(Stage stage, long epochMs) {
-    }
+    public record Transition(Stage stage, long epochMs) {}
 
-    public record Failure(Stage stage, String reason) {
-    }
+    public record Failure(Stage stage, String reason) {}
 
     public RunStatus {
         Objects.requireNonNull(runId, "runId");
@@ -30,8 +28,8 @@ public record RunStatus(String runId, Stage stage, List<Transition> transitions,
     /** @throws IllegalStateException if {@code next} is not after the current stage */
     public RunStatus enter(Stage next, long epochMs) {
         if (next.compareTo(stage) <= 0) {
-            throw new IllegalStateException("run " + runId + " cannot go from " + stage.label() + " back to "
-                    + next.label());
+            throw new IllegalStateException(
+                    "run " + runId + " cannot go from " + stage.label() + " back to " + next.label());
         }
         List<Transition> moved = new ArrayList<>(transitions);
         moved.add(new Transition(next, epochMs));

@@ -16,8 +16,7 @@ import store.traffictacos.capacity.runner.RunFolder;
 public final class RunStatusFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private RunStatusFile() {
-    }
+    private RunStatusFile() {}
 
     static void write(Path runDir, RunStatus status) {
         try {

@@ -15,25 +15,28 @@ import store.traffictacos.capacity.runner.RunFolder;
 final class RunnersFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private RunnersFile() {
-    }
+    private RunnersFile() {}
 
     static void write(Path runDir, List<CollectedRunner> collected) {
-        List<RunnerOutcomes.Runner> runners = collected.stream().map(runner -> new RunnerOutcomes.Runner(
-                runner.index(), runner.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                runner.state().phase().name().toLowerCase(java.util.Locale.ROOT), describe(runner))).toList();
+        List<RunnerOutcomes.Runner> runners = collected.stream()
+                .map(runner -> new RunnerOutcomes.Runner(
+                        runner.index(), runner.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                        runner.state().phase().name().toLowerCase(java.util.Locale.ROOT), describe(runner)))
+                .toList();
         try {
             Files.createDirectories(runDir);
             JSON.writeValue(new RunFolder(runDir).runnersFile().toFile(), new RunnerOutcomes(runners));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the runners' outcomes into " + runDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write the runners' outcomes into " + runDir + ": " + e.getMessage(), e);
         }
     }
 
     /** E.g. {@code collected}, {@code collected (partial: terminated (SIGTERM, exit code 143))}, {@code missing: ...}. */
     static String describe(CollectedRunner runner) {
         return switch (runner.outcome()) {
-            case COLLECTED -> runner.partial() ? "collected (partial: " + runner.state().describe() + ")" : "collected";
+            case COLLECTED ->
+                runner.partial() ? "collected (partial: " + runner.state().describe() + ")" : "collected";
             case MISSING -> "missing: " + runner.reason();
             case CORRUPT -> "results corrupt: " + runner.reason();
         };

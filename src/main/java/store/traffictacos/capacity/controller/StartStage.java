@@ -14,7 +14,8 @@ final class StartStage implements RunStage {
 
     @Override
     public void run(RunContext run) {
-        run.startAt = Instant.ofEpochMilli(run.clock.getAsLong()).plus(run.spec.timeouts().startLead());
+        run.startAt = Instant.ofEpochMilli(run.clock.getAsLong())
+                .plus(run.spec.timeouts().startLead());
         run.fleet.start(run.startAt);
         run.platform.start();
         run.say("measured load starts at " + run.startAt);

@@ -56,8 +56,8 @@ public final class ReferenceTarget implements AutoCloseable {
 
     /** Starts with {@code clock} driving every rule that depends on time (waits, holds, expiry). */
     public static ReferenceTarget start(TargetConfig config, Clock clock) {
-        StoreSettings settings = new StoreSettings(AdmissionPolicy.contract(), config.rateLimit(),
-                new SeatMap(config.seatsPerEvent()));
+        StoreSettings settings =
+                new StoreSettings(AdmissionPolicy.contract(), config.rateLimit(), new SeatMap(config.seatsPerEvent()));
         Stores stores = openStores(config, settings);
         List<ExecutorService> executors = new ArrayList<>();
         try {
@@ -68,28 +68,46 @@ public final class ReferenceTarget implements AutoCloseable {
                 handlers = Executors.newFixedThreadPool(config.handlerThreads(), daemon("tacos-handler"));
                 executors.add(handlers);
             }
-            CapacityModel capacity = new CapacityModel(config.capacityRps(),
-                    Math.round(config.serviceTimeMs() * 1_000_000), config.queueLimit());
+            CapacityModel capacity = new CapacityModel(
+                    config.capacityRps(), Math.round(config.serviceTimeMs() * 1_000_000), config.queueLimit());
             StateStores state = stores.state();
-            TargetMetrics metrics = new TargetMetrics(state.waitingRoom()::waitingByEvent,
-                    () -> state.reservations().seatCounts(clock.millis()), () -> capacity.queued(System.nanoTime()));
-            PaymentSimulator payments = new PaymentSimulator(state.payments(), config.paymentDelay(), clock, scheduler,
+            TargetMetrics metrics = new TargetMetrics(
+                    state.waitingRoom()::waitingByEvent,
+                    () -> state.reservations().seatCounts(clock.millis()),
+                    () -> capacity.queued(System.nanoTime()));
+            PaymentSimulator payments = new PaymentSimulator(
+                    state.payments(),
+                    config.paymentDelay(),
+                    clock,
+                    scheduler,
                     new WebhookSender(config.webhookSecret()));
             List<Route> routes = new ArrayList<>();
             routes.addAll(new OperationsApi(stores, metrics, clock).routes());
             routes.addAll(new QueueApi(state.waitingRoom(), settings.admission(), clock).routes());
             routes.addAll(new ReservationApi(state.reservations(), payments, clock).routes());
             routes.addAll(new PaymentApi(payments).routes());
-            Gateway gateway = new Gateway(new RateLimiter(config.rateLimit(), state.rateLimits()),
-                    new JwtAuthenticator(config.jwtSecret(), clock), new IdempotencyGuard(state.idempotency()), clock);
-            NettyServer server = NettyServer.start(new InetSocketAddress(config.host(), config.port()),
-                    config.ioThreads(), config.maxBodyBytes(), new Router(routes), gateway, capacity, metrics, handlers);
+            Gateway gateway = new Gateway(
+                    new RateLimiter(config.rateLimit(), state.rateLimits()),
+                    new JwtAuthenticator(config.jwtSecret(), clock),
+                    new IdempotencyGuard(state.idempotency()),
+                    clock);
+            NettyServer server = NettyServer.start(
+                    new InetSocketAddress(config.host(), config.port()),
+                    config.ioThreads(),
+                    config.maxBodyBytes(),
+                    new Router(routes),
+                    gateway,
+                    capacity,
+                    metrics,
+                    handlers);
             return new ReferenceTarget(config, server, stores, executors);
         } catch (Exception e) { // includes the undeclared BindException
             executors.forEach(ExecutorService::shutdownNow);
             stores.close();
-            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw new IllegalStateException(
+                    "cannot listen on " + config.host() + ":" + config.port() + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    e);
         }
     }
 

@@ -37,7 +37,8 @@ public record TargetConfig(
     public TargetConfig {
         require(port >= 0 && port <= 65_535, "port must be 0..65535, got " + port);
         require(capacityRps >= 0 && Double.isFinite(capacityRps), "capacity-rps must be >= 0, got " + capacityRps);
-        require(serviceTimeMs >= 0 && Double.isFinite(serviceTimeMs),
+        require(
+                serviceTimeMs >= 0 && Double.isFinite(serviceTimeMs),
                 "service-time-ms must be >= 0, got " + serviceTimeMs);
         require(queueLimit >= 0, "queue-limit must be >= 0, got " + queueLimit);
         require(jwtSecret != null && !jwtSecret.isEmpty(), "jwt-secret must not be empty");
@@ -47,49 +48,154 @@ public record TargetConfig(
         require(maxBodyBytes >= 1, "max-body-bytes must be >= 1, got " + maxBodyBytes);
         require(ioThreads >= 0, "io-threads must be >= 0, got " + ioThreads);
         require(handlerThreads >= 1, "handler-threads must be >= 1, got " + handlerThreads);
-        require(redisUri == null || "redis".equals(redisUri.getScheme()) && redisUri.getHost() != null,
+        require(
+                redisUri == null || "redis".equals(redisUri.getScheme()) && redisUri.getHost() != null,
                 "redis must look like redis://host:port, got " + redisUri);
     }
 
     /** Production-like defaults on 127.0.0.1:8080 with the in-memory store and no capacity limit. */
     public static TargetConfig defaults() {
-        return new TargetConfig("127.0.0.1", 8080, 0, 0, 1_000, RateLimit.production(), DEFAULT_JWT_SECRET,
-                Duration.ofSeconds(2), DEFAULT_WEBHOOK_SECRET, 100_000, null, 1_048_576, 0, 64);
+        return new TargetConfig(
+                "127.0.0.1",
+                8080,
+                0,
+                0,
+                1_000,
+                RateLimit.production(),
+                DEFAULT_JWT_SECRET,
+                Duration.ofSeconds(2),
+                DEFAULT_WEBHOOK_SECRET,
+                100_000,
+                null,
+                1_048_576,
+                0,
+                64);
     }
 
     public TargetConfig withPort(int newPort) {
-        return new TargetConfig(host, newPort, capacityRps, serviceTimeMs, queueLimit, rateLimit, jwtSecret,
-                paymentDelay, webhookSecret, seatsPerEvent, redisUri, maxBodyBytes, ioThreads, handlerThreads);
+        return new TargetConfig(
+                host,
+                newPort,
+                capacityRps,
+                serviceTimeMs,
+                queueLimit,
+                rateLimit,
+                jwtSecret,
+                paymentDelay,
+                webhookSecret,
+                seatsPerEvent,
+                redisUri,
+                maxBodyBytes,
+                ioThreads,
+                handlerThreads);
     }
 
     public TargetConfig withCapacity(double rps, double serviceMs, int queue) {
-        return new TargetConfig(host, port, rps, serviceMs, queue, rateLimit, jwtSecret,
-                paymentDelay, webhookSecret, seatsPerEvent, redisUri, maxBodyBytes, ioThreads, handlerThreads);
+        return new TargetConfig(
+                host,
+                port,
+                rps,
+                serviceMs,
+                queue,
+                rateLimit,
+                jwtSecret,
+                paymentDelay,
+                webhookSecret,
+                seatsPerEvent,
+                redisUri,
+                maxBodyBytes,
+                ioThreads,
+                handlerThreads);
     }
 
     public TargetConfig withRateLimit(RateLimit limit) {
-        return new TargetConfig(host, port, capacityRps, serviceTimeMs, queueLimit, limit, jwtSecret,
-                paymentDelay, webhookSecret, seatsPerEvent, redisUri, maxBodyBytes, ioThreads, handlerThreads);
+        return new TargetConfig(
+                host,
+                port,
+                capacityRps,
+                serviceTimeMs,
+                queueLimit,
+                limit,
+                jwtSecret,
+                paymentDelay,
+                webhookSecret,
+                seatsPerEvent,
+                redisUri,
+                maxBodyBytes,
+                ioThreads,
+                handlerThreads);
     }
 
     public TargetConfig withSeatsPerEvent(int seats) {
-        return new TargetConfig(host, port, capacityRps, serviceTimeMs, queueLimit, rateLimit, jwtSecret,
-                paymentDelay, webhookSecret, seats, redisUri, maxBodyBytes, ioThreads, handlerThreads);
+        return new TargetConfig(
+                host,
+                port,
+                capacityRps,
+                serviceTimeMs,
+                queueLimit,
+                rateLimit,
+                jwtSecret,
+                paymentDelay,
+                webhookSecret,
+                seats,
+                redisUri,
+                maxBodyBytes,
+                ioThreads,
+                handlerThreads);
     }
 
     public TargetConfig withPaymentDelay(Duration delay) {
-        return new TargetConfig(host, port, capacityRps, serviceTimeMs, queueLimit, rateLimit, jwtSecret,
-                delay, webhookSecret, seatsPerEvent, redisUri, maxBodyBytes, ioThreads, handlerThreads);
+        return new TargetConfig(
+                host,
+                port,
+                capacityRps,
+                serviceTimeMs,
+                queueLimit,
+                rateLimit,
+                jwtSecret,
+                delay,
+                webhookSecret,
+                seatsPerEvent,
+                redisUri,
+                maxBodyBytes,
+                ioThreads,
+                handlerThreads);
     }
 
     public TargetConfig withRedis(URI uri) {
-        return new TargetConfig(host, port, capacityRps, serviceTimeMs, queueLimit, rateLimit, jwtSecret,
-                paymentDelay, webhookSecret, seatsPerEvent, uri, maxBodyBytes, ioThreads, handlerThreads);
+        return new TargetConfig(
+                host,
+                port,
+                capacityRps,
+                serviceTimeMs,
+                queueLimit,
+                rateLimit,
+                jwtSecret,
+                paymentDelay,
+                webhookSecret,
+                seatsPerEvent,
+                uri,
+                maxBodyBytes,
+                ioThreads,
+                handlerThreads);
     }
 
     public TargetConfig withMaxBodyBytes(int bytes) {
-        return new TargetConfig(host, port, capacityRps, serviceTimeMs, queueLimit, rateLimit, jwtSecret,
-                paymentDelay, webhookSecret, seatsPerEvent, redisUri, bytes, ioThreads, handlerThreads);
+        return new TargetConfig(
+                host,
+                port,
+                capacityRps,
+                serviceTimeMs,
+                queueLimit,
+                rateLimit,
+                jwtSecret,
+                paymentDelay,
+                webhookSecret,
+                seatsPerEvent,
+                redisUri,
+                bytes,
+                ioThreads,
+                handlerThreads);
     }
 
     private static void require(boolean condition, String message) {

@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /** One-line reasons for failed connections, for errors a user reads. */
 public final class ConnectionFailures {
-    private ConnectionFailures() {
-    }
+    private ConnectionFailures() {}
 
     /**
      * The network reason behind a connection failure ("Connection refused", "Connect timed out",
@@ -23,7 +22,8 @@ public final class ConnectionFailures {
         if (network instanceof UnknownHostException) {
             return "Unknown host " + network.getMessage();
         }
-        if (network instanceof ConnectException && (network.getMessage() == null || network.getMessage().isBlank())) {
+        if (network instanceof ConnectException
+                && (network.getMessage() == null || network.getMessage().isBlank())) {
             return "Connection refused";
         }
         Throwable source = network;

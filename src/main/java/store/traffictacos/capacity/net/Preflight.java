@@ -9,23 +9,29 @@ import java.time.Duration;
 
 /** Checks the target answers {@code /healthz} before any load is sent. */
 public final class Preflight {
-    private Preflight() {
-    }
+    private Preflight() {}
 
     /** @throws IllegalStateException one line, when the target does not answer 200 */
     public static void check(URI target) {
         URI health = target.resolve("/healthz");
         try {
-            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
+            HttpResponse<Void> response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(health)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .GET()
+                                    .build(),
                             HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("target " + target + " is not healthy: GET /healthz answered "
-                        + response.statusCode());
+                throw new IllegalStateException(
+                        "target " + target + " is not healthy: GET /healthz answered " + response.statusCode());
             }
         } catch (IOException e) {
-            throw new IllegalStateException("target " + target + " is unreachable: GET /healthz failed ("
-                    + ConnectionFailures.reason(e) + ")", e);
+            throw new IllegalStateException(
+                    "target " + target + " is unreachable: GET /healthz failed (" + ConnectionFailures.reason(e) + ")",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking " + health, e);

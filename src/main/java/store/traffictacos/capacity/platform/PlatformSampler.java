@@ -25,6 +25,5 @@ public interface PlatformSampler extends AutoCloseable {
 
     /** Releases connections; never throws. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

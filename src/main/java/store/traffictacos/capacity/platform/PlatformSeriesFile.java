@@ -46,8 +46,7 @@ public final class PlatformSeriesFile {
         }
     }
 
-    private PlatformSeriesFile() {
-    }
+    private PlatformSeriesFile() {}
 
     /** Writes {@code file} (a run folder's platform.json), atomically replacing it. */
     public static void write(Path file, List<PlatformSample> samples, Map<String, String> unavailable)
@@ -97,11 +96,14 @@ public final class PlatformSeriesFile {
             String series = required(entry, "series", file);
             String unit = required(entry, "unit", file);
             for (JsonNode point : entry.path("points")) {
-                if (!point.isArray() || point.size() != 2 || !point.get(0).isIntegralNumber()
+                if (!point.isArray()
+                        || point.size() != 2
+                        || !point.get(0).isIntegralNumber()
                         || !point.get(1).isNumber()) {
                     throw new IOException(file + ": bad point " + point + " in series " + series);
                 }
-                samples.add(new PlatformSample(source, series, point.get(0).asLong(), point.get(1).asDouble(), unit));
+                samples.add(new PlatformSample(
+                        source, series, point.get(0).asLong(), point.get(1).asDouble(), unit));
             }
         }
         Map<String, String> unavailable = new LinkedHashMap<>();

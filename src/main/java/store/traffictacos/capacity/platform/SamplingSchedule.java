@@ -44,8 +44,8 @@ public final class SamplingSchedule implements AutoCloseable {
      * @param clock      the run's clock, epoch milliseconds, stamped on every sample
      * @param maxSamples how many samples to keep at most
      */
-    public SamplingSchedule(List<? extends PlatformSampler> samplers, Duration period, LongSupplier clock,
-            int maxSamples) {
+    public SamplingSchedule(
+            List<? extends PlatformSampler> samplers, Duration period, LongSupplier clock, int maxSamples) {
         this.samplers = List.copyOf(samplers);
         this.period = Objects.requireNonNull(period, "period");
         this.clock = Objects.requireNonNull(clock, "clock");

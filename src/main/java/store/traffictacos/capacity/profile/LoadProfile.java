@@ -34,7 +34,10 @@ public record LoadProfile(String name, List<Phase> phases) {
 
     /** The highest rate any phase reaches (a ramp's higher end). */
     public double peakRps() {
-        return phases.stream().mapToDouble(phase -> Math.max(phase.fromRps(), phase.toRps())).max().orElse(0);
+        return phases.stream()
+                .mapToDouble(phase -> Math.max(phase.fromRps(), phase.toRps()))
+                .max()
+                .orElse(0);
     }
 
     /** The phase running {@code offset} after the start; a phase's end belongs to the next one. */
@@ -102,10 +105,15 @@ public record LoadProfile(String name, List<Phase> phases) {
         if (index < 0 || index >= count) {
             throw new IllegalArgumentException("runner index must be 0.." + (count - 1) + ", got " + index);
         }
-        return new LoadProfile(name, phases.stream()
-                .map(phase -> new Phase(phase.name(), phase.duration(),
-                        share(phase.fromRps(), index, count), share(phase.toRps(), index, count)))
-                .toList());
+        return new LoadProfile(
+                name,
+                phases.stream()
+                        .map(phase -> new Phase(
+                                phase.name(),
+                                phase.duration(),
+                                share(phase.fromRps(), index, count),
+                                share(phase.toRps(), index, count)))
+                        .toList());
     }
 
     private static double share(double rps, int index, int count) {

@@ -30,8 +30,7 @@ import store.traffictacos.capacity.yaml.YamlBinding;
 public final class ProfileFile {
     private static final YamlBinding YAML = new YamlBinding();
 
-    private ProfileFile() {
-    }
+    private ProfileFile() {}
 
     public static LoadProfile parse(Path file) {
         String text;
@@ -90,8 +89,8 @@ public final class ProfileFile {
                 String path = "phases[" + result.size() + "]";
                 Phase bound = phase.toPhase(source, path);
                 if (!names.add(bound.name())) {
-                    throw ProfileException.at(source, phase.line, path + ".name",
-                            "duplicate phase name '" + bound.name() + "'");
+                    throw ProfileException.at(
+                            source, phase.line, path + ".name", "duplicate phase name '" + bound.name() + "'");
                 }
                 result.add(bound);
             }
@@ -107,8 +106,7 @@ public final class ProfileFile {
 
     /** A named list type, so that a value of another kind reads "expected a list of phases". */
     @JsonClassDescription("a list of phases")
-    private static final class Phases extends ArrayList<PhaseJson> {
-    }
+    private static final class Phases extends ArrayList<PhaseJson> {}
 
     @JsonClassDescription("a phase like {name: peak, duration: 10m, rps: 30000}")
     private static final class PhaseJson implements YamlBinding.Located {
@@ -167,8 +165,8 @@ public final class ProfileFile {
 
         private static double rate(JsonNode value) {
             if (!value.isNumber()) {
-                throw new IllegalArgumentException("expected a number of requests per second, got "
-                        + YamlBinding.describe(value));
+                throw new IllegalArgumentException(
+                        "expected a number of requests per second, got " + YamlBinding.describe(value));
             }
             if (value.doubleValue() < 0) {
                 throw new IllegalArgumentException("must be >= 0, got " + value.asText());

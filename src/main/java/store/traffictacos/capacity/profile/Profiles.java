@@ -23,35 +23,42 @@ public final class Profiles {
 
     private static final Map<String, LoadProfile> BUILT_IN = byName(
             // The production profile, exactly as the spec's table.
-            new LoadProfile("30k", List.of(
-                    Phase.constant(WARM_UP, ofMinutes(2), 5_000),
-                    Phase.ramp(RAMP, ofMinutes(5), 10_000, 20_000),
-                    Phase.constant(PEAK, ofMinutes(10), 30_000),
-                    Phase.constant(STRESS, ofMinutes(5), 40_000))),
+            new LoadProfile(
+                    "30k",
+                    List.of(
+                            Phase.constant(WARM_UP, ofMinutes(2), 5_000),
+                            Phase.ramp(RAMP, ofMinutes(5), 10_000, 20_000),
+                            Phase.constant(PEAK, ofMinutes(10), 30_000),
+                            Phase.constant(STRESS, ofMinutes(5), 40_000))),
             // 30k's durations with its rates scaled to a 10,000 peak and rounded to the nearest thousand
             // (exact thirds would be 1,666.7; 3,333.3 -> 6,666.7; 13,333.3), because round targets are what
             // people compare against dashboards.
-            new LoadProfile("10k", List.of(
-                    Phase.constant(WARM_UP, ofMinutes(2), 2_000),
-                    Phase.ramp(RAMP, ofMinutes(5), 3_000, 7_000),
-                    Phase.constant(PEAK, ofMinutes(10), 10_000),
-                    Phase.constant(STRESS, ofMinutes(5), 13_000))),
+            new LoadProfile(
+                    "10k",
+                    List.of(
+                            Phase.constant(WARM_UP, ofMinutes(2), 2_000),
+                            Phase.ramp(RAMP, ofMinutes(5), 3_000, 7_000),
+                            Phase.constant(PEAK, ofMinutes(10), 10_000),
+                            Phase.constant(STRESS, ofMinutes(5), 13_000))),
             // Seconds per phase at tens of rps: checks that every phase and request runs, measures nothing.
-            new LoadProfile("smoke", List.of(
-                    Phase.constant(WARM_UP, ofSeconds(3), 10),
-                    Phase.ramp(RAMP, ofSeconds(3), 10, 30),
-                    Phase.constant(PEAK, ofSeconds(4), 30),
-                    Phase.constant(STRESS, ofSeconds(3), 40))),
+            new LoadProfile(
+                    "smoke",
+                    List.of(
+                            Phase.constant(WARM_UP, ofSeconds(3), 10),
+                            Phase.ramp(RAMP, ofSeconds(3), 10, 30),
+                            Phase.constant(PEAK, ofSeconds(4), 30),
+                            Phase.constant(STRESS, ofSeconds(3), 40))),
             // One minute on a 2-core laptop where the generator and the embedded target share the CPUs,
             // so its rates stay well below what one core of Netty serves.
-            new LoadProfile(DEFAULT, List.of(
-                    Phase.constant(WARM_UP, ofSeconds(10), 50),
-                    Phase.ramp(RAMP, ofSeconds(15), 100, 300),
-                    Phase.constant(PEAK, ofSeconds(25), 300),
-                    Phase.constant(STRESS, ofSeconds(10), 400))));
+            new LoadProfile(
+                    DEFAULT,
+                    List.of(
+                            Phase.constant(WARM_UP, ofSeconds(10), 50),
+                            Phase.ramp(RAMP, ofSeconds(15), 100, 300),
+                            Phase.constant(PEAK, ofSeconds(25), 300),
+                            Phase.constant(STRESS, ofSeconds(10), 400))));
 
-    private Profiles() {
-    }
+    private Profiles() {}
 
     public static Optional<LoadProfile> builtIn(String name) {
         return Optional.ofNullable(BUILT_IN.get(name));
@@ -69,15 +76,16 @@ public final class Profiles {
     public static LoadProfile resolve(String nameOrNull, Path fileOrNull) {
         boolean named = nameOrNull != null && !nameOrNull.isBlank();
         if (named && fileOrNull != null) {
-            throw new ProfileException("give either a profile name or a profile file, not both (got '"
-                    + nameOrNull + "' and " + fileOrNull + ")");
+            throw new ProfileException("give either a profile name or a profile file, not both (got '" + nameOrNull
+                    + "' and " + fileOrNull + ")");
         }
         if (fileOrNull != null) {
             return ProfileFile.parse(fileOrNull);
         }
         String name = named ? nameOrNull.strip() : DEFAULT;
-        return builtIn(name).orElseThrow(() -> new ProfileException("unknown profile '" + name + "'; available: "
-                + String.join(", ", names()) + " (or -Dprofile.file=<yaml>)"));
+        return builtIn(name)
+                .orElseThrow(() -> new ProfileException("unknown profile '" + name + "'; available: "
+                        + String.join(", ", names()) + " (or -Dprofile.file=<yaml>)"));
     }
 
     private static Map<String, LoadProfile> byName(LoadProfile... profiles) {

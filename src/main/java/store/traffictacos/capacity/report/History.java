@@ -11,11 +11,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import store.traffictacos.capacity.report.model.CapacityReport.Knee;
 import store.traffictacos.capacity.config.TextFiles;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.CapacityReport.Knee;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
-import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.ReportJson;
 import store.traffictacos.capacity.report.model.TrendPoint;
 import store.traffictacos.capacity.report.render.ReportFiles;
@@ -28,11 +28,13 @@ import store.traffictacos.capacity.report.render.ReportFiles;
 public final class History {
     /** The phase whose p99 the trend follows when a profile has it; else the highest offered rate. */
     static final String PEAK_PHASE = "peak";
+
     public static final int DEFAULT_TREND_RUNS = 20;
 
     private final CapacityReport baseline;
     /** Null without a history folder: then there is no trend, rather than a trend of one run. */
     private final List<CapacityReport> runs;
+
     private final int trendRuns;
 
     private History(CapacityReport baseline, List<CapacityReport> runs, int trendRuns) {
@@ -67,7 +69,8 @@ public final class History {
         if (baseline != null) {
             return Optional.of(baseline);
         }
-        return earlier(runId, startEpochMs).filter(report -> report.verdict() == Verdict.PASS)
+        return earlier(runId, startEpochMs)
+                .filter(report -> report.verdict() == Verdict.PASS)
                 .reduce((first, later) -> later);
     }
 
@@ -81,8 +84,9 @@ public final class History {
         }
         List<CapacityReport> earlier = earlier(runId, startEpochMs).toList();
         List<TrendPoint> points = new ArrayList<>();
-        earlier.subList(Math.max(0, earlier.size() - trendRuns), earlier.size()).forEach(report -> points.add(
-                trendPoint(report.runId(), report.startEpochMs(), report.knee(), report.phases())));
+        earlier.subList(Math.max(0, earlier.size() - trendRuns), earlier.size())
+                .forEach(report ->
+                        points.add(trendPoint(report.runId(), report.startEpochMs(), report.knee(), report.phases())));
         points.add(trendPoint(runId, startEpochMs, knee, phases));
         return List.copyOf(points);
     }
@@ -102,7 +106,8 @@ public final class History {
             for (Path child : children.sorted().toList()) {
                 if (Files.isDirectory(child) && Files.isRegularFile(child.resolve(ReportFiles.JSON_FILE))) {
                     files.add(child.resolve(ReportFiles.JSON_FILE));
-                } else if (Files.isRegularFile(child) && child.getFileName().toString().endsWith(".json")) {
+                } else if (Files.isRegularFile(child)
+                        && child.getFileName().toString().endsWith(".json")) {
                     files.add(child);
                 }
             }
@@ -128,8 +133,10 @@ public final class History {
         } catch (NoSuchFileException | AccessDeniedException e) {
             throw new IllegalArgumentException("cannot read " + what + " " + file + ": " + TextFiles.reason(e), e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot read " + what + " " + file + ": not a report ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
+            throw new IllegalArgumentException(
+                    "cannot read " + what + " " + file + ": not a report ("
+                            + e.getOriginalMessage().lines().findFirst().orElse("") + ")",
+                    e);
         } catch (IOException e) {
             // ReportJson's own messages (e.g. another format version) already name the file.
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -138,16 +145,23 @@ public final class History {
 
     private Stream<CapacityReport> earlier(String runId, long startEpochMs) {
         return (runs == null ? Stream.<CapacityReport>empty() : runs.stream())
-                .filter(report -> report.startEpochMs() < startEpochMs && !report.runId().equals(runId))
+                .filter(report ->
+                        report.startEpochMs() < startEpochMs && !report.runId().equals(runId))
                 .sorted(Comparator.comparingLong(CapacityReport::startEpochMs));
     }
 
     /** The run's point in a trend; {@code knee} is null in reports read from older files. */
     private static TrendPoint trendPoint(String runId, long startEpochMs, Knee knee, List<PhaseReport> phases) {
-        PhaseReport tracked = phases.stream().filter(phase -> phase.name().equals(PEAK_PHASE)).findFirst()
+        PhaseReport tracked = phases.stream()
+                .filter(phase -> phase.name().equals(PEAK_PHASE))
+                .findFirst()
                 .or(() -> phases.stream().max(Comparator.comparingDouble(PhaseReport::offeredRps)))
                 .orElse(null);
-        return new TrendPoint(runId, startEpochMs, knee == null ? null : knee.rps(),
-                tracked == null ? null : tracked.name(), tracked == null ? Double.NaN : tracked.p99Ms());
+        return new TrendPoint(
+                runId,
+                startEpochMs,
+                knee == null ? null : knee.rps(),
+                tracked == null ? null : tracked.name(),
+                tracked == null ? Double.NaN : tracked.p99Ms());
     }
 }

@@ -8,35 +8,35 @@ import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import store.traffictacos.capacity.platform.PlatformSample;
+import store.traffictacos.capacity.platform.PlatformSeriesFile;
+import store.traffictacos.capacity.report.judge.BaselineComparer;
+import store.traffictacos.capacity.report.judge.CostCalculator;
+import store.traffictacos.capacity.report.judge.EndpointStats;
+import store.traffictacos.capacity.report.judge.GeneratorWarnings;
+import store.traffictacos.capacity.report.judge.KneeFinder;
+import store.traffictacos.capacity.report.judge.Measurement;
+import store.traffictacos.capacity.report.judge.NodeHours;
+import store.traffictacos.capacity.report.judge.PhaseSpan;
+import store.traffictacos.capacity.report.judge.ResourceJudge;
+import store.traffictacos.capacity.report.judge.RunSeconds;
+import store.traffictacos.capacity.report.judge.SloJudge;
+import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.Knee;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.ResourceResult;
 import store.traffictacos.capacity.report.model.CapacityReport.SecondPoint;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.model.Comparison;
+import store.traffictacos.capacity.report.model.Cost;
+import store.traffictacos.capacity.report.settings.PriceTable;
+import store.traffictacos.capacity.report.settings.ReportSettings;
+import store.traffictacos.capacity.report.settings.SloSet;
 import store.traffictacos.capacity.results.Manifest;
-import store.traffictacos.capacity.platform.PlatformSample;
-import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.RunnerOutcomes;
-import store.traffictacos.capacity.report.judge.KneeFinder;
-import store.traffictacos.capacity.report.judge.Measurement;
-import store.traffictacos.capacity.report.judge.PhaseSpan;
-import store.traffictacos.capacity.report.judge.RunSeconds;
-import store.traffictacos.capacity.report.judge.SloJudge;
-import store.traffictacos.capacity.report.model.CapacityReport;
-import store.traffictacos.capacity.report.settings.PriceTable;
-import store.traffictacos.capacity.report.settings.SloSet;
-import store.traffictacos.capacity.report.judge.BaselineComparer;
-import store.traffictacos.capacity.report.judge.CostCalculator;
-import store.traffictacos.capacity.report.judge.EndpointStats;
-import store.traffictacos.capacity.report.judge.GeneratorWarnings;
-import store.traffictacos.capacity.report.judge.NodeHours;
-import store.traffictacos.capacity.report.judge.ResourceJudge;
-import store.traffictacos.capacity.report.model.Comparison;
-import store.traffictacos.capacity.report.model.Cost;
-import store.traffictacos.capacity.report.settings.ReportSettings;
 
 /**
  * Computes a {@link CapacityReport} once from its {@link ReportInputs}: the merged results, the
@@ -65,8 +65,7 @@ public final class ReportBuilder {
     /** The exit code of a run whose report did not pass; 1 is left for errors. */
     public static final int EXIT_NOT_PASSED = 2;
 
-    private ReportBuilder() {
-    }
+    private ReportBuilder() {}
 
     /**
      * The report of {@code inputs}.
@@ -98,16 +97,33 @@ public final class ReportBuilder {
             }
         }
         Knee knee = withFirstResource(kneeFinder.knee(), resources);
-        long endEpochMs = results.runners().stream().mapToLong(Manifest::endEpochMs).max().orElseThrow();
+        long endEpochMs =
+                results.runners().stream().mapToLong(Manifest::endEpochMs).max().orElseThrow();
         double runSeconds = (endEpochMs - results.startEpochMs()) / 1000.0;
-        Comparison comparison = inputs.history().baselineFor(results.runId(), results.startEpochMs())
-                .map(baseline -> BaselineComparer.compare(knee, phases, baseline, settings.regression())).orElse(null);
-        return new CapacityReport(CapacityReport.FORMAT, results.runId(), first.profile(), results.runners().size(),
-                results.startEpochMs(), endEpochMs, verdict(phases, comparison), knee, List.copyOf(phases),
-                EndpointStats.of(results.series()), timeline(seconds), GeneratorWarnings.find(seconds), slos,
-                comparison, cost(platform, settings.prices(), runSeconds, knee),
-                inputs.history().trend(results.runId(), results.startEpochMs(), knee, phases), platform,
-                Map.copyOf(inputs.platform().unavailable()), runnerResults(results, inputs.runnerOutcomes()),
+        Comparison comparison = inputs.history()
+                .baselineFor(results.runId(), results.startEpochMs())
+                .map(baseline -> BaselineComparer.compare(knee, phases, baseline, settings.regression()))
+                .orElse(null);
+        return new CapacityReport(
+                CapacityReport.FORMAT,
+                results.runId(),
+                first.profile(),
+                results.runners().size(),
+                results.startEpochMs(),
+                endEpochMs,
+                verdict(phases, comparison),
+                knee,
+                List.copyOf(phases),
+                EndpointStats.of(results.series()),
+                timeline(seconds),
+                GeneratorWarnings.find(seconds),
+                slos,
+                comparison,
+                cost(platform, settings.prices(), runSeconds, knee),
+                inputs.history().trend(results.runId(), results.startEpochMs(), knee, phases),
+                platform,
+                Map.copyOf(inputs.platform().unavailable()),
+                runnerResults(results, inputs.runnerOutcomes()),
                 startSkewMs(results));
     }
 
@@ -121,7 +137,8 @@ public final class ReportBuilder {
 
     /** The knee with the resource that gave out first in its failing window ({@link ResourceJudge#firstGaveOut}). */
     private static Knee withFirstResource(Knee knee, ResourceJudge resources) {
-        return knee.failedFromSecond() == null ? knee
+        return knee.failedFromSecond() == null
+                ? knee
                 : knee.withResource(resources.firstGaveOut(knee.failedFromSecond(), knee.failedToSecond()));
     }
 
@@ -129,16 +146,22 @@ public final class ReportBuilder {
     private static List<CapacityReport.RunnerResult> runnerResults(MergedResults results, RunnerOutcomes outcomes) {
         List<CapacityReport.RunnerResult> runners = new ArrayList<>();
         for (Manifest runner : results.runners()) {
-            runners.add(runner.stoppedEarly() == null
-                    ? new CapacityReport.RunnerResult(runner.runnerIndex(), CapacityReport.RunnerResult.COMPLETE, "")
-                    : new CapacityReport.RunnerResult(runner.runnerIndex(), CapacityReport.RunnerResult.STOPPED_EARLY,
-                            runner.stoppedEarly()));
+            runners.add(
+                    runner.stoppedEarly() == null
+                            ? new CapacityReport.RunnerResult(
+                                    runner.runnerIndex(), CapacityReport.RunnerResult.COMPLETE, "")
+                            : new CapacityReport.RunnerResult(
+                                    runner.runnerIndex(),
+                                    CapacityReport.RunnerResult.STOPPED_EARLY,
+                                    runner.stoppedEarly()));
         }
         for (int missing : results.missingRunners()) {
             runners.add(new CapacityReport.RunnerResult(missing, CapacityReport.RunnerResult.MISSING, "no results"));
         }
-        return runners.stream().map(runner -> explained(runner, outcomes))
-                .sorted(Comparator.comparingInt(CapacityReport.RunnerResult::index)).toList();
+        return runners.stream()
+                .map(runner -> explained(runner, outcomes))
+                .sorted(Comparator.comparingInt(CapacityReport.RunnerResult::index))
+                .toList();
     }
 
     private static CapacityReport.RunnerResult explained(CapacityReport.RunnerResult runner, RunnerOutcomes outcomes) {
@@ -146,7 +169,8 @@ public final class ReportBuilder {
         if (runner.complete() || outcome.isEmpty()) {
             return runner;
         }
-        String detail = runner.status().equals(CapacityReport.RunnerResult.MISSING) ? outcome.get().description()
+        String detail = runner.status().equals(CapacityReport.RunnerResult.MISSING)
+                ? outcome.get().description()
                 : runner.detail() + " (runner " + outcome.get().phase() + ")";
         return new CapacityReport.RunnerResult(runner.index(), runner.status(), detail);
     }
@@ -155,7 +179,8 @@ public final class ReportBuilder {
         if (results.runners().size() < 2) {
             return null;
         }
-        LongSummaryStatistics starts = results.runners().stream().mapToLong(Manifest::startEpochMs).summaryStatistics();
+        LongSummaryStatistics starts =
+                results.runners().stream().mapToLong(Manifest::startEpochMs).summaryStatistics();
         return starts.getMax() - starts.getMin();
     }
 
@@ -164,30 +189,37 @@ public final class ReportBuilder {
      * series (sources that could not be read keep their reason apart, in the report's
      * {@code platformUnavailable}).
      */
-    private static List<CapacityReport.PlatformSeries> platformSeries(long runStartEpochMs,
-            PlatformSeriesFile.Contents platform) {
+    private static List<CapacityReport.PlatformSeries> platformSeries(
+            long runStartEpochMs, PlatformSeriesFile.Contents platform) {
         Map<List<String>, List<CapacityReport.PlatformPoint>> points = new TreeMap<>(
                 Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
         Map<List<String>, String> units = new HashMap<>();
         for (PlatformSample sample : platform.samples()) {
             List<String> key = List.of(sample.source(), sample.series());
             units.put(key, sample.unit());
-            points.computeIfAbsent(key, k -> new ArrayList<>()).add(new CapacityReport.PlatformPoint(
-                    (sample.epochMs() - runStartEpochMs) / 1000.0, sample.value()));
+            points.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new CapacityReport.PlatformPoint(
+                            (sample.epochMs() - runStartEpochMs) / 1000.0, sample.value()));
         }
         return points.entrySet().stream()
-                .map(entry -> new CapacityReport.PlatformSeries(entry.getKey().get(0), entry.getKey().get(1),
-                        units.get(entry.getKey()), entry.getValue().stream()
-                                .sorted(Comparator.comparingDouble(CapacityReport.PlatformPoint::second)).toList()))
+                .map(entry -> new CapacityReport.PlatformSeries(
+                        entry.getKey().get(0),
+                        entry.getKey().get(1),
+                        units.get(entry.getKey()),
+                        entry.getValue().stream()
+                                .sorted(Comparator.comparingDouble(CapacityReport.PlatformPoint::second))
+                                .toList()))
                 .toList();
     }
 
     /** The cost from the node series; n/a without them (see {@link CostCalculator}). */
-    private static Cost cost(List<CapacityReport.PlatformSeries> series, PriceTable prices, double runSeconds,
-            Knee knee) {
+    private static Cost cost(
+            List<CapacityReport.PlatformSeries> series, PriceTable prices, double runSeconds, Knee knee) {
         Cost cost = CostCalculator.cost(NodeHours.byInstanceType(series, runSeconds), prices, runSeconds, knee.rps());
         return cost.runUsd() != null && NodeHours.anySpot(series)
-                ? new Cost(cost.runUsd(), cost.perMillionRequestsAtKneeUsd(),
+                ? new Cost(
+                        cost.runUsd(),
+                        cost.perMillionRequestsAtKneeUsd(),
                         cost.note() + "; spot nodes priced on-demand, so an upper bound")
                 : cost;
     }
@@ -201,12 +233,26 @@ public final class ReportBuilder {
         return report.verdict() == Verdict.PASS && report.runnerProblems().isEmpty() ? 0 : EXIT_NOT_PASSED;
     }
 
-    private static PhaseReport phaseReport(PhaseSpan phase, Measurement measured, List<SloResult> judged,
-            List<ResourceResult> resources) {
-        return new PhaseReport(phase.name(), phase.startSecond(), phase.endSecond(), phase.settleSeconds(),
-                measured.offeredRps(), measured.sentRps(), measured.achievedRps(), measured.requests(),
-                measured.p50Ms(), measured.p95Ms(), measured.p99Ms(), measured.maxMs(), measured.errorRate(),
-                measured.errorsByKind(), judged, SloJudge.allPass(judged), measured.generatorLimited(),
+    private static PhaseReport phaseReport(
+            PhaseSpan phase, Measurement measured, List<SloResult> judged, List<ResourceResult> resources) {
+        return new PhaseReport(
+                phase.name(),
+                phase.startSecond(),
+                phase.endSecond(),
+                phase.settleSeconds(),
+                measured.offeredRps(),
+                measured.sentRps(),
+                measured.achievedRps(),
+                measured.requests(),
+                measured.p50Ms(),
+                measured.p95Ms(),
+                measured.p99Ms(),
+                measured.maxMs(),
+                measured.errorRate(),
+                measured.errorsByKind(),
+                judged,
+                SloJudge.allPass(judged),
+                measured.generatorLimited(),
                 List.copyOf(resources));
     }
 
@@ -214,8 +260,15 @@ public final class ReportBuilder {
         List<SecondPoint> timeline = new ArrayList<>(seconds.length());
         for (int second = 0; second < seconds.length(); second++) {
             Measurement measured = seconds.measure(second, second + 1);
-            timeline.add(new SecondPoint(second, measured.scheduled(), measured.sent(), measured.requests(),
-                    measured.p50Ms(), measured.p95Ms(), measured.p99Ms(), measured.errorsByKind()));
+            timeline.add(new SecondPoint(
+                    second,
+                    measured.scheduled(),
+                    measured.sent(),
+                    measured.requests(),
+                    measured.p50Ms(),
+                    measured.p95Ms(),
+                    measured.p99Ms(),
+                    measured.errorsByKind()));
         }
         return timeline;
     }

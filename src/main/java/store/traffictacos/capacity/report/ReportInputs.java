@@ -28,8 +28,12 @@ import store.traffictacos.capacity.runner.RunFolder;
  * @param history the baseline and earlier runs the report is set against
  * @param settings the SLOs, regression rules, prices and resource thresholds
  */
-public record ReportInputs(MergedResults results, RunnerOutcomes runnerOutcomes,
-        PlatformSeriesFile.Contents platform, History history, ReportSettings settings) {
+public record ReportInputs(
+        MergedResults results,
+        RunnerOutcomes runnerOutcomes,
+        PlatformSeriesFile.Contents platform,
+        History history,
+        ReportSettings settings) {
     private static final RunnerOutcomes NO_RUNNER_OUTCOMES = new RunnerOutcomes(List.of());
     private static final PlatformSeriesFile.Contents NOT_SAMPLED = new PlatformSeriesFile.Contents(List.of(), Map.of());
 
@@ -43,8 +47,13 @@ public record ReportInputs(MergedResults results, RunnerOutcomes runnerOutcomes,
 
     /** The run alone, judged by {@code slos}: no runners.json, platform series or history; other settings default. */
     public static ReportInputs alone(MergedResults results, SloSet slos) {
-        return new ReportInputs(results, NO_RUNNER_OUTCOMES, NOT_SAMPLED, History.none(), new ReportSettings(slos,
-                RegressionRules.defaults(), PriceTable.defaults(), ResourceThreshold.defaults()));
+        return new ReportInputs(
+                results,
+                NO_RUNNER_OUTCOMES,
+                NOT_SAMPLED,
+                History.none(),
+                new ReportSettings(
+                        slos, RegressionRules.defaults(), PriceTable.defaults(), ResourceThreshold.defaults()));
     }
 
     /**

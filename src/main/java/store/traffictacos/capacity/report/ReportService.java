@@ -15,12 +15,10 @@ import store.traffictacos.capacity.report.settings.ReportSettings;
  * its files ({@link ReportFiles#writeAll}) and says what it found, in words every way in shares.
  */
 public final class ReportService {
-    private ReportService() {
-    }
+    private ReportService() {}
 
     /** The report written, and where its HTML is. */
-    public record Written(CapacityReport report, Path html) {
-    }
+    public record Written(CapacityReport report, Path html) {}
 
     /** How the verdict line reads, so each way in keeps the line its users know. */
     public enum VerdictLine {
@@ -53,10 +51,11 @@ public final class ReportService {
     public static void announce(Written written, VerdictLine style, Consumer<String> say) {
         CapacityReport report = written.report();
         String knee = ReportFiles.kneeLine(report);
-        say.accept(switch (style) {
-            case HEADLINE -> report.verdict() + ": " + knee;
-            case LABELLED -> "verdict: " + report.verdict() + " (" + knee + ")";
-        });
+        say.accept(
+                switch (style) {
+                    case HEADLINE -> report.verdict() + ": " + knee;
+                    case LABELLED -> "verdict: " + report.verdict() + " (" + knee + ")";
+                });
         String comparison = ReportFiles.comparisonLine(report);
         if (comparison != null) {
             say.accept(comparison);

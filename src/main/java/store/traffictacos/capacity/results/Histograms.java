@@ -10,8 +10,7 @@ final class Histograms {
     /** Only asked for bucket arithmetic, never recorded into, so it is safe to share. */
     private static final Histogram BUCKETS = new Histogram(SIGNIFICANT_DIGITS);
 
-    private Histograms() {
-    }
+    private Histograms() {}
 
     /** An empty auto-resizing histogram with the series configuration (lowest discernible value 1). */
     static Histogram newHistogram() {

@@ -22,6 +22,7 @@ public final class LatencyCounts {
     private final long[] values;
     /** Positive; {@code counts[i]} samples fell in the bucket of {@code values[i]}. */
     private final long[] counts;
+
     private final long totalCount;
 
     /** Takes ownership of the arrays, which must satisfy the invariants above. */

@@ -17,6 +17,7 @@ final class LiveSeries {
 
     /** Bucket values ({@link Histograms#bucketOf}) or {@link #FREE}; the length is a power of two. */
     private long[] buckets = freeSlots(16);
+
     private long[] counts = new long[16];
     private int used;
 

@@ -33,11 +33,29 @@ public record Manifest(
         @JsonSetter(nulls = Nulls.AS_EMPTY) @Nullable String stoppedEarly) {
 
     /** The manifest of a runner that ran its whole profile. */
-    public Manifest(String runId, int runnerIndex, int runnerCount, String profile, long startEpochMs,
-            long endEpochMs, String gatlingVersion, String targetUrl, List<PhaseWindow> phases,
+    public Manifest(
+            String runId,
+            int runnerIndex,
+            int runnerCount,
+            String profile,
+            long startEpochMs,
+            long endEpochMs,
+            String gatlingVersion,
+            String targetUrl,
+            List<PhaseWindow> phases,
             long[] scheduledPerSecond) {
-        this(runId, runnerIndex, runnerCount, profile, startEpochMs, endEpochMs, gatlingVersion, targetUrl, phases,
-                scheduledPerSecond, null);
+        this(
+                runId,
+                runnerIndex,
+                runnerCount,
+                profile,
+                startEpochMs,
+                endEpochMs,
+                gatlingVersion,
+                targetUrl,
+                phases,
+                scheduledPerSecond,
+                null);
     }
 
     public Manifest {
@@ -84,8 +102,18 @@ public record Manifest(
 
     @Override
     public int hashCode() {
-        return Objects.hash(runId, runnerIndex, runnerCount, profile, startEpochMs, endEpochMs,
-                gatlingVersion, targetUrl, phases, Arrays.hashCode(scheduledPerSecond), stoppedEarly);
+        return Objects.hash(
+                runId,
+                runnerIndex,
+                runnerCount,
+                profile,
+                startEpochMs,
+                endEpochMs,
+                gatlingVersion,
+                targetUrl,
+                phases,
+                Arrays.hashCode(scheduledPerSecond),
+                stoppedEarly);
     }
 
     @Override

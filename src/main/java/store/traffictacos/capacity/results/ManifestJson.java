@@ -26,8 +26,7 @@ final class ManifestJson {
     private static final String SCHEDULED_FIELD = "scheduledPerSecond";
     private static final String STOPPED_EARLY_FIELD = "stoppedEarly";
 
-    private ManifestJson() {
-    }
+    private ManifestJson() {}
 
     /** What the file holds besides the manifest. */
     record Recorded(List<SecondCounts> seconds, List<CpuReading> runnerCpu, Totals totals) {
@@ -57,8 +56,12 @@ final class ManifestJson {
         }
 
         double[] cpuPerSecond() {
-            int length = Math.max(seconds.size(),
-                    runnerCpu.stream().mapToInt(reading -> Math.toIntExact(reading.second() + 1)).max().orElse(0));
+            int length = Math.max(
+                    seconds.size(),
+                    runnerCpu.stream()
+                            .mapToInt(reading -> Math.toIntExact(reading.second() + 1))
+                            .max()
+                            .orElse(0));
             double[] cpu = new double[length];
             Arrays.fill(cpu, Double.NaN);
             runnerCpu.forEach(reading -> cpu[Math.toIntExact(reading.second())] = reading.busy());
@@ -69,8 +72,8 @@ final class ManifestJson {
             long[] values = new long[seconds.size()];
             for (int i = 0; i < values.length; i++) {
                 if (seconds.get(i).second() != i) {
-                    throw new IllegalArgumentException("seconds[" + i + "] is second " + seconds.get(i).second()
-                            + "; seconds must list 0, 1, 2, ... in order");
+                    throw new IllegalArgumentException("seconds[" + i + "] is second "
+                            + seconds.get(i).second() + "; seconds must list 0, 1, 2, ... in order");
                 }
                 values[i] = field.applyAsLong(seconds.get(i));
             }
@@ -82,12 +85,10 @@ final class ManifestJson {
         }
     }
 
-    record SecondCounts(long second, long scheduled, long sent) {
-    }
+    record SecondCounts(long second, long scheduled, long sent) {}
 
     /** The runner's busiest CPU share (0..1 of its cores) in a second; seconds without a reading are left out. */
-    record CpuReading(long second, double busy) {
-    }
+    record CpuReading(long second, double busy) {}
 
     /** Responses in {@code results.hlog}: all, by endpoint and by outcome. */
     record Totals(long requests, Map<String, Long> byEndpoint, Map<String, Long> byOutcome) {

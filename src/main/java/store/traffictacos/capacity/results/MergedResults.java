@@ -34,8 +34,13 @@ public final class MergedResults {
     private final double[] busiestRunnerCpuPerSecond;
     private final long[] scheduledPerSecond;
 
-    private MergedResults(List<Manifest> runners, long startEpochMs, SortedMap<SeriesKey, LatencyCounts> series,
-                          long[] sentPerSecond, long[] scheduledPerSecond, double[] busiestRunnerCpuPerSecond) {
+    private MergedResults(
+            List<Manifest> runners,
+            long startEpochMs,
+            SortedMap<SeriesKey, LatencyCounts> series,
+            long[] sentPerSecond,
+            long[] scheduledPerSecond,
+            double[] busiestRunnerCpuPerSecond) {
         this.runners = runners;
         this.startEpochMs = startEpochMs;
         this.series = series;
@@ -55,8 +60,8 @@ public final class MergedResults {
         requireOneRun(runners);
         List<Integer> missing = missing(runners);
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("run " + runners.get(0).runId() + " has " + runners.get(0).runnerCount()
-                    + " runners but results of runner(s) " + missing + " are missing");
+            throw new IllegalArgumentException("run " + runners.get(0).runId() + " has "
+                    + runners.get(0).runnerCount() + " runners but results of runner(s) " + missing + " are missing");
         }
         return combine(results);
     }
@@ -87,7 +92,8 @@ public final class MergedResults {
 
     private static MergedResults combine(List<RunnerResults> results) {
         List<Manifest> runners = manifests(results);
-        long startEpochMs = runners.stream().mapToLong(Manifest::startEpochMs).min().orElseThrow();
+        long startEpochMs =
+                runners.stream().mapToLong(Manifest::startEpochMs).min().orElseThrow();
 
         SortedMap<SeriesKey, LatencyCounts> series = new TreeMap<>();
         long[] sent = new long[0];
@@ -95,14 +101,17 @@ public final class MergedResults {
         double[] cpu = new double[0];
         for (RunnerResults runner : results) {
             long shift = Math.floorDiv(runner.manifest().startEpochMs() - startEpochMs + 500, 1000);
-            runner.series().forEach((key, counts) -> series.merge(
-                    new SeriesKey(key.second() + shift, key.endpoint(), key.outcome()), counts, LatencyCounts::plus));
+            runner.series()
+                    .forEach((key, counts) -> series.merge(
+                            new SeriesKey(key.second() + shift, key.endpoint(), key.outcome()),
+                            counts,
+                            LatencyCounts::plus));
             sent = addShifted(sent, runner.sentPerSecond(), shift);
             scheduled = addShifted(scheduled, runner.manifest().scheduledPerSecond(), shift);
             cpu = maxShifted(cpu, runner.cpuPerSecond(), shift);
         }
-        return new MergedResults(runners, startEpochMs, Collections.unmodifiableSortedMap(series), sent, scheduled,
-                cpu);
+        return new MergedResults(
+                runners, startEpochMs, Collections.unmodifiableSortedMap(series), sent, scheduled, cpu);
     }
 
     public String runId() {
@@ -135,12 +144,14 @@ public final class MergedResults {
     }
 
     /** Responses to requests sent in seconds {@code [fromSecond, toSecondExclusive)} matching both filters. */
-    public Histogram window(long fromSecond, long toSecondExclusive, Predicate<String> endpoint,
-                            Predicate<String> outcome) {
+    public Histogram window(
+            long fromSecond, long toSecondExclusive, Predicate<String> endpoint, Predicate<String> outcome) {
         Histogram sum = Histograms.newHistogram();
         series.forEach((key, counts) -> {
-            if (key.second() >= fromSecond && key.second() < toSecondExclusive
-                    && endpoint.test(key.endpoint()) && outcome.test(key.outcome())) {
+            if (key.second() >= fromSecond
+                    && key.second() < toSecondExclusive
+                    && endpoint.test(key.endpoint())
+                    && outcome.test(key.outcome())) {
                 counts.addTo(sum);
             }
         });
@@ -164,9 +175,11 @@ public final class MergedResults {
 
     /** Responses by outcome over the whole run. */
     public SortedMap<String, Long> countByOutcome() {
-        return series.entrySet().stream().collect(Collectors.groupingBy(
-                entry -> entry.getKey().outcome(), TreeMap::new,
-                Collectors.summingLong(entry -> entry.getValue().totalCount())));
+        return series.entrySet().stream()
+                .collect(Collectors.groupingBy(
+                        entry -> entry.getKey().outcome(),
+                        TreeMap::new,
+                        Collectors.summingLong(entry -> entry.getValue().totalCount())));
     }
 
     public SortedSet<String> endpoints() {
@@ -204,7 +217,9 @@ public final class MergedResults {
 
     private static List<Integer> missing(List<Manifest> runners) {
         Set<Integer> given = runners.stream().map(Manifest::runnerIndex).collect(Collectors.toSet());
-        return IntStream.range(0, runners.get(0).runnerCount()).boxed().filter(index -> !given.contains(index))
+        return IntStream.range(0, runners.get(0).runnerCount())
+                .boxed()
+                .filter(index -> !given.contains(index))
                 .toList();
     }
 

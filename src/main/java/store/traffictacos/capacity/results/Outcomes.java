@@ -6,8 +6,7 @@ public final class Outcomes {
     /** The 403 NOT_READY at enter: the queue's expected answer to an early user, not a failure. */
     public static final String NOT_READY = "not_ready";
 
-    private Outcomes() {
-    }
+    private Outcomes() {}
 
     /** Every failure kind ({@code http_503}, {@code connection}, {@code timeout}, {@code check}, ...). */
     public static boolean isError(String outcome) {

@@ -75,6 +75,7 @@ public final class ResultsFiles {
 
     /** The {@code Interval_Max} column is shown in ms while values are µs. */
     private static final double MAX_COLUMN_MICROS_PER_UNIT = 1000.0;
+
     private static final List<String> LOG_HEADER = List.of(
             "tacos-results/1 latency log; run, runner and per-second counts are in manifest.json",
             "one interval per (second of sending, endpoint, outcome); interval start = seconds since StartTime",
@@ -88,14 +89,13 @@ public final class ResultsFiles {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private ResultsFiles() {
-    }
+    private ResultsFiles() {}
 
     /** Writes {@code results.hlog}, then {@code manifest.json}, into {@code runnerDir} (created if needed). */
     public static void write(Path runnerDir, Manifest manifest, Snapshot snapshot) throws IOException {
         if (manifest.startEpochMs() != snapshot.startEpochMs()) {
-            throw new IllegalArgumentException("manifest starts at " + manifest.startEpochMs()
-                    + " but the recorder at " + snapshot.startEpochMs());
+            throw new IllegalArgumentException("manifest starts at " + manifest.startEpochMs() + " but the recorder at "
+                    + snapshot.startEpochMs());
         }
         Files.createDirectories(runnerDir);
         writeLog(runnerDir.resolve(LOG_FILE), manifest.startEpochMs(), snapshot.series());
@@ -120,11 +120,12 @@ public final class ResultsFiles {
             SortedMap<SeriesKey, LatencyCounts> series = readLog(runnerDir.resolve(LOG_FILE), manifest.startEpochMs());
             ManifestJson.Totals inLog = ManifestJson.Totals.of(series);
             if (!inLog.equals(recorded.totals())) {
-                throw new IllegalArgumentException(LOG_FILE + " holds " + inLog + " but " + MANIFEST_FILE
-                        + " says " + recorded.totals() + " (truncated or mixed-up files?)");
+                throw new IllegalArgumentException(LOG_FILE + " holds " + inLog + " but " + MANIFEST_FILE + " says "
+                        + recorded.totals() + " (truncated or mixed-up files?)");
             }
-            return new RunnerResults(manifest, new Snapshot(manifest.startEpochMs(), series,
-                    recorded.sentPerSecond(), recorded.cpuPerSecond()));
+            return new RunnerResults(
+                    manifest,
+                    new Snapshot(manifest.startEpochMs(), series, recorded.sentPerSecond(), recorded.cpuPerSecond()));
         } catch (IllegalArgumentException e) {
             throw new IOException(runnerDir + ": " + e.getMessage(), e);
         }
@@ -158,7 +159,9 @@ public final class ResultsFiles {
     private static SortedMap<SeriesKey, LatencyCounts> readLog(Path path, long startEpochMs) throws IOException {
         SortedMap<SeriesKey, LatencyCounts> series = new TreeMap<>();
         try (HistogramLogReader log = new HistogramLogReader(path.toFile())) {
-            for (EncodableHistogram read = log.nextIntervalHistogram(); read != null; read = log.nextIntervalHistogram()) {
+            for (EncodableHistogram read = log.nextIntervalHistogram();
+                    read != null;
+                    read = log.nextIntervalHistogram()) {
                 if (!(read instanceof Histogram histogram)) {
                     throw new IllegalArgumentException(LOG_FILE + " holds a non-integer histogram");
                 }

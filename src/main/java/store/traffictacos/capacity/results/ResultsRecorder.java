@@ -99,8 +99,8 @@ public final class ResultsRecorder {
         }
         long second = offsetMs / 1000;
         if (second >= MAX_RUN_SECONDS) {
-            throw new IllegalArgumentException("send time " + sentEpochMs + " is " + second
-                    + " s after the start " + startEpochMs + "; expected epoch milliseconds");
+            throw new IllegalArgumentException("send time " + sentEpochMs + " is " + second + " s after the start "
+                    + startEpochMs + "; expected epoch milliseconds");
         }
         return seconds.get((int) second);
     }

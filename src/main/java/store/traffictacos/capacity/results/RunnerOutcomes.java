@@ -16,16 +16,15 @@ import java.util.Optional;
  * @param runners by index
  */
 public record RunnerOutcomes(List<Runner> runners) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * @param outcome {@code collected}, {@code missing} or {@code corrupt}
      * @param phase how the runner ended, e.g. {@code succeeded}, {@code failed}
      * @param description one line, e.g. {@code missing: no results written (exit code 1)}
      */
-    public record Runner(int index, String outcome, String phase, String description) {
-    }
+    public record Runner(int index, String outcome, String phase, String description) {}
 
     public RunnerOutcomes {
         runners = List.copyOf(runners);

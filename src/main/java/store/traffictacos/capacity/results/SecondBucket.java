@@ -42,7 +42,7 @@ final class SecondBucket {
     }
 
     void copyInto(long second, Map<SeriesKey, LatencyCounts> target) {
-        seriesByEndpoint.forEach((endpoint, byOutcome) -> byOutcome.forEach((outcome, series) ->
-                target.put(new SeriesKey(second, endpoint, outcome), series.copy())));
+        seriesByEndpoint.forEach((endpoint, byOutcome) -> byOutcome.forEach(
+                (outcome, series) -> target.put(new SeriesKey(second, endpoint, outcome), series.copy())));
     }
 }

@@ -29,7 +29,8 @@ final class SecondBuckets {
     }
 
     /** The bucket of {@code second}, or null if nothing happened in it. */
-    @Nullable SecondBucket existing(int second) {
+    @Nullable
+    SecondBucket existing(int second) {
         AtomicReferenceArray<@Nullable SecondBucket> current = buckets;
         return second < current.length() ? current.get(second) : null;
     }

@@ -22,8 +22,7 @@ final class SeriesTag {
     private static final String OUTCOME = ";outcome=";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private SeriesTag() {
-    }
+    private SeriesTag() {}
 
     static String encode(String endpoint, String outcome) {
         return ENDPOINT + encode(endpoint) + OUTCOME + encode(outcome);
@@ -35,7 +34,8 @@ final class SeriesTag {
             throw new IllegalArgumentException("tag '" + tag + "' is not endpoint=<e>;outcome=<o>");
         }
         int split = tag.indexOf(OUTCOME);
-        return new SeriesKey(second,
+        return new SeriesKey(
+                second,
                 decodeValue(tag, tag.substring(ENDPOINT.length(), split)),
                 decodeValue(tag, tag.substring(split + OUTCOME.length())));
     }
@@ -72,7 +72,8 @@ final class SeriesTag {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray()))
                     .toString();

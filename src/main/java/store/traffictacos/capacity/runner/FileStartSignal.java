@@ -25,7 +25,10 @@ public final class FileStartSignal {
     public static void publish(Path file, Instant startAt) throws IOException {
         Path written = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(written, Long.toString(startAt.toEpochMilli()));
-        Files.move(written, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        Files.move(
+                written,
+                file,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -42,8 +45,8 @@ public final class FileStartSignal {
                 try {
                     return Instant.ofEpochMilli(Long.parseLong(text));
                 } catch (NumberFormatException e) {
-                    throw new IllegalStateException("start signal: '" + text + "' in " + file
-                            + " is not epoch milliseconds");
+                    throw new IllegalStateException(
+                            "start signal: '" + text + "' in " + file + " is not epoch milliseconds");
                 }
             } catch (NoSuchFileException e) {
                 // not published yet
@@ -51,8 +54,8 @@ public final class FileStartSignal {
                 throw new IllegalStateException("start signal: cannot read " + file + ": " + e.getMessage());
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw new IllegalStateException("start signal: nothing in " + file + " after " + timeout.toSeconds()
-                        + " s");
+                throw new IllegalStateException(
+                        "start signal: nothing in " + file + " after " + timeout.toSeconds() + " s");
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }

@@ -48,9 +48,12 @@ public record Journeys(String userAgent, Auth auth, double purchaseShare, int ev
     static Journeys fromProperties(Map<String, String> properties) {
         Journeys defaults = defaults();
         String userAgent = RunnerSettings.blankToNull(properties.get(USER_AGENT));
-        return new Journeys(userAgent == null ? defaults.userAgent : userAgent.strip(),
+        return new Journeys(
+                userAgent == null ? defaults.userAgent : userAgent.strip(),
                 auth(RunnerSettings.blankToNull(properties.get(AUTH))),
-                RunnerSettings.decimal(PURCHASE_SHARE, RunnerSettings.blankToNull(properties.get(PURCHASE_SHARE)),
+                RunnerSettings.decimal(
+                        PURCHASE_SHARE,
+                        RunnerSettings.blankToNull(properties.get(PURCHASE_SHARE)),
                         defaults.purchaseShare),
                 RunnerSettings.integer(EVENTS, RunnerSettings.blankToNull(properties.get(EVENTS)), defaults.events));
     }

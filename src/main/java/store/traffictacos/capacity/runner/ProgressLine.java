@@ -40,8 +40,12 @@ public record ProgressLine(int runner, long elapsedSecond, long answered, long e
         try {
             Histogram histogram = Histogram.decodeFromCompressedByteBuffer(
                     ByteBuffer.wrap(Base64.getDecoder().decode(fields[4])), 0);
-            return Optional.of(new ProgressLine(Integer.parseInt(fields[0]), Long.parseLong(fields[1]),
-                    Long.parseLong(fields[2]), Long.parseLong(fields[3]), histogram));
+            return Optional.of(new ProgressLine(
+                    Integer.parseInt(fields[0]),
+                    Long.parseLong(fields[1]),
+                    Long.parseLong(fields[2]),
+                    Long.parseLong(fields[3]),
+                    histogram));
         } catch (IllegalArgumentException | DataFormatException | java.nio.BufferUnderflowException e) {
             // A line cut by a dying runner is not progress; the run's results still are.
             return Optional.empty();

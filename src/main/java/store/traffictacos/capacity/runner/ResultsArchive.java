@@ -20,8 +20,7 @@ import java.util.zip.ZipOutputStream;
  */
 final class ResultsArchive {
 
-    private ResultsArchive() {
-    }
+    private ResultsArchive() {}
 
     /** Every regular file under {@code dir}, by path relative to it ('/'-separated), in name order. */
     static byte[] zip(Path dir) throws IOException {
@@ -61,9 +60,7 @@ final class ResultsArchive {
 
     private static List<Path> regularFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .sorted()
-                    .collect(Collectors.toList());
+            return walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -39,17 +39,14 @@ public final class ResultsLog {
     private static final int LINE_LENGTH = 76;
     private static final Pattern BASE64_LINE = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
 
-    private ResultsLog() {
-    }
+    private ResultsLog() {}
 
     /** Prints {@code dir} as one block, in a single write so other output cannot split a line of it. */
     public static void write(Path dir, int runnerIndex, PrintStream out) throws IOException {
         byte[] zip = ResultsArchive.zip(dir);
         String base64 = Base64.getMimeEncoder(LINE_LENGTH, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(zip);
-        out.print(BEGIN + runnerIndex + " " + zip.length + " " + sha256(zip) + " ---\n"
-                + base64 + "\n"
-                + END + "\n");
+        out.print(BEGIN + runnerIndex + " " + zip.length + " " + sha256(zip) + " ---\n" + base64 + "\n" + END + "\n");
         out.flush();
     }
 
@@ -91,8 +88,11 @@ public final class ResultsLog {
         Block(String beginLine) {
             // "--- tacos-results begin <index> <bytes> <sha256> ---"; a malformed line leaves index -1.
             String[] fields = beginLine.substring(BEGIN.length()).split(" ");
-            boolean wellFormed = fields.length == 4 && fields[0].matches("\\d{1,9}")
-                    && fields[1].matches("\\d{1,18}") && fields[2].matches("[0-9a-f]{64}") && fields[3].equals("---");
+            boolean wellFormed = fields.length == 4
+                    && fields[0].matches("\\d{1,9}")
+                    && fields[1].matches("\\d{1,18}")
+                    && fields[2].matches("[0-9a-f]{64}")
+                    && fields[3].equals("---");
             runnerIndex = wellFormed ? Integer.parseInt(fields[0]) : -1;
             byteCount = wellFormed ? Long.parseLong(fields[1]) : -1;
             sha256 = wellFormed ? fields[2] : null;
@@ -103,12 +103,14 @@ public final class ResultsLog {
                 return ExtractedResults.corrupt(-1, "malformed results begin line");
             }
             if (expectedIndex >= 0 && runnerIndex != expectedIndex) {
-                return ExtractedResults.corrupt(runnerIndex, "results block is runner " + runnerIndex + "'s, not runner "
-                        + expectedIndex + "'s");
+                return ExtractedResults.corrupt(
+                        runnerIndex,
+                        "results block is runner " + runnerIndex + "'s, not runner " + expectedIndex + "'s");
             }
             if (!ended) {
-                return ExtractedResults.corrupt(runnerIndex, "results block cut off after about "
-                        + base64.length() * 3 / 4 + " of " + byteCount + " bytes");
+                return ExtractedResults.corrupt(
+                        runnerIndex,
+                        "results block cut off after about " + base64.length() * 3 / 4 + " of " + byteCount + " bytes");
             }
             byte[] zip;
             try {
@@ -117,8 +119,8 @@ public final class ResultsLog {
                 return ExtractedResults.corrupt(runnerIndex, "results block is not valid base64");
             }
             if (zip.length != byteCount) {
-                return ExtractedResults.corrupt(runnerIndex, "results block has " + zip.length
-                        + " bytes, its header says " + byteCount);
+                return ExtractedResults.corrupt(
+                        runnerIndex, "results block has " + zip.length + " bytes, its header says " + byteCount);
             }
             if (!sha256(zip).equals(sha256)) {
                 return ExtractedResults.corrupt(runnerIndex, "results block checksum mismatch");

@@ -57,7 +57,8 @@ public record RunFolder(Path dir) {
         try (Stream<Path> children = Files.list(dir)) {
             return children.filter(Files::isDirectory)
                     .filter(child -> indexOf(child.getFileName().toString()).isPresent())
-                    .sorted(Comparator.comparingInt(child -> indexOf(child.getFileName().toString()).getAsInt()))
+                    .sorted(Comparator.comparingInt(
+                            child -> indexOf(child.getFileName().toString()).getAsInt()))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);

@@ -45,8 +45,7 @@ public final class RunnerCapacity {
      */
     public static final int DEFAULT_MAX_IN_FLIGHT = (int) figure("defaultMaxInFlight");
 
-    private RunnerCapacity() {
-    }
+    private RunnerCapacity() {}
 
     /**
      * Refuses to split {@code profile} over {@code runners} when a runner's share would peak above
@@ -56,9 +55,14 @@ public final class RunnerCapacity {
     public static void requireShareWithin(LoadProfile profile, int runners, double maxRps) {
         double perRunner = profile.peakRps() / runners;
         if (perRunner > maxRps) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "profile %s needs %.0f req/s per runner with %d runner(s), above one runner's limit of %.0f "
-                            + "req/s: use at least %d runners", profile.name(), perRunner, runners, maxRps,
+                            + "req/s: use at least %d runners",
+                    profile.name(),
+                    perRunner,
+                    runners,
+                    maxRps,
                     (long) Math.ceil(profile.peakRps() / maxRps - 1e-9)));
         }
     }
@@ -78,8 +82,8 @@ public final class RunnerCapacity {
     private static double figure(String name) {
         JsonNode value = RUNNER.path(name);
         if (!value.isNumber() || !(value.asDouble() > 0)) {
-            throw new IllegalStateException("bench/baseline.json: runner." + name + " must be a positive number, not "
-                    + value);
+            throw new IllegalStateException(
+                    "bench/baseline.json: runner." + name + " must be a positive number, not " + value);
         }
         return value.asDouble();
     }

@@ -12,6 +12,7 @@ public final class RunnerContract {
 
     /** Where that key is mounted in the runner container. */
     public static final String PROPERTIES_DIR = "/etc/tacos";
+
     public static final String PROPERTIES_PATH = PROPERTIES_DIR + "/" + PROPERTIES_KEY;
 
     /**
@@ -37,8 +38,7 @@ public final class RunnerContract {
      */
     public static final String SIMULATION_CLASS = "store.traffictacos.capacity.simulations.TicketingSimulation";
 
-    private RunnerContract() {
-    }
+    private RunnerContract() {}
 
     /** The name of the run's Job and ConfigMap. */
     public static String resourceName(String runId) {

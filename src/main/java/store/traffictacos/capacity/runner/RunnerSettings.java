@@ -88,9 +88,21 @@ public record RunnerSettings(
 
     /** A run of {@code profile} over {@code runnerCount} runners with every other setting at its default. */
     public static RunnerSettings of(String runId, ProfileChoice profile, int runnerCount) {
-        return new RunnerSettings(runId, null, profile, runnerCount, StartPlan.SOON, DEFAULT_WARM_UP,
-                Journeys.defaults(), RunnerCapacity.DEFAULT_MAX_IN_FLIGHT, RunnerCapacity.SUSTAINED_RPS, null, null,
-                null, false, false);
+        return new RunnerSettings(
+                runId,
+                null,
+                profile,
+                runnerCount,
+                StartPlan.SOON,
+                DEFAULT_WARM_UP,
+                Journeys.defaults(),
+                RunnerCapacity.DEFAULT_MAX_IN_FLIGHT,
+                RunnerCapacity.SUSTAINED_RPS,
+                null,
+                null,
+                null,
+                false,
+                false);
     }
 
     /**
@@ -107,7 +119,8 @@ public record RunnerSettings(
         String redis = value.apply(PLATFORM_REDIS);
         String slo = value.apply(SLO_FILE);
         String reports = value.apply(REPORTS_DIR);
-        return new RunnerSettings(runId,
+        return new RunnerSettings(
+                runId,
                 target == null ? null : named(TARGET, () -> Uris.http(target)),
                 ProfileChoice.fromProperties(properties),
                 integer(RUNNER_COUNT, value.apply(RUNNER_COUNT), 1),
@@ -162,8 +175,13 @@ public record RunnerSettings(
      * (a local runner JVM) or {@value RunnerContract#ENV_JOB_INDEX} (a pod of the Indexed Job), else 0.
      */
     public int runnerIndex(Map<String, String> properties, Map<String, String> env) {
-        int index = integer(RUNNER_INDEX, firstOf(blankToNull(properties.get(RUNNER_INDEX)),
-                env.get(RunnerContract.ENV_INDEX), env.get(RunnerContract.ENV_JOB_INDEX)), 0);
+        int index = integer(
+                RUNNER_INDEX,
+                firstOf(
+                        blankToNull(properties.get(RUNNER_INDEX)),
+                        env.get(RunnerContract.ENV_INDEX),
+                        env.get(RunnerContract.ENV_JOB_INDEX)),
+                0);
         if (index < 0 || index >= runnerCount) {
             throw new IllegalArgumentException("-D" + RUNNER_INDEX + ": must be within 0.." + (runnerCount - 1)
                     + " for " + runnerCount + " runner(s), got " + index);
@@ -177,18 +195,57 @@ public record RunnerSettings(
     }
 
     public RunnerSettings withTarget(URI target) {
-        return new RunnerSettings(runId, target, profile, runnerCount, start, warmUp, journeys, maxInFlight, maxRps,
-                platformRedis, sloFile, reportsDir, controlled, resultsToLog);
+        return new RunnerSettings(
+                runId,
+                target,
+                profile,
+                runnerCount,
+                start,
+                warmUp,
+                journeys,
+                maxInFlight,
+                maxRps,
+                platformRedis,
+                sloFile,
+                reportsDir,
+                controlled,
+                resultsToLog);
     }
 
     public RunnerSettings withStart(StartPlan start) {
-        return new RunnerSettings(runId, target, profile, runnerCount, start, warmUp, journeys, maxInFlight, maxRps,
-                platformRedis, sloFile, reportsDir, controlled, resultsToLog);
+        return new RunnerSettings(
+                runId,
+                target,
+                profile,
+                runnerCount,
+                start,
+                warmUp,
+                journeys,
+                maxInFlight,
+                maxRps,
+                platformRedis,
+                sloFile,
+                reportsDir,
+                controlled,
+                resultsToLog);
     }
 
     public RunnerSettings withReportsDir(Path reportsDir) {
-        return new RunnerSettings(runId, target, profile, runnerCount, start, warmUp, journeys, maxInFlight, maxRps,
-                platformRedis, sloFile, reportsDir, controlled, resultsToLog);
+        return new RunnerSettings(
+                runId,
+                target,
+                profile,
+                runnerCount,
+                start,
+                warmUp,
+                journeys,
+                maxInFlight,
+                maxRps,
+                platformRedis,
+                sloFile,
+                reportsDir,
+                controlled,
+                resultsToLog);
     }
 
     /**
@@ -197,10 +254,23 @@ public record RunnerSettings(
      * by the controller, with the results in the output when the controller cannot reach the runners'
      * files.
      */
-    public RunnerSettings controlledBy(String runId, URI target, ProfileChoice profile, int runnerCount,
-            Duration warmUp, boolean resultsToLog) {
-        return new RunnerSettings(runId, target, profile, runnerCount, start, warmUp, journeys, maxInFlight, maxRps,
-                platformRedis, sloFile, reportsDir, true, resultsToLog);
+    public RunnerSettings controlledBy(
+            String runId, URI target, ProfileChoice profile, int runnerCount, Duration warmUp, boolean resultsToLog) {
+        return new RunnerSettings(
+                runId,
+                target,
+                profile,
+                runnerCount,
+                start,
+                warmUp,
+                journeys,
+                maxInFlight,
+                maxRps,
+                platformRedis,
+                sloFile,
+                reportsDir,
+                true,
+                resultsToLog);
     }
 
     static <T> T named(String key, java.util.function.Supplier<T> check) {
@@ -243,7 +313,8 @@ public record RunnerSettings(
 
     /** A number as a property value, without a needless {@code .0}. */
     static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
                 : Double.toString(value);
     }
 

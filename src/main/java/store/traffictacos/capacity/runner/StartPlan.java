@@ -41,8 +41,8 @@ public record StartPlan(Long atEpochMs, String signal) {
     static StartPlan fromProperties(Map<String, String> properties) {
         String at = RunnerSettings.blankToNull(properties.get(AT));
         String signal = RunnerSettings.blankToNull(properties.get(SIGNAL));
-        return new StartPlan(at == null ? null : RunnerSettings.longValue(AT, at),
-                signal == null ? null : signal.strip());
+        return new StartPlan(
+                at == null ? null : RunnerSettings.longValue(AT, at), signal == null ? null : signal.strip());
     }
 
     Map<String, String> toProperties() {

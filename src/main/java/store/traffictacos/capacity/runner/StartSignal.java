@@ -38,8 +38,11 @@ public final class StartSignal {
 
     /** The signal of the run this pod belongs to, as its environment ({@link RunnerContract}) names it. */
     public static StartSignal fromEnvironment(KubernetesClient client, Map<String, String> env) {
-        return new StartSignal(client, required(env, RunnerContract.ENV_NAMESPACE),
-                RunnerContract.resourceName(required(env, RunnerContract.ENV_RUN_ID)), POLL_INTERVAL);
+        return new StartSignal(
+                client,
+                required(env, RunnerContract.ENV_NAMESPACE),
+                RunnerContract.resourceName(required(env, RunnerContract.ENV_RUN_ID)),
+                POLL_INTERVAL);
     }
 
     /**
@@ -70,7 +73,10 @@ public final class StartSignal {
     }
 
     private String startAtOrNull() {
-        ConfigMap configMap = client.configMaps().inNamespace(namespace).withName(configMapName).get();
+        ConfigMap configMap = client.configMaps()
+                .inNamespace(namespace)
+                .withName(configMapName)
+                .get();
         return configMap == null || configMap.getData() == null
                 ? null
                 : configMap.getData().get(RunnerContract.START_AT_KEY);

@@ -63,7 +63,8 @@ public final class YamlBinding {
     public YamlBinding(Module... modules) {
         // An empty value (`runners:`) is null, as YAML has it, not the empty text.
         YAMLMapper.Builder builder = YAMLMapper.builder(YAMLFactory.builder()
-                        .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build())
+                        .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                        .build())
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -129,8 +130,8 @@ public final class YamlBinding {
     private static void requireOneDocument(JsonParser parser, String source) throws IOException {
         for (JsonToken next = parser.nextToken(); next != null; next = parser.nextToken()) {
             if (next != JsonToken.VALUE_NULL) {
-                throw new IllegalArgumentException(source + " line " + parser.currentTokenLocation().getLineNr()
-                        + ": expected one YAML document, found a second");
+                throw new IllegalArgumentException(source + " line "
+                        + parser.currentTokenLocation().getLineNr() + ": expected one YAML document, found a second");
             }
         }
     }
@@ -140,11 +141,14 @@ public final class YamlBinding {
      * unknown key is reported at its own line, not at that of its value, which may start lines below.
      */
     private static String where(JsonProcessingException e, KeyLines parser) {
-        int line = syntaxProblem(e).map(mark -> mark.getProblemMark().getLine() + 1)
-                .orElse(e instanceof UnrecognizedPropertyException && parser != null ? parser.lastKeyLine
-                        : e.getLocation() == null ? 0 : e.getLocation().getLineNr());
-        String path = e instanceof JsonMappingException mapping && syntaxProblem(e).isEmpty()
-                ? path(mapping.getPath()) : "";
+        int line = syntaxProblem(e)
+                .map(mark -> mark.getProblemMark().getLine() + 1)
+                .orElse(
+                        e instanceof UnrecognizedPropertyException && parser != null
+                                ? parser.lastKeyLine
+                                : e.getLocation() == null ? 0 : e.getLocation().getLineNr());
+        String path =
+                e instanceof JsonMappingException mapping && syntaxProblem(e).isEmpty() ? path(mapping.getPath()) : "";
         return (line > 0 ? " line " + line : "") + (path.isEmpty() ? "" : ": " + path);
     }
 
@@ -167,8 +171,12 @@ public final class YamlBinding {
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             // The path already ends with the unknown field; name the ones that would have been accepted.
-            return "unknown field (expected " + unknown.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
+            return "unknown field (expected "
+                    + unknown.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", "))
+                    + ")";
         }
         if (e.getCause() instanceof IllegalArgumentException invalid) {
             return invalid.getMessage();
@@ -195,7 +203,8 @@ public final class YamlBinding {
     /** Where the construct that the fault broke began, e.g. " (while parsing a flow mapping from line 2)". */
     private static String context(MarkedYAMLException marked) {
         Mark start = marked.getContextMark();
-        return marked.getContext() == null || start == null ? ""
+        return marked.getContext() == null || start == null
+                ? ""
                 : " (" + marked.getContext() + " from line " + (start.getLine() + 1) + ")";
     }
 
@@ -279,10 +288,11 @@ public final class YamlBinding {
     /** Wraps the deserializer of every {@link Located} type. */
     private static final class LocatingModifier extends BeanDeserializerModifier {
         @Override
-        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-                JsonDeserializer<?> deserializer) {
+        public JsonDeserializer<?> modifyDeserializer(
+                DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
             return Located.class.isAssignableFrom(description.getBeanClass())
-                    ? new LocatingDeserializer(deserializer) : deserializer;
+                    ? new LocatingDeserializer(deserializer)
+                    : deserializer;
         }
     }
 

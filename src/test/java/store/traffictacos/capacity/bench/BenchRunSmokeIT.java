@@ -30,16 +30,19 @@ class BenchRunSmokeIT {
     @DisplayName("writes every section of BENCHMARKS.md with figures")
     void writesEverySectionWithFigures(@TempDir Path dir) throws Exception {
         Path script = Path.of("bench", "run").toAbsolutePath();
-        assumeTrue(Files.isRegularFile(script), "no bench/run under " + Path.of("").toAbsolutePath());
+        assumeTrue(
+                Files.isRegularFile(script), "no bench/run under " + Path.of("").toAbsolutePath());
         assumeTrue(onPath("wrk"), "wrk is not installed (apt-get install wrk): bench/run needs it");
-        assumeTrue(onPath("nginx") || Files.isExecutable(Path.of("/usr/sbin/nginx")),
+        assumeTrue(
+                onPath("nginx") || Files.isExecutable(Path.of("/usr/sbin/nginx")),
                 "nginx is not installed (apt-get install nginx-light): bench/run needs it");
         assumeTrue(onPath("python3") && onPath("curl"), "bench/run needs python3 and curl");
 
         Path out = dir.resolve("BENCHMARKS.md");
         Path log = dir.resolve("bench-run.log");
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "--smoke", "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         // The classes under test, not the jar: `failsafe:integration-test` alone does not rebuild it.
         builder.environment().put("TACOS_CP", classPath());
         Process process = builder.start();
@@ -49,19 +52,26 @@ class BenchRunSmokeIT {
             process.waitFor(30, TimeUnit.SECONDS);
             fail("bench/run --smoke did not finish in " + TIMEOUT_SECONDS + " s:\n" + tail(log));
         }
-        assertThat(process.exitValue()).as("exit status; its output:\n%s", tail(log)).isZero();
+        assertThat(process.exitValue())
+                .as("exit status; its output:\n%s", tail(log))
+                .isZero();
 
         String md = Files.readString(out);
-        assertThat(md).contains("<!-- bench:run:start -->", "<!-- bench:run:end -->",
-                "<!-- bench:target-vs-nginx:start -->", "<!-- bench:target-vs-nginx:end -->");
+        assertThat(md)
+                .contains(
+                        "<!-- bench:run:start -->",
+                        "<!-- bench:run:end -->",
+                        "<!-- bench:target-vs-nginx:start -->",
+                        "<!-- bench:target-vs-nginx:end -->");
         String run = md.substring(md.indexOf("<!-- bench:run:start -->"), md.indexOf("<!-- bench:run:end -->"));
         assertThat(run).contains("SMOKE RUN");
-        assertThat(section(run, "### Goals")).containsPattern(row("one runner ≥ 20 % of wrk's req/s", NUMBER + " req/s"));
+        assertThat(section(run, "### Goals"))
+                .containsPattern(row("one runner ≥ 20 % of wrk's req/s", NUMBER + " req/s"));
         assertThat(section(run, "### 1. Injector"))
                 .containsPattern(row("wrk -t1 -c64", "closed[^|]*", "[^|]*", "\\*\\*" + NUMBER + "\\*\\*"))
                 .containsPattern(row("plain Gatling[^|]*", "[^|]*", "[^|]*", NUMBER))
-                .containsPattern(row("\\*\\*tacos-capacity runner\\*\\*[^|]*", "[^|]*", "[^|]*",
-                        "\\*\\*" + NUMBER + "\\*\\*"));
+                .containsPattern(
+                        row("\\*\\*tacos-capacity runner\\*\\*[^|]*", "[^|]*", "[^|]*", "\\*\\*" + NUMBER + "\\*\\*"));
         assertThat(section(run, "### 2. Rate accuracy"))
                 .containsPattern(row("1 runner", "25 %", NUMBER, NUMBER, NUMBER + " %"))
                 .containsPattern(row("", "75 %", NUMBER, NUMBER, NUMBER + " %"));
@@ -72,10 +82,10 @@ class BenchRunSmokeIT {
         assertThat(section(run, "### 5. Reference target vs nginx"))
                 .containsPattern("reference target " + NUMBER + " req/s, nginx " + NUMBER + " req/s");
         // Tiny steps on a busy CI machine may hold no rate at all: the section must then say so.
-        assertThat(section(run, "### 6. Runner sizing")).containsPattern(
-                "The runner sustained " + NUMBER + " req/s|No rate was sustained \\(see section 1\\)");
-        assertThat(section(run, "### Commands")).contains("bench/run --smoke", "runner --properties",
-                "run --runners 4", "TimeReport.java");
+        assertThat(section(run, "### 6. Runner sizing"))
+                .containsPattern("The runner sustained " + NUMBER + " req/s|No rate was sustained \\(see section 1\\)");
+        assertThat(section(run, "### Commands"))
+                .contains("bench/run --smoke", "runner --properties", "run --runners 4", "TimeReport.java");
     }
 
     private static final String NUMBER = "[0-9][0-9,]*(\\.[0-9]+)?";

@@ -26,17 +26,21 @@ class BenchmarksFileTest {
         // Given the toolkit's section of BENCHMARKS.md, from a full run
         String markdown = Files.readString(Path.of("BENCHMARKS.md"));
         String sizing = section(markdown, "### 6. Runner sizing");
-        assumeFalse(sizing.contains("not confirmed in a fresh JVM"),
+        assumeFalse(
+                sizing.contains("not confirmed in a fresh JVM"),
                 "BENCHMARKS.md holds a bench/run --quick or --smoke run; only a full run sizes runners");
-        JsonNode baseline = new ObjectMapper().readTree(Path.of("bench", "baseline.json").toFile());
+        JsonNode baseline =
+                new ObjectMapper().readTree(Path.of("bench", "baseline.json").toFile());
 
         // Then
         assertThat(number(sizing, "The runner sustained ([0-9,]+) req/s"))
                 .isEqualTo(baseline.at("/runner/sustainedRps").asDouble());
         assertThat(number(sizing, "a runner should be given \\*\\*([0-9,]+) req/s\\*\\*"))
                 .isEqualTo(baseline.at("/runner/defaultShareRps").asDouble());
-        assertThat(markdown).contains("Written by `bench/run` on " + baseline.at("/run/date").asText(),
-                "Code: commit `" + baseline.at("/run/commit").asText() + "`");
+        assertThat(markdown)
+                .contains(
+                        "Written by `bench/run` on " + baseline.at("/run/date").asText(),
+                        "Code: commit `" + baseline.at("/run/commit").asText() + "`");
     }
 
     private static String section(String markdown, String heading) {

@@ -45,9 +45,20 @@ class ReportCommandErrorsTest {
         }
         long[] scheduled = new long[10];
         java.util.Arrays.fill(scheduled, 20);
-        ResultsFiles.write(runDir.resolve("runner-0"), new Manifest("cli", 0, 1, "test", START, START + 10_000,
-                "3.15.0", "http://127.0.0.1:1", List.of(new PhaseWindow("peak", START, START + 10_000, 20, 20)),
-                scheduled), recorder.snapshot());
+        ResultsFiles.write(
+                runDir.resolve("runner-0"),
+                new Manifest(
+                        "cli",
+                        0,
+                        1,
+                        "test",
+                        START,
+                        START + 10_000,
+                        "3.15.0",
+                        "http://127.0.0.1:1",
+                        List.of(new PhaseWindow("peak", START, START + 10_000, 20, 20)),
+                        scheduled),
+                recorder.snapshot());
     }
 
     @Test
@@ -81,8 +92,9 @@ class ReportCommandErrorsTest {
     @DisplayName("a folder without results exits 1 and says what was expected")
     void noResults() {
         assertThat(report(runDir.toString())).isEqualTo(1);
-        assertThat(err.toString().strip()).isEqualTo("error: no results in " + runDir
-                + ": expected runner-<i>/ folders with manifest.json and results.hlog");
+        assertThat(err.toString().strip())
+                .isEqualTo("error: no results in " + runDir
+                        + ": expected runner-<i>/ folders with manifest.json and results.hlog");
     }
 
     @Test
@@ -103,12 +115,13 @@ class ReportCommandErrorsTest {
     void unknownMetric() throws Exception {
         // Given
         writeRun(2_000);
-        Path slo = Files.writeString(runDir.resolve("slo.yaml"),
-                "slos:\n  - {name: tail, metric: p999_ms, below: 100}\n");
+        Path slo =
+                Files.writeString(runDir.resolve("slo.yaml"), "slos:\n  - {name: tail, metric: p999_ms, below: 100}\n");
 
         // Then
         assertThat(report(runDir.toString(), "--slo", slo.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("unknown metric 'p999_ms'")
+        assertThat(err.toString())
+                .contains("unknown metric 'p999_ms'")
                 .contains("p50_ms, p95_ms, p99_ms, max_ms, error_rate");
     }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import store.traffictacos.capacity.report.model.CapacityReport;
-import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.report.model.ReportJson;
+import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.results.Manifest;
 import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.ResultsFiles;
@@ -69,8 +69,17 @@ class ReportCommandTest {
             }
         }
         long end = startEpochMs + SECONDS * 1000L;
-        Manifest manifest = new Manifest(runId, 0, 1, "synthetic", startEpochMs, end, "3.15.0", "http://localhost:8080",
-                List.of(new PhaseWindow("peak", startEpochMs, end, RPS, RPS)), scheduled);
+        Manifest manifest = new Manifest(
+                runId,
+                0,
+                1,
+                "synthetic",
+                startEpochMs,
+                end,
+                "3.15.0",
+                "http://localhost:8080",
+                List.of(new PhaseWindow("peak", startEpochMs, end, RPS, RPS)),
+                scheduled);
         ResultsFiles.write(runDir.resolve("runner-0"), manifest, recorder.snapshot());
         return runDir;
     }
@@ -94,7 +103,8 @@ class ReportCommandTest {
 
         // Then
         assertThat(exit).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("REGRESSED: ")
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("REGRESSED: ")
                 .contains("Compared with baseline base: 1 of 3 regression checks broken: peak p99 +20 %");
         assertThat(ReportJson.read(runDir.resolve(ReportFiles.JSON_FILE)).verdict())
                 .isEqualTo(CapacityReport.Verdict.REGRESSED);
@@ -146,8 +156,8 @@ class ReportCommandTest {
 
         // Then
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString().strip()).isEqualTo("error: " + baseline
-                + ": format is 'tacos-report/0', expected 'tacos-report/1'");
+        assertThat(err.toString().strip())
+                .isEqualTo("error: " + baseline + ": format is 'tacos-report/0', expected 'tacos-report/1'");
     }
 
     @Test

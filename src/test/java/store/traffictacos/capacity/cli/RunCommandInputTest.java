@@ -16,6 +16,7 @@ import picocli.CommandLine;
 @DisplayName("run command: a bad value, from an option or the run spec")
 class RunCommandInputTest {
     private final StringWriter err = new StringWriter();
+
     @TempDir
     Path dir;
 

@@ -55,7 +55,8 @@ class TacosCapacityTest {
     @DisplayName("a port already in use is one error line and exit code 1")
     void portInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThat(run("target", "--port", Integer.toString(taken.getLocalPort()))).isEqualTo(1);
+            assertThat(run("target", "--port", Integer.toString(taken.getLocalPort())))
+                    .isEqualTo(1);
             assertThat(err.toString().strip()).startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort());
         }
     }

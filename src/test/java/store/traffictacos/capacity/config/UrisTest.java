@@ -20,8 +20,7 @@ class UrisTest {
     void httpRefusedWithoutSecret() {
         assertThatThrownBy(() -> Uris.http("ftp://admin:PASS@host/"))
                 .hasMessage("must be an http(s) URL such as http://host:port, got 'ftp://host/'");
-        assertThatThrownBy(() -> Uris.http("localhost:8080"))
-                .hasMessageStartingWith("must be an http(s) URL");
+        assertThatThrownBy(() -> Uris.http("localhost:8080")).hasMessageStartingWith("must be an http(s) URL");
     }
 
     @Test

@@ -15,8 +15,8 @@ import store.traffictacos.capacity.runner.ProgressLine;
 class LiveProgressTest {
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final AbortSignal abort = new AbortSignal();
-    private final LiveProgress progress = new LiveProgress(2, new AbortRules(0.5, 1_000, 10), abort,
-            new PrintStream(console, true, StandardCharsets.UTF_8));
+    private final LiveProgress progress = new LiveProgress(
+            2, new AbortRules(0.5, 1_000, 10), abort, new PrintStream(console, true, StandardCharsets.UTF_8));
 
     @Test
     @DisplayName("prints an interval once every runner reported it, with answers summed and the p99 of all latencies")
@@ -29,7 +29,8 @@ class LiveProgressTest {
         progress.accept(1, line(1, 5, 100, 0, 50_000));
 
         // Then 200 answers over 5 s, and a p99 that only the merged histogram gives
-        assertThat(text()).contains("[    5s] achieved      40.0 rps  p99     50.0 ms  errors   0.00 %  (2 of 2 runners)");
+        assertThat(text())
+                .contains("[    5s] achieved      40.0 rps  p99     50.0 ms  errors   0.00 %  (2 of 2 runners)");
     }
 
     @Test

@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
+import store.traffictacos.capacity.runner.RunFolder;
 
 @DisplayName("PlatformSampling")
 class PlatformSamplingTest {
@@ -22,7 +22,8 @@ class PlatformSamplingTest {
     Path runDir;
 
     @Test
-    @DisplayName("a source read for the whole window afterwards replaces its live samples; a failing one is listed, not fatal")
+    @DisplayName(
+            "a source read for the whole window afterwards replaces its live samples; a failing one is listed, not fatal")
     void windowReadReplacesLive() throws Exception {
         // Given a live CloudWatch sampler, a live Redis sampler, and CloudWatch read again afterwards
         AtomicInteger liveCloudWatchCalls = new AtomicInteger();
@@ -37,12 +38,13 @@ class PlatformSamplingTest {
 
             @Override
             public Window fetch(long fromEpochMs, long toEpochMs) {
-                return new Window(List.of(new PlatformSample("cloudwatch", "n1/EngineCPUUtilization", fromEpochMs,
-                        99, "%")), "cloudwatch: PartialData for n1/CPUUtilization");
+                return new Window(
+                        List.of(new PlatformSample("cloudwatch", "n1/EngineCPUUtilization", fromEpochMs, 99, "%")),
+                        "cloudwatch: PartialData for n1/CPUUtilization");
             }
         };
-        PlatformSampling sampling = new PlatformSampling(List.of(liveCloudWatch, redis), List.of(afterwards),
-                Duration.ofMillis(20));
+        PlatformSampling sampling =
+                new PlatformSampling(List.of(liveCloudWatch, redis), List.of(afterwards), Duration.ofMillis(20));
 
         // When both live samplers sampled (the first sampling is at the start), then the run ends
         sampling.start();
@@ -52,9 +54,12 @@ class PlatformSamplingTest {
 
         // Then
         PlatformSeriesFile.Contents written = PlatformSeriesFile.read(new RunFolder(runDir).platformFile());
-        assertThat(written.samples()).filteredOn(sample -> sample.source().equals("cloudwatch"))
+        assertThat(written.samples())
+                .filteredOn(sample -> sample.source().equals("cloudwatch"))
                 .containsExactly(new PlatformSample("cloudwatch", "n1/EngineCPUUtilization", 1_000, 99, "%"));
-        assertThat(written.samples()).filteredOn(sample -> sample.source().equals("redis")).isNotEmpty();
+        assertThat(written.samples())
+                .filteredOn(sample -> sample.source().equals("redis"))
+                .isNotEmpty();
         assertThat(written.unavailable()).containsEntry("cloudwatch", "cloudwatch: PartialData for n1/CPUUtilization");
     }
 

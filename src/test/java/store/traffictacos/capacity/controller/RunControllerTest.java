@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
@@ -43,11 +42,14 @@ class RunControllerTest {
     private static final long FAST_MICROS = 20_000;
     private static final long SLOW_MICROS = 150_000;
     private static final ScaleTarget HPA = ScaleTarget.hpa("tacos-app", "gateway-api", 5, 10);
-    private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
-            Duration.ofSeconds(1), Duration.ofSeconds(20));
+    private static final Timeouts TIMEOUTS =
+            new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(20));
     /** Two 10 s phases, as the results the runners leave: see {@link #results}. */
-    private static final LoadProfile PROFILE = new LoadProfile("fake", List.of(
-            Phase.constant("warm-up", Duration.ofSeconds(10), 50), Phase.constant("peak", Duration.ofSeconds(10), 100)));
+    private static final LoadProfile PROFILE = new LoadProfile(
+            "fake",
+            List.of(
+                    Phase.constant("warm-up", Duration.ofSeconds(10), 50),
+                    Phase.constant("peak", Duration.ofSeconds(10), 100)));
 
     @TempDir
     Path reports;
@@ -67,9 +69,20 @@ class RunControllerTest {
         RunStatus status = execute(fleet, List.of(HPA));
 
         // Then
-        assertThat(stages(status)).containsExactly(Stage.PENDING, Stage.VALIDATE, Stage.SCALE, Stage.LAUNCH,
-                Stage.BARRIER, Stage.START, Stage.MONITOR, Stage.COLLECT, Stage.RESTORE, Stage.REPORT, Stage.CLEAN_UP,
-                Stage.DONE);
+        assertThat(stages(status))
+                .containsExactly(
+                        Stage.PENDING,
+                        Stage.VALIDATE,
+                        Stage.SCALE,
+                        Stage.LAUNCH,
+                        Stage.BARRIER,
+                        Stage.START,
+                        Stage.MONITOR,
+                        Stage.COLLECT,
+                        Stage.RESTORE,
+                        Stage.REPORT,
+                        Stage.CLEAN_UP,
+                        Stage.DONE);
         assertThat(status.failure()).isNull();
     }
 
@@ -83,11 +96,12 @@ class RunControllerTest {
         execute(fleet, List.of());
 
         // Then
-        assertThat(fleet.calls()).containsExactly("check", "launch", "awaitReady", "start", "states", "collect",
-                "cleanUp");
+        assertThat(fleet.calls())
+                .containsExactly("check", "launch", "awaitReady", "start", "states", "collect", "cleanUp");
         assertThat(fleet.launched().runnerCount()).isEqualTo(2);
         assertThat(fleet.barrierTimeout()).isEqualTo(TIMEOUTS.barrier());
-        assertThat(fleet.startAt().toEpochMilli()).isEqualTo(NOW + TIMEOUTS.startLead().toMillis());
+        assertThat(fleet.startAt().toEpochMilli())
+                .isEqualTo(NOW + TIMEOUTS.startLead().toMillis());
     }
 
     @Test
@@ -149,16 +163,17 @@ class RunControllerTest {
     @DisplayName("a failed validation creates nothing: no launch, nothing to collect, restore or clean up; exit 1")
     void failedValidation() {
         // Given
-        FakeFleet fleet = new FakeFleet().refusingChecks("kubernetes: not allowed in namespace tacos-loadtest: "
-                + "create jobs.batch");
+        FakeFleet fleet = new FakeFleet()
+                .refusingChecks("kubernetes: not allowed in namespace tacos-loadtest: " + "create jobs.batch");
 
         // When
         RunStatus status = execute(fleet, List.of(HPA));
 
         // Then
         assertThat(stages(status)).containsExactly(Stage.PENDING, Stage.VALIDATE, Stage.FAILED);
-        assertThat(status.failure()).isEqualTo(new RunStatus.Failure(Stage.VALIDATE,
-                "kubernetes: not allowed in namespace tacos-loadtest: create jobs.batch"));
+        assertThat(status.failure())
+                .isEqualTo(new RunStatus.Failure(
+                        Stage.VALIDATE, "kubernetes: not allowed in namespace tacos-loadtest: create jobs.batch"));
         assertThat(fleet.calls()).containsExactly("check");
         assertThat(scaler.calls).isEmpty();
         assertThat(controller.exitCode()).isEqualTo(1);
@@ -168,18 +183,31 @@ class RunControllerTest {
     @DisplayName("a barrier timeout fails the run in the barrier, then collects, restores and cleans up; no report")
     void barrierTimeout() {
         // Given runners that never get a node
-        FakeFleet fleet = new FakeFleet().neverReady("Unschedulable: 0/3 nodes are available")
+        FakeFleet fleet = new FakeFleet()
+                .neverReady("Unschedulable: 0/3 nodes are available")
                 .leavingResults(results(FAST_MICROS));
 
         // When
         RunStatus status = execute(fleet, List.of(HPA));
 
         // Then
-        assertThat(stages(status)).containsExactly(Stage.PENDING, Stage.VALIDATE, Stage.SCALE, Stage.LAUNCH,
-                Stage.BARRIER, Stage.COLLECT, Stage.RESTORE, Stage.CLEAN_UP, Stage.FAILED);
-        assertThat(status.failure()).isEqualTo(new RunStatus.Failure(Stage.BARRIER, "barrier: 0 of 2 runners ready "
-                + "after 5s; pending: runner 0 (Unschedulable: 0/3 nodes are available), runner 1 (Unschedulable: "
-                + "0/3 nodes are available)"));
+        assertThat(stages(status))
+                .containsExactly(
+                        Stage.PENDING,
+                        Stage.VALIDATE,
+                        Stage.SCALE,
+                        Stage.LAUNCH,
+                        Stage.BARRIER,
+                        Stage.COLLECT,
+                        Stage.RESTORE,
+                        Stage.CLEAN_UP,
+                        Stage.FAILED);
+        assertThat(status.failure())
+                .isEqualTo(new RunStatus.Failure(
+                        Stage.BARRIER,
+                        "barrier: 0 of 2 runners ready "
+                                + "after 5s; pending: runner 0 (Unschedulable: 0/3 nodes are available), runner 1 (Unschedulable: "
+                                + "0/3 nodes are available)"));
         assertThat(fleet.calls()).doesNotContain("start");
         assertThat(controller.exitCode()).isEqualTo(1);
     }
@@ -203,20 +231,28 @@ class RunControllerTest {
             + "are reported, and the run fails in the monitor with exit 1")
     void pastTheEnd() {
         // Given runners that never end, and time running past the profile's end plus the drain at the first look
-        long late = TIMEOUTS.startLead().plus(PROFILE.totalDuration()).plus(TIMEOUTS.drain()).toMillis() + 1;
-        FakeFleet fleet = new FakeFleet().runningUntilStopped(() -> clock.set(NOW + late))
-                .leavingResults(results(FAST_MICROS));
+        long late = TIMEOUTS.startLead()
+                        .plus(PROFILE.totalDuration())
+                        .plus(TIMEOUTS.drain())
+                        .toMillis()
+                + 1;
+        FakeFleet fleet =
+                new FakeFleet().runningUntilStopped(() -> clock.set(NOW + late)).leavingResults(results(FAST_MICROS));
 
         // When
         RunStatus status = execute(fleet, List.of(HPA));
 
         // Then
-        assertThat(stages(status)).containsSubsequence(Stage.MONITOR, Stage.COLLECT, Stage.RESTORE, Stage.REPORT,
-                Stage.CLEAN_UP, Stage.FAILED);
-        assertThat(status.failure()).isEqualTo(new RunStatus.Failure(Stage.MONITOR,
-                "monitor: runners still running 20 s after the profile's end"));
+        assertThat(stages(status))
+                .containsSubsequence(
+                        Stage.MONITOR, Stage.COLLECT, Stage.RESTORE, Stage.REPORT, Stage.CLEAN_UP, Stage.FAILED);
+        assertThat(status.failure())
+                .isEqualTo(new RunStatus.Failure(
+                        Stage.MONITOR, "monitor: runners still running 20 s after the profile's end"));
         assertThat(fleet.calls()).containsSubsequence("states", "stop", "collect", "cleanUp");
-        assertThat(controller.exitCode()).as("a failed run's report does not decide").isEqualTo(1);
+        assertThat(controller.exitCode())
+                .as("a failed run's report does not decide")
+                .isEqualTo(1);
     }
 
     @Test
@@ -229,10 +265,10 @@ class RunControllerTest {
         RunStatus status = execute(fleet, List.of(HPA));
 
         // Then
-        assertThat(status.failure()).isEqualTo(new RunStatus.Failure(Stage.BARRIER,
-                "aborted: stopped by a signal (test)"));
-        assertThat(stages(status)).containsSubsequence(Stage.BARRIER, Stage.COLLECT, Stage.RESTORE, Stage.CLEAN_UP,
-                Stage.FAILED);
+        assertThat(status.failure())
+                .isEqualTo(new RunStatus.Failure(Stage.BARRIER, "aborted: stopped by a signal (test)"));
+        assertThat(stages(status))
+                .containsSubsequence(Stage.BARRIER, Stage.COLLECT, Stage.RESTORE, Stage.CLEAN_UP, Stage.FAILED);
         assertThat(controller.exitCode()).isEqualTo(1);
     }
 
@@ -240,15 +276,16 @@ class RunControllerTest {
     @DisplayName("an abort during the load stops the runners, then collects and reports their partial results")
     void abortDuringLoad() {
         // Given runners that run until an abort stops them
-        FakeFleet fleet = new FakeFleet().runningUntilStopped(() -> controller.abort("stopped by a signal (test)"))
+        FakeFleet fleet = new FakeFleet()
+                .runningUntilStopped(() -> controller.abort("stopped by a signal (test)"))
                 .leavingResults(results(FAST_MICROS));
 
         // When
         RunStatus status = execute(fleet, List.of());
 
         // Then
-        assertThat(status.failure()).isEqualTo(new RunStatus.Failure(Stage.MONITOR,
-                "aborted: stopped by a signal (test)"));
+        assertThat(status.failure())
+                .isEqualTo(new RunStatus.Failure(Stage.MONITOR, "aborted: stopped by a signal (test)"));
         assertThat(fleet.calls()).containsSubsequence("states", "stop", "collect", "cleanUp");
         assertThat(stages(status)).contains(Stage.REPORT);
         assertThat(console()).contains("runner 0: collected (partial: runner 0 (" + FakeFleet.STOPPED + "))");
@@ -280,19 +317,40 @@ class RunControllerTest {
     private RunController controller(FakeFleet fleet, List<ScaleTarget> scale) {
         RunnerSettings runner = RunnerSettings.of(RUN_ID, new ProfileChoice(PROFILE, null, null), 2)
                 .withTarget(URI.create("http://platform.example:8000"));
-        RunSpec spec = new RunSpec(runner, RunSpec.Backend.LOCAL, new KubernetesSpec("tacos-loadtest", "tacos-app", "tacos-capacity:test", "2",
-                        "4Gi", RunnerLaunch.DEFAULT_SERVICE_ACCOUNT, RunnerLaunch.DEFAULT_NODE_SELECTOR,
-                        RunnerLaunch.DEFAULT_TOLERATIONS, 3600, null, null, null),
-                scale, new PlatformSpec(Duration.ofSeconds(5), false, List.of(), null, null), null, null, reports,
-                TIMEOUTS, new AbortRules(0.5, 10_000, 30));
-        RunBackend backend = new RunBackend(spec.target(), fleet, scaler, () -> { }, List.of(), List.of(), List.of());
+        RunSpec spec = new RunSpec(
+                runner,
+                RunSpec.Backend.LOCAL,
+                new KubernetesSpec(
+                        "tacos-loadtest",
+                        "tacos-app",
+                        "tacos-capacity:test",
+                        "2",
+                        "4Gi",
+                        RunnerLaunch.DEFAULT_SERVICE_ACCOUNT,
+                        RunnerLaunch.DEFAULT_NODE_SELECTOR,
+                        RunnerLaunch.DEFAULT_TOLERATIONS,
+                        3600,
+                        null,
+                        null,
+                        null),
+                scale,
+                new PlatformSpec(Duration.ofSeconds(5), false, List.of(), null, null),
+                null,
+                null,
+                reports,
+                TIMEOUTS,
+                new AbortRules(0.5, 10_000, 30));
+        RunBackend backend = new RunBackend(spec.target(), fleet, scaler, () -> {}, List.of(), List.of(), List.of());
         return new RunController(spec, backend, new PrintStream(console, true, StandardCharsets.UTF_8), clock::get);
     }
 
     /** Two runners' results of {@link #PROFILE}, sent as scheduled; the peak phase answered in {@code peakMicros}. */
     private static Consumer<Path> results(long peakMicros) {
-        return runDir -> new SyntheticRun(runDir, 2).phase("warm-up", 10, 50).phase("peak", 10, 100)
-                .sendAsScheduled(second -> second < 10 ? FAST_MICROS : peakMicros).merge();
+        return runDir -> new SyntheticRun(runDir, 2)
+                .phase("warm-up", 10, 50)
+                .phase("peak", 10, 100)
+                .sendAsScheduled(second -> second < 10 ? FAST_MICROS : peakMicros)
+                .merge();
     }
 
     private static List<Stage> stages(RunStatus status) {

@@ -15,7 +15,8 @@ class RunStatusTest {
         RunStatus barrier = RunStatus.pending("r", 0).enter(Stage.VALIDATE, 1).enter(Stage.BARRIER, 2);
 
         // When / Then
-        assertThatThrownBy(() -> barrier.enter(Stage.SCALE, 3)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> barrier.enter(Stage.SCALE, 3))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("run r cannot go from barrier back to scale");
         assertThatThrownBy(() -> barrier.enter(Stage.BARRIER, 3)).isInstanceOf(IllegalStateException.class);
     }
@@ -24,8 +25,12 @@ class RunStatusTest {
     @DisplayName("the first failure is kept through the wind-down, and the run ends FAILED with it")
     void firstFailureKept() {
         // Given a run failing at the barrier, then failing again while cleaning up
-        RunStatus status = RunStatus.pending("r", 0).enter(Stage.BARRIER, 1).fail("barrier: 1 of 2 ready")
-                .enter(Stage.COLLECT, 2).enter(Stage.CLEAN_UP, 3).fail("clean-up: forbidden");
+        RunStatus status = RunStatus.pending("r", 0)
+                .enter(Stage.BARRIER, 1)
+                .fail("barrier: 1 of 2 ready")
+                .enter(Stage.COLLECT, 2)
+                .enter(Stage.CLEAN_UP, 3)
+                .fail("clean-up: forbidden");
 
         // When
         RunStatus finished = status.finish(4);
@@ -40,6 +45,7 @@ class RunStatusTest {
     @Test
     @DisplayName("a run without failure ends DONE")
     void done() {
-        assertThat(RunStatus.pending("r", 0).enter(Stage.REPORT, 1).finish(2).stage()).isEqualTo(Stage.DONE);
+        assertThat(RunStatus.pending("r", 0).enter(Stage.REPORT, 1).finish(2).stage())
+                .isEqualTo(Stage.DONE);
     }
 }

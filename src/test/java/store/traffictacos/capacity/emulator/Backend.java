@@ -23,8 +23,8 @@ public enum Backend {
         if (!configured && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI must run the Redis contract suite: TACOS_TEST_REDIS is not set");
         }
-        Assumptions.assumeTrue(configured,
-                "set TACOS_TEST_REDIS=redis://127.0.0.1:6379/15 to run the Redis contract suite");
+        Assumptions.assumeTrue(
+                configured, "set TACOS_TEST_REDIS=redis://127.0.0.1:6379/15 to run the Redis contract suite");
         URI redis = URI.create(uri);
         try (Jedis jedis = new Jedis(redis)) {
             jedis.flushDB();

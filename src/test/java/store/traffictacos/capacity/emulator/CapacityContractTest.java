@@ -53,7 +53,8 @@ class CapacityContractTest {
 
         // Then about three are served (one at once, two from the queue), the rest are refused
         long refused = replies.stream().filter(reply -> reply.status() == 503).count();
-        assertThat(replies).filteredOn(reply -> reply.status() == 503)
+        assertThat(replies)
+                .filteredOn(reply -> reply.status() == 503)
                 .allSatisfy(reply -> assertThat(reply.errorCode()).isEqualTo("CAPACITY_EXCEEDED"));
         assertThat(refused).isBetween(6L, 9L);
         assertThat(api.get("/healthz").status()).isEqualTo(200);
@@ -65,14 +66,16 @@ class CapacityContractTest {
             CountDownLatch go = new CountDownLatch(1);
             List<CompletableFuture<Reply>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                futures.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return api.get(STATUS);
-                }, pool));
+                futures.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                go.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return api.get(STATUS);
+                        },
+                        pool));
             }
             go.countDown();
             List<Reply> replies = new ArrayList<>();

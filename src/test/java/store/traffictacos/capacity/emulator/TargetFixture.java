@@ -21,7 +21,8 @@ import java.util.UUID;
  */
 public final class TargetFixture implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public final MutableClock clock = new MutableClock();
     public final ReferenceTarget target;
@@ -78,7 +79,8 @@ public final class TargetFixture implements AutoCloseable {
     public String join(String eventId) {
         Reply reply = post("/api/v1/queue/join", Map.of("event_id", eventId));
         if (reply.status() != 202) {
-            throw new IllegalStateException("join answered " + reply.status() + " " + reply.raw().body());
+            throw new IllegalStateException(
+                    "join answered " + reply.status() + " " + reply.raw().body());
         }
         return reply.text("waiting_token");
     }
@@ -93,7 +95,8 @@ public final class TargetFixture implements AutoCloseable {
 
     /** An HS256 token for {@code subject} signed with the target's secret, valid for an hour. */
     public String jwt(String subject) {
-        return JWT.create().withSubject(subject)
+        return JWT.create()
+                .withSubject(subject)
                 .withExpiresAt(Instant.ofEpochMilli(clock.millis()).plusSeconds(3600))
                 .sign(Algorithm.HMAC256(target.config().jwtSecret()));
     }
@@ -128,8 +131,10 @@ public final class TargetFixture implements AutoCloseable {
     private static Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
-                    ? JSON.readTree(response.body()) : JSON.missingNode();
+            JsonNode json =
+                    response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
+                            ? JSON.readTree(response.body())
+                            : JSON.missingNode();
             return new Reply(response.statusCode(), response, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import store.traffictacos.capacity.cli.TacosCapacity;
 
@@ -52,10 +52,15 @@ class GoldenReportTest {
     void sameBytes(String variant) throws IOException {
         // Given
         Path runDir = copy(INPUT.resolve("run-golden"), work.resolve("run-golden"));
-        List<String> options = variant.equals("defaults") ? List.of()
-                : List.of("--slo", INPUT.resolve("slo.yaml").toString(),
-                        "--baseline", INPUT.resolve("history/hist-2.json").toString(),
-                        "--history", INPUT.resolve("history").toString());
+        List<String> options = variant.equals("defaults")
+                ? List.of()
+                : List.of(
+                        "--slo",
+                        INPUT.resolve("slo.yaml").toString(),
+                        "--baseline",
+                        INPUT.resolve("history/hist-2.json").toString(),
+                        "--history",
+                        INPUT.resolve("history").toString());
 
         // When
         String console = report(runDir, options).replace(runDir.toAbsolutePath().toString(), "<run-dir>");
@@ -85,7 +90,8 @@ class GoldenReportTest {
             commandLine.setErr(new PrintWriter(err, true));
             StringWriter commandOut = new StringWriter();
             commandLine.setOut(new PrintWriter(commandOut, true));
-            List<String> args = Stream.concat(Stream.of("report", runDir.toString()), options.stream()).toList();
+            List<String> args = Stream.concat(Stream.of("report", runDir.toString()), options.stream())
+                    .toList();
             int exit = commandLine.execute(args.toArray(String[]::new));
             return "exit " + exit + "\n" + commandOut + out.toString(StandardCharsets.UTF_8) + err;
         } finally {
@@ -98,7 +104,8 @@ class GoldenReportTest {
         Matcher png = PNG.matcher(Files.readString(file));
         StringBuilder text = new StringBuilder();
         while (png.find()) {
-            png.appendReplacement(text, "data:image/png;sha256," + sha256(Base64.getDecoder().decode(png.group(1))));
+            png.appendReplacement(
+                    text, "data:image/png;sha256," + sha256(Base64.getDecoder().decode(png.group(1))));
         }
         return png.appendTail(text).toString();
     }

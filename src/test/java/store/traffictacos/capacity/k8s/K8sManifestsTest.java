@@ -54,12 +54,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import store.traffictacos.capacity.controller.RunSpec;
-import store.traffictacos.capacity.controller.spec.RunSpecFile;
-import store.traffictacos.capacity.controller.scale.ScaleTarget;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import store.traffictacos.capacity.controller.RunSpec;
+import store.traffictacos.capacity.controller.scale.ScaleTarget;
+import store.traffictacos.capacity.controller.spec.RunSpecFile;
 import store.traffictacos.capacity.report.settings.SloFile;
 import store.traffictacos.capacity.report.settings.SloSet.Metric;
 import store.traffictacos.capacity.report.settings.SloSet.Slo;
@@ -81,7 +81,8 @@ class K8sManifestsTest {
     private static final String RUN_SPEC_KEY = "run-spec.yaml";
 
     private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
-    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder().build())
+    private static final ObjectMapper YAML = YAMLMapper.builder(
+                    YAMLFactory.builder().build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -120,10 +121,12 @@ class K8sManifestsTest {
 
         // Then
         assertThat(manifests).isNotEmpty().allSatisfy(manifest -> {
-            assertThat(TYPED).as("%s: %s is not a kind these manifests use (a typo in apiVersion or kind?)",
-                    manifest, manifest.type()).containsKey(manifest.type());
-            assertThat(manifest.resource()).as(manifest.toString())
-                    .isExactlyInstanceOf(TYPED.get(manifest.type()));
+            assertThat(TYPED)
+                    .as(
+                            "%s: %s is not a kind these manifests use (a typo in apiVersion or kind?)",
+                            manifest, manifest.type())
+                    .containsKey(manifest.type());
+            assertThat(manifest.resource()).as(manifest.toString()).isExactlyInstanceOf(TYPED.get(manifest.type()));
         });
     }
 
@@ -137,8 +140,10 @@ class K8sManifestsTest {
                 .toList();
 
         // When / Then
-        assertThat(typed).allSatisfy(manifest ->
-                assertThat(unknownFields(manifest.resource())).as(manifest.toString()).isEmpty());
+        assertThat(typed)
+                .allSatisfy(manifest -> assertThat(unknownFields(manifest.resource()))
+                        .as(manifest.toString())
+                        .isEmpty());
     }
 
     @Test
@@ -201,7 +206,8 @@ class K8sManifestsTest {
     void namespacedObjectsNameTheirNamespace() {
         // Given
         Set<String> namespaces = new HashSet<>(of(Namespace.class).stream()
-                .map(namespace -> namespace.getMetadata().getName()).toList());
+                .map(namespace -> namespace.getMetadata().getName())
+                .toList());
         namespaces.add(runSpec().path("kubernetes").path("appNamespace").asText());
 
         // When
@@ -210,9 +216,12 @@ class K8sManifestsTest {
                 .toList();
 
         // Then
-        assertThat(namespaced).isNotEmpty().allSatisfy(manifest ->
-                assertThat(manifest.resource().getMetadata().getNamespace()).as(manifest.toString())
-                        .isIn(namespaces));
+        assertThat(namespaced)
+                .isNotEmpty()
+                .allSatisfy(
+                        manifest -> assertThat(manifest.resource().getMetadata().getNamespace())
+                                .as(manifest.toString())
+                                .isIn(namespaces));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -223,13 +232,17 @@ class K8sManifestsTest {
     void noWildcards() {
         // Given
         List<PolicyRule> rules = Stream.concat(
-                of(Role.class).stream().flatMap(role -> role.getRules().stream()),
-                of(ClusterRole.class).stream().flatMap(role -> role.getRules().stream())).toList();
+                        of(Role.class).stream().flatMap(role -> role.getRules().stream()),
+                        of(ClusterRole.class).stream().flatMap(role -> role.getRules().stream()))
+                .toList();
 
         // When / Then
         assertThat(rules).isNotEmpty().allSatisfy(rule -> {
             assertThat(rule.getVerbs()).as("verbs of %s", rule).isNotEmpty().doesNotContain("*");
-            assertThat(rule.getResources()).as("resources of %s", rule).isNotEmpty().noneMatch(r -> r.contains("*"));
+            assertThat(rule.getResources())
+                    .as("resources of %s", rule)
+                    .isNotEmpty()
+                    .noneMatch(r -> r.contains("*"));
             assertThat(rule.getApiGroups()).as("apiGroups of %s", rule).doesNotContain("*");
         });
     }
@@ -240,7 +253,8 @@ class K8sManifestsTest {
         // Given
         Set<String> serviceAccounts = new HashSet<>(loadFile(K8S.resolve("rbac.yaml")).stream()
                 .filter(manifest -> manifest.resource() instanceof ServiceAccount)
-                .map(manifest -> key(manifest.resource().getMetadata().getNamespace(),
+                .map(manifest -> key(
+                        manifest.resource().getMetadata().getNamespace(),
                         manifest.resource().getMetadata().getName()))
                 .toList());
 
@@ -261,9 +275,14 @@ class K8sManifestsTest {
     void bindingsReferToDefinedRoles() {
         // Given
         Set<String> roles = new HashSet<>();
-        of(Role.class).forEach(role -> roles.add(key("Role", role.getMetadata().getNamespace(),
-                role.getMetadata().getName())));
-        of(ClusterRole.class).forEach(role -> roles.add(key("ClusterRole", null, role.getMetadata().getName())));
+        of(Role.class)
+                .forEach(role -> roles.add(key(
+                        "Role",
+                        role.getMetadata().getNamespace(),
+                        role.getMetadata().getName())));
+        of(ClusterRole.class)
+                .forEach(role ->
+                        roles.add(key("ClusterRole", null, role.getMetadata().getName())));
 
         // When / Then
         assertThat(bindings()).isNotEmpty().allSatisfy(binding -> {
@@ -314,7 +333,8 @@ class K8sManifestsTest {
         // When
         List<PolicyRule> appRules = of(Role.class).stream()
                 .filter(role -> appNamespace.equals(role.getMetadata().getNamespace()))
-                .filter(role -> boundTo(CONTROLLER_SA, "Role", appNamespace, role.getMetadata().getName()))
+                .filter(role -> boundTo(
+                        CONTROLLER_SA, "Role", appNamespace, role.getMetadata().getName()))
                 .flatMap(role -> role.getRules().stream())
                 .toList();
 
@@ -397,10 +417,14 @@ class K8sManifestsTest {
         Map<String, Object> ref = nodePool().get("spec", "template", "spec", "nodeClassRef");
 
         // Then
-        assertThat(ref).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "group", nodeClass.getApiVersion().substring(0, nodeClass.getApiVersion().indexOf('/')),
-                "kind", nodeClass.getKind(),
-                "name", nodeClass.getMetadata().getName()));
+        assertThat(ref)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "group",
+                                nodeClass
+                                        .getApiVersion()
+                                        .substring(0, nodeClass.getApiVersion().indexOf('/')),
+                        "kind", nodeClass.getKind(),
+                        "name", nodeClass.getMetadata().getName()));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -413,7 +437,8 @@ class K8sManifestsTest {
         List<ControllerPod> pods = controllerPods().toList();
 
         // When
-        List<PodTemplateSpec> templates = pods.stream().map(ControllerPod::template).distinct().toList();
+        List<PodTemplateSpec> templates =
+                pods.stream().map(ControllerPod::template).distinct().toList();
 
         // Then
         assertThat(pods).extracting(pod -> pod.owner().getKind()).contains("Job", "CronJob");
@@ -444,8 +469,11 @@ class K8sManifestsTest {
         Volume volume = pod.volumeMountedAt(specFile.getParent());
 
         // Then
-        assertThat(volume.getConfigMap()).as("a ConfigMap volume at %s", specFile.getParent()).isNotNull();
-        assertThat(volume.getConfigMap().getName()).isEqualTo(runSpec.getMetadata().getName());
+        assertThat(volume.getConfigMap())
+                .as("a ConfigMap volume at %s", specFile.getParent())
+                .isNotNull();
+        assertThat(volume.getConfigMap().getName())
+                .isEqualTo(runSpec.getMetadata().getName());
         assertThat(runSpec.getMetadata().getNamespace()).isEqualTo(pod.namespace());
         assertThat(runSpec.getData()).containsKey(specFile.getFileName().toString());
     }
@@ -461,9 +489,12 @@ class K8sManifestsTest {
         Volume volume = pod.volumeMountedAt(reports);
 
         // Then
-        assertThat(volume.getPersistentVolumeClaim()).as("a PVC volume at %s", reports).isNotNull();
+        assertThat(volume.getPersistentVolumeClaim())
+                .as("a PVC volume at %s", reports)
+                .isNotNull();
         assertThat(of(PersistentVolumeClaim.class))
-                .extracting(claim -> key(claim.getMetadata().getNamespace(), claim.getMetadata().getName()))
+                .extracting(claim -> key(
+                        claim.getMetadata().getNamespace(), claim.getMetadata().getName()))
                 .contains(key(pod.namespace(), volume.getPersistentVolumeClaim().getClaimName()));
     }
 
@@ -492,8 +523,10 @@ class K8sManifestsTest {
 
         // Then
         assertThat(nodeSelector).containsAllEntriesOf(stringMap(labels));
-        assertThat(taints).isNotEmpty().allSatisfy(taint ->
-                assertThat(tolerations).as("tolerations of %s", taint).anyMatch(tolerates(taint)));
+        assertThat(taints)
+                .isNotEmpty()
+                .allSatisfy(taint ->
+                        assertThat(tolerations).as("tolerations of %s", taint).anyMatch(tolerates(taint)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -552,8 +585,11 @@ class K8sManifestsTest {
         // Then
         assertThat(scale).isNotEmpty().allSatisfy(entry -> {
             assertThat(entry.path("min").isIntegralNumber() && entry.path("max").isIntegralNumber())
-                    .as("%s: whole numbers", entry).isTrue();
-            assertThat(entry.path("min").asInt()).as("%s", entry).isBetween(1, entry.path("max").asInt());
+                    .as("%s: whole numbers", entry)
+                    .isTrue();
+            assertThat(entry.path("min").asInt())
+                    .as("%s", entry)
+                    .isBetween(1, entry.path("max").asInt());
         });
     }
 
@@ -568,9 +604,13 @@ class K8sManifestsTest {
         String appNamespace = spec.at("/kubernetes/appNamespace").asText();
 
         // Then
-        assertThat(of(Namespace.class)).extracting(n -> n.getMetadata().getName()).contains(namespace);
+        assertThat(of(Namespace.class))
+                .extracting(n -> n.getMetadata().getName())
+                .contains(namespace);
         assertThat(serviceAccount(RUNNER_SA).getMetadata().getNamespace()).isEqualTo(namespace);
-        assertThat(of(Role.class)).extracting(role -> role.getMetadata().getNamespace()).contains(appNamespace);
+        assertThat(of(Role.class))
+                .extracting(role -> role.getMetadata().getNamespace())
+                .contains(appNamespace);
     }
 
     @Test
@@ -585,7 +625,8 @@ class K8sManifestsTest {
 
         // Then
         assertThat(volume.getConfigMap()).isNotNull();
-        assertThat(volume.getConfigMap().getName()).isEqualTo(runSpecConfigMap().getMetadata().getName());
+        assertThat(volume.getConfigMap().getName())
+                .isEqualTo(runSpecConfigMap().getMetadata().getName());
         assertThat(runSpecConfigMap().getData()).containsKey(slo.getFileName().toString());
     }
 
@@ -600,10 +641,11 @@ class K8sManifestsTest {
         List<Slo> slos = SloFile.parse(yaml, "run-spec.yaml: " + sloFile).slos();
 
         // Then
-        assertThat(slos).containsExactly(
-                new Slo("p99 latency", Metric.P99_MS, 100),
-                new Slo("p95 latency", Metric.P95_MS, 500),
-                new Slo("error rate", Metric.ERROR_RATE, 0.01));
+        assertThat(slos)
+                .containsExactly(
+                        new Slo("p99 latency", Metric.P99_MS, 100),
+                        new Slo("p95 latency", Metric.P95_MS, 500),
+                        new Slo("error rate", Metric.ERROR_RATE, 0.01));
     }
 
     private Path slo() {
@@ -622,8 +664,9 @@ class K8sManifestsTest {
         // Then
         assertThat(fieldNames(workflow.path("on"))).contains("workflow_dispatch", "schedule");
         assertThat(workflow.at("/on/schedule/0/cron").asText()).isNotBlank();
-        assertThat(workflow.path("jobs")).isNotEmpty().allSatisfy(job ->
-                assertThat(job.path("steps")).isNotEmpty());
+        assertThat(workflow.path("jobs"))
+                .isNotEmpty()
+                .allSatisfy(job -> assertThat(job.path("steps")).isNotEmpty());
     }
 
     @Test
@@ -642,8 +685,11 @@ class K8sManifestsTest {
                 .toList();
 
         // Then
-        assertThat(publishing).hasSize(3).allSatisfy(step ->
-                assertThat(step.path("if").asText()).as(step.path("name").asText()).contains("always()"));
+        assertThat(publishing)
+                .hasSize(3)
+                .allSatisfy(step -> assertThat(step.path("if").asText())
+                        .as(step.path("name").asText())
+                        .contains("always()"));
     }
 
     @Test
@@ -672,8 +718,8 @@ class K8sManifestsTest {
 
         /** What {@code kubectl apply} identifies the object by (generateName for Jobs created per run). */
         String identity() {
-            String name = Objects.requireNonNullElse(resource.getMetadata().getName(),
-                    resource.getMetadata().getGenerateName() + "*");
+            String name = Objects.requireNonNullElse(
+                    resource.getMetadata().getName(), resource.getMetadata().getGenerateName() + "*");
             return key(type(), resource.getMetadata().getNamespace(), name);
         }
 
@@ -684,8 +730,12 @@ class K8sManifestsTest {
     }
 
     /** The pod a Job or a CronJob runs. */
-    record ControllerPod(String where, HasMetadata owner, PodTemplateSpec template, Integer backoffLimit,
-                         Long activeDeadlineSeconds) {
+    record ControllerPod(
+            String where,
+            HasMetadata owner,
+            PodTemplateSpec template,
+            Integer backoffLimit,
+            Long activeDeadlineSeconds) {
         String namespace() {
             return owner.getMetadata().getNamespace();
         }
@@ -731,13 +781,21 @@ class K8sManifestsTest {
     static Stream<ControllerPod> controllerPods() {
         return all().stream().flatMap(manifest -> {
             if (manifest.resource() instanceof Job job) {
-                return Stream.of(new ControllerPod(manifest.toString(), job, job.getSpec().getTemplate(),
-                        job.getSpec().getBackoffLimit(), job.getSpec().getActiveDeadlineSeconds()));
+                return Stream.of(new ControllerPod(
+                        manifest.toString(),
+                        job,
+                        job.getSpec().getTemplate(),
+                        job.getSpec().getBackoffLimit(),
+                        job.getSpec().getActiveDeadlineSeconds()));
             }
             if (manifest.resource() instanceof CronJob cronJob) {
                 var spec = cronJob.getSpec().getJobTemplate().getSpec();
-                return Stream.of(new ControllerPod(manifest.toString(), cronJob, spec.getTemplate(),
-                        spec.getBackoffLimit(), spec.getActiveDeadlineSeconds()));
+                return Stream.of(new ControllerPod(
+                        manifest.toString(),
+                        cronJob,
+                        spec.getTemplate(),
+                        spec.getBackoffLimit(),
+                        spec.getActiveDeadlineSeconds()));
             }
             return Stream.empty();
         });
@@ -752,7 +810,9 @@ class K8sManifestsTest {
     }
 
     private static List<Path> yamlFiles(Path dir) {
-        assertThat(dir).as("the manifests folder (tests run from the project root)").isDirectory();
+        assertThat(dir)
+                .as("the manifests folder (tests run from the project root)")
+                .isDirectory();
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile)
                     .filter(file -> file.getFileName().toString().endsWith(".yaml"))
@@ -785,8 +845,8 @@ class K8sManifestsTest {
             if (!onlyComments(yaml)) {
                 document++;
                 int line = firstContentLine(text, start);
-                manifests.add(new Manifest(name, document, line, parse(yaml, name + " document " + document
-                        + " (line " + line + ")")));
+                manifests.add(new Manifest(
+                        name, document, line, parse(yaml, name + " document " + document + " (line " + line + ")")));
             }
             if (end == text.length()) {
                 break;
@@ -804,8 +864,10 @@ class K8sManifestsTest {
         } catch (RuntimeException e) {
             throw new AssertionError(where + " does not parse: " + e.getMessage(), e);
         }
-        if (!(parsed instanceof HasMetadata resource) || resource.getKind() == null
-                || resource.getApiVersion() == null || resource.getMetadata() == null) {
+        if (!(parsed instanceof HasMetadata resource)
+                || resource.getKind() == null
+                || resource.getApiVersion() == null
+                || resource.getMetadata() == null) {
             throw new AssertionError(where + " is not a Kubernetes object with apiVersion, kind and metadata");
         }
         return resource;
@@ -817,7 +879,8 @@ class K8sManifestsTest {
 
     /** The 1-based line of the first non-comment line at or after {@code offset}. */
     private static int firstContentLine(String text, int offset) {
-        int line = (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+        int line =
+                (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
         for (String candidate : text.substring(offset).split("\n", -1)) {
             String stripped = candidate.strip();
             if (!stripped.isEmpty() && !stripped.startsWith("#")) {
@@ -832,7 +895,11 @@ class K8sManifestsTest {
     // Lookups
 
     private static <T extends HasMetadata> List<T> of(Class<T> type) {
-        return all().stream().map(Manifest::resource).filter(type::isInstance).map(type::cast).toList();
+        return all().stream()
+                .map(Manifest::resource)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     private static GenericKubernetesResource generic(String kind) {
@@ -879,8 +946,11 @@ class K8sManifestsTest {
         List<Binding> bindings = new ArrayList<>();
         all().forEach(manifest -> {
             if (manifest.resource() instanceof RoleBinding binding) {
-                bindings.add(new Binding(manifest.toString(), binding.getMetadata().getNamespace(),
-                        binding.getRoleRef(), binding.getSubjects()));
+                bindings.add(new Binding(
+                        manifest.toString(),
+                        binding.getMetadata().getNamespace(),
+                        binding.getRoleRef(),
+                        binding.getSubjects()));
             } else if (manifest.resource() instanceof ClusterRoleBinding binding) {
                 bindings.add(new Binding(manifest.toString(), null, binding.getRoleRef(), binding.getSubjects()));
             }
@@ -894,18 +964,22 @@ class K8sManifestsTest {
                         && roleName.equals(binding.roleRef().getName())
                         && Objects.equals(namespace, "Role".equals(roleKind) ? binding.namespace() : null))
                 .flatMap(binding -> binding.subjects().stream())
-                .anyMatch(subject -> "ServiceAccount".equals(subject.getKind())
-                        && serviceAccount.equals(subject.getName()));
+                .anyMatch(subject ->
+                        "ServiceAccount".equals(subject.getKind()) && serviceAccount.equals(subject.getName()));
     }
 
     /** Every rule of every Role and ClusterRole bound to the ServiceAccount. */
     private static List<PolicyRule> rulesBoundTo(String serviceAccount) {
         Stream<PolicyRule> roleRules = of(Role.class).stream()
-                .filter(role -> boundTo(serviceAccount, "Role", role.getMetadata().getNamespace(),
+                .filter(role -> boundTo(
+                        serviceAccount,
+                        "Role",
+                        role.getMetadata().getNamespace(),
                         role.getMetadata().getName()))
                 .flatMap(role -> role.getRules().stream());
         Stream<PolicyRule> clusterRules = of(ClusterRole.class).stream()
-                .filter(role -> boundTo(serviceAccount, "ClusterRole", null, role.getMetadata().getName()))
+                .filter(role -> boundTo(
+                        serviceAccount, "ClusterRole", null, role.getMetadata().getName()))
                 .flatMap(role -> role.getRules().stream());
         return Stream.concat(roleRules, clusterRules).toList();
     }
@@ -926,14 +1000,14 @@ class K8sManifestsTest {
 
     private static Predicate<Toleration> tolerates(Map<String, Object> taint) {
         return toleration -> Objects.equals(toleration.getKey(), taint.get("key"))
-                && ("Exists".equals(toleration.getOperator()) || Objects.equals(toleration.getValue(), taint.get("value")))
+                && ("Exists".equals(toleration.getOperator())
+                        || Objects.equals(toleration.getValue(), taint.get("value")))
                 && (toleration.getEffect() == null || toleration.getEffect().equals(taint.get("effect")));
     }
 
     private static Map<String, String> stringMap(Map<String, Object> map) {
         assertThat(map).isNotEmpty();
-        return map.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> String.valueOf(e.getValue())));
+        return map.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
     }
 
     private static List<String> fieldNames(JsonNode node) {
@@ -944,7 +1018,8 @@ class K8sManifestsTest {
     }
 
     private static String key(String... parts) {
-        return String.join("/", Stream.of(parts).map(part -> part == null ? "-" : part).toList());
+        return String.join(
+                "/", Stream.of(parts).map(part -> part == null ? "-" : part).toList());
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -979,8 +1054,10 @@ class K8sManifestsTest {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || getter.getDeclaringClass() == Object.class || !getter.getName().startsWith("get")) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || getter.getDeclaringClass() == Object.class
+                    || !getter.getName().startsWith("get")) {
                 continue;
             }
             Object child = invoke(getter, value);
@@ -989,7 +1066,8 @@ class K8sManifestsTest {
                     extra.keySet().forEach(key -> found.add(join(path, String.valueOf(key))));
                 }
             } else {
-                String property = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+                String property = Character.toLowerCase(getter.getName().charAt(3))
+                        + getter.getName().substring(4);
                 walk(child, join(path, property), found);
             }
         }

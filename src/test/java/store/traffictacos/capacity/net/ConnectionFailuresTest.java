@@ -19,9 +19,11 @@ class ConnectionFailuresTest {
         suppressed.addSuppressed(new ConnectException("Connection refused"));
 
         // Then
-        assertThat(ConnectionFailures.reason(new JedisConnectionException(suppressed))).isEqualTo("Connection refused");
+        assertThat(ConnectionFailures.reason(new JedisConnectionException(suppressed)))
+                .isEqualTo("Connection refused");
         assertThat(ConnectionFailures.reason(new JedisConnectionException(new UnknownHostException("nowhere.invalid"))))
                 .isEqualTo("Unknown host nowhere.invalid");
-        assertThat(ConnectionFailures.reason(new JedisConnectionException("Pool exhausted"))).isEqualTo("Pool exhausted");
+        assertThat(ConnectionFailures.reason(new JedisConnectionException("Pool exhausted")))
+                .isEqualTo("Pool exhausted");
     }
 }

@@ -24,11 +24,18 @@ class LocalProcessSamplerTest {
             assertThat(sample.source()).isEqualTo("local");
             assertThat(sample.epochMs()).isEqualTo(1_700_000_000_000L);
         });
-        assertThat(samples).filteredOn(sample -> sample.series().equals("heap_used")).singleElement()
-                .satisfies(heap -> assertThat(heap.value()).isPositive().isLessThanOrEqualTo(Runtime.getRuntime().maxMemory()));
-        assertThat(samples).filteredOn(sample -> sample.series().equals("threads")).singleElement()
+        assertThat(samples)
+                .filteredOn(sample -> sample.series().equals("heap_used"))
+                .singleElement()
+                .satisfies(heap -> assertThat(heap.value())
+                        .isPositive()
+                        .isLessThanOrEqualTo(Runtime.getRuntime().maxMemory()));
+        assertThat(samples)
+                .filteredOn(sample -> sample.series().equals("threads"))
+                .singleElement()
                 .satisfies(threads -> assertThat(threads.value()).isGreaterThanOrEqualTo(1));
-        assertThat(samples).filteredOn(sample -> sample.series().equals("cpu_pct"))
+        assertThat(samples)
+                .filteredOn(sample -> sample.series().equals("cpu_pct"))
                 .allSatisfy(cpu -> assertThat(cpu.value()).isBetween(0.0, 100.0));
         assertThat(sampler.unavailableReason()).isEmpty();
     }

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +71,8 @@ class PlatformSeriesFileTest {
     @DisplayName("a run without samples still writes a readable file")
     void emptyRun() throws IOException {
         // When
-        PlatformSeriesFile.write(file, List.of(), Map.of("redis", "redis 127.0.0.1:6399 unavailable: Connection refused"));
+        PlatformSeriesFile.write(
+                file, List.of(), Map.of("redis", "redis 127.0.0.1:6399 unavailable: Connection refused"));
 
         // Then
         PlatformSeriesFile.Contents contents = PlatformSeriesFile.read(file);
@@ -83,10 +84,13 @@ class PlatformSeriesFileTest {
     @DisplayName("a file of another format is refused with its path and format")
     void refusesOtherFormats() throws IOException {
         // Given
-        Path file = Files.writeString(runDir.resolve("platform.json"), "{\"format\":\"tacos-platform/9\",\"series\":[]}");
+        Path file =
+                Files.writeString(runDir.resolve("platform.json"), "{\"format\":\"tacos-platform/9\",\"series\":[]}");
 
         // Then
-        assertThatThrownBy(() -> PlatformSeriesFile.read(file)).isInstanceOf(IOException.class)
-                .hasMessageContaining("platform.json").hasMessageContaining("tacos-platform/9");
+        assertThatThrownBy(() -> PlatformSeriesFile.read(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("platform.json")
+                .hasMessageContaining("tacos-platform/9");
     }
 }

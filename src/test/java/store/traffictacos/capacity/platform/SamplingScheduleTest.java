@@ -45,8 +45,11 @@ class SamplingScheduleTest {
         // Given a 100 ms schedule on a run clock starting at epoch ms 5,000,000
         CountingSampler sampler = new CountingSampler();
         long runStart = System.nanoTime();
-        SamplingSchedule schedule = new SamplingSchedule(List.of(sampler), Duration.ofMillis(100),
-                () -> 5_000_000 + (System.nanoTime() - runStart) / 1_000_000, 1_000);
+        SamplingSchedule schedule = new SamplingSchedule(
+                List.of(sampler),
+                Duration.ofMillis(100),
+                () -> 5_000_000 + (System.nanoTime() - runStart) / 1_000_000,
+                1_000);
 
         // When
         schedule.start();
@@ -59,7 +62,9 @@ class SamplingScheduleTest {
         double meanGapMs = (at.get(5) - at.get(0)) / 5 / 1e6;
         assertThat(meanGapMs).isBetween(80.0, 160.0);
         List<PlatformSample> samples = schedule.samples();
-        assertThat(samples).extracting(PlatformSample::epochMs).isSorted()
+        assertThat(samples)
+                .extracting(PlatformSample::epochMs)
+                .isSorted()
                 .allMatch(ms -> ms >= 5_000_000 && ms < 5_010_000);
         assertThat(schedule.unavailable()).isEmpty();
     }
@@ -78,7 +83,8 @@ class SamplingScheduleTest {
         schedule.stop();
 
         // Then no call for the time of several periods (a call would fail this at once)
-        await().during(Duration.ofMillis(150)).atMost(Duration.ofSeconds(1))
+        await().during(Duration.ofMillis(150))
+                .atMost(Duration.ofSeconds(1))
                 .until(() -> sampler.calls.get() == callsAtStop);
         assertThat(schedule.samples()).hasSize(callsAtStop);
     }
@@ -135,12 +141,14 @@ class SamplingScheduleTest {
         };
 
         // When
-        try (SamplingSchedule schedule = new SamplingSchedule(List.of(down, throwing, up), Duration.ofMillis(20)).start()) {
+        try (SamplingSchedule schedule =
+                new SamplingSchedule(List.of(down, throwing, up), Duration.ofMillis(20)).start()) {
             await().atMost(Duration.ofSeconds(3)).until(() -> up.calls.get() >= 3);
             schedule.stop();
 
             // Then
-            assertThat(schedule.unavailable()).containsEntry("fake", "fake unavailable: switched off")
+            assertThat(schedule.unavailable())
+                    .containsEntry("fake", "fake unavailable: switched off")
                     .containsEntry("broken", "broken sampler failed: IllegalStateException")
                     .doesNotContainKey("up");
             assertThat(schedule.samples()).isNotEmpty();
@@ -152,8 +160,8 @@ class SamplingScheduleTest {
     void boundsMemory() {
         // Given a schedule keeping at most 3 samples
         CountingSampler sampler = new CountingSampler();
-        try (SamplingSchedule schedule = new SamplingSchedule(List.of(sampler), Duration.ofMillis(10),
-                System::currentTimeMillis, 3).start()) {
+        try (SamplingSchedule schedule =
+                new SamplingSchedule(List.of(sampler), Duration.ofMillis(10), System::currentTimeMillis, 3).start()) {
             // When
             await().atMost(Duration.ofSeconds(3)).until(() -> sampler.calls.get() >= 6);
             schedule.stop();

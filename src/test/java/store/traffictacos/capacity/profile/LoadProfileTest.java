@@ -43,16 +43,16 @@ class LoadProfileTest {
 
         // Then 60 s at 5,000 plus the first minute of 10,000 -> 20,000 over 5 minutes (10,000 -> 12,000)
         assertThat(requests).isCloseTo(300_000 + 660_000, within(1e-6));
-        assertThat(thirtyK.expectedRequests(ofMinutes(-5), ofMinutes(30))).isCloseTo(thirtyK.expectedRequests(),
-                within(1e-6));
+        assertThat(thirtyK.expectedRequests(ofMinutes(-5), ofMinutes(30)))
+                .isCloseTo(thirtyK.expectedRequests(), within(1e-6));
     }
 
     @Test
     @DisplayName("requests per second are whole numbers that add up to the profile's total")
     void requestsPerSecond() {
         // Given a profile with fractional rates
-        LoadProfile odd = new LoadProfile("odd", List.of(Phase.constant("a", ofSeconds(3), 2.5),
-                Phase.ramp("b", ofSeconds(4), 1, 2)));
+        LoadProfile odd = new LoadProfile(
+                "odd", List.of(Phase.constant("a", ofSeconds(3), 2.5), Phase.ramp("b", ofSeconds(4), 1, 2)));
 
         // When
         long[] perSecond = odd.requestsPerSecond();
@@ -86,11 +86,14 @@ class LoadProfileTest {
 
         // Then
         assertThatThrownBy(() -> new LoadProfile("", List.of(peak)))
-                .isInstanceOf(ProfileException.class).hasMessage("a profile name must not be blank");
+                .isInstanceOf(ProfileException.class)
+                .hasMessage("a profile name must not be blank");
         assertThatThrownBy(() -> new LoadProfile("x", List.of()))
-                .isInstanceOf(ProfileException.class).hasMessage("profile 'x' has no phases");
+                .isInstanceOf(ProfileException.class)
+                .hasMessage("profile 'x' has no phases");
         assertThatThrownBy(() -> new LoadProfile("x", List.of(peak, peak)))
-                .isInstanceOf(ProfileException.class).hasMessage("profile 'x' has two phases named 'peak'");
+                .isInstanceOf(ProfileException.class)
+                .hasMessage("profile 'x' has two phases named 'peak'");
     }
 
     @Test
@@ -98,7 +101,8 @@ class LoadProfileTest {
     void shardThirtyThousandOverSeven() {
         // When
         List<Double> shares = IntStream.range(0, 7)
-                .mapToObj(i -> thirtyK.shard(i, 7).phases().get(2).fromRps()).toList();
+                .mapToObj(i -> thirtyK.shard(i, 7).phases().get(2).fromRps())
+                .toList();
 
         // Then
         assertThat(shares).allSatisfy(rps -> assertThat(rps).isIn(4285.714, 4285.715));
@@ -112,7 +116,9 @@ class LoadProfileTest {
         LoadProfile profile = new LoadProfile("tiny", List.of(Phase.constant("peak", ofSeconds(10), 5.5)));
 
         // When
-        List<Double> shares = IntStream.range(0, 3).mapToObj(i -> profile.shard(i, 3).phases().get(0).fromRps()).toList();
+        List<Double> shares = IntStream.range(0, 3)
+                .mapToObj(i -> profile.shard(i, 3).phases().get(0).fromRps())
+                .toList();
 
         // Then
         assertThat(shares).containsExactly(1.833, 1.833, 1.834);
@@ -126,7 +132,8 @@ class LoadProfileTest {
 
         // Then
         assertThat(share).isEqualTo(Phase.ramp("ramp", ofMinutes(5), 3_333.333, 6_666.666));
-        assertThat(thirtyK.shard(2, 3).phases().get(1)).isEqualTo(Phase.ramp("ramp", ofMinutes(5), 3_333.334, 6_666.667));
+        assertThat(thirtyK.shard(2, 3).phases().get(1))
+                .isEqualTo(Phase.ramp("ramp", ofMinutes(5), 3_333.334, 6_666.667));
     }
 
     @ParameterizedTest(name = "{0} rps over {1} runners")
@@ -137,12 +144,16 @@ class LoadProfileTest {
         LoadProfile profile = new LoadProfile("p", List.of(Phase.ramp("ramp", ofSeconds(10), rps, rps / 2 + 0.5)));
 
         // When
-        List<Phase> shares = IntStream.range(0, count).mapToObj(i -> profile.shard(i, count).phases().get(0)).toList();
+        List<Phase> shares = IntStream.range(0, count)
+                .mapToObj(i -> profile.shard(i, count).phases().get(0))
+                .toList();
 
         // Then
         Phase whole = profile.phases().get(0);
-        assertThat(sumInMilliRps(shares.stream().map(Phase::fromRps).toList())).isEqualTo(Math.round(whole.fromRps() * 1000));
-        assertThat(sumInMilliRps(shares.stream().map(Phase::toRps).toList())).isEqualTo(Math.round(whole.toRps() * 1000));
+        assertThat(sumInMilliRps(shares.stream().map(Phase::fromRps).toList()))
+                .isEqualTo(Math.round(whole.fromRps() * 1000));
+        assertThat(sumInMilliRps(shares.stream().map(Phase::toRps).toList()))
+                .isEqualTo(Math.round(whole.toRps() * 1000));
         assertThat(shares).allSatisfy(share -> {
             assertThat(share.fromRps()).isCloseTo(whole.fromRps() / count, within(0.001 + 1e-9));
             assertThat(share.toRps()).isCloseTo(whole.toRps() / count, within(0.001 + 1e-9));
@@ -164,7 +175,8 @@ class LoadProfileTest {
     @DisplayName("a runner index outside 0..count-1 or a count below 1 is rejected")
     void invalidShardRejected() {
         // Then
-        assertThatThrownBy(() -> thirtyK.shard(3, 3)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> thirtyK.shard(3, 3))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("runner index must be 0..2, got 3");
         assertThatThrownBy(() -> thirtyK.shard(-1, 3)).hasMessage("runner index must be 0..2, got -1");
         assertThatThrownBy(() -> thirtyK.shard(0, 0)).hasMessage("runner count must be >= 1, got 0");

@@ -93,7 +93,8 @@ class PhaseTest {
     void invalidPhasesRejected() {
         // Then
         assertThatThrownBy(() -> Phase.constant(" ", ofSeconds(1), 1))
-                .isInstanceOf(ProfileException.class).hasMessage("a phase name must not be blank");
+                .isInstanceOf(ProfileException.class)
+                .hasMessage("a phase name must not be blank");
         assertThatThrownBy(() -> Phase.constant("peak", Duration.ZERO, 1))
                 .hasMessage("phase 'peak': duration must be > 0, got PT0S");
         assertThatThrownBy(() -> Phase.ramp("ramp", ofSeconds(1), -1, 5))

@@ -38,10 +38,13 @@ class ProfileFileTest {
         LoadProfile profile = ProfileFile.parse(yaml, "profile.yaml");
 
         // Then
-        assertThat(profile).isEqualTo(new LoadProfile("my-test", List.of(
-                Phase.constant("warm-up", ofMinutes(2), 5_000),
-                Phase.ramp("ramp", ofMinutes(5), 10_000, 20_000),
-                Phase.constant("peak", ofMinutes(10), 30_000))));
+        assertThat(profile)
+                .isEqualTo(new LoadProfile(
+                        "my-test",
+                        List.of(
+                                Phase.constant("warm-up", ofMinutes(2), 5_000),
+                                Phase.ramp("ramp", ofMinutes(5), 10_000, 20_000),
+                                Phase.constant("peak", ofMinutes(10), 30_000))));
     }
 
     @Test
@@ -65,24 +68,35 @@ class ProfileFileTest {
         LoadProfile profile = ProfileFile.parse(yaml, "spike.yaml");
 
         // Then
-        assertThat(profile).isEqualTo(new LoadProfile("spike", List.of(
-                Phase.constant("warm-up", ofSeconds(30), 2.5),
-                Phase.ramp("spike", ofSeconds(90), 10, 5_000))));
+        assertThat(profile)
+                .isEqualTo(new LoadProfile(
+                        "spike",
+                        List.of(
+                                Phase.constant("warm-up", ofSeconds(30), 2.5),
+                                Phase.ramp("spike", ofSeconds(90), 10, 5_000))));
     }
 
     @Test
     @DisplayName("without a name the profile is named after the file, without directory and extension")
     void nameDefaultsToFileName() {
         // When
-        LoadProfile profile = ProfileFile.parse("phases: [{name: peak, duration: 1s, rps: 1}]", "configs/black-friday.yaml");
+        LoadProfile profile =
+                ProfileFile.parse("phases: [{name: peak, duration: 1s, rps: 1}]", "configs/black-friday.yaml");
 
         // Then
         assertThat(profile.name()).isEqualTo("black-friday");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"500ms, 500", "30s, 30000", "2m, 120000", "1h, 3600000", "1m30s, 90000", "1h2m3s4ms, 3723004",
-            "2m500ms, 120500"})
+    @CsvSource({
+        "500ms, 500",
+        "30s, 30000",
+        "2m, 120000",
+        "1h, 3600000",
+        "1m30s, 90000",
+        "1h2m3s4ms, 3723004",
+        "2m500ms, 120500"
+    })
     @DisplayName("durations are written with h, m, s, ms units, combined largest first")
     void durations(String text, long millis) {
         // When
@@ -96,7 +110,8 @@ class ProfileFileTest {
     @DisplayName("parse(Path) reads the file and names it in errors")
     void parsePath(@TempDir Path dir) throws IOException {
         // Given
-        Path file = Files.writeString(dir.resolve("profile.yaml"), "phases:\n  - {name: peak, duration: 1s, rps: -5}\n");
+        Path file =
+                Files.writeString(dir.resolve("profile.yaml"), "phases:\n  - {name: peak, duration: 1s, rps: -5}\n");
 
         // Then
         assertThatThrownBy(() -> ProfileFile.parse(file))
@@ -146,17 +161,23 @@ class ProfileFileTest {
 
     static Stream<Arguments> malformedFiles() {
         return Stream.of(
-                fault("a duration with an unknown unit", """
+                fault(
+                        "a duration with an unknown unit",
+                        """
                         name: my-test
                         phases:
                           - {name: warm-up, duration: 2m, rps: 5000}
                           - {name: ramp, duration: 5x, from: 10000, to: 20000}
-                        """, "profile.yaml line 4: phases[1].duration: must be a duration such as 30s, 5m or 1m30s, "
+                        """,
+                        "profile.yaml line 4: phases[1].duration: must be a duration such as 30s, 5m or 1m30s, "
                                 + "got '5x'"),
-                fault("a duration without a unit", """
+                fault(
+                        "a duration without a unit",
+                        """
                         phases:
                           - {name: peak, duration: 5, rps: 1}
-                        """, "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, "
+                        """,
+                        "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, "
                                 + "got '5'"),
                 fault("a negative rate", """
                         name: my-test
@@ -170,28 +191,42 @@ class ProfileFileTest {
 
                           - {name: peak, duration: 10m}
                         """, "profile.yaml line 5: phases[2]: give either rps or from and to"),
-                fault("a phase with both rps and from", """
+                fault(
+                        "a phase with both rps and from",
+                        """
                         phases:
                           - {name: peak, duration: 10m, rps: 1, from: 1, to: 2}
-                        """, "profile.yaml line 2: phases[0]: give either rps or from and to"),
-                fault("a ramp without its end rate", """
+                        """,
+                        "profile.yaml line 2: phases[0]: give either rps or from and to"),
+                fault(
+                        "a ramp without its end rate",
+                        """
                         phases:
                           - name: ramp
                             duration: 5m
                             from: 10
-                        """, "profile.yaml line 2: phases[0]: give either rps or from and to"),
-                fault("a misspelt phase field", """
+                        """,
+                        "profile.yaml line 2: phases[0]: give either rps or from and to"),
+                fault(
+                        "a misspelt phase field",
+                        """
                         name: my-test
                         phases:
                           - {name: warm-up, duration: 2m, rsp: 5000}
-                        """, "profile.yaml line 3: phases[0].rsp: unknown field "
+                        """,
+                        "profile.yaml line 3: phases[0].rsp: unknown field "
                                 + "(expected duration, from, name, rps, to)"),
-                fault("a misspelt top-level field", """
+                fault(
+                        "a misspelt top-level field",
+                        """
                         name: my-test
                         phase:
                           - {name: warm-up, duration: 2m, rps: 5000}
-                        """, "profile.yaml line 2: phase: unknown field (expected name, phases)"),
-                fault("a negative rate deep in a block-style file", """
+                        """,
+                        "profile.yaml line 2: phase: unknown field (expected name, phases)"),
+                fault(
+                        "a negative rate deep in a block-style file",
+                        """
                         phases:
                           - name: warm-up
                             duration: 2m
@@ -200,7 +235,8 @@ class ProfileFileTest {
                             duration: 5m
                             from: 10000
                             to: -1
-                        """, "profile.yaml line 8: phases[1].to: must be >= 0, got -1"),
+                        """,
+                        "profile.yaml line 8: phases[1].to: must be >= 0, got -1"),
                 fault("a field given twice", """
                         phases:
                           - name: peak
@@ -208,45 +244,63 @@ class ProfileFileTest {
                             duration: 1s
                             rps: 2
                         """, "profile.yaml line 5: phases[0]: duplicate field 'rps'"),
-                fault("two phases with one name", """
+                fault(
+                        "two phases with one name",
+                        """
                         phases:
                           - {name: peak, duration: 1s, rps: 1}
                           - {name: peak, duration: 1s, rps: 2}
-                        """, "profile.yaml line 3: phases[1].name: duplicate phase name 'peak'"),
+                        """,
+                        "profile.yaml line 3: phases[1].name: duplicate phase name 'peak'"),
                 fault("a phase without duration", """
                         phases:
                           - {name: peak, rps: 1}
                         """, "profile.yaml line 2: phases[0]: missing field 'duration'"),
-                fault("duration units out of order", """
+                fault(
+                        "duration units out of order",
+                        """
                         phases:
                           - {name: peak, duration: 1s1m, rps: 1}
-                        """, "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, "
+                        """,
+                        "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, "
                                 + "got '1s1m'"),
-                fault("an empty quoted duration", """
+                fault(
+                        "an empty quoted duration",
+                        """
                         phases:
                           - {name: peak, duration: '', rps: 1}
-                        """, "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, "
+                        """,
+                        "profile.yaml line 2: phases[0].duration: must be a duration such as 30s, 5m or 1m30s, "
                                 + "got ''"),
                 fault("a zero duration", """
                         phases:
                           - {name: peak, duration: 0s, rps: 1}
                         """, "profile.yaml line 2: phases[0].duration: must be positive, got '0s'"),
-                fault("a rate with a thousands separator", """
+                fault(
+                        "a rate with a thousands separator",
+                        """
                         phases:
                           - name: peak
                             duration: 1m
                             rps: 5,000
-                        """, "profile.yaml line 4: phases[0].rps: expected a number of requests per second, got text '5,000'"),
-                fault("a quoted rate", """
+                        """,
+                        "profile.yaml line 4: phases[0].rps: expected a number of requests per second, got text '5,000'"),
+                fault(
+                        "a quoted rate",
+                        """
                         phases:
                           - {name: peak, duration: 1m, rps: "5000"}
-                        """, "profile.yaml line 2: phases[0].rps: expected a number of requests per second, got text '5000'"),
-                fault("an empty rate", """
+                        """,
+                        "profile.yaml line 2: phases[0].rps: expected a number of requests per second, got text '5000'"),
+                fault(
+                        "an empty rate",
+                        """
                         phases:
                           - name: peak
                             duration: 1m
                             rps:
-                        """, "profile.yaml line 4: phases[0].rps: expected a number of requests per second, got nothing"),
+                        """,
+                        "profile.yaml line 4: phases[0].rps: expected a number of requests per second, got nothing"),
                 fault("a blank profile name", """
                         name: ' '
                         phases: [{name: peak, duration: 1s, rps: 1}]
@@ -258,22 +312,34 @@ class ProfileFileTest {
                         name: my-test
                         phases: []
                         """, "profile.yaml line 2: phases: must list at least one phase"),
-                fault("phases that are not a list", """
+                fault(
+                        "phases that are not a list",
+                        """
                         phases: 5
-                        """, "profile.yaml line 1: phases: expected a list of phases, got the number 5"),
-                fault("an empty phase", """
+                        """,
+                        "profile.yaml line 1: phases: expected a list of phases, got the number 5"),
+                fault(
+                        "an empty phase",
+                        """
                         phases:
                           - {name: peak, duration: 1s, rps: 1}
                           -
-                        """, "profile.yaml line 3: phases[1]: expected a phase like "
+                        """,
+                        "profile.yaml line 3: phases[1]: expected a phase like "
                                 + "{name: peak, duration: 10m, rps: 30000}, got nothing"),
-                fault("a phase that is not a mapping", """
+                fault(
+                        "a phase that is not a mapping",
+                        """
                         phases:
                           - peak
-                        """, "profile.yaml line 2: phases[0]: expected a phase like {name: peak, duration: 10m, rps: 30000}, got text 'peak'"),
-                fault("a document that is not a mapping", """
+                        """,
+                        "profile.yaml line 2: phases[0]: expected a phase like {name: peak, duration: 10m, rps: 30000}, got text 'peak'"),
+                fault(
+                        "a document that is not a mapping",
+                        """
                         - {name: peak, duration: 1s, rps: 1}
-                        """, "profile.yaml line 1: expected a mapping with name and phases, got a list"),
+                        """,
+                        "profile.yaml line 1: expected a mapping with name and phases, got a list"),
                 fault("an empty file", """
                         # nothing yet
                         """, "profile.yaml: the file is empty; a profile needs at least 'phases'"),
@@ -282,21 +348,29 @@ class ProfileFileTest {
                         ---
                         phases: [{name: peak, duration: 1s, rps: 1}]
                         """, "profile.yaml line 3: expected one YAML document, found a second"),
-                fault("an unclosed flow mapping", """
+                fault(
+                        "an unclosed flow mapping",
+                        """
                         phases:
                           - {name: peak, duration: 1s, rps: 1
                           - {name: stress, duration: 1s, rps: 2}
-                        """, "profile.yaml line 3: invalid YAML: expected ',' or '}', but got { "
+                        """,
+                        "profile.yaml line 3: invalid YAML: expected ',' or '}', but got { "
                                 + "(while parsing a flow mapping from line 2)"),
-                fault("a mis-indented phase after comments", """
+                fault(
+                        "a mis-indented phase after comments",
+                        """
                         phases:
                           - {name: peak, duration: 1s, rps: 1}
 
                         # the next phase is indented too far
                             - {name: stress, duration: 1s, rps: 2}
-                        """, "profile.yaml line 5: invalid YAML: expected <block end>, but found '<block sequence start>' "
+                        """,
+                        "profile.yaml line 5: invalid YAML: expected <block end>, but found '<block sequence start>' "
                                 + "(while parsing a block collection from line 2)"),
-                fault("a tab used for indentation", "phases:\n\t- {name: peak, duration: 1s, rps: 1}\n",
+                fault(
+                        "a tab used for indentation",
+                        "phases:\n\t- {name: peak, duration: 1s, rps: 1}\n",
                         "profile.yaml line 2: invalid YAML: found character '\\t(TAB)' that cannot start any token. "
                                 + "(Do not use \\t(TAB) for indentation)"));
     }

@@ -25,11 +25,12 @@ class ProfilesTest {
         LoadProfile profile = Profiles.builtIn("30k").orElseThrow();
 
         // Then
-        assertThat(profile.phases()).containsExactly(
-                new Phase("warm-up", ofMinutes(2), 5_000, 5_000),
-                new Phase("ramp", ofMinutes(5), 10_000, 20_000),
-                new Phase("peak", ofMinutes(10), 30_000, 30_000),
-                new Phase("stress", ofMinutes(5), 40_000, 40_000));
+        assertThat(profile.phases())
+                .containsExactly(
+                        new Phase("warm-up", ofMinutes(2), 5_000, 5_000),
+                        new Phase("ramp", ofMinutes(5), 10_000, 20_000),
+                        new Phase("peak", ofMinutes(10), 30_000, 30_000),
+                        new Phase("stress", ofMinutes(5), 40_000, 40_000));
     }
 
     @Test
@@ -39,11 +40,12 @@ class ProfilesTest {
         LoadProfile profile = Profiles.builtIn("10k").orElseThrow();
 
         // Then
-        assertThat(profile.phases()).containsExactly(
-                new Phase("warm-up", ofMinutes(2), 2_000, 2_000),
-                new Phase("ramp", ofMinutes(5), 3_000, 7_000),
-                new Phase("peak", ofMinutes(10), 10_000, 10_000),
-                new Phase("stress", ofMinutes(5), 13_000, 13_000));
+        assertThat(profile.phases())
+                .containsExactly(
+                        new Phase("warm-up", ofMinutes(2), 2_000, 2_000),
+                        new Phase("ramp", ofMinutes(5), 3_000, 7_000),
+                        new Phase("peak", ofMinutes(10), 10_000, 10_000),
+                        new Phase("stress", ofMinutes(5), 13_000, 13_000));
     }
 
     @Test
@@ -73,7 +75,8 @@ class ProfilesTest {
 
         // Then
         assertThat(profile.totalDuration()).isEqualTo(ofSeconds(13));
-        assertThat(profile.phases()).allSatisfy(phase -> assertThat(phase.toRps()).isBetween(10.0, 99.0));
+        assertThat(profile.phases())
+                .allSatisfy(phase -> assertThat(phase.toRps()).isBetween(10.0, 99.0));
     }
 
     @Test
@@ -85,7 +88,8 @@ class ProfilesTest {
         // Then
         assertThat(profile.name()).isEqualTo("local");
         assertThat(profile.totalDuration()).isEqualTo(ofMinutes(1));
-        assertThat(profile.phases()).allSatisfy(phase -> assertThat(phase.toRps()).isLessThanOrEqualTo(400));
+        assertThat(profile.phases())
+                .allSatisfy(phase -> assertThat(phase.toRps()).isLessThanOrEqualTo(400));
     }
 
     @Test
@@ -99,7 +103,8 @@ class ProfilesTest {
     @DisplayName("resolve by name returns the built-in profile")
     void resolveByName() {
         // Then
-        assertThat(Profiles.resolve("30k", null)).isEqualTo(Profiles.builtIn("30k").orElseThrow());
+        assertThat(Profiles.resolve("30k", null))
+                .isEqualTo(Profiles.builtIn("30k").orElseThrow());
     }
 
     @Test
@@ -135,6 +140,8 @@ class ProfilesTest {
     }
 
     static List<LoadProfile> allProfiles() {
-        return Profiles.names().stream().map(name -> Profiles.builtIn(name).orElseThrow()).toList();
+        return Profiles.names().stream()
+                .map(name -> Profiles.builtIn(name).orElseThrow())
+                .toList();
     }
 }

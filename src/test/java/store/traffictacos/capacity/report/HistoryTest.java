@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
 import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
 import store.traffictacos.capacity.report.model.TrendPoint;
 import store.traffictacos.capacity.report.render.JsonReportWriter;
 import store.traffictacos.capacity.report.render.ReportFiles;
@@ -34,11 +34,16 @@ class HistoryTest {
     void lastEarlierPass() {
         // Given
         CapacityReport current = run("now", 0, Verdict.PASS);
-        List<CapacityReport> earlier = List.of(run("old-pass", -3, Verdict.PASS), run("recent-fail", -1, Verdict.FAIL),
-                run("last-pass", -2, Verdict.PASS), current, run("later-pass", 1, Verdict.PASS));
+        List<CapacityReport> earlier = List.of(
+                run("old-pass", -3, Verdict.PASS),
+                run("recent-fail", -1, Verdict.FAIL),
+                run("last-pass", -2, Verdict.PASS),
+                current,
+                run("later-pass", 1, Verdict.PASS));
 
         // When
-        CapacityReport baseline = baselineFor(History.of(null, earlier, 20), current).orElseThrow();
+        CapacityReport baseline =
+                baselineFor(History.of(null, earlier, 20), current).orElseThrow();
 
         // Then
         assertThat(baseline.runId()).isEqualTo("last-pass");
@@ -69,8 +74,11 @@ class HistoryTest {
     @DisplayName("the trend is the last N earlier runs by start time, then the run")
     void trendLastN() {
         // Given four earlier runs, out of order, and a trend of 2
-        List<CapacityReport> earlier = List.of(run("r3", -2, Verdict.PASS), run("r1", -4, Verdict.PASS),
-                run("r4", -1, Verdict.FAIL), run("r2", -3, Verdict.PASS));
+        List<CapacityReport> earlier = List.of(
+                run("r3", -2, Verdict.PASS),
+                run("r1", -4, Verdict.PASS),
+                run("r4", -1, Verdict.FAIL),
+                run("r2", -3, Verdict.PASS));
 
         // When
         List<TrendPoint> trend = trend(History.of(null, earlier, 2), run("now", 0, Verdict.PASS));
@@ -83,7 +91,8 @@ class HistoryTest {
     @DisplayName("a trend point holds the knee and the p99 of the phase named peak")
     void trendPointOfPeak() {
         // When
-        TrendPoint point = trend(History.of(null, List.of(), 20), run("now", 0, Verdict.PASS)).get(0);
+        TrendPoint point = trend(History.of(null, List.of(), 20), run("now", 0, Verdict.PASS))
+                .get(0);
 
         // Then the sample's peak p99 is 180.4 ms
         assertThat(point).isEqualTo(new TrendPoint("now", NOW, 400.0, "peak", 180.4));
@@ -93,8 +102,8 @@ class HistoryTest {
     @DisplayName("without a phase named peak the trend follows the phase with the highest offered rate")
     void trendPointOfHighestRate() {
         // Given the sample with "peak" (700 req/s offered) renamed
-        CapacityReport report = Baselines.withPhases(SampleReports.failingAtPeak(),
-                phase -> phase.name().equals("peak") ? rename(phase, "top") : phase);
+        CapacityReport report = Baselines.withPhases(
+                SampleReports.failingAtPeak(), phase -> phase.name().equals("peak") ? rename(phase, "top") : phase);
 
         // When
         TrendPoint point = trend(History.of(null, List.of(), 20), report).get(0);
@@ -117,8 +126,8 @@ class HistoryTest {
         // Given
         Files.writeString(dir.resolve("a.json"), JsonReportWriter.render(run("a", -2, Verdict.PASS)));
         Files.createDirectories(dir.resolve("b"));
-        Files.writeString(dir.resolve("b").resolve(ReportFiles.JSON_FILE), JsonReportWriter.render(run("b", -1,
-                Verdict.PASS)));
+        Files.writeString(
+                dir.resolve("b").resolve(ReportFiles.JSON_FILE), JsonReportWriter.render(run("b", -1, Verdict.PASS)));
         Files.writeString(dir.resolve("notes.txt"), "not a report");
 
         // When
@@ -135,7 +144,8 @@ class HistoryTest {
         Path broken = Files.writeString(dir.resolve("broken.json"), "{not json");
 
         // When / Then
-        assertThatThrownBy(() -> History.readFolder(dir)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> History.readFolder(dir))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("cannot read history report " + broken + ": not a report (")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
@@ -144,7 +154,8 @@ class HistoryTest {
     @DisplayName("a missing history folder is one line naming it")
     void missingFolder() {
         // When / Then
-        assertThatThrownBy(() -> History.readFolder(dir.resolve("nope"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> History.readFolder(dir.resolve("nope")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no history folder at " + dir.resolve("nope"));
     }
 
@@ -152,7 +163,8 @@ class HistoryTest {
     @DisplayName("a trend of fewer than 1 run is refused")
     void trendRunsAtLeastOne() {
         // When / Then
-        assertThatThrownBy(() -> History.of(null, List.of(), 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> History.of(null, List.of(), 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--trend-runs must be at least 1, got 0");
     }
 
@@ -165,9 +177,24 @@ class HistoryTest {
     }
 
     private static CapacityReport.PhaseReport rename(CapacityReport.PhaseReport phase, String name) {
-        return new CapacityReport.PhaseReport(name, phase.startSecond(), phase.endSecond(), phase.settleSeconds(),
-                phase.offeredRps(), phase.sentRps(), phase.achievedRps(), phase.requests(), phase.p50Ms(), phase.p95Ms(),
-                phase.p99Ms(), phase.maxMs(), phase.errorRate(), phase.errorsByKind(), phase.slos(), phase.pass(),
-                phase.generatorLimited(), phase.resources());
+        return new CapacityReport.PhaseReport(
+                name,
+                phase.startSecond(),
+                phase.endSecond(),
+                phase.settleSeconds(),
+                phase.offeredRps(),
+                phase.sentRps(),
+                phase.achievedRps(),
+                phase.requests(),
+                phase.p50Ms(),
+                phase.p95Ms(),
+                phase.p99Ms(),
+                phase.maxMs(),
+                phase.errorRate(),
+                phase.errorsByKind(),
+                phase.slos(),
+                phase.pass(),
+                phase.generatorLimited(),
+                phase.resources());
     }
 }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
+import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.PlatformPoint;
 import store.traffictacos.capacity.report.model.CapacityReport.PlatformSeries;
-import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.ReportJson;
 import store.traffictacos.capacity.report.render.HtmlReportWriter;
 import store.traffictacos.capacity.report.render.ReportFiles;
@@ -26,12 +26,14 @@ class PlatformInReportTest {
 
     @TempDir
     static Path runDir;
+
     private static MergedResults run;
 
-    private final PlatformSeriesFile.Contents sampled = new PlatformSeriesFile.Contents(List.of(
-            new PlatformSample("redis", "10.0.0.1:6379/cpu_pct", START + 2_000, 40, "%"),
-            new PlatformSample("redis", "10.0.0.1:6379/cpu_pct", START + 4_500, 85, "%"),
-            new PlatformSample("local", "heap_used", START + 2_000, 1.5e8, "bytes")),
+    private final PlatformSeriesFile.Contents sampled = new PlatformSeriesFile.Contents(
+            List.of(
+                    new PlatformSample("redis", "10.0.0.1:6379/cpu_pct", START + 2_000, 40, "%"),
+                    new PlatformSample("redis", "10.0.0.1:6379/cpu_pct", START + 4_500, 85, "%"),
+                    new PlatformSample("local", "heap_used", START + 2_000, 1.5e8, "bytes")),
             Map.of("kubernetes", "RBAC forbidden: cannot list pods"));
 
     @BeforeAll
@@ -46,10 +48,14 @@ class PlatformInReportTest {
         CapacityReport report = withPlatform(sampled);
 
         // Then
-        assertThat(report.platform()).containsExactly(
-                new PlatformSeries("local", "heap_used", "bytes", List.of(new PlatformPoint(2.0, 1.5e8))),
-                new PlatformSeries("redis", "10.0.0.1:6379/cpu_pct", "%",
-                        List.of(new PlatformPoint(2.0, 40), new PlatformPoint(4.5, 85))));
+        assertThat(report.platform())
+                .containsExactly(
+                        new PlatformSeries("local", "heap_used", "bytes", List.of(new PlatformPoint(2.0, 1.5e8))),
+                        new PlatformSeries(
+                                "redis",
+                                "10.0.0.1:6379/cpu_pct",
+                                "%",
+                                List.of(new PlatformPoint(2.0, 40), new PlatformPoint(4.5, 85))));
         assertThat(report.platformUnavailable()).containsEntry("kubernetes", "RBAC forbidden: cannot list pods");
     }
 
@@ -64,8 +70,8 @@ class PlatformInReportTest {
         String html = HtmlReportWriter.render(with);
 
         // Then two more charts than without platform series, and the reason
-        assertThat(count(html, "data:image/png;base64,")).isEqualTo(count(HtmlReportWriter.render(without),
-                "data:image/png;base64,") + 2);
+        assertThat(count(html, "data:image/png;base64,"))
+                .isEqualTo(count(HtmlReportWriter.render(without), "data:image/png;base64,") + 2);
         assertThat(html).contains("<h2>Platform</h2>").contains("RBAC forbidden: cannot list pods");
     }
 

@@ -9,14 +9,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import store.traffictacos.capacity.report.judge.BaselineComparer;
+import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Comparison.PhaseDelta;
 import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
-import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.settings.RegressionRules;
-import store.traffictacos.capacity.report.judge.BaselineComparer;
-import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.settings.ReportSettings;
 import store.traffictacos.capacity.report.settings.SloFile;
 import store.traffictacos.capacity.report.settings.SloSet;
@@ -36,7 +36,9 @@ class RegressionTest {
 
     @BeforeAll
     static void writeRun() {
-        SyntheticRun run = new SyntheticRun(dir, 2).phase("warmup", 10, 300).phase("peak", 10, 600)
+        SyntheticRun run = new SyntheticRun(dir, 2)
+                .phase("warmup", 10, 300)
+                .phase("peak", 10, 600)
                 .sendAsScheduled(second -> LATENCY_MICROS);
         for (int second = 0; second < run.seconds(); second++) {
             run.requests(second, run.scheduled(second) / 150, "http_503", i -> LATENCY_MICROS);
@@ -47,8 +49,8 @@ class RegressionTest {
 
     /** The passing run's report against {@code baseline}. */
     private static CapacityReport compared(CapacityReport baseline, ReportSettings settings) {
-        return SampleRun.report(passingRun, SampleRun.NOT_SAMPLED,
-                History.of(baseline, null, History.DEFAULT_TREND_RUNS), settings);
+        return SampleRun.report(
+                passingRun, SampleRun.NOT_SAMPLED, History.of(baseline, null, History.DEFAULT_TREND_RUNS), settings);
     }
 
     private static CapacityReport compared(CapacityReport baseline) {
@@ -57,8 +59,14 @@ class RegressionTest {
 
     /** The passing run's report as an earlier run's, with {@code change} applied to each phase. */
     private static CapacityReport baseline(UnaryOperator<PhaseReport> change) {
-        return Baselines.withPhases(Baselines.rerun(passing, "base", passing.startEpochMs() - DAY_MS, Verdict.PASS,
-                passing.knee().rps()), change);
+        return Baselines.withPhases(
+                Baselines.rerun(
+                        passing,
+                        "base",
+                        passing.startEpochMs() - DAY_MS,
+                        Verdict.PASS,
+                        passing.knee().rps()),
+                change);
     }
 
     /** The passing run's report as an earlier run's whose knee was {@code kneeRps}. */
@@ -81,7 +89,8 @@ class RegressionTest {
 
         // Then
         assertThat(report.verdict()).isEqualTo(Verdict.REGRESSED);
-        assertThat(report.comparison().broken()).extracting(RuleCheck::rule, RuleCheck::subject)
+        assertThat(report.comparison().broken())
+                .extracting(RuleCheck::rule, RuleCheck::subject)
                 .contains(org.assertj.core.groups.Tuple.tuple(RegressionRules.P99_INCREASE, "peak"));
     }
 
@@ -131,24 +140,25 @@ class RegressionTest {
     @DisplayName("an error rate 0.6 percentage points above the baseline's breaks the error rate rule")
     void errorRateIncreaseRegresses() {
         // Given a baseline whose every phase had 0.006 fewer errors
-        CapacityReport baseline = baseline(phase -> Baselines.withP99AndErrors(phase, phase.p99Ms(),
-                phase.errorRate() - 0.006));
+        CapacityReport baseline =
+                baseline(phase -> Baselines.withP99AndErrors(phase, phase.p99Ms(), phase.errorRate() - 0.006));
 
         // When
         CapacityReport report = compared(baseline);
 
         // Then
         assertThat(report.verdict()).isEqualTo(Verdict.REGRESSED);
-        assertThat(report.comparison().broken()).extracting(RuleCheck::rule).containsOnly(
-                RegressionRules.ERROR_RATE_INCREASE);
+        assertThat(report.comparison().broken())
+                .extracting(RuleCheck::rule)
+                .containsOnly(RegressionRules.ERROR_RATE_INCREASE);
     }
 
     @Test
     @DisplayName("a FAIL stays FAIL when a rule also broke, the broken rule still listed")
     void failStaysFail() {
         // Given SLOs the run fails (p99 below 10 ms) and a baseline whose p99 was 11 % lower
-        ReportSettings strict = SloFile.settings("slos: [{name: p99 latency, metric: p99_ms, below: 10}]\n",
-                "slo.yaml");
+        ReportSettings strict =
+                SloFile.settings("slos: [{name: p99 latency, metric: p99_ms, below: 10}]\n", "slo.yaml");
         CapacityReport baseline = baseline(phase -> p99Times(phase, 1 / 1.11));
 
         // When
@@ -165,8 +175,8 @@ class RegressionTest {
         // Given
         CapacityReport baseline = baseline(phase -> p99Times(phase, 1 / 1.11));
         ReportSettings settings = ReportSettings.defaults();
-        ReportSettings lenient = new ReportSettings(settings.slos(), new RegressionRules(15, 5, 0.005),
-                settings.prices(), settings.resources());
+        ReportSettings lenient = new ReportSettings(
+                settings.slos(), new RegressionRules(15, 5, 0.005), settings.prices(), settings.resources());
 
         // When
         CapacityReport report = compared(baseline, lenient);
@@ -180,15 +190,17 @@ class RegressionTest {
     void phaseDeltas() {
         // Given
         CapacityReport baseline = Baselines.run("base", SampleReports.START_EPOCH_MS - DAY_MS, Verdict.PASS, 400.0);
-        CapacityReport run = Baselines.p99Times(Baselines.run("now", SampleReports.START_EPOCH_MS, Verdict.PASS,
-                400.0), 1.5);
+        CapacityReport run =
+                Baselines.p99Times(Baselines.run("now", SampleReports.START_EPOCH_MS, Verdict.PASS, 400.0), 1.5);
 
         // When
-        Comparison comparison = BaselineComparer.compare(run.knee(), run.phases(), baseline,
-                RegressionRules.defaults());
+        Comparison comparison =
+                BaselineComparer.compare(run.knee(), run.phases(), baseline, RegressionRules.defaults());
 
         // Then the sample's peak p99 is 180.4 ms
-        PhaseDelta peak = comparison.phases().stream().filter(phase -> phase.phase().equals("peak")).findFirst()
+        PhaseDelta peak = comparison.phases().stream()
+                .filter(phase -> phase.phase().equals("peak"))
+                .findFirst()
                 .orElseThrow();
         assertThat(peak.p99Ms().baseline()).isEqualTo(180.4);
         assertThat(peak.p99Ms().current()).isCloseTo(270.6, within(1e-9));
@@ -205,8 +217,7 @@ class RegressionTest {
         CapacityReport renamed = SampleReports.withFirstPhaseNamed("warm-up");
 
         // When
-        Comparison comparison = BaselineComparer.compare(run.knee(), run.phases(), renamed,
-                RegressionRules.defaults());
+        Comparison comparison = BaselineComparer.compare(run.knee(), run.phases(), renamed, RegressionRules.defaults());
 
         // Then
         assertThat(comparison.phases()).extracting(PhaseDelta::phase).containsExactly("ramp", "peak", "cooldown");
@@ -216,8 +227,8 @@ class RegressionTest {
     @DisplayName("without a baseline there is no comparison and the verdict is unchanged")
     void noBaseline() {
         // When
-        CapacityReport report = SampleRun.report(passingRun, SampleRun.NOT_SAMPLED, History.none(),
-                ReportSettings.defaults());
+        CapacityReport report =
+                SampleRun.report(passingRun, SampleRun.NOT_SAMPLED, History.none(), ReportSettings.defaults());
 
         // Then
         assertThat(report.comparison()).isNull();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.EndpointReport;
 import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.model.CapacityReport.Knee;
@@ -22,11 +23,10 @@ import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.SecondPoint;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
+import store.traffictacos.capacity.report.settings.SloSet;
 import store.traffictacos.capacity.report.settings.SloSet.Metric;
 import store.traffictacos.capacity.report.settings.SloSet.Slo;
 import store.traffictacos.capacity.results.MergedResults;
-import store.traffictacos.capacity.report.settings.SloSet;
-import store.traffictacos.capacity.report.model.CapacityReport;
 
 @DisplayName("ReportBuilder")
 class ReportBuilderTest {
@@ -45,7 +45,8 @@ class ReportBuilderTest {
         void percentilesAreExactAcrossRunners() {
             // Given samples of known distributions (lognormal ok, uniform 503s, fast not_ready) split over 4 runners,
             // and one histogram per phase of the samples in its judged seconds (after the 5 settle seconds)
-            SyntheticRun run = new SyntheticRun(dir, 4).phase("warm-up", 20, 300).phase("peak", 30, 600);
+            SyntheticRun run =
+                    new SyntheticRun(dir, 4).phase("warm-up", 20, 300).phase("peak", 30, 600);
             Histogram warmUp = new Histogram(3);
             Histogram peak = new Histogram(3);
             Random random = new Random(42);
@@ -80,11 +81,14 @@ class ReportBuilderTest {
         @DisplayName("the settle seconds at a phase start are left out of its statistics and verdict")
         void settleSecondsExcluded() {
             // Given a phase whose first second is very slow and the rest fast, with 5 settle seconds
-            SyntheticRun run = new SyntheticRun(dir, 2).phase("peak", 20, 100)
+            SyntheticRun run = new SyntheticRun(dir, 2)
+                    .phase("peak", 20, 100)
                     .sendAsScheduled(second -> second == 0 ? 2_000_000 : FAST);
 
             // When
-            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).phases().get(0);
+            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()))
+                    .phases()
+                    .get(0);
 
             // Then
             assertThat(phase.settleSeconds()).isEqualTo(5);
@@ -100,7 +104,9 @@ class ReportBuilderTest {
             SyntheticRun run = new SyntheticRun(dir, 1).phase("smoke", 3, 10).sendAsScheduled(second -> SLOW);
 
             // When
-            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).phases().get(0);
+            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()))
+                    .phases()
+                    .get(0);
 
             // Then
             assertThat(phase.settleSeconds()).isZero();
@@ -115,10 +121,12 @@ class ReportBuilderTest {
             SyntheticRun run = new SyntheticRun(dir, 1).phase("warm-up", 10, 10).phase("peak", 20, 10);
 
             // When
-            List<PhaseReport> phases = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).phases();
+            List<PhaseReport> phases = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE))
+                    .phases();
 
             // Then
-            assertThat(phases).extracting(PhaseReport::name, PhaseReport::startSecond, PhaseReport::endSecond)
+            assertThat(phases)
+                    .extracting(PhaseReport::name, PhaseReport::startSecond, PhaseReport::endSecond)
                     .containsExactly(tuple("warm-up", 0L, 10L), tuple("peak", 10L, 30L));
         }
 
@@ -135,7 +143,9 @@ class ReportBuilderTest {
             }
 
             // When
-            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).phases().get(0);
+            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE))
+                    .phases()
+                    .get(0);
 
             // Then
             assertThat(phase.offeredRps()).isEqualTo(100.0);
@@ -148,7 +158,8 @@ class ReportBuilderTest {
         @DisplayName("errors are counted by kind and the expected not_ready is not an error")
         void errorKinds() {
             // Given 1000 requests: 900 ok, 50 not_ready, 30 http_503, 15 connection, 5 check
-            SyntheticRun run = new SyntheticRun(dir, 4).phase("peak", 1, 1000)
+            SyntheticRun run = new SyntheticRun(dir, 4)
+                    .phase("peak", 1, 1000)
                     .requests(0, 900, "ok", i -> FAST)
                     .requests(0, 50, "not_ready", i -> FAST)
                     .requests(0, 30, "http_503", i -> FAST)
@@ -156,13 +167,16 @@ class ReportBuilderTest {
                     .requests(0, 5, "check", i -> FAST);
 
             // When
-            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).phases().get(0);
+            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE))
+                    .phases()
+                    .get(0);
 
             // Then
-            assertThat(phase.errorsByKind()).containsExactlyInAnyOrderEntriesOf(
-                    Map.of("http_503", 30L, "connection", 15L, "check", 5L));
+            assertThat(phase.errorsByKind())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("http_503", 30L, "connection", 15L, "check", 5L));
             assertThat(phase.errorRate()).isEqualTo(0.05);
-            assertThat(phase.slos()).filteredOn(slo -> slo.metric().equals("error_rate"))
+            assertThat(phase.slos())
+                    .filteredOn(slo -> slo.metric().equals("error_rate"))
                     .extracting(SloResult::value, SloResult::pass)
                     .containsExactly(tuple(0.05, false));
         }
@@ -174,11 +188,14 @@ class ReportBuilderTest {
             SyntheticRun run = new SyntheticRun(dir, 1).phase("peak", 10, 100).sendAsScheduled(second -> 100_000);
 
             // When
-            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).phases().get(0);
+            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE))
+                    .phases()
+                    .get(0);
 
             // Then
-            assertThat(phase.slos()).extracting(SloResult::name, SloResult::metric, SloResult::threshold,
-                            SloResult::value, SloResult::pass)
+            assertThat(phase.slos())
+                    .extracting(
+                            SloResult::name, SloResult::metric, SloResult::threshold, SloResult::value, SloResult::pass)
                     .containsExactly(
                             tuple("p99 latency", "p99_ms", 100.0, 100.031, false),
                             tuple("p95 latency", "p95_ms", 500.0, 100.031, true),
@@ -196,7 +213,8 @@ class ReportBuilderTest {
             }
 
             // When
-            List<PhaseReport> phases = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).phases();
+            List<PhaseReport> phases = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE))
+                    .phases();
 
             // Then
             assertThat(phases).extracting(PhaseReport::generatorLimited).containsExactly(false, true);
@@ -210,7 +228,9 @@ class ReportBuilderTest {
         @DisplayName("PASS when every phase passes, exit code 0")
         void pass() {
             // Given
-            SyntheticRun run = new SyntheticRun(dir, 2).phase("warm-up", 10, 50).phase("peak", 10, 100)
+            SyntheticRun run = new SyntheticRun(dir, 2)
+                    .phase("warm-up", 10, 50)
+                    .phase("peak", 10, 100)
                     .sendAsScheduled(second -> FAST);
 
             // When
@@ -225,7 +245,9 @@ class ReportBuilderTest {
         @DisplayName("FAIL when any phase fails, exit code 2")
         void fail() {
             // Given a slow second phase
-            SyntheticRun run = new SyntheticRun(dir, 2).phase("warm-up", 10, 50).phase("peak", 10, 100)
+            SyntheticRun run = new SyntheticRun(dir, 2)
+                    .phase("warm-up", 10, 50)
+                    .phase("peak", 10, 100)
                     .sendAsScheduled(second -> second < 10 ? FAST : SLOW);
 
             // When
@@ -243,10 +265,25 @@ class ReportBuilderTest {
             // Given
             SyntheticRun run = new SyntheticRun(dir, 1).phase("peak", 5, 10).sendAsScheduled(second -> FAST);
             CapacityReport passed = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()));
-            CapacityReport regressed = new CapacityReport(passed.format(), passed.runId(), passed.profile(),
-                    passed.runners(), passed.startEpochMs(), passed.endEpochMs(), Verdict.REGRESSED, passed.knee(),
-                    passed.phases(), passed.endpoints(), passed.timeline(), passed.generatorWarnings(), passed.slos(),
-                    passed.comparison(), passed.cost(), passed.trend(), passed.platform(), passed.platformUnavailable());
+            CapacityReport regressed = new CapacityReport(
+                    passed.format(),
+                    passed.runId(),
+                    passed.profile(),
+                    passed.runners(),
+                    passed.startEpochMs(),
+                    passed.endEpochMs(),
+                    Verdict.REGRESSED,
+                    passed.knee(),
+                    passed.phases(),
+                    passed.endpoints(),
+                    passed.timeline(),
+                    passed.generatorWarnings(),
+                    passed.slos(),
+                    passed.comparison(),
+                    passed.cost(),
+                    passed.trend(),
+                    passed.platform(),
+                    passed.platformUnavailable());
 
             // When / Then
             assertThat(ReportBuilder.exitCode(regressed)).isEqualTo(2);
@@ -283,7 +320,8 @@ class ReportBuilderTest {
             run.sendAsScheduled(second -> run.scheduled(second) >= 500 ? SLOW : FAST);
 
             // When
-            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).knee();
+            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()))
+                    .knee();
 
             // Then
             assertThat(knee).isEqualTo(new Knee(400.0, "p99 latency", null, 45L, 50L));
@@ -295,13 +333,18 @@ class ReportBuilderTest {
             // Given a 60 s ramp 100 → 700 rps whose latency breaks from the first second at 400 rps or more
             SyntheticRun run = new SyntheticRun(dir, 4).phase("ramp", 60, 100, 700);
             run.sendAsScheduled(second -> run.scheduled(second) >= 400 ? SLOW : FAST);
-            int firstSlow = (int) LongStream.range(0, 60).filter(second -> run.scheduled(second) >= 400)
-                    .findFirst().orElseThrow();
+            int firstSlow = (int) LongStream.range(0, 60)
+                    .filter(second -> run.scheduled(second) >= 400)
+                    .findFirst()
+                    .orElseThrow();
             double lastCleanWindow = LongStream.range(firstSlow - 5, firstSlow)
-                    .map(second -> run.scheduled(second)).average().orElseThrow();
+                    .map(second -> run.scheduled(second))
+                    .average()
+                    .orElseThrow();
 
             // When
-            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).knee();
+            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()))
+                    .knee();
 
             // Then
             assertThat(knee.rps()).isEqualTo(lastCleanWindow).isBetween(350.0, 400.0);
@@ -334,7 +377,8 @@ class ReportBuilderTest {
             run.sendAsScheduled(second -> FAST);
 
             // When
-            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).knee();
+            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()))
+                    .knee();
 
             // Then
             assertThat(knee).isEqualTo(new Knee(300.0, null, null, null, null));
@@ -350,7 +394,8 @@ class ReportBuilderTest {
             }
 
             // When
-            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).knee();
+            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()))
+                    .knee();
 
             // Then
             assertThat(knee).isEqualTo(new Knee(null, "error rate", null, 5L, 10L));
@@ -360,8 +405,8 @@ class ReportBuilderTest {
         @DisplayName("when several SLOs fail at once, the first in SLO-set order is named")
         void firstFailingSloInSetOrder() {
             // Given a set listing error rate before p99, and a step breaking both
-            SloSet errorsFirst = new SloSet(List.of(new Slo("errors", Metric.ERROR_RATE, 0.01),
-                    new Slo("p99", Metric.P99_MS, 100)), 0, 0.97);
+            SloSet errorsFirst = new SloSet(
+                    List.of(new Slo("errors", Metric.ERROR_RATE, 0.01), new Slo("p99", Metric.P99_MS, 100)), 0, 0.97);
             SyntheticRun run = steps(100, 200);
             for (int second = 0; second < run.seconds(); second++) {
                 String outcome = run.scheduled(second) == 200 ? "timeout" : "ok";
@@ -369,7 +414,8 @@ class ReportBuilderTest {
             }
 
             // When
-            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), errorsFirst)).knee();
+            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), errorsFirst))
+                    .knee();
 
             // Then
             assertThat(knee).isEqualTo(new Knee(100.0, "errors", null, 10L, 20L));
@@ -391,26 +437,30 @@ class ReportBuilderTest {
         @DisplayName("the timeline has every second's offered, sent and achieved requests, latency and errors")
         void timeline() {
             // Given 2 seconds of 10 scheduled; second 1 sends 8, 2 of which fail and 1 is unanswered
-            SyntheticRun run = new SyntheticRun(dir, 2).phase("peak", 2, 10)
+            SyntheticRun run = new SyntheticRun(dir, 2)
+                    .phase("peak", 2, 10)
                     .requests(0, 10, "ok", i -> (i + 1) * 1_000)
                     .requests(1, 5, "ok", i -> FAST)
                     .requests(1, 2, "timeout", i -> SLOW)
                     .unanswered(1);
 
             // When
-            List<SecondPoint> timeline = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).timeline();
+            List<SecondPoint> timeline = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE))
+                    .timeline();
 
             // Then
-            assertThat(timeline).containsExactly(
-                    new SecondPoint(0, 10, 10, 10, 5.003, 10.007, 10.007, Map.of()),
-                    new SecondPoint(1, 10, 8, 7, 20.015, 150.015, 150.015, Map.of("timeout", 2L)));
+            assertThat(timeline)
+                    .containsExactly(
+                            new SecondPoint(0, 10, 10, 10, 5.003, 10.007, 10.007, Map.of()),
+                            new SecondPoint(1, 10, 8, 7, 20.015, 150.015, 150.015, Map.of("timeout", 2L)));
         }
 
         @Test
         @DisplayName("endpoints are reported over the whole run with their own latency and error rate")
         void endpoints() {
             // Given two endpoints, one with a failure in 4 requests
-            SyntheticRun run = new SyntheticRun(dir, 2).phase("peak", 10, 1)
+            SyntheticRun run = new SyntheticRun(dir, 2)
+                    .phase("peak", 10, 1)
                     .request(0, 0, "GET /a", "ok", 1_000)
                     .request(1, 0, "GET /a", "ok", 1_000)
                     .request(2, 0, "POST /b", "ok", 2_000)
@@ -419,13 +469,14 @@ class ReportBuilderTest {
                     .request(9, 0, "POST /b", "http_500", 4_000);
 
             // When
-            List<EndpointReport> endpoints =
-                    ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults())).endpoints();
+            List<EndpointReport> endpoints = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()))
+                    .endpoints();
 
             // Then (4,000 µs lies in the HDR bucket 4,000-4,001 µs, reported by its top)
-            assertThat(endpoints).containsExactly(
-                    new EndpointReport("GET /a", 2, 1.0, 1.0, 1.0, 1.0, 0.0),
-                    new EndpointReport("POST /b", 4, 2.0, 4.001, 4.001, 4.001, 0.25));
+            assertThat(endpoints)
+                    .containsExactly(
+                            new EndpointReport("GET /a", 2, 1.0, 1.0, 1.0, 1.0, 0.0),
+                            new EndpointReport("POST /b", 4, 2.0, 4.001, 4.001, 4.001, 0.25));
         }
 
         @Test
@@ -439,17 +490,19 @@ class ReportBuilderTest {
             }
 
             // When
-            List<GeneratorWarning> warnings =
-                    ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE)).generatorWarnings();
+            List<GeneratorWarning> warnings = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE))
+                    .generatorWarnings();
 
             // Then
-            assertThat(warnings).containsExactly(
-                    new GeneratorWarning(1, 3, "runners sent 170 of 200 scheduled requests"),
-                    new GeneratorWarning(4, 5, "runners sent 50 of 100 scheduled requests"));
+            assertThat(warnings)
+                    .containsExactly(
+                            new GeneratorWarning(1, 3, "runners sent 170 of 200 scheduled requests"),
+                            new GeneratorWarning(4, 5, "runners sent 50 of 100 scheduled requests"));
         }
 
         @Test
-        @DisplayName("a second in which a runner was short of CPU is the generator's fault, even with the schedule kept")
+        @DisplayName(
+                "a second in which a runner was short of CPU is the generator's fault, even with the schedule kept")
         void runnerShortOfCpu() {
             // Given 100 rps for 4 s, all sent, runner 1 at 97 % CPU in second 2 and runner 0 at 60 % throughout
             SyntheticRun run = new SyntheticRun(dir, 2).phase("peak", 4, 100);
@@ -462,8 +515,12 @@ class ReportBuilderTest {
             CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE));
 
             // Then
-            assertThat(report.generatorWarnings()).containsExactly(new GeneratorWarning(2, 3,
-                    "a runner was short of CPU (97 % of its cores); runners sent 100 of 100 scheduled requests"));
+            assertThat(report.generatorWarnings())
+                    .containsExactly(
+                            new GeneratorWarning(
+                                    2,
+                                    3,
+                                    "a runner was short of CPU (97 % of its cores); runners sent 100 of 100 scheduled requests"));
             assertThat(report.phases().get(0).generatorLimited()).isTrue();
         }
 
@@ -489,7 +546,8 @@ class ReportBuilderTest {
         assertThat(phase.requests()).as("%s requests", phase.name()).isEqualTo(expected.getTotalCount());
         assertThat(List.of(phase.p50Ms(), phase.p95Ms(), phase.p99Ms(), phase.maxMs()))
                 .as("%s p50, p95, p99, max", phase.name())
-                .containsExactly(expected.getValueAtPercentile(50) / 1000.0,
+                .containsExactly(
+                        expected.getValueAtPercentile(50) / 1000.0,
                         expected.getValueAtPercentile(95) / 1000.0,
                         expected.getValueAtPercentile(99) / 1000.0,
                         expected.getMaxValue() / 1000.0);

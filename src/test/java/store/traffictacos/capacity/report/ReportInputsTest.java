@@ -15,7 +15,6 @@ import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.report.settings.ReportSettings;
 import store.traffictacos.capacity.results.Manifest;
-import store.traffictacos.capacity.results.RunnerOutcomes;
 import store.traffictacos.capacity.runner.RunFolder;
 
 @DisplayName("ReportInputs of a run folder")
@@ -29,7 +28,10 @@ class ReportInputsTest {
     Path runDir;
 
     private void writeRunners() {
-        new SyntheticRun(runDir, 2).phase("steady", 10, 10).sendAsScheduled(second -> 1_000).merge();
+        new SyntheticRun(runDir, 2)
+                .phase("steady", 10, 10)
+                .sendAsScheduled(second -> 1_000)
+                .merge();
     }
 
     @Test
@@ -38,9 +40,10 @@ class ReportInputsTest {
         // Given
         writeRunners();
         Files.writeString(new RunFolder(runDir).runnersFile(), RUNNERS_JSON);
-        List<PlatformSample> samples = List.of(new PlatformSample("redis", "a:6379/cpu_pct", SyntheticRun.START, 40,
-                "%"));
-        PlatformSeriesFile.write(new RunFolder(runDir).platformFile(), samples, Map.of("cloudwatch", "no AWS credentials"));
+        List<PlatformSample> samples =
+                List.of(new PlatformSample("redis", "a:6379/cpu_pct", SyntheticRun.START, 40, "%"));
+        PlatformSeriesFile.write(
+                new RunFolder(runDir).platformFile(), samples, Map.of("cloudwatch", "no AWS credentials"));
         ReportSettings settings = ReportSettings.defaults();
         History history = History.none();
 
@@ -49,10 +52,11 @@ class ReportInputsTest {
 
         // Then
         assertThat(inputs.results().runners()).extracting(Manifest::runnerIndex).containsExactly(0, 1);
-        assertThat(inputs.runnerOutcomes().runner(1)).hasValueSatisfying(
-                runner -> assertThat(runner.description()).isEqualTo("collected (partial: terminated)"));
-        assertThat(inputs.platform()).isEqualTo(new PlatformSeriesFile.Contents(samples,
-                Map.of("cloudwatch", "no AWS credentials")));
+        assertThat(inputs.runnerOutcomes().runner(1))
+                .hasValueSatisfying(
+                        runner -> assertThat(runner.description()).isEqualTo("collected (partial: terminated)"));
+        assertThat(inputs.platform())
+                .isEqualTo(new PlatformSeriesFile.Contents(samples, Map.of("cloudwatch", "no AWS credentials")));
         assertThat(inputs.history()).isSameAs(history);
         assertThat(inputs.settings()).isSameAs(settings);
     }

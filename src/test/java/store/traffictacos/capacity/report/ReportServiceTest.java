@@ -33,15 +33,20 @@ class ReportServiceTest {
     @DisplayName("writes the run folder's report, judged by the given settings, into the folder")
     void writesJudgedBySettings() throws Exception {
         // Given a run answered in 20 ms, and SLOs that want its p99 below 10 ms
-        new SyntheticRun(runDir, 2).phase("steady", 10, 20).sendAsScheduled(second -> 20_000).merge();
-        ReportSettings strict = SloFile.settings("slos: [{name: p99 latency, metric: p99_ms, below: 10}]\n",
-                "slo.yaml");
+        new SyntheticRun(runDir, 2)
+                .phase("steady", 10, 20)
+                .sendAsScheduled(second -> 20_000)
+                .merge();
+        ReportSettings strict =
+                SloFile.settings("slos: [{name: p99 latency, metric: p99_ms, below: 10}]\n", "slo.yaml");
 
         // When
         ReportService.Written written = ReportService.write(runDir, strict, History.none());
 
         // Then
-        assertThat(written.html()).isEqualTo(runDir.resolve(ReportFiles.HTML_FILE)).exists();
+        assertThat(written.html())
+                .isEqualTo(runDir.resolve(ReportFiles.HTML_FILE))
+                .exists();
         CapacityReport report = ReportJson.read(runDir.resolve(ReportFiles.JSON_FILE));
         assertThat(report).isEqualTo(written.report());
         assertThat(report.slos()).isEqualTo(strict.slos());
@@ -55,8 +60,9 @@ class ReportServiceTest {
         List<String> lines = announced(SampleReports.failingAtPeak(), ReportService.VerdictLine.HEADLINE);
 
         // Then
-        assertThat(lines).containsExactly("FAIL: Capacity knee: 400 req/s, limited by p99 latency",
-                "report: " + HTML.toAbsolutePath());
+        assertThat(lines)
+                .containsExactly(
+                        "FAIL: Capacity knee: 400 req/s, limited by p99 latency", "report: " + HTML.toAbsolutePath());
     }
 
     @Test
@@ -66,16 +72,18 @@ class ReportServiceTest {
         List<String> lines = announced(SampleReports.failingAtPeak(), ReportService.VerdictLine.LABELLED);
 
         // Then
-        assertThat(lines).containsExactly("verdict: FAIL (Capacity knee: 400 req/s, limited by p99 latency)",
-                "report: " + HTML.toAbsolutePath());
+        assertThat(lines)
+                .containsExactly(
+                        "verdict: FAIL (Capacity knee: 400 req/s, limited by p99 latency)",
+                        "report: " + HTML.toAbsolutePath());
     }
 
     @Test
     @DisplayName("with a baseline, the comparison and its broken rules follow the verdict")
     void comparison() {
         // Given a run whose p99 grew 11 % against its baseline
-        CapacityReport run = Baselines.p99Times(
-                Baselines.run("now", SampleReports.START_EPOCH_MS, Verdict.PASS, 400.0), 1.11);
+        CapacityReport run =
+                Baselines.p99Times(Baselines.run("now", SampleReports.START_EPOCH_MS, Verdict.PASS, 400.0), 1.11);
         CapacityReport baseline = Baselines.run("base", SampleReports.START_EPOCH_MS - HOUR_MS, Verdict.PASS, 400.0);
         CapacityReport regressed = Baselines.againstHistory(run, History.of(baseline, null, 20), Verdict.REGRESSED);
 
@@ -84,7 +92,8 @@ class ReportServiceTest {
 
         // Then
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("Compared with baseline base: 4 of 9 regression checks broken: ")
+        assertThat(lines.get(1))
+                .startsWith("Compared with baseline base: 4 of 9 regression checks broken: ")
                 .contains("peak p99 +11 % (limit +10 %)");
     }
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
+import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.ResourceResult;
-import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.render.HtmlReportWriter;
 import store.traffictacos.capacity.report.render.MarkdownReportWriter;
 import store.traffictacos.capacity.report.render.ReportFiles;
@@ -35,6 +35,7 @@ class ResourcesInReportTest {
 
     @TempDir
     static Path dir;
+
     private static MergedResults run;
 
     @BeforeAll
@@ -43,7 +44,8 @@ class ResourcesInReportTest {
     }
 
     @Test
-    @DisplayName("each phase judges the highest sample of its judged seconds; a crossing is flagged with its first second")
+    @DisplayName(
+            "each phase judges the highest sample of its judged seconds; a crossing is flagged with its first second")
     void judgedPerPhase() {
         // Given pod CPU at 50 % until second 36, then 93 %
         List<PlatformSample> samples = new ArrayList<>();
@@ -55,10 +57,10 @@ class ResourcesInReportTest {
         CapacityReport report = withPlatform(samples);
 
         // Then peak warns from second 36; warmup and steady held with their highest value
-        assertThat(resource(report, "peak")).isEqualTo(new ResourceResult("pod CPU of request", "kubernetes", POD_CPU,
-                "%", 80, 93, 36.0, true));
-        assertThat(resource(report, "steady")).isEqualTo(new ResourceResult("pod CPU of request", "kubernetes",
-                POD_CPU, "%", 80, 50, null, false));
+        assertThat(resource(report, "peak"))
+                .isEqualTo(new ResourceResult("pod CPU of request", "kubernetes", POD_CPU, "%", 80, 93, 36.0, true));
+        assertThat(resource(report, "steady"))
+                .isEqualTo(new ResourceResult("pod CPU of request", "kubernetes", POD_CPU, "%", 80, 50, null, false));
         assertThat(resource(report, "warmup").crossed()).isFalse();
     }
 
@@ -66,17 +68,19 @@ class ResourcesInReportTest {
     @DisplayName("resources are warnings: a crossed threshold leaves the phase's verdict and the run's verdict alone")
     void warningsOnly() {
         // Given pod CPU above its threshold the whole run
-        List<PlatformSample> samples = List.of(sample("kubernetes", POD_CPU, 6, 99, "%"),
-                sample("kubernetes", POD_CPU, 20, 99, "%"));
+        List<PlatformSample> samples =
+                List.of(sample("kubernetes", POD_CPU, 6, 99, "%"), sample("kubernetes", POD_CPU, 20, 99, "%"));
 
         // When
-        CapacityReport without = SampleRun.report(run, SampleRun.NOT_SAMPLED, History.none(),
-                ReportSettings.defaults());
+        CapacityReport without =
+                SampleRun.report(run, SampleRun.NOT_SAMPLED, History.none(), ReportSettings.defaults());
         CapacityReport report = withPlatform(samples);
 
         // Then
-        assertThat(report.phases()).extracting(PhaseReport::pass)
-                .containsExactlyElementsOf(without.phases().stream().map(PhaseReport::pass).toList());
+        assertThat(report.phases())
+                .extracting(PhaseReport::pass)
+                .containsExactlyElementsOf(
+                        without.phases().stream().map(PhaseReport::pass).toList());
         assertThat(report.verdict()).isEqualTo(without.verdict());
     }
 
@@ -89,7 +93,11 @@ class ResourcesInReportTest {
         for (int second = 0; second < 60; second += 5) {
             samples.add(sample("cloudwatch", ENGINE_CPU, second, second >= 25 ? 99.8 : 40, "%"));
             samples.add(sample("kubernetes", POD_CPU, second, second >= 40 ? 95 : 60, "%"));
-            samples.add(sample("cloudwatch", "tacos-redis-0001-001/CurrConnections", second, second == 5 ? 6_000 : 900,
+            samples.add(sample(
+                    "cloudwatch",
+                    "tacos-redis-0001-001/CurrConnections",
+                    second,
+                    second == 5 ? 6_000 : 900,
                     "connections"));
         }
 
@@ -98,16 +106,19 @@ class ResourcesInReportTest {
 
         // Then
         assertThat(report.knee().resource()).isEqualTo("Redis engine CPU (" + ENGINE_CPU + ")");
-        assertThat(ReportFiles.kneeLine(report)).isEqualTo("Capacity knee: 400 req/s, limited by p99 latency;"
-                + " first resource to give out: Redis engine CPU (" + ENGINE_CPU + ")");
+        assertThat(ReportFiles.kneeLine(report))
+                .isEqualTo("Capacity knee: 400 req/s, limited by p99 latency;"
+                        + " first resource to give out: Redis engine CPU (" + ENGINE_CPU + ")");
     }
 
     @Test
     @DisplayName("no resource over its threshold in the failing window leaves the knee's resource empty")
     void noResourceAtTheKnee() {
         // Given pod CPU over its threshold only in the warm-up
-        List<PlatformSample> samples = List.of(sample("kubernetes", POD_CPU, 6, 99, "%"),
-                sample("kubernetes", POD_CPU, 20, 40, "%"), sample("kubernetes", POD_CPU, 40, 45, "%"));
+        List<PlatformSample> samples = List.of(
+                sample("kubernetes", POD_CPU, 6, 99, "%"),
+                sample("kubernetes", POD_CPU, 20, 40, "%"),
+                sample("kubernetes", POD_CPU, 40, 45, "%"));
 
         // When
         CapacityReport report = withPlatform(samples);
@@ -117,7 +128,8 @@ class ResourcesInReportTest {
     }
 
     @Test
-    @DisplayName("the cost comes from the node series: node-hours by instance type × price, spot flagged as an upper bound")
+    @DisplayName(
+            "the cost comes from the node series: node-hours by instance type × price, spot flagged as an upper bound")
     void costFromNodeSeries() {
         // Given 2 on-demand c7i.xlarge until second 30, then 4; and 1 spot m7i.xlarge the whole run
         List<PlatformSample> samples = List.of(
@@ -145,15 +157,16 @@ class ResourcesInReportTest {
                 resources:
                   - {name: hot pods, source: kubernetes, series: "workload/*/*/cpu_pct_of_request", above: 50}
                 """, "slo.yaml");
-        List<PlatformSample> samples = List.of(sample("kubernetes", POD_CPU, 40, 60, "%"),
-                sample("cloudwatch", ENGINE_CPU, 40, 99, "%"));
+        List<PlatformSample> samples =
+                List.of(sample("kubernetes", POD_CPU, 40, 60, "%"), sample("cloudwatch", ENGINE_CPU, 40, 99, "%"));
 
         // When
-        CapacityReport report = SampleRun.report(run, new PlatformSeriesFile.Contents(samples, Map.of()),
-                History.none(), settings);
+        CapacityReport report =
+                SampleRun.report(run, new PlatformSeriesFile.Contents(samples, Map.of()), History.none(), settings);
 
         // Then only the file's threshold is judged
-        assertThat(phase(report, "peak").resources()).extracting(ResourceResult::name, ResourceResult::crossed)
+        assertThat(phase(report, "peak").resources())
+                .extracting(ResourceResult::name, ResourceResult::crossed)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("hot pods", true));
     }
 
@@ -161,24 +174,28 @@ class ResourcesInReportTest {
     @DisplayName("the HTML lists every judged threshold and the Markdown summary lists the crossed ones")
     void rendered() {
         // Given
-        CapacityReport report = withPlatform(List.of(sample("kubernetes", POD_CPU, 40, 93, "%"),
-                sample("kubernetes", POD_CPU, 20, 50, "%")));
+        CapacityReport report = withPlatform(
+                List.of(sample("kubernetes", POD_CPU, 40, 93, "%"), sample("kubernetes", POD_CPU, 20, 50, "%")));
 
         // When
         String html = HtmlReportWriter.render(report);
         String markdown = MarkdownReportWriter.render(report);
 
         // Then
-        assertThat(html).contains("<h2>Platform thresholds</h2>").contains(">WARN<").contains(">ok<");
+        assertThat(html)
+                .contains("<h2>Platform thresholds</h2>")
+                .contains(">WARN<")
+                .contains(">ok<");
         // (Markdown-escaped: '>' and '_')
-        assertThat(markdown).contains("- peak: pod CPU of request: 93 % &gt; 80 % ("
-                + POD_CPU.replace("_", "\\_") + ") from second 40")
+        assertThat(markdown)
+                .contains("- peak: pod CPU of request: 93 % &gt; 80 % (" + POD_CPU.replace("_", "\\_")
+                        + ") from second 40")
                 .doesNotContain("- steady:");
     }
 
     private static CapacityReport withPlatform(List<PlatformSample> samples) {
-        return SampleRun.report(run, new PlatformSeriesFile.Contents(samples, Map.of()), History.none(),
-                ReportSettings.defaults());
+        return SampleRun.report(
+                run, new PlatformSeriesFile.Contents(samples, Map.of()), History.none(), ReportSettings.defaults());
     }
 
     private static PlatformSample sample(String source, String series, double second, double value, String unit) {
@@ -186,11 +203,16 @@ class ResourcesInReportTest {
     }
 
     private static PhaseReport phase(CapacityReport report, String name) {
-        return report.phases().stream().filter(phase -> phase.name().equals(name)).findFirst().orElseThrow();
+        return report.phases().stream()
+                .filter(phase -> phase.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ResourceResult resource(CapacityReport report, String phaseName) {
-        return phase(report, phaseName).resources().stream().filter(r -> r.name().equals("pod CPU of request"))
-                .findFirst().orElseThrow();
+        return phase(report, phaseName).resources().stream()
+                .filter(r -> r.name().equals("pod CPU of request"))
+                .findFirst()
+                .orElseThrow();
     }
 }

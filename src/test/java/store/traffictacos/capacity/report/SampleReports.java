@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import store.traffictacos.capacity.report.judge.CostCalculator;
+import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.EndpointReport;
 import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.model.CapacityReport.Knee;
@@ -11,8 +13,6 @@ import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.SecondPoint;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
-import store.traffictacos.capacity.report.judge.CostCalculator;
-import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.Cost;
 import store.traffictacos.capacity.report.settings.SloSet;
 
@@ -26,21 +26,47 @@ public final class SampleReports {
     /** Contains every character HTML and Markdown must escape. */
     static final String AWKWARD_REASON = "sent 91 % <97 %> of schedule | runner \"b\" & 'c'";
 
-    private SampleReports() {
-    }
+    private SampleReports() {}
 
     /** The sample run: 4 phases, 12 SLO checks, 1 failing (peak p99 180.4 ms), 60 timeline seconds. */
     public static CapacityReport failingAtPeak() {
         List<PhaseReport> phases = List.of(
                 phase("warmup", 0, 15, 100, 100, 99.8, 8.2, 21.5, 38.0, 120, 0.0, Map.of(), 38.0),
                 phase("ramp", 15, 30, 400, 399.5, 398.9, 11.4, 40.3, 71.9, 240, 0.002, Map.of("http_503", 12L), 71.9),
-                phase("peak", 30, 50, 700, 688.0, 640.5, 41.2, 120.0, 180.4, 950, 0.008,
-                        Map.of("http_503", 70L, "timeout", 9L), 180.4),
+                phase(
+                        "peak",
+                        30,
+                        50,
+                        700,
+                        688.0,
+                        640.5,
+                        41.2,
+                        120.0,
+                        180.4,
+                        950,
+                        0.008,
+                        Map.of("http_503", 70L, "timeout", 9L),
+                        180.4),
                 phase("cooldown", 50, 60, 100, 100, 100, 7.9, 19.0, 33.3, 90, 0.0, Map.of(), 33.3));
-        return new CapacityReport(CapacityReport.FORMAT, RUN_ID, "local", 2, START_EPOCH_MS, START_EPOCH_MS + 60_000,
-                Verdict.FAIL, new Knee(400.0, "p99 latency", null, 35L, 50L), phases, endpoints(), timeline(),
-                List.of(new GeneratorWarning(40, 43, AWKWARD_REASON)), SloSet.defaults(), null,
-                Cost.notAvailable(CostCalculator.NO_NODE_SERIES), List.of(), List.of(), Map.of());
+        return new CapacityReport(
+                CapacityReport.FORMAT,
+                RUN_ID,
+                "local",
+                2,
+                START_EPOCH_MS,
+                START_EPOCH_MS + 60_000,
+                Verdict.FAIL,
+                new Knee(400.0, "p99 latency", null, 35L, 50L),
+                phases,
+                endpoints(),
+                timeline(),
+                List.of(new GeneratorWarning(40, 43, AWKWARD_REASON)),
+                SloSet.defaults(),
+                null,
+                Cost.notAvailable(CostCalculator.NO_NODE_SERIES),
+                List.of(),
+                List.of(),
+                Map.of());
     }
 
     /** The sample run with its first phase renamed, e.g. to something that needs escaping. */
@@ -48,18 +74,61 @@ public final class SampleReports {
         CapacityReport report = failingAtPeak();
         List<PhaseReport> phases = new ArrayList<>(report.phases());
         PhaseReport first = phases.get(0);
-        phases.set(0, new PhaseReport(name, first.startSecond(), first.endSecond(), first.settleSeconds(),
-                first.offeredRps(), first.sentRps(), first.achievedRps(), first.requests(), first.p50Ms(), first.p95Ms(),
-                first.p99Ms(), first.maxMs(), first.errorRate(), first.errorsByKind(), first.slos(), first.pass(),
-                first.generatorLimited(), first.resources()));
-        return new CapacityReport(report.format(), report.runId(), report.profile(), report.runners(),
-                report.startEpochMs(), report.endEpochMs(), report.verdict(), report.knee(), phases, report.endpoints(),
-                report.timeline(), report.generatorWarnings(), report.slos(), report.comparison(), report.cost(),
-                report.trend(), report.platform(), report.platformUnavailable());
+        phases.set(
+                0,
+                new PhaseReport(
+                        name,
+                        first.startSecond(),
+                        first.endSecond(),
+                        first.settleSeconds(),
+                        first.offeredRps(),
+                        first.sentRps(),
+                        first.achievedRps(),
+                        first.requests(),
+                        first.p50Ms(),
+                        first.p95Ms(),
+                        first.p99Ms(),
+                        first.maxMs(),
+                        first.errorRate(),
+                        first.errorsByKind(),
+                        first.slos(),
+                        first.pass(),
+                        first.generatorLimited(),
+                        first.resources()));
+        return new CapacityReport(
+                report.format(),
+                report.runId(),
+                report.profile(),
+                report.runners(),
+                report.startEpochMs(),
+                report.endEpochMs(),
+                report.verdict(),
+                report.knee(),
+                phases,
+                report.endpoints(),
+                report.timeline(),
+                report.generatorWarnings(),
+                report.slos(),
+                report.comparison(),
+                report.cost(),
+                report.trend(),
+                report.platform(),
+                report.platformUnavailable());
     }
 
-    private static PhaseReport phase(String name, long start, long end, double offered, double sent, double achieved,
-            double p50, double p95, double p99, double max, double errorRate, Map<String, Long> errors,
+    private static PhaseReport phase(
+            String name,
+            long start,
+            long end,
+            double offered,
+            double sent,
+            double achieved,
+            double p50,
+            double p95,
+            double p99,
+            double max,
+            double errorRate,
+            Map<String, Long> errors,
             double measuredP99) {
         List<SloResult> slos = List.of(
                 new SloResult("p99 latency", "p99_ms", 100, measuredP99, measuredP99 < 100),
@@ -67,8 +136,9 @@ public final class SampleReports {
                 new SloResult("error rate", "error_rate", 0.01, errorRate, errorRate < 0.01));
         boolean pass = slos.stream().allMatch(SloResult::pass);
         long requests = Math.round(achieved * (end - start - 5));
-        return new PhaseReport(name, start, end, 5, offered, sent, achieved, requests, p50, p95, p99, max, errorRate,
-                errors, slos, pass, false, List.of());
+        return new PhaseReport(
+                name, start, end, 5, offered, sent, achieved, requests, p50, p95, p99, max, errorRate, errors, slos,
+                pass, false, List.of());
     }
 
     private static List<EndpointReport> endpoints() {
@@ -96,8 +166,15 @@ public final class SampleReports {
             if (second >= 35 && second < 48) {
                 errors.put("timeout", (long) (second % 3));
             }
-            points.add(new SecondPoint(second, offered, sent, achieved, 5 + 35 * load + wobble,
-                    15 + 105 * load * load + 3 * wobble, 25 + 160 * load * load + 6 * wobble, errors));
+            points.add(new SecondPoint(
+                    second,
+                    offered,
+                    sent,
+                    achieved,
+                    5 + 35 * load + wobble,
+                    15 + 105 * load * load + 3 * wobble,
+                    25 + 160 * load * load + 6 * wobble,
+                    errors));
         }
         return points;
     }

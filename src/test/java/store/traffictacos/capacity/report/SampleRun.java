@@ -22,20 +22,23 @@ public final class SampleRun {
     private static final long FAST_MICROS = 20_000;
     private static final long SLOW_MICROS = 150_000;
 
-    private SampleRun() {
-    }
+    private SampleRun() {}
 
     /** The run's results, written into {@code dir} by 2 runners and merged. */
     public static MergedResults failingAtPeak(Path dir) {
-        return new SyntheticRun(dir, 2).phase("warmup", 15, 100).phase("steady", 15, 400).phase("peak", 20, 700)
+        return new SyntheticRun(dir, 2)
+                .phase("warmup", 15, 100)
+                .phase("steady", 15, 400)
+                .phase("peak", 20, 700)
                 .phase("cooldown", 10, 100)
-                .sendAsScheduled(second -> second >= 30 && second < 50 ? SLOW_MICROS : FAST_MICROS).merge();
+                .sendAsScheduled(second -> second >= 30 && second < 50 ? SLOW_MICROS : FAST_MICROS)
+                .merge();
     }
 
     /** The report of {@code results} with these platform series, history and settings, without runners.json. */
-    public static CapacityReport report(MergedResults results, PlatformSeriesFile.Contents platform, History history,
-            ReportSettings settings) {
-        return ReportBuilder.build(new ReportInputs(results, new RunnerOutcomes(List.of()), platform, history,
-                settings));
+    public static CapacityReport report(
+            MergedResults results, PlatformSeriesFile.Contents platform, History history, ReportSettings settings) {
+        return ReportBuilder.build(
+                new ReportInputs(results, new RunnerOutcomes(List.of()), platform, history, settings));
     }
 }

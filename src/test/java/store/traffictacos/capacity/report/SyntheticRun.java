@@ -107,7 +107,8 @@ public final class SyntheticRun {
             List<RunnerResults> read = new ArrayList<>();
             for (int index = 0; index < runners.size(); index++) {
                 Path runnerDir = dir.resolve("runner-" + index);
-                ResultsFiles.write(runnerDir, manifest(index), runners.get(index).snapshot());
+                ResultsFiles.write(
+                        runnerDir, manifest(index), runners.get(index).snapshot());
                 read.add(ResultsFiles.read(runnerDir));
             }
             return MergedResults.merge(read);
@@ -119,8 +120,19 @@ public final class SyntheticRun {
     /** The runner's share of the schedule: the total split evenly, the remainder to the lowest indexes. */
     private Manifest manifest(int index) {
         int count = runners.size();
-        long[] share = Arrays.stream(scheduled).map(total -> (total + count - 1 - index) / count).toArray();
-        return new Manifest("run-7", index, count, "synthetic", START, START + scheduled.length * 1000L, "3.15.0",
-                "http://localhost:8080", phases, share);
+        long[] share = Arrays.stream(scheduled)
+                .map(total -> (total + count - 1 - index) / count)
+                .toArray();
+        return new Manifest(
+                "run-7",
+                index,
+                count,
+                "synthetic",
+                START,
+                START + scheduled.length * 1000L,
+                "3.15.0",
+                "http://localhost:8080",
+                phases,
+                share);
     }
 }

@@ -23,7 +23,8 @@ class MergedResultsTest {
     private static final int RUNNERS = 4;
     private static final int SAMPLES = 200_000;
     private static final int SECONDS = 30;
-    private static final String[] ENDPOINTS = {"GET /api/v1/queue/status", "POST /api/v1/reservations", "POST /pay, now"};
+    private static final String[] ENDPOINTS = {"GET /api/v1/queue/status", "POST /api/v1/reservations", "POST /pay, now"
+    };
 
     @TempDir
     Path dir;
@@ -33,8 +34,8 @@ class MergedResultsTest {
     void mergeIsExact() throws IOException {
         // Given 200k lognormal and uniform samples spread at random over 4 runners, and one histogram of all
         Histogram expected = new Histogram(3);
-        List<RunnerResults> runners = writeAndReadRunners(
-                (second, endpoint, outcome, latency) -> expected.recordValue(latency));
+        List<RunnerResults> runners =
+                writeAndReadRunners((second, endpoint, outcome, latency) -> expected.recordValue(latency));
 
         // When
         Histogram merged = MergedResults.merge(runners).total();
@@ -62,8 +63,7 @@ class MergedResultsTest {
         });
 
         // When
-        Histogram window = MergedResults.merge(runners)
-                .window(10, 20, ENDPOINTS[1]::equals, "ok"::equals);
+        Histogram window = MergedResults.merge(runners).window(10, 20, ENDPOINTS[1]::equals, "ok"::equals);
 
         // Then
         assertThat(window.getTotalCount()).isPositive();
@@ -75,8 +75,8 @@ class MergedResultsTest {
     void countsAndNames() throws IOException {
         // Given
         Map<String, Long> expected = new TreeMap<>();
-        List<RunnerResults> runners = writeAndReadRunners(
-                (second, endpoint, outcome, latency) -> expected.merge(outcome, 1L, Long::sum));
+        List<RunnerResults> runners =
+                writeAndReadRunners((second, endpoint, outcome, latency) -> expected.merge(outcome, 1L, Long::sum));
 
         // When
         MergedResults merged = MergedResults.merge(runners);
@@ -106,11 +106,20 @@ class MergedResultsTest {
     @DisplayName("a runner that started later is shifted by the nearest whole number of seconds")
     void laterStartShifted() {
         // Given runner 1 started 2.4 s after runner 0
-        RunnerResults early = new RunnerResults(manifest("run-1", 0, 2, START, 1, 1, 1), new Snapshot(START,
-                Map.of(new SeriesKey(2, "GET /a", "ok"), countsOf(100)), new long[] {1, 1, 1},
-                new double[] {0.2, 0.5, Double.NaN}));
-        RunnerResults late = new RunnerResults(manifest("run-1", 1, 2, START + 2_400, 1), new Snapshot(START + 2_400,
-                Map.of(new SeriesKey(0, "GET /a", "ok"), countsOf(300)), new long[] {1}, new double[] {0.9}));
+        RunnerResults early = new RunnerResults(
+                manifest("run-1", 0, 2, START, 1, 1, 1),
+                new Snapshot(
+                        START,
+                        Map.of(new SeriesKey(2, "GET /a", "ok"), countsOf(100)),
+                        new long[] {1, 1, 1},
+                        new double[] {0.2, 0.5, Double.NaN}));
+        RunnerResults late = new RunnerResults(
+                manifest("run-1", 1, 2, START + 2_400, 1),
+                new Snapshot(
+                        START + 2_400,
+                        Map.of(new SeriesKey(0, "GET /a", "ok"), countsOf(300)),
+                        new long[] {1},
+                        new double[] {0.9}));
 
         // When
         MergedResults merged = MergedResults.merge(List.of(late, early));

@@ -88,7 +88,8 @@ class ResultsFilesTest {
 
         // Then
         List<EncodableHistogram> intervals = new ArrayList<>();
-        try (HistogramLogReader log = new HistogramLogReader(dir.resolve(ResultsFiles.LOG_FILE).toFile())) {
+        try (HistogramLogReader log =
+                new HistogramLogReader(dir.resolve(ResultsFiles.LOG_FILE).toFile())) {
             for (EncodableHistogram h = log.nextIntervalHistogram(); h != null; h = log.nextIntervalHistogram()) {
                 intervals.add(h);
             }
@@ -96,8 +97,10 @@ class ResultsFilesTest {
         }
         assertThat(intervals).singleElement().satisfies(interval -> {
             assertThat(interval.getTag()).isEqualTo("endpoint=POST%20/r;outcome=ok");
-            assertThat(interval.getEndTimeStamp() - interval.getStartTimeStamp()).isEqualTo(1_000);
-            assertThat(Math.round((interval.getStartTimeStamp() - START) / 1000.0)).isEqualTo(2);
+            assertThat(interval.getEndTimeStamp() - interval.getStartTimeStamp())
+                    .isEqualTo(1_000);
+            assertThat(Math.round((interval.getStartTimeStamp() - START) / 1000.0))
+                    .isEqualTo(2);
             assertThat(interval.getMaxValueAsDouble()).isBetween(42_000.0, 42_100.0);
         });
     }
@@ -115,14 +118,15 @@ class ResultsFilesTest {
         ResultsFiles.write(dir, TestRuns.manifest(0, 1, 3, 3), recorder.snapshot());
 
         // Then
-        JsonNode json = new ObjectMapper().readTree(dir.resolve(ResultsFiles.MANIFEST_FILE).toFile());
+        JsonNode json = new ObjectMapper()
+                .readTree(dir.resolve(ResultsFiles.MANIFEST_FILE).toFile());
         assertThat(json.path("format").asText()).isEqualTo("tacos-results/1");
-        assertThat(json.path("seconds").toString()).isEqualTo(
-                "[{\"second\":0,\"scheduled\":3,\"sent\":1},"
+        assertThat(json.path("seconds").toString())
+                .isEqualTo("[{\"second\":0,\"scheduled\":3,\"sent\":1},"
                         + "{\"second\":1,\"scheduled\":3,\"sent\":0},"
                         + "{\"second\":2,\"scheduled\":0,\"sent\":1}]");
-        assertThat(json.path("totals").toString()).isEqualTo(
-                "{\"requests\":2,\"byEndpoint\":{\"GET /a\":2},\"byOutcome\":{\"ok\":1,\"timeout\":1}}");
+        assertThat(json.path("totals").toString())
+                .isEqualTo("{\"requests\":2,\"byEndpoint\":{\"GET /a\":2},\"byOutcome\":{\"ok\":1,\"timeout\":1}}");
     }
 
     @Test
@@ -176,8 +180,8 @@ class ResultsFilesTest {
         for (int i = 0; i < 3_000; i++) {
             long sentAt = START + i;
             recorder.sent(sentAt);
-            recorder.record(sentAt, i % 2 == 0 ? "GET /a" : AWKWARD_ENDPOINT, i % 7 == 0 ? "http_500" : "ok",
-                    100 + i * 37L);
+            recorder.record(
+                    sentAt, i % 2 == 0 ? "GET /a" : AWKWARD_ENDPOINT, i % 7 == 0 ? "http_500" : "ok", 100 + i * 37L);
         }
     }
 }

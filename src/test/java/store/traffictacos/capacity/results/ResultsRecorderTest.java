@@ -31,10 +31,15 @@ class ResultsRecorderTest {
 
         // Then
         Snapshot snapshot = recorder.snapshot();
-        assertThat(snapshot.series()).containsOnlyKeys(
-                new SeriesKey(0, "GET /a", "ok"), new SeriesKey(1, "GET /a", "ok"));
-        assertThat(snapshot.series().get(new SeriesKey(0, "GET /a", "ok")).totalCount()).isEqualTo(2);
-        assertThat(snapshot.series().get(new SeriesKey(1, "GET /a", "ok")).toHistogram().getMaxValue()).isEqualTo(20);
+        assertThat(snapshot.series())
+                .containsOnlyKeys(new SeriesKey(0, "GET /a", "ok"), new SeriesKey(1, "GET /a", "ok"));
+        assertThat(snapshot.series().get(new SeriesKey(0, "GET /a", "ok")).totalCount())
+                .isEqualTo(2);
+        assertThat(snapshot.series()
+                        .get(new SeriesKey(1, "GET /a", "ok"))
+                        .toHistogram()
+                        .getMaxValue())
+                .isEqualTo(20);
     }
 
     @Test
@@ -46,10 +51,11 @@ class ResultsRecorderTest {
         recorder.record(START, "POST /b", "ok", 10);
 
         // Then
-        assertThat(recorder.snapshot().series()).containsOnlyKeys(
-                new SeriesKey(0, "GET /a", "http_500"),
-                new SeriesKey(0, "GET /a", "ok"),
-                new SeriesKey(0, "POST /b", "ok"));
+        assertThat(recorder.snapshot().series())
+                .containsOnlyKeys(
+                        new SeriesKey(0, "GET /a", "http_500"),
+                        new SeriesKey(0, "GET /a", "ok"),
+                        new SeriesKey(0, "POST /b", "ok"));
     }
 
     @Test

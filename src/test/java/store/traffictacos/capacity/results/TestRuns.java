@@ -7,13 +7,20 @@ import java.util.Map;
 final class TestRuns {
     static final long START = 1_700_000_000_123L;
 
-    private TestRuns() {
-    }
+    private TestRuns() {}
 
     static Manifest manifest(String runId, int runnerIndex, int runnerCount, long startEpochMs, long... scheduled) {
-        return new Manifest(runId, runnerIndex, runnerCount, "step-load", startEpochMs, startEpochMs + 60_000,
-                "3.15.0", "http://localhost:8080",
-                List.of(new PhaseWindow("warm-up", startEpochMs, startEpochMs + 10_000, 10, 100),
+        return new Manifest(
+                runId,
+                runnerIndex,
+                runnerCount,
+                "step-load",
+                startEpochMs,
+                startEpochMs + 60_000,
+                "3.15.0",
+                "http://localhost:8080",
+                List.of(
+                        new PhaseWindow("warm-up", startEpochMs, startEpochMs + 10_000, 10, 100),
                         new PhaseWindow("plateau", startEpochMs + 10_000, startEpochMs + 60_000, 100, 100)),
                 scheduled);
     }

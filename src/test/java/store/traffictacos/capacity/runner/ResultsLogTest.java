@@ -129,7 +129,8 @@ class ResultsLogTest {
         ExtractedResults found = ResultsLog.extract(new StringReader(block(resultsDir(), 3)), temp.resolve("c"), 1);
 
         // Then
-        assertThat(found).isEqualTo(new ExtractedResults(Status.CORRUPT, 3, "results block is runner 3's, not runner 1's"));
+        assertThat(found)
+                .isEqualTo(new ExtractedResults(Status.CORRUPT, 3, "results block is runner 3's, not runner 1's"));
     }
 
     @Test
@@ -170,8 +171,9 @@ class ResultsLogTest {
         ExtractedResults found = ResultsLog.extract(new StringReader(log), temp.resolve("collected"));
 
         // Then
-        assertThat(found).isEqualTo(new ExtractedResults(Status.CORRUPT, 0,
-                "results archive unusable: entry outside its directory: ../escaped.txt"));
+        assertThat(found)
+                .isEqualTo(new ExtractedResults(
+                        Status.CORRUPT, 0, "results archive unusable: entry outside its directory: ../escaped.txt"));
         assertThat(temp.resolve("escaped.txt")).doesNotExist();
     }
 
@@ -203,7 +205,9 @@ class ResultsLogTest {
 
     private static java.util.List<String> relativeFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).map(file -> dir.relativize(file).toString()).sorted()
+            return walk.filter(Files::isRegularFile)
+                    .map(file -> dir.relativize(file).toString())
+                    .sorted()
                     .collect(Collectors.toList());
         }
     }

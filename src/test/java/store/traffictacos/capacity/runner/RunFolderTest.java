@@ -26,7 +26,8 @@ class RunFolderTest {
         RunFolder folder = new RunFolder(dir);
 
         // Then
-        assertThat(folder.runners()).extracting(path -> path.getFileName().toString())
+        assertThat(folder.runners())
+                .extracting(path -> path.getFileName().toString())
                 .containsExactly("runner-0", "runner-2", "runner-10");
     }
 

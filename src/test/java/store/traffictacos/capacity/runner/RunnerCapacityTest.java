@@ -29,10 +29,13 @@ class RunnerCapacityTest {
         JsonNode runner = new ObjectMapper().readTree(BASELINE.toFile()).path("runner");
 
         // Then
-        assertThat(RunnerCapacity.SUSTAINED_RPS).isEqualTo(runner.path("sustainedRps").asDouble());
-        assertThat(RunnerCapacity.DEFAULT_SHARE_RPS).as("DEFAULT_SHARE_RPS, a literal for the CLI's help")
+        assertThat(RunnerCapacity.SUSTAINED_RPS)
+                .isEqualTo(runner.path("sustainedRps").asDouble());
+        assertThat(RunnerCapacity.DEFAULT_SHARE_RPS)
+                .as("DEFAULT_SHARE_RPS, a literal for the CLI's help")
                 .isEqualTo(runner.path("defaultShareRps").asDouble());
-        assertThat(RunnerCapacity.DEFAULT_MAX_IN_FLIGHT).isEqualTo(runner.path("defaultMaxInFlight").asInt());
+        assertThat(RunnerCapacity.DEFAULT_MAX_IN_FLIGHT)
+                .isEqualTo(runner.path("defaultMaxInFlight").asInt());
     }
 
     @Test
@@ -41,7 +44,9 @@ class RunnerCapacityTest {
         // When
         byte[] carried;
         try (InputStream in = RunnerCapacity.class.getResourceAsStream(RunnerCapacity.BASELINE_RESOURCE)) {
-            assertThat(in).as("%s beside RunnerCapacity", RunnerCapacity.BASELINE_RESOURCE).isNotNull();
+            assertThat(in)
+                    .as("%s beside RunnerCapacity", RunnerCapacity.BASELINE_RESOURCE)
+                    .isNotNull();
             carried = in.readAllBytes();
         }
 

@@ -34,24 +34,36 @@ class RunnerSettingsTest {
         assertThat(settings.start()).isEqualTo(StartPlan.SOON);
         assertThat(settings.warmUp()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.maxInFlight()).isEqualTo(RunnerCapacity.DEFAULT_MAX_IN_FLIGHT);
-        assertThat(settings.folder().dir()).isEqualTo(Path.of("reports", DEFAULT_ID).toAbsolutePath());
+        assertThat(settings.folder().dir())
+                .isEqualTo(Path.of("reports", DEFAULT_ID).toAbsolutePath());
     }
 
     @Test
     @DisplayName("every setting survives toProperties and fromProperties, a profile file's text included")
     void roundTrip(@TempDir Path dir) throws Exception {
         // Given
-        Path profile = Files.writeString(dir.resolve("steps.yaml"), "phases:\n  - {name: peak, duration: 10s, rps: 30}\n");
-        RunnerSettings settings = RunnerSettings.fromProperties(Map.ofEntries(
-                Map.entry("run.id", "nightly-7"), Map.entry("target.url", "https://api.example:8443"),
-                Map.entry("profile.file", profile.toString()), Map.entry("runner.count", "3"),
-                Map.entry("start.signal", "file:" + dir.resolve("start-at")), Map.entry("warmup.seconds", "12"),
-                Map.entry("user.agent", "probe/2"), Map.entry("auth", "jwt"),
-                Map.entry("journey.purchase.share", "0.25"), Map.entry("journey.events", "7"),
-                Map.entry("runner.max.in.flight", "900"), Map.entry("runner.max.rps", "12000.5"),
-                Map.entry("platform.redis", "redis://cache:6379"), Map.entry("slo.file", "slo.yaml"),
-                Map.entry("reports.dir", dir.toString()), Map.entry("runner.controlled", "true"),
-                Map.entry("results.log", "true")), DEFAULT_ID);
+        Path profile =
+                Files.writeString(dir.resolve("steps.yaml"), "phases:\n  - {name: peak, duration: 10s, rps: 30}\n");
+        RunnerSettings settings = RunnerSettings.fromProperties(
+                Map.ofEntries(
+                        Map.entry("run.id", "nightly-7"),
+                        Map.entry("target.url", "https://api.example:8443"),
+                        Map.entry("profile.file", profile.toString()),
+                        Map.entry("runner.count", "3"),
+                        Map.entry("start.signal", "file:" + dir.resolve("start-at")),
+                        Map.entry("warmup.seconds", "12"),
+                        Map.entry("user.agent", "probe/2"),
+                        Map.entry("auth", "jwt"),
+                        Map.entry("journey.purchase.share", "0.25"),
+                        Map.entry("journey.events", "7"),
+                        Map.entry("runner.max.in.flight", "900"),
+                        Map.entry("runner.max.rps", "12000.5"),
+                        Map.entry("platform.redis", "redis://cache:6379"),
+                        Map.entry("slo.file", "slo.yaml"),
+                        Map.entry("reports.dir", dir.toString()),
+                        Map.entry("runner.controlled", "true"),
+                        Map.entry("results.log", "true")),
+                DEFAULT_ID);
 
         // When
         RunnerSettings readBack = RunnerSettings.fromProperties(settings.toProperties(), "other-id");
@@ -66,7 +78,8 @@ class RunnerSettingsTest {
     @DisplayName("a file's profile goes inline, so a runner that cannot see the file reads the same profile")
     void profileInline(@TempDir Path dir) throws Exception {
         // Given
-        Path file = Files.writeString(dir.resolve("ramp.yaml"), "phases:\n  - {name: ramp, duration: 5s, from: 1, to: 9}\n");
+        Path file = Files.writeString(
+                dir.resolve("ramp.yaml"), "phases:\n  - {name: ramp, duration: 5s, from: 1, to: 9}\n");
         RunnerSettings settings = RunnerSettings.of("r-1", ProfileChoice.file(file), 1);
         Map<String, String> properties = settings.toProperties();
         Files.delete(file);
@@ -82,9 +95,12 @@ class RunnerSettingsTest {
     @DisplayName("the runner index comes from the property, else RUNNER_INDEX, else JOB_COMPLETION_INDEX, else 0")
     void runnerIndexSources() {
         RunnerSettings four = RunnerSettings.fromProperties(Map.of("runner.count", "4"), DEFAULT_ID);
-        assertThat(four.runnerIndex(Map.of(), Map.of("JOB_COMPLETION_INDEX", "3"))).isEqualTo(3);
-        assertThat(four.runnerIndex(Map.of(), Map.of("RUNNER_INDEX", "2", "JOB_COMPLETION_INDEX", "3"))).isEqualTo(2);
-        assertThat(four.runnerIndex(Map.of("runner.index", "1"), Map.of("RUNNER_INDEX", "2"))).isEqualTo(1);
+        assertThat(four.runnerIndex(Map.of(), Map.of("JOB_COMPLETION_INDEX", "3")))
+                .isEqualTo(3);
+        assertThat(four.runnerIndex(Map.of(), Map.of("RUNNER_INDEX", "2", "JOB_COMPLETION_INDEX", "3")))
+                .isEqualTo(2);
+        assertThat(four.runnerIndex(Map.of("runner.index", "1"), Map.of("RUNNER_INDEX", "2")))
+                .isEqualTo(1);
         assertThat(four.runnerIndex(Map.of(), Map.of())).isZero();
     }
 
@@ -105,43 +121,53 @@ class RunnerSettingsTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-        "runner.count | three | -Drunner.count: must be a whole number, got 'three'",
-        "runner.count | -2 | -Drunner.count: must be at least 1, got -2",
-        "warmup.seconds | -5 | -Dwarmup.seconds: must not be negative, got -5",
-        "runner.max.in.flight | 0 | -Drunner.max.in.flight: must be at least 1, got 0",
-        "runner.max.rps | 0 | -Drunner.max.rps: must be positive, got 0.0",
-        "journey.purchase.share | 1.5 | -Djourney.purchase.share: must be within 0..1, got 1.5",
-        "journey.events | 0 | -Djourney.events: must be at least 1, got 0",
-        "auth | oauth | -Dauth: must be 'bypass' or 'jwt', got 'oauth'",
-        "target.url | ftp://x | -Dtarget.url: must be an http(s) URL such as http://host:port, got 'ftp://x'",
-        "platform.redis | http://:PASS@cache | -Dplatform.redis: must look like redis://host:port, got 'http://cache'",
-        "run.id | ../../tmp/x | -Drun.id: must be 1 to 48 lower-case letters, digits and '-', starting and ending "
-                + "with a letter or digit (it names Kubernetes objects), got '../../tmp/x'",
-        "start.signal | carrier-pigeon | -Dstart.signal: start signal must be 'file:<path>' or 'configmap', got "
-                + "'carrier-pigeon'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "runner.count | three | -Drunner.count: must be a whole number, got 'three'",
+                "runner.count | -2 | -Drunner.count: must be at least 1, got -2",
+                "warmup.seconds | -5 | -Dwarmup.seconds: must not be negative, got -5",
+                "runner.max.in.flight | 0 | -Drunner.max.in.flight: must be at least 1, got 0",
+                "runner.max.rps | 0 | -Drunner.max.rps: must be positive, got 0.0",
+                "journey.purchase.share | 1.5 | -Djourney.purchase.share: must be within 0..1, got 1.5",
+                "journey.events | 0 | -Djourney.events: must be at least 1, got 0",
+                "auth | oauth | -Dauth: must be 'bypass' or 'jwt', got 'oauth'",
+                "target.url | ftp://x | -Dtarget.url: must be an http(s) URL such as http://host:port, got 'ftp://x'",
+                "platform.redis | http://:PASS@cache | -Dplatform.redis: must look like redis://host:port, got 'http://cache'",
+                "run.id | ../../tmp/x | -Drun.id: must be 1 to 48 lower-case letters, digits and '-', starting and ending "
+                        + "with a letter or digit (it names Kubernetes objects), got '../../tmp/x'",
+                "start.signal | carrier-pigeon | -Dstart.signal: start signal must be 'file:<path>' or 'configmap', got "
+                        + "'carrier-pigeon'"
+            })
     @DisplayName("a bad value is one line naming the -D option and what it must be")
     void badValues(String key, String value, String message) {
-        assertThatThrownBy(() -> RunnerSettings.fromProperties(Map.of(key, value), DEFAULT_ID)).hasMessage(message);
+        assertThatThrownBy(() -> RunnerSettings.fromProperties(Map.of(key, value), DEFAULT_ID))
+                .hasMessage(message);
     }
 
     @Test
     @DisplayName("a start instant and a start signal together are refused")
     void startAtAndSignal() {
-        assertThatThrownBy(() -> RunnerSettings.fromProperties(Map.of("start.at", "1", "start.signal", "configmap"),
-                DEFAULT_ID)).hasMessage("give -Dstart.at or -Dstart.signal, not both");
+        assertThatThrownBy(() ->
+                        RunnerSettings.fromProperties(Map.of("start.at", "1", "start.signal", "configmap"), DEFAULT_ID))
+                .hasMessage("give -Dstart.at or -Dstart.signal, not both");
     }
 
     @Test
     @DisplayName("the controller's settings win over the run spec's simulation section, and mark the runner controlled")
     void controlledBy() {
         // Given
-        RunnerSettings fromSpec = RunnerSettings.fromProperties(Map.of("journey.purchase.share", "0.3",
-                "runner.count", "9"), "spec-id");
+        RunnerSettings fromSpec =
+                RunnerSettings.fromProperties(Map.of("journey.purchase.share", "0.3", "runner.count", "9"), "spec-id");
 
         // When
-        RunnerSettings told = fromSpec.controlledBy("nightly-1", URI.create("http://127.0.0.1:9"),
-                ProfileChoice.builtIn("smoke"), 2, Duration.ofSeconds(15), true);
+        RunnerSettings told = fromSpec.controlledBy(
+                "nightly-1",
+                URI.create("http://127.0.0.1:9"),
+                ProfileChoice.builtIn("smoke"),
+                2,
+                Duration.ofSeconds(15),
+                true);
 
         // Then
         assertThat(told.runId()).isEqualTo("nightly-1");
@@ -154,10 +180,12 @@ class RunnerSettingsTest {
     @Test
     @DisplayName("the JWT secret comes from -Djwt.secret or the environment, and is never written out")
     void jwtSecret() {
-        assertThat(RunnerSettings.jwtSecret(Map.of(), Map.of("TACOS_JWT_SECRET", "s3cret"))).isEqualTo("s3cret");
+        assertThat(RunnerSettings.jwtSecret(Map.of(), Map.of("TACOS_JWT_SECRET", "s3cret")))
+                .isEqualTo("s3cret");
         assertThat(RunnerSettings.jwtSecret(Map.of("jwt.secret", "given"), Map.of("TACOS_JWT_SECRET", "env")))
                 .isEqualTo("given");
         assertThat(RunnerSettings.fromProperties(Map.of("auth", "jwt", "jwt.secret", "s3cret"), DEFAULT_ID)
-                .toProperties()).doesNotContainValue("s3cret");
+                        .toProperties())
+                .doesNotContainValue("s3cret");
     }
 }

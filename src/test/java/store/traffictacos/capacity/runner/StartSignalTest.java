@@ -55,7 +55,8 @@ class StartSignalTest {
         // When / Then
         assertThatThrownBy(() -> signal().await(Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("start signal: startAt 'tomorrow' in configmap loadtest/tacos-run-smoke is not epoch milliseconds");
+                .hasMessage(
+                        "start signal: startAt 'tomorrow' in configmap loadtest/tacos-run-smoke is not epoch milliseconds");
     }
 
     @Test
@@ -71,7 +72,14 @@ class StartSignalTest {
     }
 
     private void configMap(Map<String, String> data) {
-        client.configMaps().inNamespace(NAMESPACE).resource(new ConfigMapBuilder()
-                .withNewMetadata().withName(CONFIG_MAP).endMetadata().withData(data).build()).create();
+        client.configMaps()
+                .inNamespace(NAMESPACE)
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(CONFIG_MAP)
+                        .endMetadata()
+                        .withData(data)
+                        .build())
+                .create();
     }
 }

@@ -13,16 +13,15 @@ final class GatlingLauncher {
     private static final Pattern REQUEST_ROW = Pattern.compile(
             "class=\"ellipsed-name\">([^<]+)</span>.*?<td class=\"value total col-2\">(\\d+)</td>", Pattern.DOTALL);
 
-    private GatlingLauncher() {
-    }
+    private GatlingLauncher() {}
 
     /** Sets {@code properties} as system properties for the run only, and returns Gatling's exit code. */
     static int run(Map<String, String> properties, Path resultsFolder, boolean reports) {
         Map<String, String> previous = new HashMap<>();
         properties.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
         try {
-            List<String> args = new ArrayList<>(List.of("-s", TicketingSimulation.class.getName(),
-                    "-rf", resultsFolder.toString()));
+            List<String> args = new ArrayList<>(
+                    List.of("-s", TicketingSimulation.class.getName(), "-rf", resultsFolder.toString()));
             if (!reports) {
                 args.add("-nr");
             }

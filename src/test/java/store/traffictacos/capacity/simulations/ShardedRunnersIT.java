@@ -14,19 +14,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import store.traffictacos.capacity.emulator.ReferenceTarget;
+import store.traffictacos.capacity.emulator.TargetConfig;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.profile.ProfileFile;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.RunnerResults;
-import store.traffictacos.capacity.emulator.ReferenceTarget;
-import store.traffictacos.capacity.emulator.TargetConfig;
 
 /** Runners 0, 1 and 2 of 3, one after another against one target (about 45 s). */
 @DisplayName("Sharded runners")
 class ShardedRunnersIT {
-    private static final Path PROFILE = Path.of("src/test/resources/profiles/shards.yaml").toAbsolutePath();
+    private static final Path PROFILE =
+            Path.of("src/test/resources/profiles/shards.yaml").toAbsolutePath();
 
     @TempDir
     static Path reports;
@@ -39,10 +40,24 @@ class ShardedRunnersIT {
     static void runThreeRunners() throws IOException {
         target = ReferenceTarget.start(TargetConfig.defaults().withPort(0));
         for (int index = 0; index < 3; index++) {
-            exitCodes.add(GatlingLauncher.run(Map.of("profile.file", PROFILE.toString(), "run.id", "shards",
-                    "reports.dir", reports.resolve("shards").toString(), "warmup.seconds", "1",
-                    "target.url", target.baseUrl().toString(), "runner.index", Integer.toString(index),
-                    "runner.count", "3"), reports.resolve("gatling"), false));
+            exitCodes.add(GatlingLauncher.run(
+                    Map.of(
+                            "profile.file",
+                            PROFILE.toString(),
+                            "run.id",
+                            "shards",
+                            "reports.dir",
+                            reports.resolve("shards").toString(),
+                            "warmup.seconds",
+                            "1",
+                            "target.url",
+                            target.baseUrl().toString(),
+                            "runner.index",
+                            Integer.toString(index),
+                            "runner.count",
+                            "3"),
+                    reports.resolve("gatling"),
+                    false));
             runners.add(ResultsFiles.read(reports.resolve("shards").resolve("runner-" + index)));
         }
     }
@@ -74,7 +89,9 @@ class ShardedRunnersIT {
             // When each runner's phase is counted on its own clock
             long achieved = 0;
             for (RunnerResults runner : runners) {
-                achieved += MergedResults.ofRunner(runner).window(from, to, e -> true, o -> true).getTotalCount();
+                achieved += MergedResults.ofRunner(runner)
+                        .window(from, to, e -> true, o -> true)
+                        .getTotalCount();
             }
 
             // Then

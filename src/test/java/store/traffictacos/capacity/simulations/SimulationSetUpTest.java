@@ -26,8 +26,15 @@ class SimulationSetUpTest {
         for (String profile : new String[] {"local", "smoke", "10k", "30k"}) {
             // Given
             // (runner 0 of 6, so that even 30k stays within one runner's limit)
-            Map<String, String> properties = Map.of("profile", profile, "run.id", profile, "runner.count", "6",
-                    "reports.dir", reports.resolve(profile).toString());
+            Map<String, String> properties = Map.of(
+                    "profile",
+                    profile,
+                    "run.id",
+                    profile,
+                    "runner.count",
+                    "6",
+                    "reports.dir",
+                    reports.resolve(profile).toString());
             System.getProperties().putAll(properties);
             try {
                 // When the simulation is built and closed without Gatling running it
@@ -38,8 +45,15 @@ class SimulationSetUpTest {
             }
 
             // Then no journey was started
-            assertThat(new ObjectMapper().readTree(reports.resolve(profile).resolve("runner-0")
-                    .resolve(CapacityRun.JOURNEYS_FILE).toFile()).get("started").asLong()).as(profile).isZero();
+            assertThat(new ObjectMapper()
+                            .readTree(reports.resolve(profile)
+                                    .resolve("runner-0")
+                                    .resolve(CapacityRun.JOURNEYS_FILE)
+                                    .toFile())
+                            .get("started")
+                            .asLong())
+                    .as(profile)
+                    .isZero();
         }
     }
 }

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.ResultsFiles;
+import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.simulations.run.CapacityRun;
 
 /** One real run of the simulation (about 30 s) against the embedded target, then its files are checked. */
@@ -37,8 +37,17 @@ class TicketingSimulationEndToEndIT {
     @BeforeAll
     static void runOnce() throws IOException {
         Path profile = Path.of("src/test/resources/profiles/e2e.yaml").toAbsolutePath();
-        exitCode = GatlingLauncher.run(Map.of("profile.file", profile.toString(), "run.id", "e2e",
-                "reports.dir", reports.resolve("e2e").toString(), "warmup.seconds", "3"), reports.resolve("gatling"),
+        exitCode = GatlingLauncher.run(
+                Map.of(
+                        "profile.file",
+                        profile.toString(),
+                        "run.id",
+                        "e2e",
+                        "reports.dir",
+                        reports.resolve("e2e").toString(),
+                        "warmup.seconds",
+                        "3"),
+                reports.resolve("gatling"),
                 true);
         runnerDir = reports.resolve("e2e").resolve("runner-0");
         results = MergedResults.merge(List.of(ResultsFiles.read(runnerDir)));
@@ -60,10 +69,12 @@ class TicketingSimulationEndToEndIT {
 
             // When
             long offered = sum(results.scheduledPerSecond(), from, to);
-            long achieved = results.window(from, to, endpoint -> true, outcome -> true).getTotalCount();
+            long achieved =
+                    results.window(from, to, endpoint -> true, outcome -> true).getTotalCount();
 
             // Then
-            assertThat((double) achieved).as("requests in phase %s", phase.name())
+            assertThat((double) achieved)
+                    .as("requests in phase %s", phase.name())
                     .isCloseTo(offered, within(offered * 0.03));
         }
     }
@@ -72,8 +83,10 @@ class TicketingSimulationEndToEndIT {
     @DisplayName("more than 95 % of the journeys that ended completed")
     void journeysComplete() throws IOException {
         // When
-        JsonNode journeys = new ObjectMapper().readTree(runnerDir.resolve(CapacityRun.JOURNEYS_FILE).toFile());
-        long ended = journeys.get("completed").asLong() + journeys.get("abandoned").asLong()
+        JsonNode journeys = new ObjectMapper()
+                .readTree(runnerDir.resolve(CapacityRun.JOURNEYS_FILE).toFile());
+        long ended = journeys.get("completed").asLong()
+                + journeys.get("abandoned").asLong()
                 + journeys.get("failed").asLong();
 
         // Then
@@ -93,35 +106,47 @@ class TicketingSimulationEndToEndIT {
         // Given Gatling's own statistics table
         Path index;
         try (Stream<Path> files = Files.walk(reports.resolve("gatling"))) {
-            index = files.filter(file -> file.getFileName().toString().equals("index.html")).findFirst().orElseThrow();
+            index = files.filter(file -> file.getFileName().toString().equals("index.html"))
+                    .findFirst()
+                    .orElseThrow();
         }
         Map<String, Long> gatling = GatlingLauncher.requestCounts(Files.readString(index));
         gatling.remove("warm-up");
         gatling.remove("All Requests");
 
         // When
-        Map<String, Long> ours = results.series().entrySet().stream().collect(Collectors.groupingBy(
-                entry -> entry.getKey().endpoint(), Collectors.summingLong(entry -> entry.getValue().totalCount())));
+        Map<String, Long> ours = results.series().entrySet().stream()
+                .collect(Collectors.groupingBy(
+                        entry -> entry.getKey().endpoint(),
+                        Collectors.summingLong(entry -> entry.getValue().totalCount())));
 
         // Then
         assertThat(ours).isEqualTo(gatling);
     }
 
     @Test
-    @DisplayName("the embedded target's CPU, heap and threads, and its own /metrics, are sampled beside the load into platform.json")
+    @DisplayName(
+            "the embedded target's CPU, heap and threads, and its own /metrics, are sampled beside the load into platform.json")
     void localProcessSampled() throws IOException {
         // When
-        PlatformSeriesFile.Contents platform = PlatformSeriesFile.read(new RunFolder(reports.resolve("e2e")).platformFile());
+        PlatformSeriesFile.Contents platform =
+                PlatformSeriesFile.read(new RunFolder(reports.resolve("e2e")).platformFile());
 
         // Then
-        assertThat(platform.samples()).filteredOn(sample -> sample.source().equals("local"))
-                .extracting(PlatformSample::series).contains("heap_used", "threads");
-        assertThat(platform.samples()).filteredOn(sample -> sample.source().equals("target"))
+        assertThat(platform.samples())
+                .filteredOn(sample -> sample.source().equals("local"))
+                .extracting(PlatformSample::series)
+                .contains("heap_used", "threads");
+        assertThat(platform.samples())
+                .filteredOn(sample -> sample.source().equals("target"))
                 .filteredOn(sample -> sample.series().equals("requests_per_sec"))
                 .anySatisfy(sample -> assertThat(sample.value()).isPositive());
         assertThat(platform.samples()).extracting(PlatformSample::source).containsOnly("local", "target");
-        assertThat(platform.samples().stream().filter(sample -> sample.series().equals("heap_used")).count())
-                .as("one heap sample every 2 s over a ~30 s run").isGreaterThanOrEqualTo(10);
+        assertThat(platform.samples().stream()
+                        .filter(sample -> sample.series().equals("heap_used"))
+                        .count())
+                .as("one heap sample every 2 s over a ~30 s run")
+                .isGreaterThanOrEqualTo(10);
     }
 
     private static long sum(long[] perSecond, long from, long to) {

@@ -14,12 +14,19 @@ import store.traffictacos.capacity.runner.RunnerSettings;
  * @param ttlAfterFinished how long the finished Job (and with it the runners' logs) is kept
  * @param activeDeadline   the runners' lifetime, from launch, after which Kubernetes stops them
  */
-public record RunnerLaunch(RunnerSettings runner, String image, RunnerResources resources,
-        Map<String, String> nodeSelector, List<Toleration> tolerations, String serviceAccount,
-        Duration ttlAfterFinished, Duration activeDeadline) {
+public record RunnerLaunch(
+        RunnerSettings runner,
+        String image,
+        RunnerResources resources,
+        Map<String, String> nodeSelector,
+        List<Toleration> tolerations,
+        String serviceAccount,
+        Duration ttlAfterFinished,
+        Duration activeDeadline) {
 
     public static final Map<String, String> DEFAULT_NODE_SELECTOR = Map.of("workload-type", "loadtest");
-    public static final List<Toleration> DEFAULT_TOLERATIONS = List.of(Toleration.equal("workload", "loadtest", "NoSchedule"));
+    public static final List<Toleration> DEFAULT_TOLERATIONS =
+            List.of(Toleration.equal("workload", "loadtest", "NoSchedule"));
     public static final String DEFAULT_SERVICE_ACCOUNT = "tacos-capacity-runner";
     public static final Duration DEFAULT_TTL_AFTER_FINISHED = Duration.ofHours(1);
 
@@ -43,8 +50,15 @@ public record RunnerLaunch(RunnerSettings runner, String image, RunnerResources 
 
     /** A launch with the default resources, placement on the load-test node pool, service account and ttl. */
     public static RunnerLaunch of(RunnerSettings runner, String image, Duration activeDeadline) {
-        return new RunnerLaunch(runner, image, RunnerResources.DEFAULT, DEFAULT_NODE_SELECTOR, DEFAULT_TOLERATIONS,
-                DEFAULT_SERVICE_ACCOUNT, DEFAULT_TTL_AFTER_FINISHED, activeDeadline);
+        return new RunnerLaunch(
+                runner,
+                image,
+                RunnerResources.DEFAULT,
+                DEFAULT_NODE_SELECTOR,
+                DEFAULT_TOLERATIONS,
+                DEFAULT_SERVICE_ACCOUNT,
+                DEFAULT_TTL_AFTER_FINISHED,
+                activeDeadline);
     }
 
     /** Names the run's resources and labels them. */
@@ -65,22 +79,22 @@ public record RunnerLaunch(RunnerSettings runner, String image, RunnerResources 
     }
 
     public RunnerLaunch withResources(RunnerResources resources) {
-        return new RunnerLaunch(runner, image, resources, nodeSelector, tolerations, serviceAccount, ttlAfterFinished,
-                activeDeadline);
+        return new RunnerLaunch(
+                runner, image, resources, nodeSelector, tolerations, serviceAccount, ttlAfterFinished, activeDeadline);
     }
 
     public RunnerLaunch withPlacement(Map<String, String> nodeSelector, List<Toleration> tolerations) {
-        return new RunnerLaunch(runner, image, resources, nodeSelector, tolerations, serviceAccount, ttlAfterFinished,
-                activeDeadline);
+        return new RunnerLaunch(
+                runner, image, resources, nodeSelector, tolerations, serviceAccount, ttlAfterFinished, activeDeadline);
     }
 
     public RunnerLaunch withServiceAccount(String serviceAccount) {
-        return new RunnerLaunch(runner, image, resources, nodeSelector, tolerations, serviceAccount, ttlAfterFinished,
-                activeDeadline);
+        return new RunnerLaunch(
+                runner, image, resources, nodeSelector, tolerations, serviceAccount, ttlAfterFinished, activeDeadline);
     }
 
     public RunnerLaunch withTtlAfterFinished(Duration ttlAfterFinished) {
-        return new RunnerLaunch(runner, image, resources, nodeSelector, tolerations, serviceAccount, ttlAfterFinished,
-                activeDeadline);
+        return new RunnerLaunch(
+                runner, image, resources, nodeSelector, tolerations, serviceAccount, ttlAfterFinished, activeDeadline);
     }
 }

@@ -20,10 +20,12 @@ final class ApiCallException extends RuntimeException {
     static ApiCallException of(KubernetesClientException e, String verb, String plural, String namespace) {
         String where = namespace == null ? "in any namespace" : "in " + namespace;
         if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN) {
-            return new ApiCallException("forbidden: cannot " + verb + " " + plural + " " + where + " (RBAC)", e.getCode(), e);
+            return new ApiCallException(
+                    "forbidden: cannot " + verb + " " + plural + " " + where + " (RBAC)", e.getCode(), e);
         }
         String status = e.getCode() > 0 ? "HTTP " + e.getCode() + " " : "";
-        return new ApiCallException("cannot " + verb + " " + plural + " " + where + ": " + status + reason(e), e.getCode(), e);
+        return new ApiCallException(
+                "cannot " + verb + " " + plural + " " + where + ": " + status + reason(e), e.getCode(), e);
     }
 
     /** The object changed between our read and our write. */
@@ -32,7 +34,8 @@ final class ApiCallException extends RuntimeException {
     }
 
     private static String reason(KubernetesClientException e) {
-        String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+        String reason = e.getStatus() != null && e.getStatus().getMessage() != null
+                ? e.getStatus().getMessage()
                 : e.getCause() != null ? e.getCause().toString() : e.getMessage();
         return reason.lines().findFirst().orElse("");
     }

@@ -35,8 +35,7 @@ final class FleetPermissions {
             new Permission("delete", "", "pods", ""),
             new Permission("get", "", "pods", "log"));
 
-    private FleetPermissions() {
-    }
+    private FleetPermissions() {}
 
     /** The permissions we lack, as "create jobs.batch"; empty when we have them all. */
     static List<String> missing(KubernetesClient client, String namespace) {
@@ -47,8 +46,10 @@ final class FleetPermissions {
     }
 
     private static boolean allowed(KubernetesClient client, String namespace, Permission permission) {
-        SelfSubjectAccessReview review = client.authorization().v1().selfSubjectAccessReview().create(
-                new SelfSubjectAccessReviewBuilder()
+        SelfSubjectAccessReview review = client.authorization()
+                .v1()
+                .selfSubjectAccessReview()
+                .create(new SelfSubjectAccessReviewBuilder()
                         .withNewSpec()
                         .withNewResourceAttributes()
                         .withNamespace(namespace)
@@ -59,6 +60,7 @@ final class FleetPermissions {
                         .endResourceAttributes()
                         .endSpec()
                         .build());
-        return review.getStatus() != null && Boolean.TRUE.equals(review.getStatus().getAllowed());
+        return review.getStatus() != null
+                && Boolean.TRUE.equals(review.getStatus().getAllowed());
     }
 }

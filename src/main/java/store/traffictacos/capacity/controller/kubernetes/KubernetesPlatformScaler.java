@@ -45,7 +45,10 @@ public final class KubernetesPlatformScaler implements PlatformScaler {
 
     @Override
     public void check(List<ScaleTarget> targets) {
-        List<String> problems = targets.stream().map(preflight::problemWith).flatMap(Optional::stream).toList();
+        List<String> problems = targets.stream()
+                .map(preflight::problemWith)
+                .flatMap(Optional::stream)
+                .toList();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -97,26 +100,29 @@ public final class KubernetesPlatformScaler implements PlatformScaler {
             }
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("run " + runId + ": restored " + restored.size() + " of "
-                    + changed.size() + " objects; not restored: " + String.join("; ", failures));
+            throw new IllegalStateException("run " + runId + ": restored " + restored.size() + " of " + changed.size()
+                    + " objects; not restored: " + String.join("; ", failures));
         }
         return restored;
     }
 
     /** The line telling what was put back, or empty when the object no longer carries this run. */
     private Optional<String> restore(String runId, HasMetadata found) {
-        Optional<HasMetadata> before = patchFresh(ScaledObjects.kindOf(found), found.getMetadata().getNamespace(),
-                found.getMetadata().getName(), current -> {
+        Optional<HasMetadata> before = patchFresh(
+                ScaledObjects.kindOf(found),
+                found.getMetadata().getNamespace(),
+                found.getMetadata().getName(),
+                current -> {
                     // Deleted, or put back by a concurrent restore since the list: nothing left to do.
                     if (current == null || !runId.equals(RunRecord.runIdOf(current))) {
                         return Optional.empty();
                     }
                     return Optional.of(ScalePatch.restore(current, RunRecord.originalsOf(current)));
                 });
-        return before.map(object -> ScaledObjects.describe(object) + ": " + RunRecord.originalsOf(object).entrySet()
-                .stream()
-                .map(original -> original.getKey().specField() + " back to " + original.getValue())
-                .collect(Collectors.joining(", ")));
+        return before.map(object -> ScaledObjects.describe(object) + ": "
+                + RunRecord.originalsOf(object).entrySet().stream()
+                        .map(original -> original.getKey().specField() + " back to " + original.getValue())
+                        .collect(Collectors.joining(", ")));
     }
 
     /**
@@ -126,8 +132,8 @@ public final class KubernetesPlatformScaler implements PlatformScaler {
      * @param patchFor the patch for the object as read (null when not found), or empty for nothing to do
      * @return the object as read before the patch that went through, or empty when there was nothing to do
      */
-    private Optional<HasMetadata> patchFresh(Kind kind, String namespace, String name,
-            Function<HasMetadata, Optional<String>> patchFor) {
+    private Optional<HasMetadata> patchFresh(
+            Kind kind, String namespace, String name, Function<HasMetadata, Optional<String>> patchFor) {
         for (int attempt = 1; ; attempt++) {
             HasMetadata current = objects.get(kind, namespace, name);
             Optional<String> patch = patchFor.apply(current);

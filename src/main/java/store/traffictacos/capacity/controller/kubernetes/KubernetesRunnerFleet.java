@@ -48,7 +48,7 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
     private final BiConsumer<Integer, String> lines;
 
     public KubernetesRunnerFleet(KubernetesClient client, String namespace) {
-        this(client, namespace, (runner, line) -> { });
+        this(client, namespace, (runner, line) -> {});
     }
 
     /** @param lines every line a runner prints, once it runs (its progress, for the controller's console) */
@@ -57,11 +57,15 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
     }
 
     KubernetesRunnerFleet(KubernetesClient client, String namespace, Duration pollInterval, Duration settleTimeout) {
-        this(client, namespace, pollInterval, settleTimeout, (runner, line) -> { });
+        this(client, namespace, pollInterval, settleTimeout, (runner, line) -> {});
     }
 
-    private KubernetesRunnerFleet(KubernetesClient client, String namespace, Duration pollInterval,
-            Duration settleTimeout, BiConsumer<Integer, String> lines) {
+    private KubernetesRunnerFleet(
+            KubernetesClient client,
+            String namespace,
+            Duration pollInterval,
+            Duration settleTimeout,
+            BiConsumer<Integer, String> lines) {
         this.client = client;
         this.namespace = namespace;
         this.pollInterval = pollInterval;
@@ -80,10 +84,17 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
         String name = RunnerContract.resourceName(runId);
         Job job;
         try {
-            job = client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
+            job = client.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get();
         } catch (KubernetesClientException e) {
-            throw new IllegalArgumentException("kubernetes: " + ApiCallException.of(e, "get", "jobs", namespace)
-                    .getMessage(), e);
+            throw new IllegalArgumentException(
+                    "kubernetes: "
+                            + ApiCallException.of(e, "get", "jobs", namespace).getMessage(),
+                    e);
         }
         if (job == null) {
             throw new IllegalArgumentException("kubernetes: no runner job " + name + " in namespace " + namespace
@@ -92,8 +103,10 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
         Long deadline = job.getSpec().getActiveDeadlineSeconds();
         // What the runners were told does not matter to a fleet attached to collect, stop or clean up: only the
         // run id and the runner count do.
-        RunnerSettings told = RunnerSettings.of(runId, ProfileChoice.builtIn(null), job.getSpec().getParallelism());
-        RunnerLaunch launched = RunnerLaunch.of(told,
+        RunnerSettings told = RunnerSettings.of(
+                runId, ProfileChoice.builtIn(null), job.getSpec().getParallelism());
+        RunnerLaunch launched = RunnerLaunch.of(
+                told,
                 job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
                 Duration.ofSeconds(deadline == null ? 1 : deadline));
         KubernetesRunnerFleet fleet = new KubernetesRunnerFleet(client, namespace);
@@ -121,8 +134,8 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
             throw new IllegalArgumentException("kubernetes: " + failed(e, "create", "selfsubjectaccessreviews"), e);
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("kubernetes: not allowed in namespace " + namespace + ": "
-                    + String.join(", ", missing));
+            throw new IllegalArgumentException(
+                    "kubernetes: not allowed in namespace " + namespace + ": " + String.join(", ", missing));
         }
     }
 
@@ -134,21 +147,36 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
         String name = RunnerContract.resourceName(launch.runId());
         Job job;
         try {
-            job = client.batch().v1().jobs().inNamespace(namespace).resource(RunnerJobs.job(launch, namespace)).create();
+            job = client.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(namespace)
+                    .resource(RunnerJobs.job(launch, namespace))
+                    .create();
         } catch (KubernetesClientException e) {
             if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-                throw new IllegalArgumentException("kubernetes: job " + name + " already exists in namespace " + namespace
-                        + "; clean up that run or choose another run id", e);
+                throw new IllegalArgumentException(
+                        "kubernetes: job " + name + " already exists in namespace " + namespace
+                                + "; clean up that run or choose another run id",
+                        e);
             }
             throw new IllegalArgumentException("kubernetes: " + failed(e, "create", "jobs"), e);
         }
         try {
-            client.configMaps().inNamespace(namespace).resource(RunnerJobs.configMap(launch, job)).create();
+            client.configMaps()
+                    .inNamespace(namespace)
+                    .resource(RunnerJobs.configMap(launch, job))
+                    .create();
         } catch (KubernetesClientException e) {
             // Without their properties the runners can never start: take the Job back rather than leave it pending.
             try {
-                client.batch().v1().jobs().inNamespace(namespace).withName(name)
-                        .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+                client.batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(namespace)
+                        .withName(name)
+                        .withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                        .delete();
             } catch (KubernetesClientException deleteFailed) {
                 e.addSuppressed(deleteFailed);
             }
@@ -185,10 +213,13 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
         String name = RunnerContract.resourceName(launch.runId());
         String patch = "{\"data\":{\"" + RunnerContract.START_AT_KEY + "\":\"" + startAt.toEpochMilli() + "\"}}";
         try {
-            client.configMaps().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+            client.configMaps()
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
         } catch (KubernetesClientException e) {
-            throw new IllegalStateException("kubernetes: publishing the start instant: " + failed(e, "patch", "configmaps"),
-                    e);
+            throw new IllegalStateException(
+                    "kubernetes: publishing the start instant: " + failed(e, "patch", "configmaps"), e);
         }
     }
 
@@ -206,7 +237,11 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
         List<RunnerState> states = states();
         // Suspended, the Job controller neither replaces the stopped runners nor counts them as failed.
         try {
-            client.batch().v1().jobs().inNamespace(namespace).withName(RunnerContract.resourceName(launch.runId()))
+            client.batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(namespace)
+                    .withName(RunnerContract.resourceName(launch.runId()))
                     .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":true}}");
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
@@ -216,7 +251,10 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
         // Deleted with their own grace period: SIGTERM, then time to print partial results.
         states.stream()
                 .filter(runner -> runner.phase() == Phase.RUNNING || runner.phase() == Phase.PENDING)
-                .forEach(runner -> client.pods().inNamespace(namespace).withName(runner.podName()).delete());
+                .forEach(runner -> client.pods()
+                        .inNamespace(namespace)
+                        .withName(runner.podName())
+                        .delete());
         long deadline = System.nanoTime() + settleTimeout.toNanos();
         while (runnerPods().stream().anyMatch(KubernetesRunnerFleet::isActive) && System.nanoTime() < deadline) {
             Thread.sleep(pollInterval.toMillis());
@@ -240,16 +278,20 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
         }
         logs.close();
         for (HasMetadata leftover : leftovers()) {
-            client.resource(leftover).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+            client.resource(leftover)
+                    .withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                    .delete();
         }
         long deadline = System.nanoTime() + settleTimeout.toNanos();
         List<HasMetadata> left = leftovers();
         while (!left.isEmpty()) {
             if (System.nanoTime() >= deadline) {
                 throw new IllegalStateException("kubernetes: still present " + settleTimeout.toSeconds()
-                        + "s after clean-up of run " + launch.runId() + ": " + left.stream()
-                        .map(resource -> resource.getKind().toLowerCase(Locale.ROOT) + " " + resource.getMetadata().getName())
-                        .collect(Collectors.joining(", ")));
+                        + "s after clean-up of run " + launch.runId() + ": "
+                        + left.stream()
+                                .map(resource -> resource.getKind().toLowerCase(Locale.ROOT) + " "
+                                        + resource.getMetadata().getName())
+                                .collect(Collectors.joining(", ")));
             }
             Thread.sleep(pollInterval.toMillis());
             left = leftovers();
@@ -281,26 +323,43 @@ public final class KubernetesRunnerFleet implements RunnerFleet {
             return ended;
         }
         String name = RunnerContract.resourceName(launch.runId());
-        Job job = client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
+        Job job =
+                client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
         if (job == null) {
             return Optional.of("job " + name + " no longer exists");
         }
-        return job.getStatus() == null ? Optional.empty() : job.getStatus().getConditions().stream()
-                .filter(condition -> "Failed".equals(condition.getType()) && "True".equals(condition.getStatus()))
-                .map(condition -> "job " + name + " failed: " + condition.getReason() + ": " + condition.getMessage())
-                .findFirst();
+        return job.getStatus() == null
+                ? Optional.empty()
+                : job.getStatus().getConditions().stream()
+                        .filter(condition ->
+                                "Failed".equals(condition.getType()) && "True".equals(condition.getStatus()))
+                        .map(condition ->
+                                "job " + name + " failed: " + condition.getReason() + ": " + condition.getMessage())
+                        .findFirst();
     }
 
     private List<Pod> runnerPods() {
-        return client.pods().inNamespace(namespace).withLabel(RunnerJobs.RUN_ID_LABEL, launch.runId()).list().getItems();
+        return client.pods()
+                .inNamespace(namespace)
+                .withLabel(RunnerJobs.RUN_ID_LABEL, launch.runId())
+                .list()
+                .getItems();
     }
 
     private List<HasMetadata> leftovers() {
         List<HasMetadata> leftovers = new ArrayList<>();
-        leftovers.addAll(client.batch().v1().jobs().inNamespace(namespace)
-                .withLabel(RunnerJobs.RUN_ID_LABEL, launch.runId()).list().getItems());
-        leftovers.addAll(client.configMaps().inNamespace(namespace)
-                .withLabel(RunnerJobs.RUN_ID_LABEL, launch.runId()).list().getItems());
+        leftovers.addAll(client.batch()
+                .v1()
+                .jobs()
+                .inNamespace(namespace)
+                .withLabel(RunnerJobs.RUN_ID_LABEL, launch.runId())
+                .list()
+                .getItems());
+        leftovers.addAll(client.configMaps()
+                .inNamespace(namespace)
+                .withLabel(RunnerJobs.RUN_ID_LABEL, launch.runId())
+                .list()
+                .getItems());
         leftovers.addAll(runnerPods());
         return leftovers;
     }

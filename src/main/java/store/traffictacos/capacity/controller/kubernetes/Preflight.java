@@ -43,7 +43,8 @@ final class Preflight {
         CrossVersionObjectReference scaled = hpa.getSpec().getScaleTargetRef();
         // Readiness is read from the Deployment the HPA scales; other workloads are not supported.
         if (!"Deployment".equals(scaled.getKind())) {
-            return Optional.of(target.describe() + " scales a " + scaled.getKind() + "; only Deployments are supported");
+            return Optional.of(
+                    target.describe() + " scales a " + scaled.getKind() + "; only Deployments are supported");
         }
         if (objects.get(Kind.DEPLOYMENT, target.namespace(), scaled.getName()) == null) {
             return Optional.of(target.describe() + " scales deployment " + target.namespace() + "/" + scaled.getName()
@@ -51,8 +52,8 @@ final class Preflight {
         }
         int maxReplicas = ReplicaField.MAX_REPLICAS.current(hpa);
         if (target.maxReplicas() == null && target.minReplicas() > maxReplicas) {
-            return Optional.of(target.describe() + ": minReplicas " + target.minReplicas() + " is above its maxReplicas "
-                    + maxReplicas + "; give maxReplicas too");
+            return Optional.of(target.describe() + ": minReplicas " + target.minReplicas()
+                    + " is above its maxReplicas " + maxReplicas + "; give maxReplicas too");
         }
         return Optional.empty();
     }

@@ -27,7 +27,10 @@ final class Readiness {
     void await(List<ScaleTarget> targets, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<String> lagging = targets.stream().map(this::shortfall).flatMap(Optional::stream).toList();
+            List<String> lagging = targets.stream()
+                    .map(this::shortfall)
+                    .flatMap(Optional::stream)
+                    .toList();
             if (lagging.isEmpty()) {
                 return;
             }
@@ -52,8 +55,8 @@ final class Readiness {
             int wanted;
             String scaledBy = "";
             if (target.kind() == Kind.HPA) {
-                HorizontalPodAutoscaler hpa = (HorizontalPodAutoscaler) objects.get(Kind.HPA, target.namespace(),
-                        target.name());
+                HorizontalPodAutoscaler hpa =
+                        (HorizontalPodAutoscaler) objects.get(Kind.HPA, target.namespace(), target.name());
                 if (hpa == null) {
                     return Optional.of(target.describe() + " not found");
                 }

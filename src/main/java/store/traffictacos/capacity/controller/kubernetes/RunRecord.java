@@ -19,8 +19,7 @@ final class RunRecord {
     // Kubernetes' rule for label values, which the run id must follow to be usable as a selector.
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)");
 
-    private RunRecord() {
-    }
+    private RunRecord() {}
 
     /** @throws IllegalArgumentException when the run id cannot be a label value */
     static void requireRecordable(String runId) {
@@ -62,7 +61,8 @@ final class RunRecord {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("annotation " + field.annotation() + " is not a replica count: '" + value + "'");
+            throw new IllegalStateException(
+                    "annotation " + field.annotation() + " is not a replica count: '" + value + "'");
         }
     }
 }

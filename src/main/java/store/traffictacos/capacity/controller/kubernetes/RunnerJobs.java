@@ -29,20 +29,32 @@ public final class RunnerJobs {
     static final String PROPERTIES_VOLUME = "settings";
     /** Time a stopped runner has to print its partial results before it is killed. */
     static final long TERMINATION_GRACE_SECONDS = 60;
-    static final List<String> ARGS = List.of("-XX:MaxRAMPercentage=75", "-jar", "/app/tacos-capacity.jar", "runner",
-            "--properties", RunnerContract.PROPERTIES_PATH, "--start-signal", "configmap");
 
-    private RunnerJobs() {
-    }
+    static final List<String> ARGS = List.of(
+            "-XX:MaxRAMPercentage=75",
+            "-jar",
+            "/app/tacos-capacity.jar",
+            "runner",
+            "--properties",
+            RunnerContract.PROPERTIES_PATH,
+            "--start-signal",
+            "configmap");
+
+    private RunnerJobs() {}
 
     /** The labels of everything the run creates, its pods included. */
     public static Map<String, String> labels(String runId) {
         return Map.of(
-                "app.kubernetes.io/name", "tacos-capacity",
-                "app.kubernetes.io/component", "runner",
-                "app.kubernetes.io/instance", runId,
-                "app.kubernetes.io/managed-by", "tacos-capacity",
-                RUN_ID_LABEL, runId);
+                "app.kubernetes.io/name",
+                "tacos-capacity",
+                "app.kubernetes.io/component",
+                "runner",
+                "app.kubernetes.io/instance",
+                runId,
+                "app.kubernetes.io/managed-by",
+                "tacos-capacity",
+                RUN_ID_LABEL,
+                runId);
     }
 
     /**
@@ -53,13 +65,18 @@ public final class RunnerJobs {
         String name = RunnerContract.resourceName(launch.runId());
         Map<String, String> labels = labels(launch.runId());
         return new JobBuilder()
-                .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels).endMetadata()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .withLabels(labels)
+                .endMetadata()
                 .withNewSpec()
                 .withCompletionMode("Indexed")
                 .withParallelism(launch.runnerCount())
                 .withCompletions(launch.runnerCount())
                 .withBackoffLimit(0)
-                .withTtlSecondsAfterFinished(Math.toIntExact(launch.ttlAfterFinished().toSeconds()))
+                .withTtlSecondsAfterFinished(
+                        Math.toIntExact(launch.ttlAfterFinished().toSeconds()))
                 .withActiveDeadlineSeconds(launch.activeDeadline().toSeconds())
                 .withNewTemplate()
                 .withNewMetadata()
@@ -73,14 +90,22 @@ public final class RunnerJobs {
                 .withTerminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
                 .withNodeSelector(launch.nodeSelector())
                 .withTolerations(launch.tolerations().stream()
-                        .map(t -> new TolerationBuilder().withKey(t.key()).withOperator(t.operator())
-                                .withValue(t.value()).withEffect(t.effect()).build())
+                        .map(t -> new TolerationBuilder()
+                                .withKey(t.key())
+                                .withOperator(t.operator())
+                                .withValue(t.value())
+                                .withEffect(t.effect())
+                                .build())
                         .collect(Collectors.toList()))
                 .withContainers(container(launch))
                 .addNewVolume()
                 .withName(PROPERTIES_VOLUME)
-                .withNewConfigMap().withName(name)
-                .addNewItem().withKey(RunnerContract.PROPERTIES_KEY).withPath(RunnerContract.PROPERTIES_KEY).endItem()
+                .withNewConfigMap()
+                .withName(name)
+                .addNewItem()
+                .withKey(RunnerContract.PROPERTIES_KEY)
+                .withPath(RunnerContract.PROPERTIES_KEY)
+                .endItem()
                 .endConfigMap()
                 .endVolume()
                 .endSpec()
@@ -110,7 +135,9 @@ public final class RunnerJobs {
                 .withBlockOwnerDeletion(true)
                 .endOwnerReference()
                 .endMetadata()
-                .addToData(RunnerContract.PROPERTIES_KEY, propertiesText(launch.runner().toProperties()))
+                .addToData(
+                        RunnerContract.PROPERTIES_KEY,
+                        propertiesText(launch.runner().toProperties()))
                 .build();
     }
 
@@ -127,7 +154,10 @@ public final class RunnerJobs {
                         value(RunnerContract.ENV_RUN_ID, launch.runId()),
                         field(RunnerContract.ENV_NAMESPACE, "metadata.namespace"),
                         field(RunnerContract.ENV_POD_NAME, "metadata.name"))
-                .withNewResources().withRequests(resources).withLimits(resources).endResources()
+                .withNewResources()
+                .withRequests(resources)
+                .withLimits(resources)
+                .endResources()
                 .addNewVolumeMount()
                 .withName(PROPERTIES_VOLUME)
                 .withMountPath(RunnerContract.PROPERTIES_DIR)
@@ -141,8 +171,13 @@ public final class RunnerJobs {
     }
 
     private static EnvVar field(String name, String fieldPath) {
-        return new EnvVarBuilder().withName(name)
-                .withNewValueFrom().withNewFieldRef().withFieldPath(fieldPath).endFieldRef().endValueFrom()
+        return new EnvVarBuilder()
+                .withName(name)
+                .withNewValueFrom()
+                .withNewFieldRef()
+                .withFieldPath(fieldPath)
+                .endFieldRef()
+                .endValueFrom()
                 .build();
     }
 
@@ -160,7 +195,8 @@ public final class RunnerJobs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toString(StandardCharsets.ISO_8859_1).lines()
+        return bytes.toString(StandardCharsets.ISO_8859_1)
+                .lines()
                 .filter(line -> !line.startsWith("#"))
                 .sorted()
                 .map(line -> line + "\n")

@@ -3,7 +3,6 @@ package store.traffictacos.capacity.controller.kubernetes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.Loggable;
-import store.traffictacos.capacity.runner.RunFolder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
@@ -18,9 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import store.traffictacos.capacity.runner.RunFolder;
 
 /**
  * The runners' logs, live and captured. A pod's log goes with the pod, and Kubernetes deletes a
@@ -31,8 +31,7 @@ import java.util.stream.Stream;
  */
 final class RunnerLogs implements AutoCloseable {
 
-    private record Capture(Path file, LogWatch watch, CompletableFuture<Void> ended) {
-    }
+    private record Capture(Path file, LogWatch watch, CompletableFuture<Void> ended) {}
 
     private final KubernetesClient client;
     private final String namespace;
@@ -58,7 +57,8 @@ final class RunnerLogs implements AutoCloseable {
             Path file = Files.createTempFile(directory(), RunFolder.runnerName(index) + "-", ".log");
             OutputStream out = new LineTap(Files.newOutputStream(file), line -> lines.accept(index, line));
             LogWatch watch = log(podName).watchLog(out);
-            CompletableFuture<Void> ended = watch.onClose().toCompletableFuture()
+            CompletableFuture<Void> ended = watch.onClose()
+                    .toCompletableFuture()
                     .handle((failure, error) -> {
                         closeQuietly(out);
                         return null;
@@ -71,7 +71,8 @@ final class RunnerLogs implements AutoCloseable {
 
     /** Waits until every followed log has ended (its container exited), at most {@code timeout}. */
     void awaitEnded(Duration timeout) throws InterruptedException {
-        CompletableFuture<?>[] all = captures.values().stream().map(Capture::ended).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] all =
+                captures.values().stream().map(Capture::ended).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(all).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -97,7 +98,8 @@ final class RunnerLogs implements AutoCloseable {
         captures.clear();
         if (dir != null) {
             try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -107,7 +109,10 @@ final class RunnerLogs implements AutoCloseable {
 
     private Loggable log(String podName) {
         // We only read logs of containers that have started, so fabric8's wait for readiness would only add delay.
-        return client.pods().inNamespace(namespace).withName(podName).inContainer(RunnerJobs.CONTAINER)
+        return client.pods()
+                .inNamespace(namespace)
+                .withName(podName)
+                .inContainer(RunnerJobs.CONTAINER)
                 .withReadyWaitTimeout(0);
     }
 

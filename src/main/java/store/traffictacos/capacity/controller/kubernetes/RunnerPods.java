@@ -21,8 +21,7 @@ final class RunnerPods {
     /** Set by the Job controller on every pod of an Indexed Job: as an annotation always, as a label since 1.28. */
     static final String INDEX_KEY = "batch.kubernetes.io/job-completion-index";
 
-    private RunnerPods() {
-    }
+    private RunnerPods() {}
 
     /** One state per index {@code 0..runnerCount-1}. */
     static List<RunnerState> states(List<Pod> pods, int runnerCount) {
@@ -38,7 +37,8 @@ final class RunnerPods {
     private static Map<Integer, Pod> byIndex(List<Pod> pods) {
         Map<Integer, Pod> byIndex = new TreeMap<>();
         pods.stream()
-                .sorted(Comparator.comparing((Pod pod) -> String.valueOf(pod.getMetadata().getCreationTimestamp())))
+                .sorted(Comparator.comparing(
+                        (Pod pod) -> String.valueOf(pod.getMetadata().getCreationTimestamp())))
                 .forEach(pod -> index(pod).ifPresent(index -> byIndex.put(index, pod)));
         return byIndex;
     }
@@ -73,9 +73,12 @@ final class RunnerPods {
     /** "OOMKilled (exit code 137)", "Error (exit code 1)", or the pod's own reason such as DeadlineExceeded. */
     private static String failure(PodStatus status) {
         Optional<ContainerStateTerminated> terminated = runnerContainer(status)
-                .map(container -> container.getState() == null ? null : container.getState().getTerminated());
+                .map(container -> container.getState() == null
+                        ? null
+                        : container.getState().getTerminated());
         if (terminated.isPresent()) {
-            return terminated.get().getReason() + " (exit code " + terminated.get().getExitCode() + ")";
+            return terminated.get().getReason() + " (exit code "
+                    + terminated.get().getExitCode() + ")";
         }
         return reasonAndMessage(status.getReason(), status.getMessage()).orElse("failed");
     }
@@ -83,14 +86,17 @@ final class RunnerPods {
     /** Why the pod is not running yet: the scheduler's message, else the container's waiting reason. */
     private static String pending(PodStatus status, String phase) {
         Optional<String> unscheduled = status.getConditions().stream()
-                .filter(condition -> "PodScheduled".equals(condition.getType()) && "False".equals(condition.getStatus()))
+                .filter(condition ->
+                        "PodScheduled".equals(condition.getType()) && "False".equals(condition.getStatus()))
                 .findFirst()
                 .flatMap(RunnerPods::reasonAndMessage);
         if (unscheduled.isPresent()) {
             return unscheduled.get();
         }
         return runnerContainer(status)
-                .map(container -> container.getState() == null ? null : container.getState().getWaiting())
+                .map(container -> container.getState() == null
+                        ? null
+                        : container.getState().getWaiting())
                 .flatMap((ContainerStateWaiting waiting) -> reasonAndMessage(waiting.getReason(), waiting.getMessage()))
                 .orElse("Pending".equals(phase) ? "waiting to start" : "phase " + phase);
     }

@@ -46,7 +46,8 @@ final class RunnerResultsCollector {
             try (Reader live = logs.live(runner.podName())) {
                 fromPod = ResultsLog.extract(live, dir, runner.index());
             } catch (KubernetesClientException e) {
-                liveProblem = ApiCallException.of(e, "get", "pods/log", namespace).getMessage();
+                liveProblem =
+                        ApiCallException.of(e, "get", "pods/log", namespace).getMessage();
             } catch (IOException e) {
                 liveProblem = "its log could not be read or its results written: " + e;
             }
@@ -58,26 +59,30 @@ final class RunnerResultsCollector {
                 .filter(found -> found != null && found.status() == ExtractedResults.Status.CORRUPT)
                 .findFirst();
         if (corrupt.isPresent()) {
-            return new CollectedRunner(runner.index(), Outcome.CORRUPT, null, corrupt.get().problem(), runner);
+            return new CollectedRunner(
+                    runner.index(), Outcome.CORRUPT, null, corrupt.get().problem(), runner);
         }
-        return new CollectedRunner(runner.index(), Outcome.MISSING, null,
-                missingReason(runner, fromCapture != null || fromPod != null, liveProblem), runner);
+        return new CollectedRunner(
+                runner.index(),
+                Outcome.MISSING,
+                null,
+                missingReason(runner, fromCapture != null || fromPod != null, liveProblem),
+                runner);
     }
 
     private static String missingReason(RunnerState runner, boolean logRead, String liveProblem) {
         if (logRead) {
-            return "no results block in its log" + switch (runner.phase()) {
-                case FAILED -> "; it failed: " + runner.reason();
-                case RUNNING -> "; it is still running";
-                default -> "";
-            };
+            return "no results block in its log"
+                    + switch (runner.phase()) {
+                        case FAILED -> "; it failed: " + runner.reason();
+                        case RUNNING -> "; it is still running";
+                        default -> "";
+                    };
         }
         if (liveProblem != null) {
             return liveProblem;
         }
-        return runner.phase() == Phase.PENDING
-                ? "it never started: " + runner.reason()
-                : "no pod and no captured log";
+        return runner.phase() == Phase.PENDING ? "it never started: " + runner.reason() : "no pod and no captured log";
     }
 
     private static boolean hasStarted(RunnerState runner) {

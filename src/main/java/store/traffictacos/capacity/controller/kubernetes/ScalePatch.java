@@ -23,7 +23,8 @@ final class ScalePatch {
     private final ArrayNode operations = JSON.arrayNode();
 
     private ScalePatch(HasMetadata current) {
-        operation("replace", "/metadata/resourceVersion").put("value", current.getMetadata().getResourceVersion());
+        operation("replace", "/metadata/resourceVersion")
+                .put("value", current.getMetadata().getResourceVersion());
     }
 
     /**
@@ -47,7 +48,8 @@ final class ScalePatch {
     /** Sets the originals back and removes every trace of the run. */
     static String restore(HasMetadata current, Map<ReplicaField, Integer> originals) {
         ScalePatch patch = new ScalePatch(current);
-        originals.forEach((field, value) -> patch.operation("add", field.pointer()).put("value", value));
+        originals.forEach(
+                (field, value) -> patch.operation("add", field.pointer()).put("value", value));
         Map<String, String> annotations = current.getMetadata().getAnnotations();
         patch.removeIfPresent("/metadata/annotations", annotations, RunRecord.RUN_ID);
         for (ReplicaField field : ReplicaField.values()) {
@@ -64,7 +66,8 @@ final class ScalePatch {
             entries.forEach(map::put);
             return;
         }
-        entries.forEach((key, value) -> operation("add", mapPointer + "/" + escape(key)).put("value", value));
+        entries.forEach(
+                (key, value) -> operation("add", mapPointer + "/" + escape(key)).put("value", value));
     }
 
     // "remove" of a key that is not there fails the whole patch.

@@ -28,14 +28,18 @@ final class ScaledObjects {
 
     /** The object, or null when it does not exist. */
     HasMetadata get(Kind kind, String namespace, String name) {
-        return call("get", kind, namespace, () -> resource(kind, namespace, name).get());
+        return call(
+                "get", kind, namespace, () -> resource(kind, namespace, name).get());
     }
 
     /** Sends a JSON patch (RFC 6902) to the object as read. */
     void patch(HasMetadata current, String jsonPatch) {
         Kind kind = kindOf(current);
         String namespace = current.getMetadata().getNamespace();
-        call("patch", kind, namespace,
+        call(
+                "patch",
+                kind,
+                namespace,
                 () -> resource(kind, namespace, current.getMetadata().getName()).patch(JSON_PATCH, jsonPatch));
     }
 
@@ -44,25 +48,55 @@ final class ScaledObjects {
      * dry run goes through authorization and admission like a real one, and is never stored.
      */
     void probePatch(Kind kind, String namespace, String name) {
-        call("patch", kind, namespace, () -> resource(kind, namespace, name).dryRun().patch(JSON_PATCH, "[]"));
+        call(
+                "patch",
+                kind,
+                namespace,
+                () -> resource(kind, namespace, name).dryRun().patch(JSON_PATCH, "[]"));
     }
 
     /** Every HPA and Deployment, in any namespace, labelled with the run. */
     List<HasMetadata> labelledWith(String runId) {
         List<HasMetadata> labelled = new ArrayList<>();
-        labelled.addAll(call("list", Kind.HPA, null, () -> client.autoscaling().v2().horizontalPodAutoscalers()
-                .inAnyNamespace().withLabel(RunRecord.RUN_ID, runId).list().getItems()));
-        labelled.addAll(call("list", Kind.DEPLOYMENT, null, () -> client.apps().deployments()
-                .inAnyNamespace().withLabel(RunRecord.RUN_ID, runId).list().getItems()));
+        labelled.addAll(call(
+                "list",
+                Kind.HPA,
+                null,
+                () -> client.autoscaling()
+                        .v2()
+                        .horizontalPodAutoscalers()
+                        .inAnyNamespace()
+                        .withLabel(RunRecord.RUN_ID, runId)
+                        .list()
+                        .getItems()));
+        labelled.addAll(call(
+                "list",
+                Kind.DEPLOYMENT,
+                null,
+                () -> client.apps()
+                        .deployments()
+                        .inAnyNamespace()
+                        .withLabel(RunRecord.RUN_ID, runId)
+                        .list()
+                        .getItems()));
         return labelled;
     }
 
     /** The HPA in the namespace that scales the Deployment, if any. */
     Optional<HorizontalPodAutoscaler> hpaScaling(String namespace, String deployment) {
-        List<HorizontalPodAutoscaler> hpas = call("list", Kind.HPA, namespace,
-                () -> client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).list().getItems());
+        List<HorizontalPodAutoscaler> hpas = call(
+                "list",
+                Kind.HPA,
+                namespace,
+                () -> client.autoscaling()
+                        .v2()
+                        .horizontalPodAutoscalers()
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems());
         return hpas.stream()
-                .filter(hpa -> "Deployment".equals(hpa.getSpec().getScaleTargetRef().getKind())
+                .filter(hpa -> "Deployment"
+                                .equals(hpa.getSpec().getScaleTargetRef().getKind())
                         && deployment.equals(hpa.getSpec().getScaleTargetRef().getName()))
                 .findFirst();
     }
@@ -73,13 +107,20 @@ final class ScaledObjects {
 
     /** How messages name the object, e.g. {@code hpa tacos-app/ticket-api}, as {@code ScaleTarget.describe()}. */
     static String describe(HasMetadata object) {
-        return kindOf(object).label() + " " + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+        return kindOf(object).label() + " " + object.getMetadata().getNamespace() + "/"
+                + object.getMetadata().getName();
     }
 
     private Resource<? extends HasMetadata> resource(Kind kind, String namespace, String name) {
         return switch (kind) {
-            case HPA -> client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(name);
-            case DEPLOYMENT -> client.apps().deployments().inNamespace(namespace).withName(name);
+            case HPA ->
+                client.autoscaling()
+                        .v2()
+                        .horizontalPodAutoscalers()
+                        .inNamespace(namespace)
+                        .withName(name);
+            case DEPLOYMENT ->
+                client.apps().deployments().inNamespace(namespace).withName(name);
         };
     }
 

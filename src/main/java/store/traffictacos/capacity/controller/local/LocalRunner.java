@@ -34,10 +34,11 @@ final class LocalRunner {
         output.start();
     }
 
-    static LocalRunner start(int index, Path dir, List<String> command, Map<String, String> env,
-            BiConsumer<Integer, String> lines) {
+    static LocalRunner start(
+            int index, Path dir, List<String> command, Map<String, String> env, BiConsumer<Integer, String> lines) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
             builder.environment().putAll(env);
             Process process = builder.start();
             return new LocalRunner(index, dir, process, lines);
@@ -73,7 +74,8 @@ final class LocalRunner {
             return new RunnerState(index, ready ? Phase.RUNNING : Phase.PENDING, pid, null);
         }
         int exit = process.exitValue();
-        return exit == 0 ? new RunnerState(index, Phase.SUCCEEDED, pid, null)
+        return exit == 0
+                ? new RunnerState(index, Phase.SUCCEEDED, pid, null)
                 : new RunnerState(index, Phase.FAILED, pid, exitReason(exit));
     }
 
@@ -91,8 +93,8 @@ final class LocalRunner {
     }
 
     private void copyOutput(BiConsumer<Integer, String> lines) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 BufferedWriter log = Files.newBufferedWriter(log())) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 log.write(line);

@@ -40,6 +40,7 @@ import store.traffictacos.capacity.runner.RunnerSettings;
 public final class LocalRunnerFleet implements RunnerFleet {
     /** How long a stopped runner has to write its partial results before it is killed. */
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
     private static final String MAIN_CLASS = "store.traffictacos.capacity.cli.TacosCapacity";
 
     private final RunFolder runFolder;
@@ -68,8 +69,11 @@ public final class LocalRunnerFleet implements RunnerFleet {
         String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-cp", classPath);
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "-cp",
+                classPath);
     }
 
     @Override
@@ -85,12 +89,18 @@ public final class LocalRunnerFleet implements RunnerFleet {
             Files.createDirectories(workDir);
             for (int index = 0; index < launch.runnerCount(); index++) {
                 Path dir = Files.createDirectories(workDir.resolve(Integer.toString(index)));
-                Path properties = writeProperties(dir, launch.runner().withReportsDir(results(dir).dir()));
+                Path properties = writeProperties(
+                        dir, launch.runner().withReportsDir(results(dir).dir()));
                 List<String> command = new ArrayList<>(java);
-                command.addAll(List.of(MAIN_CLASS, "runner", "--properties", properties.toString(),
-                        "--start-signal", "file:" + startFile()));
-                runners.add(LocalRunner.start(index, dir, command, Map.of(RunnerContract.ENV_INDEX,
-                        Integer.toString(index)), output));
+                command.addAll(List.of(
+                        MAIN_CLASS,
+                        "runner",
+                        "--properties",
+                        properties.toString(),
+                        "--start-signal",
+                        "file:" + startFile()));
+                runners.add(LocalRunner.start(
+                        index, dir, command, Map.of(RunnerContract.ENV_INDEX, Integer.toString(index)), output));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot launch local runners in " + workDir + ": " + e.getMessage(), e);
@@ -108,7 +118,8 @@ public final class LocalRunnerFleet implements RunnerFleet {
                             + runner.state().reason() + "): " + runner.lastWords());
                 }
             }
-            List<LocalRunner> pending = runners.stream().filter(runner -> !runner.ready()).toList();
+            List<LocalRunner> pending =
+                    runners.stream().filter(runner -> !runner.ready()).toList();
             if (pending.isEmpty()) {
                 return new Barrier(Duration.ofNanos(System.nanoTime() - started), states());
             }
@@ -135,7 +146,9 @@ public final class LocalRunnerFleet implements RunnerFleet {
 
     @Override
     public void stop() throws InterruptedException {
-        runners.stream().filter(LocalRunner::alive).forEach(runner -> runner.process().destroy());
+        runners.stream()
+                .filter(LocalRunner::alive)
+                .forEach(runner -> runner.process().destroy());
         long deadline = System.nanoTime() + STOP_GRACE.toNanos();
         for (LocalRunner runner : runners) {
             long left = deadline - System.nanoTime();
@@ -159,11 +172,15 @@ public final class LocalRunnerFleet implements RunnerFleet {
                 if (Files.isRegularFile(results.resolve(ResultsFiles.MANIFEST_FILE))) {
                     Path runnerResults = into.runner(runner.index);
                     copyTree(results, runnerResults);
-                    collected.add(new CollectedRunner(runner.index, CollectedRunner.Outcome.COLLECTED, runnerResults,
-                            null, state));
+                    collected.add(new CollectedRunner(
+                            runner.index, CollectedRunner.Outcome.COLLECTED, runnerResults, null, state));
                 } else {
-                    collected.add(new CollectedRunner(runner.index, CollectedRunner.Outcome.MISSING, null,
-                            "no results written" + (state.reason() == null ? "" : " (" + state.reason() + ")"), state));
+                    collected.add(new CollectedRunner(
+                            runner.index,
+                            CollectedRunner.Outcome.MISSING,
+                            null,
+                            "no results written" + (state.reason() == null ? "" : " (" + state.reason() + ")"),
+                            state));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot collect runner " + runner.index + ": " + e.getMessage(), e);

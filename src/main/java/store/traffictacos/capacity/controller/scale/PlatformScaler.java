@@ -15,16 +15,13 @@ public interface PlatformScaler {
     /** For runs that scale nothing: every call does nothing and {@link #restore} finds nothing. */
     PlatformScaler NONE = new PlatformScaler() {
         @Override
-        public void check(List<ScaleTarget> targets) {
-        }
+        public void check(List<ScaleTarget> targets) {}
 
         @Override
-        public void scale(String runId, List<ScaleTarget> targets) {
-        }
+        public void scale(String runId, List<ScaleTarget> targets) {}
 
         @Override
-        public void awaitReady(List<ScaleTarget> targets, Duration timeout) {
-        }
+        public void awaitReady(List<ScaleTarget> targets, Duration timeout) {}
 
         @Override
         public List<String> restore(String runId) {

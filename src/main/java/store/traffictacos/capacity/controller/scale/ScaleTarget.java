@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param maxReplicas HPA only, optional: the ceiling during the run; null keeps the HPA's own
  * @param replicas    Deployment only: the replica count during the run
  */
-public record ScaleTarget(Kind kind, String namespace, String name, Integer minReplicas, Integer maxReplicas,
-        Integer replicas) {
+public record ScaleTarget(
+        Kind kind, String namespace, String name, Integer minReplicas, Integer maxReplicas, Integer replicas) {
 
     public enum Kind {
         HPA("hpa"),
@@ -33,7 +33,8 @@ public record ScaleTarget(Kind kind, String namespace, String name, Integer minR
     public ScaleTarget {
         Objects.requireNonNull(kind, "kind");
         if (namespace == null || namespace.isBlank() || name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a scale target needs a namespace and a name, got " + namespace + "/" + name);
+            throw new IllegalArgumentException(
+                    "a scale target needs a namespace and a name, got " + namespace + "/" + name);
         }
         String target = kind.label() + " " + namespace + "/" + name;
         switch (kind) {
@@ -75,8 +76,8 @@ public record ScaleTarget(Kind kind, String namespace, String name, Integer minR
         }
     }
 
-    private static void requireDeploymentValues(String target, Integer minReplicas, Integer maxReplicas,
-            Integer replicas) {
+    private static void requireDeploymentValues(
+            String target, Integer minReplicas, Integer maxReplicas, Integer replicas) {
         if (minReplicas != null || maxReplicas != null) {
             throw new IllegalArgumentException(target + " takes replicas, not minReplicas or maxReplicas");
         }

@@ -22,22 +22,26 @@ import store.traffictacos.capacity.platform.PlatformSampler;
  * Kubernetes sampler. Works from a laptop with a kubeconfig and from a pod in the cluster alike.
  */
 public final class KubernetesBackend {
-    private KubernetesBackend() {
-    }
+    private KubernetesBackend() {}
 
     /**
      * @param runnerLines every line the runners print, read from their pods' logs
      * @throws IllegalArgumentException one line, e.g. when there is no kubeconfig and no service account
      */
     public static RunBackend open(RunSpec spec, BiConsumer<Integer, String> runnerLines) {
-        KubernetesClient client = client(spec.kubernetes().kubeconfig(), spec.kubernetes().context());
+        KubernetesClient client =
+                client(spec.kubernetes().kubeconfig(), spec.kubernetes().context());
         try {
             List<PlatformSampler> live = new ArrayList<>(PlatformSources.live(spec, client));
             RunSpec.KubernetesSpec k8s = spec.kubernetes();
-            return new RunBackend(spec.target(), new KubernetesRunnerFleet(client, k8s.namespace(), runnerLines),
+            return new RunBackend(
+                    spec.target(),
+                    new KubernetesRunnerFleet(client, k8s.namespace(), runnerLines),
                     new KubernetesPlatformScaler(client),
-                    () -> NodePoolRoom.check(client, k8s.nodePool(), spec.runners(), k8s.runnerCpu()), live,
-                    PlatformSources.afterwards(spec), List.of(client));
+                    () -> NodePoolRoom.check(client, k8s.nodePool(), spec.runners(), k8s.runnerCpu()),
+                    live,
+                    PlatformSources.afterwards(spec),
+                    List.of(client));
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -49,7 +53,9 @@ public final class KubernetesBackend {
      * one-line error when there is no cluster to talk to.
      */
     public static KubernetesClient client(Path kubeconfig, String context) {
-        return new KubernetesClientBuilder().withConfig(config(kubeconfig, context)).build();
+        return new KubernetesClientBuilder()
+                .withConfig(config(kubeconfig, context))
+                .build();
     }
 
     static Config config(Path kubeconfig, String context) {
@@ -57,7 +63,8 @@ public final class KubernetesBackend {
             return Config.fromKubeconfig(context, TextFiles.read(kubeconfig, "kubeconfig"), kubeconfig.toString());
         }
         String env = System.getenv("KUBECONFIG");
-        Path file = env != null && !env.isBlank() ? Path.of(env.split(java.io.File.pathSeparator)[0])
+        Path file = env != null && !env.isBlank()
+                ? Path.of(env.split(java.io.File.pathSeparator)[0])
                 : Path.of(System.getProperty("user.home"), ".kube", "config");
         boolean inCluster = System.getenv("KUBERNETES_SERVICE_HOST") != null;
         if (!Files.exists(file) && !inCluster) {

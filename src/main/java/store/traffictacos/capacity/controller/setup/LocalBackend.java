@@ -15,8 +15,7 @@ import store.traffictacos.capacity.platform.PlatformSampler;
  * alone). Platform sources that need a cluster are not available.
  */
 public final class LocalBackend {
-    private LocalBackend() {
-    }
+    private LocalBackend() {}
 
     /**
      * @param runnerJava how runner JVMs are started (see {@link LocalRunnerFleet#thisJava()})
@@ -32,7 +31,13 @@ public final class LocalBackend {
             throw e;
         }
         // On this machine the controller sees the target as the runners will: it is checked before any starts.
-        return new RunBackend(target.url(), new LocalRunnerFleet(spec.runDir(), runnerJava, runnerLines),
-                PlatformScaler.NONE, target::check, live, PlatformSources.afterwards(spec), List.of(target));
+        return new RunBackend(
+                target.url(),
+                new LocalRunnerFleet(spec.runDir(), runnerJava, runnerLines),
+                PlatformScaler.NONE,
+                target::check,
+                live,
+                PlatformSources.afterwards(spec),
+                List.of(target));
     }
 }

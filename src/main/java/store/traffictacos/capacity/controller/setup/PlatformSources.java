@@ -19,8 +19,7 @@ import store.traffictacos.capacity.platform.redis.RedisInfoSettings;
 
 /** The platform sources a run spec asks for: Kubernetes, Redis INFO (live) and CloudWatch (after the run). */
 final class PlatformSources {
-    private PlatformSources() {
-    }
+    private PlatformSources() {}
 
     /**
      * @param client the cluster's API client, or null without a cluster (then Kubernetes sampling and a
@@ -34,8 +33,13 @@ final class PlatformSources {
                 throw new IllegalArgumentException("platform.kubernetes: needs a cluster (a kubeconfig)");
             }
             KubernetesSamplerSettings defaults = KubernetesSamplerSettings.defaults();
-            samplers.add(new KubernetesSampler(new KubernetesSamplerSettings(spec.kubernetes().appNamespace(),
-                    spec.platform().deployments(), spec.platform().deployments(), defaults.timeout()), client));
+            samplers.add(new KubernetesSampler(
+                    new KubernetesSamplerSettings(
+                            spec.kubernetes().appNamespace(),
+                            spec.platform().deployments(),
+                            spec.platform().deployments(),
+                            defaults.timeout()),
+                    client));
         }
         CloudWatchSpec cloudwatch = spec.platform().cloudwatch();
         if (cloudwatch != null && cloudwatch.live()) {
@@ -50,10 +54,10 @@ final class PlatformSources {
                 if (client == null) {
                     throw new IllegalArgumentException("platform.redis.passwordSecret: needs a cluster (a kubeconfig)");
                 }
-                KubernetesSecretPassword secret = new KubernetesSecretPassword(spec.kubernetes().appNamespace(),
-                        redis.secretName(), redis.secretKey());
-                samplers.add(RedisInfoSampler.withPassword(settings, "secret " + redis.secretName(),
-                        secret.readWith(client)));
+                KubernetesSecretPassword secret = new KubernetesSecretPassword(
+                        spec.kubernetes().appNamespace(), redis.secretName(), redis.secretKey());
+                samplers.add(RedisInfoSampler.withPassword(
+                        settings, "secret " + redis.secretName(), secret.readWith(client)));
             }
         }
         return samplers;
@@ -61,7 +65,8 @@ final class PlatformSources {
 
     private static CloudWatchSettings settings(CloudWatchSpec cloudwatch) {
         return CloudWatchSettings.of(cloudwatch.cacheClusterIds().toArray(String[]::new))
-                .withRegion(cloudwatch.region()).withEndpointOverride(cloudwatch.endpoint())
+                .withRegion(cloudwatch.region())
+                .withEndpointOverride(cloudwatch.endpoint())
                 .withPeriod(cloudwatch.period());
     }
 
@@ -84,7 +89,9 @@ final class PlatformSources {
             @Override
             public Window fetch(long fromEpochMs, long toEpochMs) {
                 try (ElastiCacheMetrics metrics = new ElastiCacheMetrics(settings)) {
-                    return new Window(metrics.fetch(fromEpochMs, toEpochMs), metrics.unavailableReason().orElse(null));
+                    return new Window(
+                            metrics.fetch(fromEpochMs, toEpochMs),
+                            metrics.unavailableReason().orElse(null));
                 }
             }
         });

@@ -26,16 +26,15 @@ public final class RunAssembly implements AutoCloseable {
 
     /** {@link #open(RunSpec, PrintStream, LongSupplier, BiConsumer)} without an extra listener of runner lines. */
     public static RunAssembly open(RunSpec spec, PrintStream console, LongSupplier clock) {
-        return open(spec, console, clock, (runner, line) -> {
-        });
+        return open(spec, console, clock, (runner, line) -> {});
     }
 
     /**
      * @param alsoRunnerLines sees every runner line too, before the controller does (tests watch runners with it)
      * @throws IllegalArgumentException one line, when the backend cannot be opened (no kubeconfig...)
      */
-    public static RunAssembly open(RunSpec spec, PrintStream console, LongSupplier clock,
-            BiConsumer<Integer, String> alsoRunnerLines) {
+    public static RunAssembly open(
+            RunSpec spec, PrintStream console, LongSupplier clock, BiConsumer<Integer, String> alsoRunnerLines) {
         // Runners may print before the controller exists (the backend opens first); those lines are only watched.
         AtomicReference<RunController> wired = new AtomicReference<>();
         BiConsumer<Integer, String> runnerLines = (runner, line) -> {

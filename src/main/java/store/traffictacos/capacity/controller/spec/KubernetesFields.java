@@ -75,7 +75,18 @@ public final class KubernetesFields {
     }
 
     KubernetesSpec toSpec() {
-        return new KubernetesSpec(namespace, appNamespace, image, runnerCpu, runnerMemory, serviceAccount,
-                nodeSelector, tolerations, ttlSecondsAfterFinished, path(kubeconfig), context, nodePool);
+        return new KubernetesSpec(
+                namespace,
+                appNamespace,
+                image,
+                runnerCpu,
+                runnerMemory,
+                serviceAccount,
+                nodeSelector,
+                tolerations,
+                ttlSecondsAfterFinished,
+                path(kubeconfig),
+                context,
+                nodePool);
     }
 }

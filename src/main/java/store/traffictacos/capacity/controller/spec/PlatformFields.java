@@ -37,7 +37,11 @@ public final class PlatformFields {
 
     /** @param backend without {@code kubernetes:}, the Kubernetes backend samples the cluster and the local one not */
     PlatformSpec toSpec(Backend backend) {
-        return new PlatformSpec(period, kubernetes == null ? backend == Backend.KUBERNETES : kubernetes,
-                deployments, redis == null ? null : redis.toSpec(), cloudwatch == null ? null : cloudwatch.toSpec());
+        return new PlatformSpec(
+                period,
+                kubernetes == null ? backend == Backend.KUBERNETES : kubernetes,
+                deployments,
+                redis == null ? null : redis.toSpec(),
+                cloudwatch == null ? null : cloudwatch.toSpec());
     }
 }

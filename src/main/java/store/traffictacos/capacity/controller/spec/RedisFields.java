@@ -38,7 +38,10 @@ public final class RedisFields {
         if (passwordEnv != null && passwordSecret != null) {
             throw new IllegalArgumentException("platform.redis: give passwordEnv or passwordSecret, not both");
         }
-        return new RedisSpec(uri, passwordEnv, passwordSecret == null ? null : passwordSecret.name,
+        return new RedisSpec(
+                uri,
+                passwordEnv,
+                passwordSecret == null ? null : passwordSecret.name,
                 passwordSecret == null ? null : passwordSecret.key);
     }
 

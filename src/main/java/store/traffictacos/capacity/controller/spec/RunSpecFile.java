@@ -16,8 +16,6 @@ import store.traffictacos.capacity.controller.RunSpec.Backend;
 import store.traffictacos.capacity.controller.RunSpec.KubernetesSpec;
 import store.traffictacos.capacity.controller.RunSpec.Timeouts;
 import store.traffictacos.capacity.profile.LoadProfile;
-import store.traffictacos.capacity.profile.ProfileFile;
-import store.traffictacos.capacity.profile.Profiles;
 import store.traffictacos.capacity.runner.ProfileChoice;
 import store.traffictacos.capacity.runner.RunnerCapacity;
 import store.traffictacos.capacity.runner.RunnerSettings;
@@ -63,6 +61,7 @@ public final class RunSpecFile {
     private Double runnerRps;
     /** Null: the embedded target. */
     private URI target;
+
     private Backend backend;
     private KubernetesFields kubernetes = new KubernetesFields();
     private List<ScaleFields> scale = List.of();
@@ -196,22 +195,36 @@ public final class RunSpecFile {
             throw new IllegalArgumentException("target: the kubernetes backend needs the platform's URL "
                     + "(the embedded target runs only with the local backend)");
         }
-        ProfileChoice profileChoice = profileFile != null ? ProfileChoice.file(Path.of(profileFile))
-                : ProfileChoice.builtIn(profile);
+        ProfileChoice profileChoice =
+                profileFile != null ? ProfileChoice.file(Path.of(profileFile)) : ProfileChoice.builtIn(profile);
         LoadProfile loadProfile = profileChoice.profile();
-        int runnerCount = runners != null ? runners : runnersFor(loadProfile,
-                runnerRps == null ? RunnerCapacity.DEFAULT_SHARE_RPS : runnerRps);
+        int runnerCount = runners != null
+                ? runners
+                : runnersFor(loadProfile, runnerRps == null ? RunnerCapacity.DEFAULT_SHARE_RPS : runnerRps);
         RunnerCapacity.requireShareWithin(loadProfile, runnerCount, RunnerCapacity.SUSTAINED_RPS);
         KubernetesSpec k8s = kubernetes.toSpec();
         Timeouts chosenTimeouts = timeouts.toSpec();
         String id = runId == null ? defaultRunId : runId;
         // Kubernetes runners print their results into their log: the controller cannot reach their files.
-        RunnerSettings runner = RunnerSettings.fromProperties(simulation, id).controlledBy(id, target, profileChoice,
-                runnerCount, warmUp(chosenTimeouts), chosenBackend == Backend.KUBERNETES);
-        return new RunSpec(runner, chosenBackend, k8s,
+        RunnerSettings runner = RunnerSettings.fromProperties(simulation, id)
+                .controlledBy(
+                        id,
+                        target,
+                        profileChoice,
+                        runnerCount,
+                        warmUp(chosenTimeouts),
+                        chosenBackend == Backend.KUBERNETES);
+        return new RunSpec(
+                runner,
+                chosenBackend,
+                k8s,
                 scale.stream().map(entry -> entry.toTarget(k8s.appNamespace())).toList(),
-                platform.toSpec(chosenBackend), path(slo), path(baseline),
-                Path.of(reports == null ? "reports" : reports), chosenTimeouts, abort.toSpec());
+                platform.toSpec(chosenBackend),
+                path(slo),
+                path(baseline),
+                Path.of(reports == null ? "reports" : reports),
+                chosenTimeouts,
+                abort.toSpec());
     }
 
     /** The runners' warm-up fits in the start lead, after their own start-up. */

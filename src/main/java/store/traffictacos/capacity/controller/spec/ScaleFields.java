@@ -45,7 +45,8 @@ public final class ScaleFields {
             throw new IllegalArgumentException("scale: each entry names exactly one of hpa or deployment");
         }
         String in = namespace == null ? appNamespace : namespace;
-        return hpa != null ? new ScaleTarget(ScaleTarget.Kind.HPA, in, hpa, min, max, replicas)
+        return hpa != null
+                ? new ScaleTarget(ScaleTarget.Kind.HPA, in, hpa, min, max, replicas)
                 : new ScaleTarget(ScaleTarget.Kind.DEPLOYMENT, in, deployment, min, max, replicas);
     }
 }

@@ -4,8 +4,7 @@ import java.nio.file.Path;
 
 /** The checks every section's text fields share. */
 final class SpecValues {
-    private SpecValues() {
-    }
+    private SpecValues() {}
 
     /** The value without surrounding blanks. */
     static String text(String value) {

@@ -7,5 +7,4 @@ package store.traffictacos.capacity.emulator.guard;
  * @param resetEpochSeconds the unix second by which the bucket is full again
  * @param retryAfterSeconds when denied or emptied: seconds (≥ 1) until a token is available
  */
-public record Allowance(boolean allowed, long remaining, long resetEpochSeconds, long retryAfterSeconds) {
-}
+public record Allowance(boolean allowed, long remaining, long resetEpochSeconds, long retryAfterSeconds) {}

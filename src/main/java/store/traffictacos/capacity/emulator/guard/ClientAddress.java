@@ -4,8 +4,7 @@ import store.traffictacos.capacity.emulator.http.ApiRequest;
 
 /** The client a request is limited as: first X-Forwarded-For entry, else X-Real-IP, else the peer. */
 public final class ClientAddress {
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     public static String of(ApiRequest request) {
         return request.header("X-Forwarded-For")

@@ -25,8 +25,10 @@ public final class IdempotencyGuard {
     }
 
     public ApiResponse execute(ApiRequest request, long nowMs, Supplier<ApiResponse> handler) {
-        String key = request.header("Idempotency-Key").filter(k -> !k.isEmpty())
-                .orElseThrow(() -> ApiException.badRequest("IDEMPOTENCY_REQUIRED", "Idempotency-Key header is required"));
+        String key = request.header("Idempotency-Key")
+                .filter(k -> !k.isEmpty())
+                .orElseThrow(
+                        () -> ApiException.badRequest("IDEMPOTENCY_REQUIRED", "Idempotency-Key header is required"));
         if (!isUuid(key)) {
             throw ApiException.badRequest("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key must be a UUID");
         }
@@ -51,8 +53,12 @@ public final class IdempotencyGuard {
             throw e;
         }
         if (response.isSuccess()) {
-            store.complete(key, fingerprint,
-                    new StoredResponse(response.status(), response.contentType(), response.body()), nowMs, RECORD_TTL_MS);
+            store.complete(
+                    key,
+                    fingerprint,
+                    new StoredResponse(response.status(), response.contentType(), response.body()),
+                    nowMs,
+                    RECORD_TTL_MS);
         } else {
             store.release(key);
         }

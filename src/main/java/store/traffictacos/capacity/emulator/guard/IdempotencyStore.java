@@ -17,19 +17,15 @@ public interface IdempotencyStore {
 
     sealed interface Claim {
         /** The caller runs the request, then calls complete or release. */
-        record Claimed() implements Claim {
-        }
+        record Claimed() implements Claim {}
 
         /** Same key, same request, already answered: replay this. */
-        record Replay(StoredResponse response) implements Claim {
-        }
+        record Replay(StoredResponse response) implements Claim {}
 
         /** Same key, different method, path or body. */
-        record Conflict() implements Claim {
-        }
+        record Conflict() implements Claim {}
 
         /** Same key and request, still running in another call. */
-        record InProgress() implements Claim {
-        }
+        record InProgress() implements Claim {}
     }
 }

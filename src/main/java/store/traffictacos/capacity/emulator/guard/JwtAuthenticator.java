@@ -22,8 +22,8 @@ public final class JwtAuthenticator {
 
     public JwtAuthenticator(String secret, Clock clock) {
         this.verifier = ((JWTVerifier.BaseVerification) JWT.require(Algorithm.HMAC256(secret))
-                .withClaimPresence("sub")
-                .withClaimPresence("exp"))
+                        .withClaimPresence("sub")
+                        .withClaimPresence("exp"))
                 .build(clock);
     }
 
@@ -39,7 +39,8 @@ public final class JwtAuthenticator {
         if (token.isEmpty()) {
             throw unauthorized("MISSING_TOKEN", "bearer token is empty");
         }
-        if (token.equals(BYPASS_TOKEN) && request.header("X-Load-Test").orElse("").equalsIgnoreCase("true")) {
+        if (token.equals(BYPASS_TOKEN)
+                && request.header("X-Load-Test").orElse("").equalsIgnoreCase("true")) {
             return request.header("X-User-Id").filter(id -> !id.isEmpty()).orElse(BYPASS_USER);
         }
         try {

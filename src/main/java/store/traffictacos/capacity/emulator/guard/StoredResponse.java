@@ -1,5 +1,4 @@
 package store.traffictacos.capacity.emulator.guard;
 
 /** A 2xx response kept for idempotent replay. */
-public record StoredResponse(int status, String contentType, byte[] body) {
-}
+public record StoredResponse(int status, String contentType, byte[] body) {}

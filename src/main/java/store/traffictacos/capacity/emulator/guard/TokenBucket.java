@@ -5,8 +5,7 @@ package store.traffictacos.capacity.emulator.guard;
  * one token if a whole one is there, and the header values that follow.
  */
 public final class TokenBucket {
-    private TokenBucket() {
-    }
+    private TokenBucket() {}
 
     /** Tokens in a bucket that held {@code tokens} at {@code lastMs}, refilled up to {@code nowMs}. */
     public static double refill(double tokens, long lastMs, long nowMs, RateLimit limit) {

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** The platform's one error body shape. */
 public final class ErrorEnvelope {
-    private ErrorEnvelope() {
-    }
+    private ErrorEnvelope() {}
 
     public static ApiResponse of(int status, String code, String message, String traceId) {
         Map<String, Object> error = new LinkedHashMap<>();

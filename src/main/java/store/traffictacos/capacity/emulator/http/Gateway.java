@@ -36,10 +36,11 @@ public final class Gateway {
         ApiResponse response = allowance != null && !allowance.allowed()
                 ? ErrorEnvelope.of(RateLimiter.rejection(), request.requestId())
                 : guarded(request, () -> {
-                    String userId = route.access() == Route.Access.AUTHENTICATED
-                            ? authenticator.authenticate(request) : null;
+                    String userId =
+                            route.access() == Route.Access.AUTHENTICATED ? authenticator.authenticate(request) : null;
                     return route.requiresIdempotencyKey()
-                            ? idempotency.execute(request, now, () -> route.handler().handle(request, userId))
+                            ? idempotency.execute(
+                                    request, now, () -> route.handler().handle(request, userId))
                             : route.handler().handle(request, userId);
                 });
         rateLimiter.decorate(response, allowance);

@@ -10,11 +10,9 @@ import java.io.UncheckedIOException;
 
 /** JSON reading and writing for the API, with request-body errors mapped to 400 INVALID_REQUEST. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static byte[] write(Object value) {
         try {

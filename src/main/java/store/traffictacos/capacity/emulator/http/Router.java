@@ -23,14 +23,11 @@ public final class Router {
 
     /** The outcome of routing: a route with its path parameters, or why none matched. */
     public sealed interface Match {
-        record Found(Route route, Map<String, String> pathParams) implements Match {
-        }
+        record Found(Route route, Map<String, String> pathParams) implements Match {}
 
-        record MethodNotAllowed() implements Match {
-        }
+        record MethodNotAllowed() implements Match {}
 
-        record NotFound() implements Match {
-        }
+        record NotFound() implements Match {}
     }
 
     public Match match(String method, String path) {

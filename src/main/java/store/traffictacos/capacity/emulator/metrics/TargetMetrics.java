@@ -24,7 +24,8 @@ import store.traffictacos.capacity.emulator.reservation.ReservationStore.SeatCou
  */
 public final class TargetMetrics {
     private static final double[] LATENCY_BUCKETS_SECONDS = {
-        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
+    };
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
@@ -36,34 +37,53 @@ public final class TargetMetrics {
      * key nor looks labels up after the first hit (route and method are constant strings).
      */
     private final Map<String, Map<String, AtomicReferenceArray<Series>>> series = new ConcurrentHashMap<>();
+
     private static final int LOWEST_STATUS = 100;
     private static final int STATUSES = 500;
 
-    private record Series(CounterDataPoint requests, DistributionDataPoint latency) {
-    }
+    private record Series(CounterDataPoint requests, DistributionDataPoint latency) {}
 
-    public TargetMetrics(Supplier<Map<String, Long>> waitingByEvent, Supplier<Map<String, SeatCounts>> seats,
+    public TargetMetrics(
+            Supplier<Map<String, Long>> waitingByEvent,
+            Supplier<Map<String, SeatCounts>> seats,
             LongSupplier capacityQueue) {
-        requests = Counter.builder().name("tacos_http_requests_total")
-                .help("HTTP requests answered, by route and status").labelNames("method", "route", "status")
+        requests = Counter.builder()
+                .name("tacos_http_requests_total")
+                .help("HTTP requests answered, by route and status")
+                .labelNames("method", "route", "status")
                 .register(registry);
-        latency = Histogram.builder().name("tacos_http_request_duration_seconds")
+        latency = Histogram.builder()
+                .name("tacos_http_request_duration_seconds")
                 .help("Time from request arrival to response, including the capacity model's queue")
-                .labelNames("method", "route", "status").classicOnly().classicUpperBounds(LATENCY_BUCKETS_SECONDS)
+                .labelNames("method", "route", "status")
+                .classicOnly()
+                .classicUpperBounds(LATENCY_BUCKETS_SECONDS)
                 .register(registry);
-        capacityRejections = Counter.builder().name("tacos_capacity_rejections_total")
-                .help("Requests answered 503 because the capacity model's queue was full").register(registry);
-        GaugeWithCallback.builder().name("tacos_capacity_queue_depth")
+        capacityRejections = Counter.builder()
+                .name("tacos_capacity_rejections_total")
+                .help("Requests answered 503 because the capacity model's queue was full")
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("tacos_capacity_queue_depth")
                 .help("Requests waiting in the capacity model's queue")
-                .callback(callback -> callback.call(capacityQueue.getAsLong())).register(registry);
-        GaugeWithCallback.builder().name("tacos_waiting_users").help("Users in the waiting room, by event")
+                .callback(callback -> callback.call(capacityQueue.getAsLong()))
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("tacos_waiting_users")
+                .help("Users in the waiting room, by event")
                 .labelNames("event_id")
                 .callback(callback -> waitingByEvent.get().forEach((event, n) -> callback.call(n, event)))
                 .register(registry);
-        GaugeWithCallback.builder().name("tacos_seats_held").help("Seats on hold, by event").labelNames("event_id")
+        GaugeWithCallback.builder()
+                .name("tacos_seats_held")
+                .help("Seats on hold, by event")
+                .labelNames("event_id")
                 .callback(callback -> seats.get().forEach((event, n) -> callback.call(n.held(), event)))
                 .register(registry);
-        GaugeWithCallback.builder().name("tacos_seats_sold").help("Seats sold, by event").labelNames("event_id")
+        GaugeWithCallback.builder()
+                .name("tacos_seats_sold")
+                .help("Seats sold, by event")
+                .labelNames("event_id")
                 .callback(callback -> seats.get().forEach((event, n) -> callback.call(n.sold(), event)))
                 .register(registry);
     }
@@ -87,7 +107,9 @@ public final class TargetMetrics {
         Series found = byStatus.get(index);
         if (found == null) {
             String code = Integer.toString(status);
-            byStatus.compareAndSet(index, null,
+            byStatus.compareAndSet(
+                    index,
+                    null,
                     new Series(requests.labelValues(method, route, code), latency.labelValues(method, route, code)));
             found = byStatus.get(index);
         }

@@ -16,8 +16,13 @@ final class BodyLimit extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        RequestHandler.write(ctx, ErrorEnvelope.of(413, "PAYLOAD_TOO_LARGE",
-                "request body exceeds " + maxBodyBytes + " bytes", oversized.headers().get("X-Request-ID", "").strip()),
+        RequestHandler.write(
+                ctx,
+                ErrorEnvelope.of(
+                        413,
+                        "PAYLOAD_TOO_LARGE",
+                        "request body exceeds " + maxBodyBytes + " bytes",
+                        oversized.headers().get("X-Request-ID", "").strip()),
                 false);
     }
 }

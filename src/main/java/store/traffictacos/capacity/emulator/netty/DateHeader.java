@@ -8,18 +8,18 @@ import java.time.format.DateTimeFormatter;
 final class DateHeader {
     private static volatile Cached cached = new Cached(Long.MIN_VALUE, "");
 
-    private record Cached(long epochSecond, String value) {
-    }
+    private record Cached(long epochSecond, String value) {}
 
-    private DateHeader() {
-    }
+    private DateHeader() {}
 
     static String now() {
         long second = System.currentTimeMillis() / 1000;
         Cached current = cached;
         if (current.epochSecond() != second) {
-            current = new Cached(second, DateTimeFormatter.RFC_1123_DATE_TIME
-                    .format(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC)));
+            current = new Cached(
+                    second,
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                            Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC)));
             cached = current;
         }
         return current.value();

@@ -34,8 +34,15 @@ public final class NettyServer implements AutoCloseable {
     }
 
     /** Binds and starts serving; a port that cannot be bound fails here, before anything is served. */
-    public static NettyServer start(InetSocketAddress address, int ioThreads, int maxBodyBytes, Router router,
-            Gateway gateway, CapacityModel capacity, TargetMetrics metrics, Executor blockingExecutor) {
+    public static NettyServer start(
+            InetSocketAddress address,
+            int ioThreads,
+            int maxBodyBytes,
+            Router router,
+            Gateway gateway,
+            CapacityModel capacity,
+            TargetMetrics metrics,
+            Executor blockingExecutor) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
         ScheduledExecutorService delayTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tacos-capacity-timer");
@@ -52,11 +59,17 @@ public final class NettyServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
-                                    new BodyLimit(maxBodyBytes), handler);
+                            ch.pipeline()
+                                    .addLast(
+                                            new HttpServerCodec(),
+                                            new HttpServerKeepAliveHandler(),
+                                            new BodyLimit(maxBodyBytes),
+                                            handler);
                         }
                     })
-                    .bind(address).syncUninterruptibly().channel();
+                    .bind(address)
+                    .syncUninterruptibly()
+                    .channel();
             return new NettyServer(group, channel, delayTimer);
         } catch (Exception e) { // Netty throws the checked BindException without declaring it
             delayTimer.shutdownNow();

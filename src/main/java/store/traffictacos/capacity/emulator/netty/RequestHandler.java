@@ -50,8 +50,13 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final Executor blockingExecutor;
     private final ScheduledExecutorService delayTimer;
 
-    RequestHandler(Router router, Gateway gateway, CapacityModel capacity, TargetMetrics metrics,
-            Executor blockingExecutor, ScheduledExecutorService delayTimer) {
+    RequestHandler(
+            Router router,
+            Gateway gateway,
+            CapacityModel capacity,
+            TargetMetrics metrics,
+            Executor blockingExecutor,
+            ScheduledExecutorService delayTimer) {
         this.router = router;
         this.gateway = gateway;
         this.capacity = capacity;
@@ -72,11 +77,26 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         QueryStringDecoder uri = new QueryStringDecoder(message.uri());
         ApiRequest request;
         try {
-            request = new ApiRequest(method, uri.path(), uri.parameters(), headers(message.headers()),
-                    ByteBufUtil.getBytes(message.content()), peer(ctx), Map.of());
+            request = new ApiRequest(
+                    method,
+                    uri.path(),
+                    uri.parameters(),
+                    headers(message.headers()),
+                    ByteBufUtil.getBytes(message.content()),
+                    peer(ctx),
+                    Map.of());
         } catch (IllegalArgumentException e) { // a malformed percent-escape in the path or query
-            respond(ctx, method, UNMATCHED, ErrorEnvelope.of(400, "INVALID_REQUEST", "malformed request URI",
-                    message.headers().get("X-Request-ID", "").strip()), keepAlive, arrivalNanos);
+            respond(
+                    ctx,
+                    method,
+                    UNMATCHED,
+                    ErrorEnvelope.of(
+                            400,
+                            "INVALID_REQUEST",
+                            "malformed request URI",
+                            message.headers().get("X-Request-ID", "").strip()),
+                    keepAlive,
+                    arrivalNanos);
             return;
         }
         Router.Match match = router.match(method, uri.path());
@@ -92,18 +112,24 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         long delayNanos = route.access() == Route.Access.OPERATIONS ? 0 : capacity.admit(arrivalNanos);
         if (delayNanos == CapacityModel.REJECTED) {
             metrics.capacityRejected();
-            respond(ctx, method, route.pattern(), ErrorEnvelope.of(503, "CAPACITY_EXCEEDED",
-                    "the target's capacity queue is full", routed.requestId()), keepAlive, arrivalNanos);
+            respond(
+                    ctx,
+                    method,
+                    route.pattern(),
+                    ErrorEnvelope.of(
+                            503, "CAPACITY_EXCEEDED", "the target's capacity queue is full", routed.requestId()),
+                    keepAlive,
+                    arrivalNanos);
             return;
         }
-        Runnable serve = () -> respond(ctx, method, route.pattern(), gateway.handle(route, routed), keepAlive,
-                arrivalNanos);
+        Runnable serve =
+                () -> respond(ctx, method, route.pattern(), gateway.handle(route, routed), keepAlive, arrivalNanos);
         Executor worker = blockingExecutor == null ? ctx.executor() : blockingExecutor;
         if (delayNanos > 0) {
             // The event loop's own timer wakes up on whole milliseconds; the capacity model's delays
             // are ground truth, so a nanosecond timer hands the request to its worker instead.
-            delayTimer.schedule(() -> worker.execute(serve), delayNanos - (System.nanoTime() - arrivalNanos),
-                    TimeUnit.NANOSECONDS);
+            delayTimer.schedule(
+                    () -> worker.execute(serve), delayNanos - (System.nanoTime() - arrivalNanos), TimeUnit.NANOSECONDS);
         } else if (blockingExecutor == null) {
             serve.run();
         } else {
@@ -111,16 +137,23 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
-    private void respond(ChannelHandlerContext ctx, String method, String route, ApiResponse response,
-            boolean keepAlive, long arrivalNanos) {
+    private void respond(
+            ChannelHandlerContext ctx,
+            String method,
+            String route,
+            ApiResponse response,
+            boolean keepAlive,
+            long arrivalNanos) {
         // Counted before the write, so a scrape right after the response already sees it.
         metrics.observe(method, route, response.status(), System.nanoTime() - arrivalNanos);
         write(ctx, response, keepAlive);
     }
 
     static void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
-        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+        FullHttpResponse http = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()),
+                Unpooled.wrappedBuffer(response.body()));
         HttpHeaders headers = http.headers();
         headers.set(HttpHeaderNames.DATE, DateHeader.now());
         headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
@@ -140,7 +173,8 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private static String peer(ChannelHandlerContext ctx) {
         return ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
-                ? address.getAddress().getHostAddress() : "unknown";
+                ? address.getAddress().getHostAddress()
+                : "unknown";
     }
 
     @Override

@@ -1,7 +1,5 @@
 package store.traffictacos.capacity.emulator.operations;
 
-import store.traffictacos.capacity.emulator.store.Stores;
-
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Map;
 import store.traffictacos.capacity.emulator.http.ApiResponse;
 import store.traffictacos.capacity.emulator.http.Route;
 import store.traffictacos.capacity.emulator.metrics.TargetMetrics;
+import store.traffictacos.capacity.emulator.store.Stores;
 
 /** Health, readiness, metrics and the admin routes (no auth, no rate limit). */
 public final class OperationsApi {
@@ -24,11 +23,23 @@ public final class OperationsApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.operations("GET", "/healthz", (request, user) -> ApiResponse.json(200, Map.of(
-                        "status", "healthy", "timestamp", clock.instant().toString(), "service", "gateway-api"))),
+                Route.operations(
+                        "GET",
+                        "/healthz",
+                        (request, user) -> ApiResponse.json(
+                                200,
+                                Map.of(
+                                        "status",
+                                        "healthy",
+                                        "timestamp",
+                                        clock.instant().toString(),
+                                        "service",
+                                        "gateway-api"))),
                 Route.operations("GET", "/readyz", (request, user) -> readiness()),
-                Route.operations("GET", "/metrics", (request, user) ->
-                        ApiResponse.raw(200, metrics.scrape(), metrics.contentType())),
+                Route.operations(
+                        "GET",
+                        "/metrics",
+                        (request, user) -> ApiResponse.raw(200, metrics.scrape(), metrics.contentType())),
                 Route.operations("POST", "/api/v1/admin/flush-test-data", (request, user) -> flush()),
                 Route.operations("GET", "/api/v1/admin/stats", (request, user) -> stats()));
     }

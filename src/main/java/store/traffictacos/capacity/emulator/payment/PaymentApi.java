@@ -42,8 +42,11 @@ public final class PaymentApi {
         if (currency != null && !currency.matches("[A-Z]{3}")) {
             throw ApiException.badRequest("INVALID_REQUEST", "currency must be an ISO 4217 code");
         }
-        PaymentIntent intent = simulator.create(reservationId, amount.asLong(),
-                currency == null ? "KRW" : currency, webhookUrl(Json.text(body, "webhook_url")));
+        PaymentIntent intent = simulator.create(
+                reservationId,
+                amount.asLong(),
+                currency == null ? "KRW" : currency,
+                webhookUrl(Json.text(body, "webhook_url")));
         return ApiResponse.json(200, view(intent));
     }
 
@@ -87,9 +90,11 @@ public final class PaymentApi {
         answer.put("payment_intent_id", intent.id());
         answer.put("status", intent.status().name());
         answer.put("action", action);
-        answer.put("message", intent.status() == target
-                ? "payment " + (target == PaymentIntent.Status.COMPLETED ? "approved" : "failed")
-                : "payment was already " + intent.status().name());
+        answer.put(
+                "message",
+                intent.status() == target
+                        ? "payment " + (target == PaymentIntent.Status.COMPLETED ? "approved" : "failed")
+                        : "payment was already " + intent.status().name());
         return ApiResponse.json(200, answer);
     }
 

@@ -18,8 +18,12 @@ public final class PaymentSimulator {
     private final ScheduledExecutorService scheduler;
     private final WebhookSender webhooks;
 
-    public PaymentSimulator(PaymentStore store, Duration completionDelay, Clock clock,
-            ScheduledExecutorService scheduler, WebhookSender webhooks) {
+    public PaymentSimulator(
+            PaymentStore store,
+            Duration completionDelay,
+            Clock clock,
+            ScheduledExecutorService scheduler,
+            WebhookSender webhooks) {
         this.store = store;
         this.completionDelay = completionDelay;
         this.clock = clock;
@@ -28,18 +32,27 @@ public final class PaymentSimulator {
     }
 
     public PaymentIntent create(String reservationId, long amount, String currency, String webhookUrl) {
-        PaymentIntent intent = new PaymentIntent(UUID.randomUUID().toString(), reservationId, amount, currency,
-                PaymentIntent.Status.PENDING, clock.millis(), webhookUrl);
+        PaymentIntent intent = new PaymentIntent(
+                UUID.randomUUID().toString(),
+                reservationId,
+                amount,
+                currency,
+                PaymentIntent.Status.PENDING,
+                clock.millis(),
+                webhookUrl);
         store.create(intent);
-        scheduler.schedule(() -> settle(intent.id(), PaymentIntent.Status.COMPLETED),
-                completionDelay.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(
+                () -> settle(intent.id(), PaymentIntent.Status.COMPLETED),
+                completionDelay.toMillis(),
+                TimeUnit.MILLISECONDS);
         return intent;
     }
 
     /** The intent now; one whose completion delay has passed on the clock is completed first. */
     public Optional<PaymentIntent> current(String intentId) {
         Optional<PaymentIntent> intent = store.find(intentId);
-        if (intent.isPresent() && intent.get().status() == PaymentIntent.Status.PENDING
+        if (intent.isPresent()
+                && intent.get().status() == PaymentIntent.Status.PENDING
                 && clock.millis() >= intent.get().createdAtMs() + completionDelay.toMillis()) {
             return settle(intentId, PaymentIntent.Status.COMPLETED);
         }

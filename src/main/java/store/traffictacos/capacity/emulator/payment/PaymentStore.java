@@ -16,6 +16,5 @@ public interface PaymentStore {
      */
     Optional<Settlement> settle(String intentId, PaymentIntent.Status status);
 
-    record Settlement(PaymentIntent intent, boolean changed) {
-    }
+    record Settlement(PaymentIntent intent, boolean changed) {}
 }

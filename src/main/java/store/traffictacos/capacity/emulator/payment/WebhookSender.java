@@ -26,7 +26,8 @@ import store.traffictacos.capacity.emulator.http.Json;
 public final class WebhookSender {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final byte[] secret;
 
     public WebhookSender(String secret) {
@@ -49,13 +50,11 @@ public final class WebhookSender {
                 .header("X-Webhook-Signature", "sha256=" + sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, error) -> {
-                    if (error != null) {
-                        LOG.warn("webhook for payment {} to {} failed: {}", intent.id(), intent.webhookUrl(),
-                                error.toString());
-                    }
-                });
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            if (error != null) {
+                LOG.warn("webhook for payment {} to {} failed: {}", intent.id(), intent.webhookUrl(), error.toString());
+            }
+        });
     }
 
     public String sign(byte[] body) {

@@ -30,8 +30,7 @@ public record AdmissionPolicy(
         long admissionWindowMs) {
 
     public static AdmissionPolicy contract() {
-        return new AdmissionPolicy(100, 10, 10, 0, 50, 2_000, 5_000, 500, 50.0,
-                300_000, 1_800_000, 30_000, 10_000);
+        return new AdmissionPolicy(100, 10, 10, 0, 50, 2_000, 5_000, 500, 50.0, 300_000, 1_800_000, 30_000, 10_000);
     }
 
     /** How a waiting user at {@code position}, waiting {@code waitedMs}, may enter. */

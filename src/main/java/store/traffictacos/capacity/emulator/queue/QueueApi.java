@@ -51,8 +51,7 @@ public final class QueueApi {
     }
 
     private ApiResponse status(ApiRequest request) {
-        String token = request.queryParam("token").filter(t -> !t.isBlank())
-                .orElseThrow(QueueApi::missingToken);
+        String token = request.queryParam("token").filter(t -> !t.isBlank()).orElseThrow(QueueApi::missingToken);
         long now = clock.millis();
         if (!(store.lookup(token, now, true) instanceof TicketState.Waiting waiting)) {
             throw ApiException.notFound("TOKEN_EXPIRED", "waiting token is unknown or expired");
@@ -63,7 +62,8 @@ public final class QueueApi {
         answer.put("position", waiting.position());
         answer.put("eta_sec", etaSeconds(waiting));
         answer.put("waiting_time", waitedMs / 1000);
-        answer.put("ready_for_entry",
+        answer.put(
+                "ready_for_entry",
                 policy.readiness(waiting.position(), waitedMs) != AdmissionPolicy.Readiness.NOT_READY);
         return ApiResponse.json(200, answer);
     }
@@ -111,8 +111,7 @@ public final class QueueApi {
     }
 
     private ApiResponse leave(ApiRequest request) {
-        String token = request.queryParam("token").filter(t -> !t.isBlank())
-                .orElseThrow(QueueApi::missingToken);
+        String token = request.queryParam("token").filter(t -> !t.isBlank()).orElseThrow(QueueApi::missingToken);
         store.leave(token);
         return ApiResponse.json(200, Map.of("status", "left"));
     }

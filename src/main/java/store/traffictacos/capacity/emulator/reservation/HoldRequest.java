@@ -13,5 +13,4 @@ public record HoldRequest(
         int quantity,
         String userId,
         long nowMs,
-        long holdExpiresAtMs) {
-}
+        long holdExpiresAtMs) {}

@@ -26,7 +26,7 @@ public record Reservation(
     }
 
     public Reservation withStatus(Status newStatus, String newPaymentIntentId, String newOrderId) {
-        return new Reservation(id, eventId, seatIds, userId, newStatus, createdAtMs, holdExpiresAtMs,
-                newPaymentIntentId, newOrderId);
+        return new Reservation(
+                id, eventId, seatIds, userId, newStatus, createdAtMs, holdExpiresAtMs, newPaymentIntentId, newOrderId);
     }
 }

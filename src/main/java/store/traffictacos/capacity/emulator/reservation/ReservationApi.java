@@ -35,8 +35,10 @@ public final class ReservationApi {
     public List<Route> routes() {
         return List.of(
                 Route.authenticated("POST", "/api/v1/reservations", this::hold),
-                Route.authenticated("GET", "/api/v1/reservations/{id}", (request, user) ->
-                        ApiResponse.json(200, view(owned(request, user)))),
+                Route.authenticated(
+                        "GET",
+                        "/api/v1/reservations/{id}",
+                        (request, user) -> ApiResponse.json(200, view(owned(request, user)))),
                 Route.authenticated("POST", "/api/v1/reservations/{id}/confirm", this::confirm),
                 Route.authenticated("POST", "/api/v1/reservations/{id}/cancel", this::cancel));
     }
@@ -50,8 +52,8 @@ public final class ReservationApi {
         List<String> seatIds = seatIds(body);
         int quantity = quantity(body, seatIds);
         long now = clock.millis();
-        HoldResult result = store.hold(new HoldRequest(UUID.randomUUID().toString(), eventId, seatIds, quantity,
-                userId, now, now + HOLD_MS));
+        HoldResult result = store.hold(
+                new HoldRequest(UUID.randomUUID().toString(), eventId, seatIds, quantity, userId, now, now + HOLD_MS));
         if (result instanceof HoldResult.UnknownSeat unknown) {
             throw ApiException.badRequest("INVALID_REQUEST", "unknown seat " + unknown.seatId());
         }
@@ -77,7 +79,8 @@ public final class ReservationApi {
             seatIds.add(seat.asText());
         }
         if (seatIds.size() > MAX_SEATS_PER_HOLD || seatIds.stream().distinct().count() != seatIds.size()) {
-            throw ApiException.badRequest("INVALID_REQUEST", "seat_ids must be distinct, at most " + MAX_SEATS_PER_HOLD);
+            throw ApiException.badRequest(
+                    "INVALID_REQUEST", "seat_ids must be distinct, at most " + MAX_SEATS_PER_HOLD);
         }
         return seatIds;
     }
@@ -127,8 +130,8 @@ public final class ReservationApi {
         if (!approved) {
             throw new ApiException(412, "PAYMENT_NOT_APPROVED", "payment is not completed for this reservation");
         }
-        Reservation confirmed = done(store.confirm(reservation.id(), intentId, UUID.randomUUID().toString(),
-                clock.millis()));
+        Reservation confirmed =
+                done(store.confirm(reservation.id(), intentId, UUID.randomUUID().toString(), clock.millis()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("order_id", confirmed.orderId());
         answer.put("status", confirmed.status().name());
@@ -171,7 +174,9 @@ public final class ReservationApi {
         view.put("seat_ids", reservation.seatIds());
         view.put("quantity", reservation.quantity());
         view.put("user_id", reservation.userId());
-        view.put("hold_expires_at", Instant.ofEpochMilli(reservation.holdExpiresAtMs()).toString());
+        view.put(
+                "hold_expires_at",
+                Instant.ofEpochMilli(reservation.holdExpiresAtMs()).toString());
         if (reservation.paymentIntentId() != null) {
             view.put("payment_intent_id", reservation.paymentIntentId());
         }

@@ -23,6 +23,5 @@ public interface ReservationStore {
     /** Seats per event that are held and sold right now (for {@code /metrics}). */
     Map<String, SeatCounts> seatCounts(long nowMs);
 
-    record SeatCounts(long held, long sold) {
-    }
+    record SeatCounts(long held, long sold) {}
 }

@@ -7,8 +7,7 @@ import store.traffictacos.capacity.net.ConnectionFailures;
 
 /** One-line reasons for failed CloudWatch calls, e.g. {@code throttled: Rate exceeded}. */
 final class CloudWatchFailures {
-    private CloudWatchFailures() {
-    }
+    private CloudWatchFailures() {}
 
     /** What went wrong, as a user reads it; the SDK's retries are already spent. */
     static String reason(RuntimeException error) {

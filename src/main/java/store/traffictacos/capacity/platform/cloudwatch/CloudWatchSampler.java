@@ -20,6 +20,7 @@ import store.traffictacos.capacity.platform.PlatformSampler;
 public final class CloudWatchSampler implements PlatformSampler {
     /** Covers CloudWatch's usual publishing delay. */
     static final Duration MIN_LOOKBACK = Duration.ofMinutes(5);
+
     static final int LOOKBACK_PERIODS = 5;
 
     private static final long NONE = Long.MIN_VALUE;

@@ -21,7 +21,11 @@ import java.util.Set;
  *                         10 or 30 s for high-resolution metrics; null for 60 s
  * @param metrics          what to read, null for every {@link ElastiCacheMetric}
  */
-public record CloudWatchSettings(List<String> cacheClusterIds, String region, URI endpointOverride, Duration period,
+public record CloudWatchSettings(
+        List<String> cacheClusterIds,
+        String region,
+        URI endpointOverride,
+        Duration period,
         List<ElastiCacheMetric> metrics) {
     public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(60);
     private static final Set<Long> HIGH_RESOLUTION_SECONDS = Set.of(1L, 5L, 10L, 30L);
@@ -29,22 +33,24 @@ public record CloudWatchSettings(List<String> cacheClusterIds, String region, UR
     public CloudWatchSettings {
         Objects.requireNonNull(cacheClusterIds, "cacheClusterIds");
         if (cacheClusterIds.isEmpty() || cacheClusterIds.stream().anyMatch(id -> id == null || id.isBlank())) {
-            throw new IllegalArgumentException("cacheClusterIds must be one or more non-blank ElastiCache node ids: "
-                    + cacheClusterIds);
+            throw new IllegalArgumentException(
+                    "cacheClusterIds must be one or more non-blank ElastiCache node ids: " + cacheClusterIds);
         }
         cacheClusterIds = List.copyOf(new LinkedHashSet<>(cacheClusterIds));
         if (region != null && region.isBlank()) {
             region = null;
         }
-        if (endpointOverride != null && (endpointOverride.getHost() == null
-                || !"http".equals(endpointOverride.getScheme()) && !"https".equals(endpointOverride.getScheme()))) {
-            throw new IllegalArgumentException("endpointOverride must be an http(s)://host[:port] URI: "
-                    + endpointOverride);
+        if (endpointOverride != null
+                && (endpointOverride.getHost() == null
+                        || !"http".equals(endpointOverride.getScheme())
+                                && !"https".equals(endpointOverride.getScheme()))) {
+            throw new IllegalArgumentException(
+                    "endpointOverride must be an http(s)://host[:port] URI: " + endpointOverride);
         }
         period = period == null ? DEFAULT_PERIOD : period;
         if (!validPeriod(period)) {
-            throw new IllegalArgumentException("period must be a positive multiple of 60 s, or 1, 5, 10 or 30 s: "
-                    + period);
+            throw new IllegalArgumentException(
+                    "period must be a positive multiple of 60 s, or 1, 5, 10 or 30 s: " + period);
         }
         metrics = metrics == null ? List.of(ElastiCacheMetric.values()) : List.copyOf(new LinkedHashSet<>(metrics));
         if (metrics.isEmpty()) {

@@ -19,7 +19,8 @@ public enum ElastiCacheMetric {
 
     /** The CloudWatch statistics used here, by their CloudWatch names. */
     enum Statistic {
-        AVERAGE("Average"), SUM("Sum");
+        AVERAGE("Average"),
+        SUM("Sum");
 
         private final String cloudWatchName;
 

@@ -105,12 +105,19 @@ public final class ElastiCacheMetrics implements AutoCloseable {
         return samples;
     }
 
-    private void read(CloudWatchClient cloudWatch, List<MetricQuery> batch, Instant start, Instant end,
-            List<PlatformSample> samples, Set<String> problems) {
+    private void read(
+            CloudWatchClient cloudWatch,
+            List<MetricQuery> batch,
+            Instant start,
+            Instant end,
+            List<PlatformSample> samples,
+            Set<String> problems) {
         Map<String, MetricQuery> byId = new LinkedHashMap<>();
         batch.forEach(query -> byId.put(query.id(), query));
         GetMetricDataRequest request = GetMetricDataRequest.builder()
-                .metricDataQueries(batch.stream().map(query -> query.toSdk(settings.periodSeconds())).toList())
+                .metricDataQueries(batch.stream()
+                        .map(query -> query.toSdk(settings.periodSeconds()))
+                        .toList())
                 .startTime(start)
                 .endTime(end)
                 .scanBy(ScanBy.TIMESTAMP_ASCENDING)
@@ -137,8 +144,12 @@ public final class ElastiCacheMetrics implements AutoCloseable {
             Double value = values.get(i);
             if (value != null && !value.isNaN()) {
                 ElastiCacheMetric metric = query.metric();
-                samples.add(new PlatformSample(SOURCE, query.series(), timestamps.get(i).toEpochMilli(),
-                        metric.sampleValue(value, settings.periodSeconds()), metric.unit()));
+                samples.add(new PlatformSample(
+                        SOURCE,
+                        query.series(),
+                        timestamps.get(i).toEpochMilli(),
+                        metric.sampleValue(value, settings.periodSeconds()),
+                        metric.unit()));
             }
         }
     }
@@ -153,7 +164,9 @@ public final class ElastiCacheMetrics implements AutoCloseable {
             }
             result.messages().forEach(message -> parts.add(text(message)));
             if (!parts.isEmpty()) {
-                seriesByProblem.computeIfAbsent(String.join(", ", parts), key -> new ArrayList<>()).add(query.series());
+                seriesByProblem
+                        .computeIfAbsent(String.join(", ", parts), key -> new ArrayList<>())
+                        .add(query.series());
             }
         });
         List<String> problems = new ArrayList<>();
@@ -199,8 +212,7 @@ public final class ElastiCacheMetrics implements AutoCloseable {
                         .socketTimeout(ATTEMPT_TIMEOUT))
                 .region(region)
                 .credentialsProvider(credentials)
-                .overrideConfiguration(override -> override
-                        .retryStrategy(retryStrategy())
+                .overrideConfiguration(override -> override.retryStrategy(retryStrategy())
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .apiCallTimeout(CALL_TIMEOUT));
         if (settings.endpointOverride() != null) {
@@ -216,7 +228,8 @@ public final class ElastiCacheMetrics implements AutoCloseable {
     private static RetryStrategy retryStrategy() {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(MAX_ATTEMPTS)
-                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(1)))
+                .throttlingBackoffStrategy(
+                        BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(1)))
                 .build();
     }
 

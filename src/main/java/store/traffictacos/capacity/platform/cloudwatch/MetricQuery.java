@@ -38,7 +38,10 @@ record MetricQuery(String id, String cacheClusterId, ElastiCacheMetric metric) {
         Metric cloudWatchMetric = Metric.builder()
                 .namespace(ElastiCacheMetrics.NAMESPACE)
                 .metricName(metric.metricName())
-                .dimensions(Dimension.builder().name(ElastiCacheMetrics.DIMENSION).value(cacheClusterId).build())
+                .dimensions(Dimension.builder()
+                        .name(ElastiCacheMetrics.DIMENSION)
+                        .value(cacheClusterId)
+                        .build())
                 .build();
         return MetricDataQuery.builder()
                 .id(id)

@@ -8,13 +8,13 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
  * {@code available_replicas}, unit {@code replicas}.
  */
 final class DeploymentSeries {
-    private DeploymentSeries() {
-    }
+    private DeploymentSeries() {}
 
     static void add(Deployment deployment, Samples out) {
         String prefix = "deployment/" + deployment.getMetadata().getNamespace() + "/"
                 + deployment.getMetadata().getName() + "/";
-        Integer specReplicas = deployment.getSpec() == null ? null : deployment.getSpec().getReplicas();
+        Integer specReplicas =
+                deployment.getSpec() == null ? null : deployment.getSpec().getReplicas();
         DeploymentStatus status = deployment.getStatus();
         // The API server defaults an unset spec.replicas to 1 and leaves zero counts out of the status.
         out.add(prefix + "replicas", specReplicas == null ? 1 : specReplicas, "replicas");

@@ -13,12 +13,12 @@ import java.util.concurrent.TimeoutException;
  * and fabric8's own message ("Operation: [list] for kind: [Node] ... failed.") says only what was tried.
  */
 final class FailureReasons {
-    private FailureReasons() {
-    }
+    private FailureReasons() {}
 
     /** Whether {@code failure} is the network's (connect, DNS, I/O, timeout) rather than a refusal or bad content. */
     static boolean isNetwork(Throwable failure) {
-        return has(failure, IOException.class) || has(failure, TimeoutException.class)
+        return has(failure, IOException.class)
+                || has(failure, TimeoutException.class)
                 || has(failure, UnresolvedAddressException.class);
     }
 

@@ -20,11 +20,11 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricValueStatus;
  * </ul>
  */
 final class HpaSeries {
-    private HpaSeries() {
-    }
+    private HpaSeries() {}
 
     static void add(HorizontalPodAutoscaler hpa, Samples out) {
-        String prefix = "hpa/" + hpa.getMetadata().getNamespace() + "/" + hpa.getMetadata().getName() + "/";
+        String prefix = "hpa/" + hpa.getMetadata().getNamespace() + "/"
+                + hpa.getMetadata().getName() + "/";
         HorizontalPodAutoscalerStatus status = hpa.getStatus();
         int current = status == null || status.getCurrentReplicas() == null ? 0 : status.getCurrentReplicas();
         int desired = status == null || status.getDesiredReplicas() == null ? 0 : status.getDesiredReplicas();
@@ -44,18 +44,33 @@ final class HpaSeries {
 
     private static void addMetric(String prefix, MetricStatus metric, Samples out) {
         if (metric.getResource() != null) {
-            addResource(prefix + metric.getResource().getName(), metric.getResource().getName(),
-                    metric.getResource().getCurrent(), out);
+            addResource(
+                    prefix + metric.getResource().getName(),
+                    metric.getResource().getName(),
+                    metric.getResource().getCurrent(),
+                    out);
         } else if (metric.getContainerResource() != null) {
             var containerResource = metric.getContainerResource();
-            addResource(prefix + containerResource.getContainer() + "/" + containerResource.getName(),
-                    containerResource.getName(), containerResource.getCurrent(), out);
+            addResource(
+                    prefix + containerResource.getContainer() + "/" + containerResource.getName(),
+                    containerResource.getName(),
+                    containerResource.getCurrent(),
+                    out);
         } else if (metric.getPods() != null) {
-            addValue(prefix + metric.getPods().getMetric().getName(), metric.getPods().getCurrent(), out);
+            addValue(
+                    prefix + metric.getPods().getMetric().getName(),
+                    metric.getPods().getCurrent(),
+                    out);
         } else if (metric.getObject() != null) {
-            addValue(prefix + metric.getObject().getMetric().getName(), metric.getObject().getCurrent(), out);
+            addValue(
+                    prefix + metric.getObject().getMetric().getName(),
+                    metric.getObject().getCurrent(),
+                    out);
         } else if (metric.getExternal() != null) {
-            addValue(prefix + metric.getExternal().getMetric().getName(), metric.getExternal().getCurrent(), out);
+            addValue(
+                    prefix + metric.getExternal().getMetric().getName(),
+                    metric.getExternal().getCurrent(),
+                    out);
         }
     }
 

@@ -25,8 +25,7 @@ final class KarpenterNodePools {
             .withNamespaced(false)
             .build();
 
-    private KarpenterNodePools() {
-    }
+    private KarpenterNodePools() {}
 
     static List<GenericKubernetesResource> list(KubernetesClient client) {
         return client.genericKubernetesResources(NODE_POOLS).list().getItems();

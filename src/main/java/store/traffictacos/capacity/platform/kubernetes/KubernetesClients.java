@@ -7,8 +7,7 @@ import java.time.Duration;
 
 /** Clients for reading the cluster while a load test runs. */
 final class KubernetesClients {
-    private KubernetesClients() {
-    }
+    private KubernetesClients() {}
 
     /** Configured as kubectl would be: {@code KUBECONFIG} or {@code ~/.kube/config}, else the pod's service account. */
     static KubernetesClient fromEnvironment(Duration timeout) {

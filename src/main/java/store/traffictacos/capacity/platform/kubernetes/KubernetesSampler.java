@@ -90,7 +90,8 @@ public final class KubernetesSampler implements PlatformSampler {
         } catch (ListCalls.ApiServerUnreachable e) {
             throw e;
         } catch (RuntimeException e) {
-            calls.problem("kubernetes: cannot sample " + part + ": " + e.toString().lines().findFirst().orElse(""));
+            calls.problem("kubernetes: cannot sample " + part + ": "
+                    + e.toString().lines().findFirst().orElse(""));
         }
     }
 
@@ -99,8 +100,15 @@ public final class KubernetesSampler implements PlatformSampler {
             return;
         }
         String namespace = settings.namespace();
-        Optional<Map<String, Deployment>> deployments = calls.list("deployments", namespace,
-                () -> byName(client.apps().deployments().inNamespace(namespace).list().getItems(),
+        Optional<Map<String, Deployment>> deployments = calls.list(
+                "deployments",
+                namespace,
+                () -> byName(
+                        client.apps()
+                                .deployments()
+                                .inNamespace(namespace)
+                                .list()
+                                .getItems(),
                         deployment -> deployment.getMetadata().getName()));
         if (deployments.isEmpty()) {
             return;
@@ -118,16 +126,21 @@ public final class KubernetesSampler implements PlatformSampler {
         if (targets.isEmpty()) {
             return;
         }
-        Optional<List<Pod>> pods = calls.list("pods", namespace,
+        Optional<List<Pod>> pods = calls.list(
+                "pods",
+                namespace,
                 () -> client.pods().inNamespace(namespace).list().getItems());
         if (pods.isEmpty()) {
             return;
         }
-        Optional<Map<String, PodMetrics>> metrics = calls.listMetrics(namespace,
-                () -> byName(client.top().pods().metrics(namespace).getItems(),
+        Optional<Map<String, PodMetrics>> metrics = calls.listMetrics(
+                namespace,
+                () -> byName(
+                        client.top().pods().metrics(namespace).getItems(),
                         podMetrics -> podMetrics.getMetadata().getName()));
         for (Deployment deployment : targets) {
-            String prefix = "workload/" + namespace + "/" + deployment.getMetadata().getName() + "/";
+            String prefix =
+                    "workload/" + namespace + "/" + deployment.getMetadata().getName() + "/";
             List<Pod> owned = PodSelection.selectedBy(deployment, pods.get());
             PodStatusSeries.add(prefix, owned, out);
             metrics.ifPresent(byPod -> PodUsageSeries.add(prefix, owned, byPod, out));
@@ -139,9 +152,17 @@ public final class KubernetesSampler implements PlatformSampler {
             return;
         }
         String namespace = settings.namespace();
-        Optional<Map<String, HorizontalPodAutoscaler>> hpas = calls.list("horizontalpodautoscalers", namespace,
-                () -> byName(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).list()
-                        .getItems(), hpa -> hpa.getMetadata().getName()));
+        Optional<Map<String, HorizontalPodAutoscaler>> hpas = calls.list(
+                "horizontalpodautoscalers",
+                namespace,
+                () -> byName(
+                        client.autoscaling()
+                                .v2()
+                                .horizontalPodAutoscalers()
+                                .inNamespace(namespace)
+                                .list()
+                                .getItems(),
+                        hpa -> hpa.getMetadata().getName()));
         hpas.ifPresent(byName -> settings.hpas().stream()
                 .map(byName::get)
                 .filter(Objects::nonNull) // not every Deployment autoscales
@@ -150,8 +171,8 @@ public final class KubernetesSampler implements PlatformSampler {
 
     private void sampleNodePools(ListCalls calls, Samples out) {
         calls.list("nodes", null, () -> client.nodes().list().getItems()).ifPresent(nodes -> {
-            Map<String, Double> cpuLimits = calls.listIfInstalled("nodepools.karpenter.sh",
-                    () -> KarpenterNodePools.list(client))
+            Map<String, Double> cpuLimits = calls.listIfInstalled(
+                            "nodepools.karpenter.sh", () -> KarpenterNodePools.list(client))
                     .map(nodePools -> KarpenterNodePools.cpuLimits(nodePools, calls::problem))
                     .orElse(Map.of());
             NodePoolSeries.add(nodes, cpuLimits, out);

@@ -14,11 +14,11 @@ import java.util.Objects;
  *                    skipped, since not every Deployment autoscales
  * @param timeout     connect and request timeout of a client made by {@link KubernetesSampler#fromEnvironment}
  */
-public record KubernetesSamplerSettings(String namespace, List<String> deployments, List<String> hpas,
-        Duration timeout) {
+public record KubernetesSamplerSettings(
+        String namespace, List<String> deployments, List<String> hpas, Duration timeout) {
     public static final String DEFAULT_NAMESPACE = "tacos-app";
-    public static final List<String> DEFAULT_DEPLOYMENTS = List.of(
-            "gateway-api", "reservation-api", "inventory-api", "payment-sim-api", "reservation-worker");
+    public static final List<String> DEFAULT_DEPLOYMENTS =
+            List.of("gateway-api", "reservation-api", "inventory-api", "payment-sim-api", "reservation-worker");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     /** Null means the default; null {@code hpas} means one HPA per Deployment, of the same name. */

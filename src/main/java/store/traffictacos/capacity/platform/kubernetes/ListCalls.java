@@ -27,9 +27,11 @@ final class ListCalls {
 
     /** As {@link #list}, for an API that is only there when its add-on is installed: 404 is empty, no problem. */
     <T> Optional<T> listIfInstalled(String resource, Supplier<T> call) {
-        return run(call, failure -> failure.getCode() == HttpURLConnection.HTTP_NOT_FOUND
-                ? Optional.empty()
-                : Optional.of(refused(resource, null, failure)));
+        return run(
+                call,
+                failure -> failure.getCode() == HttpURLConnection.HTTP_NOT_FOUND
+                        ? Optional.empty()
+                        : Optional.of(refused(resource, null, failure)));
     }
 
     /**

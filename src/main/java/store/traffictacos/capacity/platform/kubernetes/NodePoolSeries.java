@@ -31,8 +31,7 @@ final class NodePoolSeries {
     private static final String CAPACITY_TYPE_LABEL = "karpenter.sh/capacity-type";
     private static final String UNKNOWN = "unknown";
 
-    private NodePoolSeries() {
-    }
+    private NodePoolSeries() {}
 
     /** {@code cpuLimits}: cores per Karpenter NodePool name, for the pools that set {@code spec.limits.cpu}. */
     static void add(List<Node> nodes, Map<String, Double> cpuLimits, Samples out) {

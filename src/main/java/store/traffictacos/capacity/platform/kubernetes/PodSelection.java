@@ -7,12 +7,13 @@ import java.util.Map;
 
 /** The pods of a Deployment: those carrying every label of its {@code spec.selector.matchLabels}. */
 final class PodSelection {
-    private PodSelection() {
-    }
+    private PodSelection() {}
 
     static List<Pod> selectedBy(Deployment deployment, List<Pod> pods) {
-        Map<String, String> wanted = deployment.getSpec() == null || deployment.getSpec().getSelector() == null
-                ? null : deployment.getSpec().getSelector().getMatchLabels();
+        Map<String, String> wanted =
+                deployment.getSpec() == null || deployment.getSpec().getSelector() == null
+                        ? null
+                        : deployment.getSpec().getSelector().getMatchLabels();
         if (wanted == null || wanted.isEmpty()) {
             return List.of(); // an empty selector would claim every pod of the namespace
         }

@@ -14,8 +14,7 @@ import java.util.List;
 final class PodStatusSeries {
     private static final String OOM_KILLED = "OOMKilled";
 
-    private PodStatusSeries() {
-    }
+    private PodStatusSeries() {}
 
     static void add(String prefix, List<Pod> pods, Samples out) {
         int running = 0;
@@ -50,7 +49,8 @@ final class PodStatusSeries {
     }
 
     private static boolean oomKilled(ContainerState state) {
-        return state != null && state.getTerminated() != null
+        return state != null
+                && state.getTerminated() != null
                 && OOM_KILLED.equals(state.getTerminated().getReason());
     }
 }

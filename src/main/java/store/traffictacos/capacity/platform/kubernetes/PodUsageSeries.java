@@ -24,8 +24,7 @@ import java.util.Map;
  * Nothing when no pod has metrics yet (metrics-server reports a pod only after its first scrape).
  */
 final class PodUsageSeries {
-    private PodUsageSeries() {
-    }
+    private PodUsageSeries() {}
 
     static void add(String prefix, List<Pod> pods, Map<String, PodMetrics> metricsByPod, Samples out) {
         double cpuUsed = 0;

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Kubernetes quantities as plain numbers: cpu in cores ({@code 250m} = 0.25), memory in bytes ({@code 1Ki} = 1024). */
 final class Quantities {
-    private Quantities() {
-    }
+    private Quantities() {}
 
     static double cores(Quantity quantity) {
         return quantity.getNumericalAmount().doubleValue();

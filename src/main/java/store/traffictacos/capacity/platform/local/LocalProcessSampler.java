@@ -29,7 +29,12 @@ public final class LocalProcessSampler implements PlatformSampler {
     public List<PlatformSample> sample(long epochMs) {
         double cpu = os.getProcessCpuLoad();
         List<PlatformSample> samples = new ArrayList<>(List.of(
-                new PlatformSample(SOURCE, "heap_used", epochMs, memory.getHeapMemoryUsage().getUsed(), "bytes"),
+                new PlatformSample(
+                        SOURCE,
+                        "heap_used",
+                        epochMs,
+                        memory.getHeapMemoryUsage().getUsed(),
+                        "bytes"),
                 new PlatformSample(SOURCE, "threads", epochMs, threads.getThreadCount(), "threads")));
         if (cpu >= 0) { // negative: not available on this platform
             samples.add(new PlatformSample(SOURCE, "cpu_pct", epochMs, cpu * 100, "%"));

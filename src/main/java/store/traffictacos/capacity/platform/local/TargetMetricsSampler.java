@@ -28,7 +28,8 @@ public final class TargetMetricsSampler implements PlatformSampler {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final URI metricsUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private Map<String, Double> previous;
     private long previousEpochMs;
     private String unavailableReason;
@@ -77,7 +78,8 @@ public final class TargetMetricsSampler implements PlatformSampler {
     }
 
     private Map<String, Double> scrape() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(metricsUrl).timeout(TIMEOUT).GET().build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(metricsUrl).timeout(TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("HTTP " + response.statusCode());
@@ -85,8 +87,13 @@ public final class TargetMetricsSampler implements PlatformSampler {
         return PrometheusText.sumsByName(response.body());
     }
 
-    private static void gauge(List<PlatformSample> samples, long epochMs, Map<String, Double> totals, String metric,
-            String series, String unit) {
+    private static void gauge(
+            List<PlatformSample> samples,
+            long epochMs,
+            Map<String, Double> totals,
+            String metric,
+            String series,
+            String unit) {
         Double value = totals.get(metric);
         if (value != null) {
             samples.add(new PlatformSample(SOURCE, series, epochMs, value, unit));
@@ -97,8 +104,13 @@ public final class TargetMetricsSampler implements PlatformSampler {
      * A counter's growth per second. A labelled counter has no line until its first label set counts,
      * so a missing counter is 0; one that went down (a restarted target) gives nothing.
      */
-    private void rate(List<PlatformSample> samples, long epochMs, double seconds, Map<String, Double> totals,
-            String metric, String series) {
+    private void rate(
+            List<PlatformSample> samples,
+            long epochMs,
+            double seconds,
+            Map<String, Double> totals,
+            String metric,
+            String series) {
         double now = totals.getOrDefault(metric, 0.0);
         double before = previous.getOrDefault(metric, 0.0);
         if (now >= before) {
@@ -108,8 +120,7 @@ public final class TargetMetricsSampler implements PlatformSampler {
 
     /** The few lines of the Prometheus text format this sampler needs: sample values summed by name. */
     static final class PrometheusText {
-        private PrometheusText() {
-        }
+        private PrometheusText() {}
 
         static Map<String, Double> sumsByName(String text) {
             Map<String, Double> sums = new HashMap<>();

@@ -14,7 +14,13 @@ public record RedisClusterInfo(List<Node> nodes) {
     }
 
     /** One line of {@code CLUSTER NODES}. */
-    public record Node(String id, String host, int port, Set<String> flags, String masterId, boolean connected,
+    public record Node(
+            String id,
+            String host,
+            int port,
+            Set<String> flags,
+            String masterId,
+            boolean connected,
             List<String> slots) {
         public Node {
             flags = Set.copyOf(flags);
@@ -32,7 +38,10 @@ public record RedisClusterInfo(List<Node> nodes) {
 
         /** Has an address and is not flagged failed, without address, or in handshake. */
         public boolean reachable() {
-            return !host.isEmpty() && port > 0 && !flags.contains("noaddr") && !flags.contains("handshake")
+            return !host.isEmpty()
+                    && port > 0
+                    && !flags.contains("noaddr")
+                    && !flags.contains("handshake")
                     && !flags.contains("fail");
         }
     }

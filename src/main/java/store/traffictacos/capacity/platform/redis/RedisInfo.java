@@ -7,8 +7,7 @@ import java.util.OptionalDouble;
 
 /** Parses the text of Redis {@code INFO} (also {@code CLUSTER INFO}): {@code field:value} lines. */
 public final class RedisInfo {
-    private RedisInfo() {
-    }
+    private RedisInfo() {}
 
     /**
      * Every {@code field:value} line, in order; {@code # Section} headers, blank lines and

@@ -1,6 +1,5 @@
 package store.traffictacos.capacity.platform.redis;
 
-import store.traffictacos.capacity.net.ConnectionFailures;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
+import store.traffictacos.capacity.net.ConnectionFailures;
 import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.platform.PlatformSampler;
 
@@ -145,7 +145,11 @@ public final class RedisInfoSampler implements PlatformSampler {
         return samples;
     }
 
-    private void sampleCluster(String seed, Map<String, String> seedInfo, long epochMs, List<PlatformSample> samples,
+    private void sampleCluster(
+            String seed,
+            Map<String, String> seedInfo,
+            long epochMs,
+            List<PlatformSample> samples,
             List<String> problems) {
         RedisClusterInfo cluster;
         try {
@@ -156,7 +160,9 @@ public final class RedisInfoSampler implements PlatformSampler {
             addSamples(seed, seedInfo, epochMs, samples);
             return;
         }
-        List<String> addresses = cluster.reachableNodes().stream().map(RedisClusterInfo.Node::address).toList();
+        List<String> addresses = cluster.reachableNodes().stream()
+                .map(RedisClusterInfo.Node::address)
+                .toList();
         if (addresses.isEmpty()) {
             addSamples(seed, seedInfo, epochMs, samples);
             return;
@@ -213,8 +219,13 @@ public final class RedisInfoSampler implements PlatformSampler {
         add(samples, node, USED_MEMORY, epochMs, used, "bytes");
         OptionalDouble max = RedisInfo.number(info, "maxmemory");
         if (used.isPresent() && max.isPresent() && max.getAsDouble() > 0) {
-            add(samples, node, USED_MEMORY_PCT, epochMs,
-                    OptionalDouble.of(used.getAsDouble() * 100.0 / max.getAsDouble()), "%");
+            add(
+                    samples,
+                    node,
+                    USED_MEMORY_PCT,
+                    epochMs,
+                    OptionalDouble.of(used.getAsDouble() * 100.0 / max.getAsDouble()),
+                    "%");
         }
         Counters current = Counters.of(info, now);
         Counters before = previous.put(node, current);
@@ -235,8 +246,8 @@ public final class RedisInfoSampler implements PlatformSampler {
         return OptionalDouble.of((after.getAsDouble() - before.getAsDouble()) * scale);
     }
 
-    private static void add(List<PlatformSample> samples, String node, String metric, long epochMs,
-            OptionalDouble value, String unit) {
+    private static void add(
+            List<PlatformSample> samples, String node, String metric, long epochMs, OptionalDouble value, String unit) {
         if (value.isPresent()) {
             samples.add(new PlatformSample(SOURCE, series(node, metric), epochMs, value.getAsDouble(), unit));
         }
@@ -248,15 +259,26 @@ public final class RedisInfoSampler implements PlatformSampler {
     }
 
     /** The counters a delta is taken from, at one INFO. */
-    private record Counters(String runId, long nanos, OptionalDouble cpuSeconds, OptionalDouble hits,
-            OptionalDouble misses, OptionalDouble evicted) {
+    private record Counters(
+            String runId,
+            long nanos,
+            OptionalDouble cpuSeconds,
+            OptionalDouble hits,
+            OptionalDouble misses,
+            OptionalDouble evicted) {
         static Counters of(Map<String, String> info, long nanos) {
             OptionalDouble sys = RedisInfo.number(info, "used_cpu_sys");
             OptionalDouble usr = RedisInfo.number(info, "used_cpu_user");
             OptionalDouble cpu = sys.isPresent() && usr.isPresent()
-                    ? OptionalDouble.of(sys.getAsDouble() + usr.getAsDouble()) : OptionalDouble.empty();
-            return new Counters(info.get("run_id"), nanos, cpu, RedisInfo.number(info, "keyspace_hits"),
-                    RedisInfo.number(info, "keyspace_misses"), RedisInfo.number(info, "evicted_keys"));
+                    ? OptionalDouble.of(sys.getAsDouble() + usr.getAsDouble())
+                    : OptionalDouble.empty();
+            return new Counters(
+                    info.get("run_id"),
+                    nanos,
+                    cpu,
+                    RedisInfo.number(info, "keyspace_hits"),
+                    RedisInfo.number(info, "keyspace_misses"),
+                    RedisInfo.number(info, "evicted_keys"));
         }
 
         boolean sameServer(Counters other) {

@@ -22,8 +22,8 @@ public record RedisInfoSettings(URI uri, String passwordEnv, Duration timeout) {
         Objects.requireNonNull(uri, "uri");
         String scheme = uri.getScheme();
         if (!"redis".equals(scheme) && !"rediss".equals(scheme) || uri.getHost() == null) {
-            throw new IllegalArgumentException("not a Redis URI (redis://host:port[/db] or rediss://...): "
-                    + Uris.redact(uri));
+            throw new IllegalArgumentException(
+                    "not a Redis URI (redis://host:port[/db] or rediss://...): " + Uris.redact(uri));
         }
         if (passwordEnv != null && passwordEnv.isBlank()) {
             passwordEnv = null;

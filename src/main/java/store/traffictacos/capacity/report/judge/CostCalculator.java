@@ -12,8 +12,7 @@ import store.traffictacos.capacity.report.settings.PriceTable;
 public final class CostCalculator {
     public static final String NO_NODE_SERIES = "no node series: platform metrics not collected";
 
-    private CostCalculator() {
-    }
+    private CostCalculator() {}
 
     /**
      * @param nodeHours hours of each instance type's nodes during the run; empty when unknown
@@ -37,7 +36,9 @@ public final class CostCalculator {
         }
         double fleetUsdPerHour = runUsd / (runSeconds / 3600);
         double requestsPerHour = kneeRps * 3600;
-        return new Cost(runUsd, fleetUsdPerHour / requestsPerHour * 1_000_000,
+        return new Cost(
+                runUsd,
+                fleetUsdPerHour / requestsPerHour * 1_000_000,
                 "node-hours × on-demand prices; per million at the knee with the run's average fleet");
     }
 }

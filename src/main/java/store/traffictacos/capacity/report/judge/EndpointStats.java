@@ -6,15 +6,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import store.traffictacos.capacity.report.model.CapacityReport.EndpointReport;
+import store.traffictacos.capacity.report.model.Latencies;
 import store.traffictacos.capacity.results.LatencyCounts;
 import store.traffictacos.capacity.results.Outcomes;
 import store.traffictacos.capacity.results.SeriesKey;
-import store.traffictacos.capacity.report.model.Latencies;
 
 /** Latency and errors per endpoint over the whole run, from one pass over the series. */
 public final class EndpointStats {
-    private EndpointStats() {
-    }
+    private EndpointStats() {}
 
     public static List<EndpointReport> of(SortedMap<SeriesKey, LatencyCounts> series) {
         // One histogram per endpoint: a run has tens of endpoints, not tens of thousands.
@@ -30,9 +29,13 @@ public final class EndpointStats {
                 .map(entry -> {
                     Histogram histogram = entry.getValue();
                     long requests = histogram.getTotalCount();
-                    return new EndpointReport(entry.getKey(), requests,
-                            Latencies.percentileMs(histogram, 50), Latencies.percentileMs(histogram, 95),
-                            Latencies.percentileMs(histogram, 99), Latencies.maxMs(histogram),
+                    return new EndpointReport(
+                            entry.getKey(),
+                            requests,
+                            Latencies.percentileMs(histogram, 50),
+                            Latencies.percentileMs(histogram, 95),
+                            Latencies.percentileMs(histogram, 99),
+                            Latencies.maxMs(histogram),
                             (double) errors.getOrDefault(entry.getKey(), 0L) / requests);
                 })
                 .toList();

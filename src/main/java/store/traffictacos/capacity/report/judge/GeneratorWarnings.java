@@ -9,8 +9,7 @@ import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
  * or a runner was short of CPU.
  */
 public final class GeneratorWarnings {
-    private GeneratorWarnings() {
-    }
+    private GeneratorWarnings() {}
 
     public static List<GeneratorWarning> find(RunSeconds seconds) {
         List<GeneratorWarning> warnings = new ArrayList<>();
@@ -30,7 +29,8 @@ public final class GeneratorWarnings {
                 sent += seconds.sent(second);
                 if (seconds.runnerShortOfCpu(second)) {
                     cpuShort = true;
-                    busiestCpu = Double.isNaN(busiestCpu) ? seconds.busiestRunnerCpu(second)
+                    busiestCpu = Double.isNaN(busiestCpu)
+                            ? seconds.busiestRunnerCpu(second)
                             : Math.max(busiestCpu, seconds.busiestRunnerCpu(second));
                 }
             }
@@ -42,8 +42,11 @@ public final class GeneratorWarnings {
     private static String reason(long scheduled, long sent, boolean cpuShort, double busiestCpu) {
         String counts = "runners sent " + sent + " of " + scheduled + " scheduled requests";
         return cpuShort
-                ? String.format(java.util.Locale.ROOT, "a runner was short of CPU (%.0f %% of its cores); %s",
-                        busiestCpu * 100, counts)
+                ? String.format(
+                        java.util.Locale.ROOT,
+                        "a runner was short of CPU (%.0f %% of its cores); %s",
+                        busiestCpu * 100,
+                        counts)
                 : counts;
     }
 }

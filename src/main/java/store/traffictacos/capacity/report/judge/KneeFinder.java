@@ -75,6 +75,10 @@ public final class KneeFinder {
     }
 
     private static String firstFailed(Window window) {
-        return window.slos().stream().filter(slo -> !slo.pass()).findFirst().orElseThrow().name();
+        return window.slos().stream()
+                .filter(slo -> !slo.pass())
+                .findFirst()
+                .orElseThrow()
+                .name();
     }
 }

@@ -16,8 +16,7 @@ import store.traffictacos.capacity.report.model.CapacityReport.PlatformSeries;
 public final class NodeHours {
     private static final Pattern NODES = Pattern.compile("nodepool/[^/]+/([^/]+)/([^/]+)/nodes");
 
-    private NodeHours() {
-    }
+    private NodeHours() {}
 
     /** Hours of nodes of each instance type during {@code [0, runSeconds)}; empty without node series. */
     public static Map<String, Double> byInstanceType(List<PlatformSeries> platform, double runSeconds) {
@@ -35,7 +34,9 @@ public final class NodeHours {
     public static boolean anySpot(List<PlatformSeries> platform) {
         return platform.stream().anyMatch(series -> {
             Matcher nodes = NODES.matcher(series.series());
-            return series.source().equals("kubernetes") && nodes.matches() && nodes.group(2).equals("spot")
+            return series.source().equals("kubernetes")
+                    && nodes.matches()
+                    && nodes.group(2).equals("spot")
                     && series.points().stream().anyMatch(point -> point.value() > 0);
         });
     }
@@ -44,7 +45,8 @@ public final class NodeHours {
         double total = 0;
         for (int i = 0; i < points.size(); i++) {
             double from = Math.max(0, points.get(i).second());
-            double to = Math.min(runSeconds, i + 1 < points.size() ? points.get(i + 1).second() : runSeconds);
+            double to = Math.min(
+                    runSeconds, i + 1 < points.size() ? points.get(i + 1).second() : runSeconds);
             if (to > from) {
                 total += points.get(i).value() * (to - from);
             }

@@ -39,8 +39,15 @@ public final class ResourceJudge {
                 }
             }
             if (highest != null) {
-                results.add(new ResourceResult(threshold.name(), highest.source(), highest.series(), highest.unit(),
-                        threshold.above(), value, crossedAt, crossedAt != null));
+                results.add(new ResourceResult(
+                        threshold.name(),
+                        highest.source(),
+                        highest.series(),
+                        highest.unit(),
+                        threshold.above(),
+                        value,
+                        crossedAt,
+                        crossedAt != null));
             }
         }
         return results;
@@ -82,6 +89,8 @@ public final class ResourceJudge {
     }
 
     private List<PlatformSeries> matching(ResourceThreshold threshold) {
-        return platform.stream().filter(series -> threshold.matches(series.source(), series.series())).toList();
+        return platform.stream()
+                .filter(series -> threshold.matches(series.source(), series.series()))
+                .toList();
     }
 }

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
+import store.traffictacos.capacity.report.model.Latencies;
 import store.traffictacos.capacity.results.LatencyCounts;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.Outcomes;
 import store.traffictacos.capacity.results.SeriesKey;
-import store.traffictacos.capacity.report.model.Latencies;
 
 /**
  * The merged results folded once into one latency histogram, error count and schedule per second
@@ -27,6 +27,7 @@ public final class RunSeconds {
      * platform's latency, so its seconds are the generator's fault.
      */
     static final double RUNNER_CPU_LIMIT = 0.90;
+
     private static final LatencyCounts NOTHING = LatencyCounts.of(Latencies.newHistogram());
 
     private final long[] scheduled;
@@ -37,8 +38,13 @@ public final class RunSeconds {
     private final double behindRatio;
     private final Histogram sum = Latencies.newHistogram();
 
-    private RunSeconds(long[] scheduled, long[] sent, double[] busiestRunnerCpu, List<LatencyCounts> latency,
-                       List<SortedMap<String, Long>> errors, double behindRatio) {
+    private RunSeconds(
+            long[] scheduled,
+            long[] sent,
+            double[] busiestRunnerCpu,
+            List<LatencyCounts> latency,
+            List<SortedMap<String, Long>> errors,
+            double behindRatio) {
         this.scheduled = scheduled;
         this.sent = sent;
         this.busiestRunnerCpu = busiestRunnerCpu;
@@ -78,8 +84,13 @@ public final class RunSeconds {
         double[] cpu = results.busiestRunnerCpuPerSecond();
         double[] busiestRunnerCpu = Arrays.copyOf(cpu, length);
         Arrays.fill(busiestRunnerCpu, Math.min(cpu.length, length), length, Double.NaN);
-        return new RunSeconds(Arrays.copyOf(scheduled, length), Arrays.copyOf(sent, length), busiestRunnerCpu,
-                latency, errors, behindRatio);
+        return new RunSeconds(
+                Arrays.copyOf(scheduled, length),
+                Arrays.copyOf(sent, length),
+                busiestRunnerCpu,
+                latency,
+                errors,
+                behindRatio);
     }
 
     /** Seconds from 0 to the last one with a schedule, a sent request or a response. */
@@ -132,9 +143,17 @@ public final class RunSeconds {
             behind |= isBehind(second);
             errors.get(second).forEach((kind, count) -> errorsByKind.merge(kind, count, Long::sum));
         }
-        return new Measurement(Math.max(to - from, 0), scheduledSum, sentSum, sum.getTotalCount(),
-                Latencies.percentileMs(sum, 50), Latencies.percentileMs(sum, 95), Latencies.percentileMs(sum, 99),
-                Latencies.maxMs(sum), errorsByKind, behind);
+        return new Measurement(
+                Math.max(to - from, 0),
+                scheduledSum,
+                sentSum,
+                sum.getTotalCount(),
+                Latencies.percentileMs(sum, 50),
+                Latencies.percentileMs(sum, 95),
+                Latencies.percentileMs(sum, 99),
+                Latencies.maxMs(sum),
+                errorsByKind,
+                behind);
     }
 
     private static void keep(List<LatencyCounts> latency, long second, Histogram histogram) {

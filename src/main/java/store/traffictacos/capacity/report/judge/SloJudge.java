@@ -6,15 +6,14 @@ import store.traffictacos.capacity.report.settings.SloSet;
 
 /** Judges every SLO of a set against one measurement, in the set's order. */
 public final class SloJudge {
-    private SloJudge() {
-    }
+    private SloJudge() {}
 
     public static List<SloResult> judge(SloSet slos, Measurement measurement) {
         return slos.slos().stream()
                 .map(slo -> {
                     double value = measurement.value(slo.metric());
-                    return new SloResult(slo.name(), slo.metric().key(), slo.threshold(), value,
-                            value < slo.threshold());
+                    return new SloResult(
+                            slo.name(), slo.metric().key(), slo.threshold(), value, value < slo.threshold());
                 })
                 .toList();
     }

@@ -46,13 +46,46 @@ public record CapacityReport(
     public static final String FORMAT = "tacos-report/1";
 
     /** A report that says nothing about its runners' completeness (hand-made, or read from an older file). */
-    public CapacityReport(String format, String runId, String profile, int runners, long startEpochMs,
-            long endEpochMs, Verdict verdict, Knee knee, List<PhaseReport> phases, List<EndpointReport> endpoints,
-            List<SecondPoint> timeline, List<GeneratorWarning> generatorWarnings, SloSet slos,
-            @Nullable Comparison comparison, @Nullable Cost cost, List<TrendPoint> trend, List<PlatformSeries> platform,
+    public CapacityReport(
+            String format,
+            String runId,
+            String profile,
+            int runners,
+            long startEpochMs,
+            long endEpochMs,
+            Verdict verdict,
+            Knee knee,
+            List<PhaseReport> phases,
+            List<EndpointReport> endpoints,
+            List<SecondPoint> timeline,
+            List<GeneratorWarning> generatorWarnings,
+            SloSet slos,
+            @Nullable Comparison comparison,
+            @Nullable Cost cost,
+            List<TrendPoint> trend,
+            List<PlatformSeries> platform,
             java.util.Map<String, String> platformUnavailable) {
-        this(format, runId, profile, runners, startEpochMs, endEpochMs, verdict, knee, phases, endpoints, timeline,
-                generatorWarnings, slos, comparison, cost, trend, platform, platformUnavailable, List.of(), null);
+        this(
+                format,
+                runId,
+                profile,
+                runners,
+                startEpochMs,
+                endEpochMs,
+                verdict,
+                knee,
+                phases,
+                endpoints,
+                timeline,
+                generatorWarnings,
+                slos,
+                comparison,
+                cost,
+                trend,
+                platform,
+                platformUnavailable,
+                List.of(),
+                null);
     }
 
     public CapacityReport {
@@ -68,11 +101,9 @@ public record CapacityReport(
      * A platform metric sampled beside the load (Redis INFO, the embedded target's JVM, ...), on the
      * run's clock: {@code second} counts from the run's start, as in {@link #timeline()}.
      */
-    public record PlatformSeries(String source, String series, String unit, List<PlatformPoint> points) {
-    }
+    public record PlatformSeries(String source, String series, String unit, List<PlatformPoint> points) {}
 
-    public record PlatformPoint(double second, double value) {
-    }
+    public record PlatformPoint(double second, double value) {}
 
     /**
      * What one runner left: {@code complete}, {@code stopped early} (results up to where it stopped)
@@ -90,8 +121,10 @@ public record CapacityReport(
 
     /** The runners that did not leave complete results, e.g. {@code runner 2 missing: no results written}. */
     public List<String> runnerProblems() {
-        return runnerResults.stream().filter(runner -> !runner.complete())
-                .map(runner -> "runner " + runner.index() + " " + runner.status() + ": " + runner.detail()).toList();
+        return runnerResults.stream()
+                .filter(runner -> !runner.complete())
+                .map(runner -> "runner " + runner.index() + " " + runner.status() + ": " + runner.detail())
+                .toList();
     }
 
     public enum Verdict {
@@ -107,8 +140,12 @@ public record CapacityReport(
      * there: of the resources over their threshold in that window, the one that had been over it the
      * longest (null when none was, or without platform series).
      */
-    public record Knee(@Nullable Double rps, @Nullable String limitedBy, @Nullable String resource,
-            @Nullable Long failedFromSecond, @Nullable Long failedToSecond) {
+    public record Knee(
+            @Nullable Double rps,
+            @Nullable String limitedBy,
+            @Nullable String resource,
+            @Nullable Long failedFromSecond,
+            @Nullable Long failedToSecond) {
         public Knee withResource(@Nullable String firstResource) {
             return new Knee(rps, limitedBy, firstResource, failedFromSecond, failedToSecond);
         }
@@ -150,24 +187,33 @@ public record CapacityReport(
      * the one it came from; {@code crossedAtSecond} is when any matching series first went above the
      * threshold in the phase (null when none did).
      */
-    public record ResourceResult(String name, String source, String series, String unit, double threshold,
-            double value, @Nullable Double crossedAtSecond, boolean crossed) {
-    }
+    public record ResourceResult(
+            String name,
+            String source,
+            String series,
+            String unit,
+            double threshold,
+            double value,
+            @Nullable Double crossedAtSecond,
+            boolean crossed) {}
 
     /** One SLO judged in one phase or window: pass when {@code value < threshold}. */
-    public record SloResult(String name, String metric, double threshold, double value, boolean pass) {
-    }
+    public record SloResult(String name, String metric, double threshold, double value, boolean pass) {}
 
-    public record EndpointReport(String endpoint, long requests, double p50Ms, double p95Ms, double p99Ms,
-            double maxMs, double errorRate) {
-    }
+    public record EndpointReport(
+            String endpoint, long requests, double p50Ms, double p95Ms, double p99Ms, double maxMs, double errorRate) {}
 
     /** One second of the run: offered (scheduled), sent and answered requests, latency, errors. */
-    public record SecondPoint(long second, long offered, long sent, long achieved, double p50Ms, double p95Ms,
-            double p99Ms, java.util.Map<String, Long> errorsByKind) {
-    }
+    public record SecondPoint(
+            long second,
+            long offered,
+            long sent,
+            long achieved,
+            double p50Ms,
+            double p95Ms,
+            double p99Ms,
+            java.util.Map<String, Long> errorsByKind) {}
 
     /** Seconds {@code [fromSecond, toSecond)} where the generator fell behind, and why. */
-    public record GeneratorWarning(long fromSecond, long toSecond, String reason) {
-    }
+    public record GeneratorWarning(long fromSecond, long toSecond, String reason) {}
 }

@@ -11,8 +11,13 @@ import store.traffictacos.capacity.report.settings.RegressionRules;
  * @param kneeRps null when the baseline had no knee to compare with
  * @param checks every rule applied, broken or not, in the order knee, then per phase p99 and error rate
  */
-public record Comparison(String baselineRunId, long baselineStartEpochMs, RegressionRules rules, @Nullable Delta kneeRps,
-        List<PhaseDelta> phases, List<RuleCheck> checks) {
+public record Comparison(
+        String baselineRunId,
+        long baselineStartEpochMs,
+        RegressionRules rules,
+        @Nullable Delta kneeRps,
+        List<PhaseDelta> phases,
+        List<RuleCheck> checks) {
     /** The subject of the knee's rule check, beside the phase names. */
     public static final String KNEE = "knee";
 
@@ -23,8 +28,10 @@ public record Comparison(String baselineRunId, long baselineStartEpochMs, Regres
 
     /** True when a check of {@code rule} on {@code subject} (a phase name, or "knee") broke. */
     public boolean broke(String rule, String subject) {
-        return checks.stream().anyMatch(check -> check.broken() && check.rule().equals(rule)
-                && check.subject().equals(subject));
+        return checks.stream()
+                .anyMatch(check -> check.broken()
+                        && check.rule().equals(rule)
+                        && check.subject().equals(subject));
     }
 
     /**
@@ -33,18 +40,21 @@ public record Comparison(String baselineRunId, long baselineStartEpochMs, Regres
      * @param change {@code current − baseline}
      * @param changePercent the change relative to the baseline; null when the baseline is 0 or NaN
      */
-    public record Delta(double baseline, double current, double change, @Nullable Double changePercent) {
+    public record Delta(
+            double baseline,
+            double current,
+            double change,
+            @Nullable Double changePercent) {
         public static Delta of(double baseline, double current) {
             boolean relative = baseline != 0 && !Double.isNaN(baseline) && !Double.isNaN(current);
-            return new Delta(baseline, current, current - baseline,
-                    relative ? (current - baseline) / baseline * 100 : null);
+            return new Delta(
+                    baseline, current, current - baseline, relative ? (current - baseline) / baseline * 100 : null);
         }
     }
 
     /** Latencies in ms, errorRate a fraction, achievedRps in requests per second. */
-    public record PhaseDelta(String phase, Delta p50Ms, Delta p95Ms, Delta p99Ms, Delta maxMs, Delta errorRate,
-            Delta achievedRps) {
-    }
+    public record PhaseDelta(
+            String phase, Delta p50Ms, Delta p95Ms, Delta p99Ms, Delta maxMs, Delta errorRate, Delta achievedRps) {}
 
     /**
      * One rule on one subject.
@@ -55,6 +65,5 @@ public record Comparison(String baselineRunId, long baselineStartEpochMs, Regres
      * @param change what it limits: percent for the p99 and knee rules (a knee drop is negative), a
      *     fraction for the error rate
      */
-    public record RuleCheck(String rule, String subject, double limit, double change, boolean broken) {
-    }
+    public record RuleCheck(String rule, String subject, double limit, double change, boolean broken) {}
 }

@@ -4,8 +4,7 @@ import org.HdrHistogram.Histogram;
 
 /** The latency conventions of the report: series are µs HDR histograms, the report speaks ms. */
 public final class Latencies {
-    private Latencies() {
-    }
+    private Latencies() {}
 
     /** An empty histogram with the series configuration (3 significant digits, 1 µs), so adding series stays exact. */
     public static Histogram newHistogram() {

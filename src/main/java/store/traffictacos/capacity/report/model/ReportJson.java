@@ -59,10 +59,10 @@ import java.nio.file.Path;
  * are optional, so files written before them still read (as null, null and an empty list).
  */
 public final class ReportJson {
-    public static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    public static final ObjectMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     /**
      * Reads a {@code report.json}; doubles come back bit for bit as written.

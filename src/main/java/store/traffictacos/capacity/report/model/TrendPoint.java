@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  * @param phase the phase whose p99 is tracked: {@code peak}, or the one with the highest offered rate
  * @param p99Ms that phase's p99
  */
-public record TrendPoint(String runId, long startEpochMs, @Nullable Double kneeRps, @Nullable String phase,
-        double p99Ms) {
-}
+public record TrendPoint(
+        String runId,
+        long startEpochMs,
+        @Nullable Double kneeRps,
+        @Nullable String phase,
+        double p99Ms) {}

@@ -23,11 +23,11 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultTableXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.EndpointReport;
 import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.SecondPoint;
-import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.TrendPoint;
 import store.traffictacos.capacity.report.settings.SloSet;
 
@@ -55,8 +55,7 @@ public final class Charts {
     private static final Color PHASE_LINE = new Color(90, 90, 90);
     private static final Color GRID = new Color(220, 220, 220);
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /**
      * Draws one small chart now. Java2D registers JVM shutdown hooks when it is first used, which is
@@ -110,8 +109,11 @@ public final class Charts {
         // Offered is drawn on top (series 0 is drawn last) and dashed, so sent and achieved show
         // through where they match it, which is most of a healthy run.
         plot.getRenderer().setSeriesPaint(0, Color.BLACK);
-        plot.getRenderer().setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {6f, 4f}, 0f));
+        plot.getRenderer()
+                .setSeriesStroke(
+                        0,
+                        new BasicStroke(
+                                1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         for (GeneratorWarning warning : report.generatorWarnings()) {
             IntervalMarker behind = new IntervalMarker(warning.fromSecond(), warning.toSecond(), GENERATOR_SHADE);
             behind.setLabel("generator behind");
@@ -129,17 +131,24 @@ public final class Charts {
         data.addSeries(timeSeries(report, "p99", SecondPoint::p99Ms));
         JFreeChart chart = ChartFactory.createXYLineChart("Latency percentiles", TIME_AXIS, "ms", data);
         XYPlot plot = timePlot(chart, report);
-        report.slos().slos().stream().filter(slo -> slo.metric() == SloSet.Metric.P99_MS).findFirst().ifPresent(slo -> {
-            ValueMarker threshold = new ValueMarker(slo.threshold(), SLO_LINE, new BasicStroke(2f, BasicStroke.CAP_BUTT,
-                    BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
-            threshold.setLabel("p99 SLO " + ReportFiles.Text.ms(slo.threshold()));
-            threshold.setLabelPaint(SLO_LINE);
-            threshold.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            threshold.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-            plot.addRangeMarker(threshold);
-            // Keep the threshold in view even when every percentile stays far below it.
-            plot.getRangeAxis().setRange(0, Math.max(plot.getRangeAxis().getUpperBound(), slo.threshold() * 1.15));
-        });
+        report.slos().slos().stream()
+                .filter(slo -> slo.metric() == SloSet.Metric.P99_MS)
+                .findFirst()
+                .ifPresent(slo -> {
+                    ValueMarker threshold = new ValueMarker(
+                            slo.threshold(),
+                            SLO_LINE,
+                            new BasicStroke(
+                                    2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
+                    threshold.setLabel("p99 SLO " + ReportFiles.Text.ms(slo.threshold()));
+                    threshold.setLabelPaint(SLO_LINE);
+                    threshold.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                    threshold.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+                    plot.addRangeMarker(threshold);
+                    // Keep the threshold in view even when every percentile stays far below it.
+                    plot.getRangeAxis()
+                            .setRange(0, Math.max(plot.getRangeAxis().getUpperBound(), slo.threshold() * 1.15));
+                });
         return chart;
     }
 
@@ -149,10 +158,11 @@ public final class Charts {
         DefaultTableXYDataset data = new DefaultTableXYDataset();
         for (String kind : kinds) {
             // A stacked dataset needs every kind at every second, zero where it did not occur.
-            data.addSeries(timeSeries(report, kind, point -> point.errorsByKind().getOrDefault(kind, 0L)));
+            data.addSeries(
+                    timeSeries(report, kind, point -> point.errorsByKind().getOrDefault(kind, 0L)));
         }
-        JFreeChart chart = ChartFactory.createStackedXYAreaChart("Errors per second by kind", TIME_AXIS, "errors/s",
-                data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createStackedXYAreaChart(
+                "Errors per second by kind", TIME_AXIS, "errors/s", data, PlotOrientation.VERTICAL, true, false, false);
         timePlot(chart, report).setNoDataMessage("no errors");
         return chart;
     }
@@ -165,8 +175,8 @@ public final class Charts {
             data.addValue(endpoint.p99Ms(), "p99", endpoint.endpoint());
         }
         // Horizontal, so long endpoint names stay readable.
-        JFreeChart chart = ChartFactory.createBarChart("Latency per endpoint", "", "ms", data,
-                PlotOrientation.HORIZONTAL, true, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                "Latency per endpoint", "", "ms", data, PlotOrientation.HORIZONTAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);
@@ -184,8 +194,8 @@ public final class Charts {
                 p99.add(point.startEpochMs(), point.p99Ms());
             }
         }
-        JFreeChart chart = ChartFactory.createTimeSeriesChart("Knee and peak p99 by run", "run start", "req/s",
-                new XYSeriesCollection(knee));
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(
+                "Knee and peak p99 by run", "run start", "req/s", new XYSeriesCollection(knee));
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
@@ -239,8 +249,12 @@ public final class Charts {
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
         // The same x range on every time chart, so they line up when read one above the other.
-        long end = Math.max(report.phases().stream().mapToLong(PhaseReport::endSecond).max().orElse(0),
-                report.timeline().stream().mapToLong(point -> point.second() + 1).max().orElse(0));
+        long end = Math.max(
+                report.phases().stream().mapToLong(PhaseReport::endSecond).max().orElse(0),
+                report.timeline().stream()
+                        .mapToLong(point -> point.second() + 1)
+                        .max()
+                        .orElse(0));
         if (end > 0) {
             plot.getDomainAxis().setRange(0, end);
         }
@@ -251,8 +265,10 @@ public final class Charts {
             start.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(start);
             if (phase.settleSeconds() > 0) {
-                plot.addDomainMarker(new IntervalMarker(phase.startSecond(), phase.startSecond() + phase.settleSeconds(),
-                        SETTLE_SHADE), Layer.BACKGROUND);
+                plot.addDomainMarker(
+                        new IntervalMarker(
+                                phase.startSecond(), phase.startSecond() + phase.settleSeconds(), SETTLE_SHADE),
+                        Layer.BACKGROUND);
             }
         }
         return plot;

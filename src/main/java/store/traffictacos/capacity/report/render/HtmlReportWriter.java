@@ -10,15 +10,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.EndpointReport;
 import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.ResourceResult;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
+import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Comparison.PhaseDelta;
 import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
-import store.traffictacos.capacity.report.model.CapacityReport;
-import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.settings.RegressionRules;
 
 /**
@@ -44,19 +44,25 @@ public final class HtmlReportWriter {
             td.pass{color:#2e7d32}td.fail{color:#fff;background:#c62828;font-weight:bold}
             """;
 
-    private HtmlReportWriter() {
-    }
+    private HtmlReportWriter() {}
 
     public static String render(CapacityReport report) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Capacity report ")
-                .append(escape(report.runId())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+                .append(escape(report.runId()))
+                .append("</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
         appendHeader(html, report);
         appendKnee(html, report);
         html.append("<h2>Timeline</h2>\n");
-        appendChart(html, Charts.throughput(report, CHART_WIDTH, TIME_CHART_HEIGHT),
+        appendChart(
+                html,
+                Charts.throughput(report, CHART_WIDTH, TIME_CHART_HEIGHT),
                 "Offered, sent and achieved requests per second");
-        appendChart(html, Charts.latency(report, CHART_WIDTH, TIME_CHART_HEIGHT),
+        appendChart(
+                html,
+                Charts.latency(report, CHART_WIDTH, TIME_CHART_HEIGHT),
                 "Latency percentiles per second with the p99 SLO threshold");
         appendChart(html, Charts.errors(report, CHART_WIDTH, TIME_CHART_HEIGHT), "Errors per second by kind");
         appendPlatform(html, report);
@@ -77,41 +83,67 @@ public final class HtmlReportWriter {
 
     private static void appendHeader(StringBuilder html, CapacityReport report) {
         html.append("<h1>Capacity report ").append(escape(report.runId())).append("</h1>\n");
-        html.append("<p class=\"meta\">Profile ").append(escape(report.profile())).append(", ")
-                .append(escape(ReportFiles.Text.runners(report))).append(", started ").append(Instant.ofEpochMilli(report.startEpochMs())).append(", ")
-                .append((report.endEpochMs() - report.startEpochMs()) / 1000).append(" s. Statistics leave out the first ")
-                .append(report.slos().settleSeconds()).append(" s of each phase (shaded in the charts).</p>\n");
+        html.append("<p class=\"meta\">Profile ")
+                .append(escape(report.profile()))
+                .append(", ")
+                .append(escape(ReportFiles.Text.runners(report)))
+                .append(", started ")
+                .append(Instant.ofEpochMilli(report.startEpochMs()))
+                .append(", ")
+                .append((report.endEpochMs() - report.startEpochMs()) / 1000)
+                .append(" s. Statistics leave out the first ")
+                .append(report.slos().settleSeconds())
+                .append(" s of each phase (shaded in the charts).</p>\n");
     }
 
     private static void appendKnee(StringBuilder html, CapacityReport report) {
         boolean pass = report.verdict() == CapacityReport.Verdict.PASS;
-        html.append("<div class=\"knee ").append(pass ? "pass" : "fail").append("\">\n<p><span class=\"verdict\">")
-                .append(report.verdict()).append("</span>").append(ReportFiles.Text.failedSloChecks(report))
-                .append(" of ").append(ReportFiles.Text.sloChecks(report)).append(" SLO checks failed</p>\n<p>")
-                .append(escape(ReportFiles.Text.knee(report))).append("</p>\n");
+        html.append("<div class=\"knee ")
+                .append(pass ? "pass" : "fail")
+                .append("\">\n<p><span class=\"verdict\">")
+                .append(report.verdict())
+                .append("</span>")
+                .append(ReportFiles.Text.failedSloChecks(report))
+                .append(" of ")
+                .append(ReportFiles.Text.sloChecks(report))
+                .append(" SLO checks failed</p>\n<p>")
+                .append(escape(ReportFiles.Text.knee(report)))
+                .append("</p>\n");
         for (PhaseReport phase : report.phases()) {
             for (SloResult slo : phase.slos()) {
                 if (!slo.pass()) {
-                    html.append("<p>").append(escape(phase.name())).append(": ")
-                            .append(escape(ReportFiles.Text.sloOutcome(slo))).append("</p>\n");
+                    html.append("<p>")
+                            .append(escape(phase.name()))
+                            .append(": ")
+                            .append(escape(ReportFiles.Text.sloOutcome(slo)))
+                            .append("</p>\n");
                 }
             }
         }
         for (String problem : report.runnerProblems()) {
-            html.append("<p>Load short of the profile: ").append(escape(problem)).append("</p>\n");
+            html.append("<p>Load short of the profile: ")
+                    .append(escape(problem))
+                    .append("</p>\n");
         }
         for (PhaseReport phase : report.phases()) {
             for (ResourceResult resource : phase.resources()) {
                 if (resource.crossed()) {
-                    html.append("<p>").append(escape(phase.name())).append(": warning, ")
-                            .append(escape(ReportFiles.Text.resourceOutcome(resource))).append("</p>\n");
+                    html.append("<p>")
+                            .append(escape(phase.name()))
+                            .append(": warning, ")
+                            .append(escape(ReportFiles.Text.resourceOutcome(resource)))
+                            .append("</p>\n");
                 }
             }
         }
         if (report.comparison() != null) {
-            html.append("<p>").append(escape(ReportFiles.Text.comparison(report.comparison()))).append("</p>\n");
+            html.append("<p>")
+                    .append(escape(ReportFiles.Text.comparison(report.comparison())))
+                    .append("</p>\n");
             for (RuleCheck broken : report.comparison().broken()) {
-                html.append("<p>Regression: ").append(escape(ReportFiles.Text.ruleCheck(broken))).append("</p>\n");
+                html.append("<p>Regression: ")
+                        .append(escape(ReportFiles.Text.ruleCheck(broken)))
+                        .append("</p>\n");
             }
         }
         html.append("<p>").append(escape(ReportFiles.Text.cost(report.cost()))).append("</p>\n");
@@ -122,21 +154,50 @@ public final class HtmlReportWriter {
         // The size the picture has: a PNG starts with its IHDR chunk, whose width and height are the
         // big-endian ints at bytes 16 and 20.
         ByteBuffer header = ByteBuffer.wrap(png);
-        html.append("<figure><img alt=\"").append(escape(description)).append("\" width=\"").append(header.getInt(16))
-                .append("\" height=\"").append(header.getInt(20)).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png)).append("\"></figure>\n");
+        html.append("<figure><img alt=\"")
+                .append(escape(description))
+                .append("\" width=\"")
+                .append(header.getInt(16))
+                .append("\" height=\"")
+                .append(header.getInt(20))
+                .append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png))
+                .append("\"></figure>\n");
     }
 
     private static void appendPhases(StringBuilder html, CapacityReport report) {
         html.append("<h2>Phases</h2>\n<table>\n");
-        headerRow(html, "Phase", "Seconds", "Offered", "Sent", "Achieved", "Requests", "p50", "p95", "p99", "max",
-                "Errors", "Errors by kind", "Generator", "Verdict");
+        headerRow(
+                html,
+                "Phase",
+                "Seconds",
+                "Offered",
+                "Sent",
+                "Achieved",
+                "Requests",
+                "p50",
+                "p95",
+                "p99",
+                "max",
+                "Errors",
+                "Errors by kind",
+                "Generator",
+                "Verdict");
         for (PhaseReport phase : report.phases()) {
             html.append("<tr>");
             nameCell(html, phase.name());
-            cells(html, ReportFiles.Text.seconds(phase.startSecond(), phase.endSecond()), rps(phase.offeredRps()),
-                    rps(phase.sentRps()), rps(phase.achievedRps()), Long.toString(phase.requests()), ms(phase.p50Ms()),
-                    ms(phase.p95Ms()), ms(phase.p99Ms()), ms(phase.maxMs()), percent(phase.errorRate()));
+            cells(
+                    html,
+                    ReportFiles.Text.seconds(phase.startSecond(), phase.endSecond()),
+                    rps(phase.offeredRps()),
+                    rps(phase.sentRps()),
+                    rps(phase.achievedRps()),
+                    Long.toString(phase.requests()),
+                    ms(phase.p50Ms()),
+                    ms(phase.p95Ms()),
+                    ms(phase.p99Ms()),
+                    ms(phase.maxMs()),
+                    percent(phase.errorRate()));
             nameCell(html, errorsByKind(phase.errorsByKind()));
             nameCell(html, phase.generatorLimited() ? "fell behind" : "kept up");
             verdictCell(html, phase.pass());
@@ -146,8 +207,11 @@ public final class HtmlReportWriter {
     }
 
     private static String errorsByKind(Map<String, Long> errors) {
-        return errors.isEmpty() ? "none" : errors.entrySet().stream()
-                .map(error -> error.getKey() + ": " + error.getValue()).collect(Collectors.joining(", "));
+        return errors.isEmpty()
+                ? "none"
+                : errors.entrySet().stream()
+                        .map(error -> error.getKey() + ": " + error.getValue())
+                        .collect(Collectors.joining(", "));
     }
 
     private static void appendSlos(StringBuilder html, CapacityReport report) {
@@ -158,7 +222,9 @@ public final class HtmlReportWriter {
                 html.append("<tr>");
                 nameCell(html, phase.name());
                 nameCell(html, slo.name());
-                cells(html, ReportFiles.Text.metricValue(slo.metric(), slo.value()),
+                cells(
+                        html,
+                        ReportFiles.Text.metricValue(slo.metric(), slo.value()),
                         "< " + ReportFiles.Text.metricValue(slo.metric(), slo.threshold()));
                 verdictCell(html, slo.pass());
                 html.append("</tr>\n");
@@ -173,7 +239,8 @@ public final class HtmlReportWriter {
             return;
         }
         html.append("<h2>Platform thresholds</h2>\n<p>Warnings beside the SLOs: the highest sample in each phase's ")
-                .append("judged seconds. ").append(ReportFiles.Text.crossedResources(report))
+                .append("judged seconds. ")
+                .append(ReportFiles.Text.crossedResources(report))
                 .append(" crossed.</p>\n<table>\n");
         headerRow(html, "Phase", "Resource", "Series", "Highest", "Threshold", "Crossed at", "Result");
         for (PhaseReport phase : report.phases()) {
@@ -182,11 +249,16 @@ public final class HtmlReportWriter {
                 nameCell(html, phase.name());
                 nameCell(html, resource.name());
                 nameCell(html, resource.series());
-                cells(html, ReportFiles.Text.platformValue(resource.value(), resource.unit()),
+                cells(
+                        html,
+                        ReportFiles.Text.platformValue(resource.value(), resource.unit()),
                         "> " + ReportFiles.Text.platformValue(resource.threshold(), resource.unit()),
                         resource.crossed() ? "second " + Math.round(resource.crossedAtSecond()) : "");
-                html.append("<td class=\"").append(resource.crossed() ? "fail" : "pass").append("\">")
-                        .append(resource.crossed() ? "WARN" : "ok").append("</td>");
+                html.append("<td class=\"")
+                        .append(resource.crossed() ? "fail" : "pass")
+                        .append("\">")
+                        .append(resource.crossed() ? "WARN" : "ok")
+                        .append("</td>");
                 html.append("</tr>\n");
             }
         }
@@ -199,8 +271,11 @@ public final class HtmlReportWriter {
         if (comparison == null) {
             return;
         }
-        html.append("<h2>Compared with baseline ").append(escape(comparison.baselineRunId())).append("</h2>\n<p>Baseline started ")
-                .append(Instant.ofEpochMilli(comparison.baselineStartEpochMs())).append("; each cell: baseline → this run.</p>\n");
+        html.append("<h2>Compared with baseline ")
+                .append(escape(comparison.baselineRunId()))
+                .append("</h2>\n<p>Baseline started ")
+                .append(Instant.ofEpochMilli(comparison.baselineStartEpochMs()))
+                .append("; each cell: baseline → this run.</p>\n");
         if (comparison.kneeRps() != null) {
             boolean broke = comparison.broke(RegressionRules.KNEE_DECREASE, Comparison.KNEE);
             html.append("<table>\n");
@@ -214,12 +289,18 @@ public final class HtmlReportWriter {
         for (PhaseDelta phase : comparison.phases()) {
             html.append("<tr>");
             nameCell(html, phase.phase());
-            cells(html, ReportFiles.Text.delta(phase.p50Ms(), ReportFiles.Text::ms),
+            cells(
+                    html,
+                    ReportFiles.Text.delta(phase.p50Ms(), ReportFiles.Text::ms),
                     ReportFiles.Text.delta(phase.p95Ms(), ReportFiles.Text::ms));
-            deltaCell(html, ReportFiles.Text.delta(phase.p99Ms(), ReportFiles.Text::ms),
+            deltaCell(
+                    html,
+                    ReportFiles.Text.delta(phase.p99Ms(), ReportFiles.Text::ms),
                     comparison.broke(RegressionRules.P99_INCREASE, phase.phase()));
             cells(html, ReportFiles.Text.delta(phase.maxMs(), ReportFiles.Text::ms));
-            deltaCell(html, ReportFiles.Text.errorRateDelta(phase.errorRate()),
+            deltaCell(
+                    html,
+                    ReportFiles.Text.errorRateDelta(phase.errorRate()),
                     comparison.broke(RegressionRules.ERROR_RATE_INCREASE, phase.phase()));
             cells(html, ReportFiles.Text.delta(phase.achievedRps(), ReportFiles.Text::rps));
             html.append("</tr>\n");
@@ -244,12 +325,16 @@ public final class HtmlReportWriter {
             html.append("<p>No earlier runs in the history: a trend needs at least 2 runs.</p>\n");
             return;
         }
-        appendChart(html, Charts.trend(report, CHART_WIDTH, TIME_CHART_HEIGHT),
+        appendChart(
+                html,
+                Charts.trend(report, CHART_WIDTH, TIME_CHART_HEIGHT),
                 "Capacity knee and peak p99 of the last " + report.trend().size() + " runs");
     }
 
     private static void deltaCell(StringBuilder html, String text, boolean regressed) {
-        html.append(regressed ? "<td class=\"fail\">" : "<td>").append(escape(text)).append("</td>");
+        html.append(regressed ? "<td class=\"fail\">" : "<td>")
+                .append(escape(text))
+                .append("</td>");
     }
 
     private static void appendEndpoints(StringBuilder html, CapacityReport report) {
@@ -258,8 +343,14 @@ public final class HtmlReportWriter {
         for (EndpointReport endpoint : report.endpoints()) {
             html.append("<tr>");
             nameCell(html, endpoint.endpoint());
-            cells(html, Long.toString(endpoint.requests()), ms(endpoint.p50Ms()), ms(endpoint.p95Ms()),
-                    ms(endpoint.p99Ms()), ms(endpoint.maxMs()), percent(endpoint.errorRate()));
+            cells(
+                    html,
+                    Long.toString(endpoint.requests()),
+                    ms(endpoint.p50Ms()),
+                    ms(endpoint.p95Ms()),
+                    ms(endpoint.p99Ms()),
+                    ms(endpoint.maxMs()),
+                    percent(endpoint.errorRate()));
             html.append("</tr>\n");
         }
         html.append("</table>\n");
@@ -271,8 +362,11 @@ public final class HtmlReportWriter {
             return;
         }
         html.append("<h2>Platform</h2>\n");
-        report.platform().stream().map(series -> List.of(series.source(), series.unit())).distinct()
-                .forEach(group -> appendChart(html,
+        report.platform().stream()
+                .map(series -> List.of(series.source(), series.unit()))
+                .distinct()
+                .forEach(group -> appendChart(
+                        html,
                         Charts.platform(report, group.get(0), group.get(1), CHART_WIDTH, TIME_CHART_HEIGHT),
                         group.get(0) + " " + group.get(1) + " during the run"));
         if (!report.platformUnavailable().isEmpty()) {
@@ -324,8 +418,11 @@ public final class HtmlReportWriter {
     }
 
     private static void verdictCell(StringBuilder html, boolean pass) {
-        html.append("<td class=\"").append(pass ? "pass" : "fail").append("\">")
-                .append(ReportFiles.Text.passOrFail(pass)).append("</td>");
+        html.append("<td class=\"")
+                .append(pass ? "pass" : "fail")
+                .append("\">")
+                .append(ReportFiles.Text.passOrFail(pass))
+                .append("</td>");
     }
 
     /** The five characters that could end text and start markup, in element content or attributes. */

@@ -7,8 +7,7 @@ import store.traffictacos.capacity.report.model.ReportJson;
 
 /** Renders {@code report.json} in the format {@link ReportJson} documents and reads. */
 public final class JsonReportWriter {
-    private JsonReportWriter() {
-    }
+    private JsonReportWriter() {}
 
     public static String render(CapacityReport report) {
         try {

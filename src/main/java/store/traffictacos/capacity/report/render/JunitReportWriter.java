@@ -4,11 +4,11 @@ import java.io.StringWriter;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
-import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
-import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.Comparison;
+import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
 
 /**
  * Renders {@code junit.xml} so CI shows SLOs as tests: one {@code <testsuite>} per phase, one
@@ -21,8 +21,7 @@ public final class JunitReportWriter {
     static final String REGRESSION_SUITE = "regression";
     static final String RUNNER_SUITE = "runners";
 
-    private JunitReportWriter() {
-    }
+    private JunitReportWriter() {}
 
     public static String render(CapacityReport report) {
         StringWriter out = new StringWriter();
@@ -38,8 +37,8 @@ public final class JunitReportWriter {
             long runners = report.runnerResults().size();
             long runnerProblems = report.runnerProblems().size();
             xml.writeAttribute("tests", Long.toString(ReportFiles.Text.sloChecks(report) + checks + runners));
-            xml.writeAttribute("failures",
-                    Long.toString(ReportFiles.Text.failedSloChecks(report) + broken + runnerProblems));
+            xml.writeAttribute(
+                    "failures", Long.toString(ReportFiles.Text.failedSloChecks(report) + broken + runnerProblems));
             xml.writeAttribute("errors", "0");
             for (PhaseReport phase : report.phases()) {
                 writeSuite(xml, report.runId(), phase);
@@ -67,7 +66,9 @@ public final class JunitReportWriter {
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", phase.name());
         xml.writeAttribute("tests", Integer.toString(phase.slos().size()));
-        xml.writeAttribute("failures", Long.toString(phase.slos().stream().filter(slo -> !slo.pass()).count()));
+        xml.writeAttribute(
+                "failures",
+                Long.toString(phase.slos().stream().filter(slo -> !slo.pass()).count()));
         xml.writeAttribute("errors", "0");
         xml.writeAttribute("skipped", "0");
         xml.writeAttribute("time", Long.toString(phase.endSecond() - phase.startSecond()));
@@ -106,8 +107,9 @@ public final class JunitReportWriter {
             if (check.broken()) {
                 newLine(xml, 3);
                 xml.writeEmptyElement("failure");
-                xml.writeAttribute("message", ReportFiles.Text.ruleCheck(check) + " against baseline "
-                        + comparison.baselineRunId());
+                xml.writeAttribute(
+                        "message",
+                        ReportFiles.Text.ruleCheck(check) + " against baseline " + comparison.baselineRunId());
                 xml.writeAttribute("type", "regression");
                 newLine(xml, 2);
             }
@@ -134,7 +136,8 @@ public final class JunitReportWriter {
             if (!runner.complete()) {
                 newLine(xml, 3);
                 xml.writeEmptyElement("failure");
-                xml.writeAttribute("message", "runner " + runner.index() + " " + runner.status() + ": " + runner.detail());
+                xml.writeAttribute(
+                        "message", "runner " + runner.index() + " " + runner.status() + ": " + runner.detail());
                 xml.writeAttribute("type", "runner");
                 newLine(xml, 2);
             }

@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
+import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Comparison.PhaseDelta;
 import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
-import store.traffictacos.capacity.report.model.CapacityReport;
-import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.settings.RegressionRules;
 
 /**
@@ -24,18 +24,31 @@ import store.traffictacos.capacity.report.settings.RegressionRules;
  * emoji, so it also reads well in a terminal.
  */
 public final class MarkdownReportWriter {
-    private MarkdownReportWriter() {
-    }
+    private MarkdownReportWriter() {}
 
     public static String render(CapacityReport report) {
         StringBuilder md = new StringBuilder();
-        md.append("### Capacity run `").append(code(report.runId())).append("`: **")
-                .append(report.verdict()).append("**\n\n");
-        md.append("Profile `").append(code(report.profile())).append("`, ")
-                .append(cell(ReportFiles.Text.runners(report))).append(", started ").append(Instant.ofEpochMilli(report.startEpochMs()))
-                .append(", ").append((report.endEpochMs() - report.startEpochMs()) / 1000).append(" s.\n\n");
-        md.append("**").append(report.verdict()).append("**: ").append(ReportFiles.Text.failedSloChecks(report))
-                .append(" of ").append(ReportFiles.Text.sloChecks(report)).append(" SLO checks failed.  \n");
+        md.append("### Capacity run `")
+                .append(code(report.runId()))
+                .append("`: **")
+                .append(report.verdict())
+                .append("**\n\n");
+        md.append("Profile `")
+                .append(code(report.profile()))
+                .append("`, ")
+                .append(cell(ReportFiles.Text.runners(report)))
+                .append(", started ")
+                .append(Instant.ofEpochMilli(report.startEpochMs()))
+                .append(", ")
+                .append((report.endEpochMs() - report.startEpochMs()) / 1000)
+                .append(" s.\n\n");
+        md.append("**")
+                .append(report.verdict())
+                .append("**: ")
+                .append(ReportFiles.Text.failedSloChecks(report))
+                .append(" of ")
+                .append(ReportFiles.Text.sloChecks(report))
+                .append(" SLO checks failed.  \n");
         md.append(cell(ReportFiles.Text.knee(report))).append("  \n");
         for (String problem : report.runnerProblems()) {
             md.append("**Load short of the profile**: ").append(cell(problem)).append("  \n");
@@ -53,28 +66,41 @@ public final class MarkdownReportWriter {
         md.append("| Phase | Offered | Sent | Achieved | p50 | p95 | p99 | max | Errors | SLOs |\n");
         md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
         for (PhaseReport phase : phases) {
-            row(md, phase.name(), rps(phase.offeredRps()), rps(phase.sentRps()), rps(phase.achievedRps()),
-                    ms(phase.p50Ms()), ms(phase.p95Ms()), ms(phase.p99Ms()), ms(phase.maxMs()),
-                    percent(phase.errorRate()), sloSummary(phase));
+            row(
+                    md,
+                    phase.name(),
+                    rps(phase.offeredRps()),
+                    rps(phase.sentRps()),
+                    rps(phase.achievedRps()),
+                    ms(phase.p50Ms()),
+                    ms(phase.p95Ms()),
+                    ms(phase.p99Ms()),
+                    ms(phase.maxMs()),
+                    percent(phase.errorRate()),
+                    sloSummary(phase));
         }
         md.append('\n');
     }
 
     private static String sloSummary(PhaseReport phase) {
-        String failed = phase.slos().stream().filter(slo -> !slo.pass()).map(SloResult::name)
+        String failed = phase.slos().stream()
+                .filter(slo -> !slo.pass())
+                .map(SloResult::name)
                 .collect(Collectors.joining(", "));
         return failed.isEmpty() ? "pass" : "FAIL: " + failed;
     }
 
     /** Only the crossed thresholds: they are warnings, and a summary lists what needs a look. */
     private static void appendResourceWarnings(StringBuilder md, List<PhaseReport> phases) {
-        List<String> crossed = phases.stream().flatMap(phase -> phase.resources().stream()
-                .filter(CapacityReport.ResourceResult::crossed)
-                .map(resource -> "- " + cell(phase.name() + ": " + ReportFiles.Text.resourceOutcome(resource))))
+        List<String> crossed = phases.stream()
+                .flatMap(phase -> phase.resources().stream()
+                        .filter(CapacityReport.ResourceResult::crossed)
+                        .map(resource -> "- " + cell(phase.name() + ": " + ReportFiles.Text.resourceOutcome(resource))))
                 .toList();
         if (!crossed.isEmpty()) {
             md.append("Platform warnings (resources over their threshold):\n\n")
-                    .append(String.join("\n", crossed)).append("\n\n");
+                    .append(String.join("\n", crossed))
+                    .append("\n\n");
         }
     }
 
@@ -93,7 +119,11 @@ public final class MarkdownReportWriter {
         phases.forEach(phase -> md.append(' ').append(cell(phase.name())).append(" |"));
         md.append("\n|---|--:|").append("--:|".repeat(phases.size())).append('\n');
         for (Map.Entry<String, SloResult[]> slo : byName.entrySet()) {
-            md.append("| ").append(cell(slo.getKey())).append(" | < ").append(threshold(slo.getValue())).append(" |");
+            md.append("| ")
+                    .append(cell(slo.getKey()))
+                    .append(" | < ")
+                    .append(threshold(slo.getValue()))
+                    .append(" |");
             for (SloResult result : slo.getValue()) {
                 md.append(' ').append(result == null ? "" : verdictCell(result)).append(" |");
             }
@@ -123,25 +153,39 @@ public final class MarkdownReportWriter {
         }
         md.append("#### ").append(cell(ReportFiles.Text.comparison(comparison))).append("\n\n");
         for (RuleCheck broken : comparison.broken()) {
-            md.append("- **REGRESSED**: ").append(cell(ReportFiles.Text.ruleCheck(broken))).append('\n');
+            md.append("- **REGRESSED**: ")
+                    .append(cell(ReportFiles.Text.ruleCheck(broken)))
+                    .append('\n');
         }
         if (comparison.kneeRps() != null) {
-            md.append(comparison.broken().isEmpty() ? "" : "\n").append("Knee: ")
-                    .append(marked(ReportFiles.Text.delta(comparison.kneeRps(), ReportFiles.Text::rps),
+            md.append(comparison.broken().isEmpty() ? "" : "\n")
+                    .append("Knee: ")
+                    .append(marked(
+                            ReportFiles.Text.delta(comparison.kneeRps(), ReportFiles.Text::rps),
                             comparison.broke(RegressionRules.KNEE_DECREASE, Comparison.KNEE)))
                     .append("\n");
         }
         md.append("\n| Phase | p50 | p95 | p99 | max | Errors | Achieved |\n|---|--:|--:|--:|--:|--:|--:|\n");
         for (PhaseDelta phase : comparison.phases()) {
-            md.append("| ").append(cell(phase.phase())).append(" | ")
-                    .append(cell(ReportFiles.Text.delta(phase.p50Ms(), ReportFiles.Text::ms))).append(" | ")
-                    .append(cell(ReportFiles.Text.delta(phase.p95Ms(), ReportFiles.Text::ms))).append(" | ")
-                    .append(marked(ReportFiles.Text.delta(phase.p99Ms(), ReportFiles.Text::ms),
-                            comparison.broke(RegressionRules.P99_INCREASE, phase.phase()))).append(" | ")
-                    .append(cell(ReportFiles.Text.delta(phase.maxMs(), ReportFiles.Text::ms))).append(" | ")
-                    .append(marked(ReportFiles.Text.errorRateDelta(phase.errorRate()),
-                            comparison.broke(RegressionRules.ERROR_RATE_INCREASE, phase.phase()))).append(" | ")
-                    .append(cell(ReportFiles.Text.delta(phase.achievedRps(), ReportFiles.Text::rps))).append(" |\n");
+            md.append("| ")
+                    .append(cell(phase.phase()))
+                    .append(" | ")
+                    .append(cell(ReportFiles.Text.delta(phase.p50Ms(), ReportFiles.Text::ms)))
+                    .append(" | ")
+                    .append(cell(ReportFiles.Text.delta(phase.p95Ms(), ReportFiles.Text::ms)))
+                    .append(" | ")
+                    .append(marked(
+                            ReportFiles.Text.delta(phase.p99Ms(), ReportFiles.Text::ms),
+                            comparison.broke(RegressionRules.P99_INCREASE, phase.phase())))
+                    .append(" | ")
+                    .append(cell(ReportFiles.Text.delta(phase.maxMs(), ReportFiles.Text::ms)))
+                    .append(" | ")
+                    .append(marked(
+                            ReportFiles.Text.errorRateDelta(phase.errorRate()),
+                            comparison.broke(RegressionRules.ERROR_RATE_INCREASE, phase.phase())))
+                    .append(" | ")
+                    .append(cell(ReportFiles.Text.delta(phase.achievedRps(), ReportFiles.Text::rps)))
+                    .append(" |\n");
         }
         md.append('\n');
     }
@@ -157,8 +201,11 @@ public final class MarkdownReportWriter {
         }
         md.append("Generator warnings (the load generator, not the platform, fell short):\n\n");
         for (GeneratorWarning warning : warnings) {
-            md.append("- ").append(ReportFiles.Text.seconds(warning.fromSecond(), warning.toSecond())).append(": ")
-                    .append(cell(warning.reason())).append('\n');
+            md.append("- ")
+                    .append(ReportFiles.Text.seconds(warning.fromSecond(), warning.toSecond()))
+                    .append(": ")
+                    .append(cell(warning.reason()))
+                    .append('\n');
         }
     }
 
@@ -175,8 +222,14 @@ public final class MarkdownReportWriter {
      * inline HTML and Markdown emphasis in names that are not meant as markup.
      */
     private static String cell(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
-                .replace("`", "\\`").replace("<", "&lt;").replace(">", "&gt;").replaceAll("\\R", " ");
+        return text.replace("\\", "\\\\")
+                .replace("|", "\\|")
+                .replace("*", "\\*")
+                .replace("_", "\\_")
+                .replace("`", "\\`")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replaceAll("\\R", " ");
     }
 
     /** Inside backticks only the backtick itself and line breaks matter. */

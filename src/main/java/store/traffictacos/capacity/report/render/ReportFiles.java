@@ -13,14 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.CapacityReport.Knee;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.model.CapacityReport.ResourceResult;
+import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
+import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Comparison.Delta;
 import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
-import store.traffictacos.capacity.report.model.CapacityReport.Knee;
-import store.traffictacos.capacity.report.model.CapacityReport.ResourceResult;
-import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
-import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
-import store.traffictacos.capacity.report.model.CapacityReport;
-import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Cost;
 import store.traffictacos.capacity.report.settings.RegressionRules;
 import store.traffictacos.capacity.report.settings.SloSet;
@@ -35,8 +35,7 @@ public final class ReportFiles {
     public static final String MARKDOWN_FILE = "summary.md";
     public static final String HTML_FILE = "report.html";
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /** The knee in one sentence, as the reports say it, for consoles. */
     public static String kneeLine(CapacityReport report) {
@@ -90,8 +89,7 @@ public final class ReportFiles {
 
     /** Numbers and sentences the human-readable renderings (Markdown, HTML, JUnit messages) share. */
     static final class Text {
-        private Text() {
-        }
+        private Text() {}
 
         static String ms(double value) {
             return number(value) + " ms";
@@ -129,27 +127,29 @@ public final class ReportFiles {
 
         /** E.g. {@code 0.2 % → 0.8 % (+0.6 pp)}: a rate's change in percentage points, not relative. */
         static String errorRateDelta(Delta delta) {
-            return percent(delta.baseline()) + " → " + percent(delta.current()) + " (" + percentagePoints(delta.change())
-                    + ")";
+            return percent(delta.baseline()) + " → " + percent(delta.current()) + " ("
+                    + percentagePoints(delta.change()) + ")";
         }
 
         /** E.g. {@code peak p99 +11.2 % (limit +10 %)}. */
         static String ruleCheck(RuleCheck check) {
             return switch (check.rule()) {
-                case RegressionRules.P99_INCREASE -> check.subject() + " p99 " + signedPercent(check.change())
-                        + " (limit +" + number(check.limit()) + " %)";
-                case RegressionRules.KNEE_DECREASE -> "knee " + signedPercent(check.change()) + " (limit -"
-                        + number(check.limit()) + " %)";
-                case RegressionRules.ERROR_RATE_INCREASE -> check.subject() + " error rate "
-                        + percentagePoints(check.change()) + " (limit +" + number(check.limit() * 100) + " pp)";
+                case RegressionRules.P99_INCREASE ->
+                    check.subject() + " p99 " + signedPercent(check.change()) + " (limit +" + number(check.limit())
+                            + " %)";
+                case RegressionRules.KNEE_DECREASE ->
+                    "knee " + signedPercent(check.change()) + " (limit -" + number(check.limit()) + " %)";
+                case RegressionRules.ERROR_RATE_INCREASE ->
+                    check.subject() + " error rate " + percentagePoints(check.change()) + " (limit +"
+                            + number(check.limit() * 100) + " pp)";
                 default -> throw new IllegalStateException("unknown regression rule " + check.rule());
             };
         }
 
         /** E.g. {@code Compared with baseline ci-1200: 1 of 7 regression checks broken}. */
         static String comparison(Comparison comparison) {
-            return "Compared with baseline " + comparison.baselineRunId() + ": " + comparison.broken().size() + " of "
-                    + comparison.checks().size() + " regression checks broken";
+            return "Compared with baseline " + comparison.baselineRunId() + ": "
+                    + comparison.broken().size() + " of " + comparison.checks().size() + " regression checks broken";
         }
 
         /** E.g. {@code Cost: n/a (no node series: ...)} or {@code Cost: $12.40 for the run, ...}. */
@@ -160,8 +160,8 @@ public final class ReportFiles {
             if (cost.runUsd() == null) {
                 return "Cost: n/a (" + cost.note() + ")";
             }
-            String perMillion = cost.perMillionRequestsAtKneeUsd() == null ? "n/a"
-                    : usd(cost.perMillionRequestsAtKneeUsd());
+            String perMillion =
+                    cost.perMillionRequestsAtKneeUsd() == null ? "n/a" : usd(cost.perMillionRequestsAtKneeUsd());
             return "Cost: " + usd(cost.runUsd()) + " for the run, " + perMillion + " per million requests at the knee ("
                     + cost.note() + ")";
         }
@@ -222,13 +222,16 @@ public final class ReportFiles {
         }
 
         static long crossedResources(CapacityReport report) {
-            return report.phases().stream().flatMap(phase -> phase.resources().stream())
-                    .filter(ResourceResult::crossed).count();
+            return report.phases().stream()
+                    .flatMap(phase -> phase.resources().stream())
+                    .filter(ResourceResult::crossed)
+                    .count();
         }
 
         /** E.g. {@code 3 runners, start skew 41 ms}, or {@code 1 runner}. */
         static String runners(CapacityReport report) {
-            return report.runners() + (report.runners() == 1 ? " runner" : " runners")
+            return report.runners()
+                    + (report.runners() == 1 ? " runner" : " runners")
                     + (report.startSkewMs() == null ? "" : ", start skew " + report.startSkewMs() + " ms");
         }
 
@@ -238,15 +241,23 @@ public final class ReportFiles {
         }
 
         static long sloChecks(CapacityReport report) {
-            return report.phases().stream().mapToLong(phase -> phase.slos().size()).sum();
+            return report.phases().stream()
+                    .mapToLong(phase -> phase.slos().size())
+                    .sum();
         }
 
         static long failedSloChecks(CapacityReport report) {
-            return report.phases().stream().flatMap(phase -> phase.slos().stream()).filter(slo -> !slo.pass()).count();
+            return report.phases().stream()
+                    .flatMap(phase -> phase.slos().stream())
+                    .filter(slo -> !slo.pass())
+                    .count();
         }
 
         private static double highestOfferedRps(CapacityReport report) {
-            return report.phases().stream().mapToDouble(PhaseReport::offeredRps).max().orElse(0);
+            return report.phases().stream()
+                    .mapToDouble(PhaseReport::offeredRps)
+                    .max()
+                    .orElse(0);
         }
 
         /** Two decimals below 10, one above, thousands grouped; NaN (no responses) as "n/a". */

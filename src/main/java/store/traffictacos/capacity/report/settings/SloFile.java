@@ -54,8 +54,7 @@ public final class SloFile {
     private static final YamlBinding YAML =
             new YamlBinding(new SimpleModule().addDeserializer(Metric.class, new MetricDeserializer()));
 
-    private SloFile() {
-    }
+    private SloFile() {}
 
     /** The SLOs of an SLO file; see {@link #settings(Path)} for all it sets. */
     public static SloSet parse(Path file) {
@@ -148,9 +147,11 @@ public final class SloFile {
 
         ReportSettings toSettings() {
             PriceTable defaultPrices = PriceTable.defaults();
-            return new ReportSettings(toSloSet(),
+            return new ReportSettings(
+                    toSloSet(),
                     regression == null ? RegressionRules.defaults() : regression.toRules(),
-                    prices == null ? defaultPrices : defaultPrices.with(prices.usdPerHour), toResources());
+                    prices == null ? defaultPrices : defaultPrices.with(prices.usdPerHour),
+                    toResources());
         }
 
         private List<ResourceThreshold> toResources() {
@@ -191,7 +192,8 @@ public final class SloFile {
                 }
                 parsed = List.copyOf(list);
             }
-            return new SloSet(parsed,
+            return new SloSet(
+                    parsed,
                     settleSeconds == null ? defaults.settleSeconds() : settleSeconds,
                     generatorBehindRatio == null ? defaults.generatorBehindRatio() : generatorBehindRatio);
         }
@@ -259,8 +261,9 @@ public final class SloFile {
         }
 
         ResourceThreshold toThreshold(String path) {
-            String missing = name == null ? "name" : source == null ? "source" : series == null ? "series"
-                    : above == null ? "above" : null;
+            String missing = name == null
+                    ? "name"
+                    : source == null ? "source" : series == null ? "series" : above == null ? "above" : null;
             if (missing != null) {
                 throw new IllegalArgumentException(path + ": missing field '" + missing + "'");
             }
@@ -330,8 +333,8 @@ public final class SloFile {
             return Arrays.stream(Metric.values())
                     .filter(metric -> metric.key().equals(key))
                     .findFirst()
-                    .orElseThrow(() -> JsonMappingException.from(parser,
-                            "unknown metric '" + key + "'; valid: " + VALID_METRICS));
+                    .orElseThrow(() ->
+                            JsonMappingException.from(parser, "unknown metric '" + key + "'; valid: " + VALID_METRICS));
         }
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
 public record SloSet(List<Slo> slos, long settleSeconds, double generatorBehindRatio) {
 
     /** One objective: {@code metric < threshold}. */
-    public record Slo(String name, Metric metric, double threshold) {
-    }
+    public record Slo(String name, Metric metric, double threshold) {}
 
     public enum Metric {
         P50_MS("p50_ms"),
@@ -35,7 +34,12 @@ public record SloSet(List<Slo> slos, long settleSeconds, double generatorBehindR
 
     /** p99 < 100 ms, p95 < 500 ms, errors < 1 %, 5 s settle, behind below 97 % of schedule. */
     public static SloSet defaults() {
-        return new SloSet(List.of(new Slo("p99 latency", Metric.P99_MS, 100), new Slo("p95 latency", Metric.P95_MS, 500),
-                new Slo("error rate", Metric.ERROR_RATE, 0.01)), 5, 0.97);
+        return new SloSet(
+                List.of(
+                        new Slo("p99 latency", Metric.P99_MS, 100),
+                        new Slo("p95 latency", Metric.P95_MS, 500),
+                        new Slo("error rate", Metric.ERROR_RATE, 0.01)),
+                5,
+                0.97);
     }
 }

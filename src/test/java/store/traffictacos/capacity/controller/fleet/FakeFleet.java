@@ -24,7 +24,7 @@ public final class FakeFleet implements RunnerFleet {
     private String checkFailure;
     private String pendingReason;
     private Runnable whileWaitingAtBarrier;
-    private Runnable onEveryLook = () -> { };
+    private Runnable onEveryLook = () -> {};
     private Phase phaseAtFirstLook = Phase.SUCCEEDED;
     private Consumer<Path> results;
 
@@ -155,8 +155,10 @@ public final class FakeFleet implements RunnerFleet {
                     .toList();
         }
         results.accept(runDir);
-        return current().stream().map(state -> new CollectedRunner(state.index(), Outcome.COLLECTED,
-                runDir.resolve("runner-" + state.index()), null, state)).toList();
+        return current().stream()
+                .map(state -> new CollectedRunner(
+                        state.index(), Outcome.COLLECTED, runDir.resolve("runner-" + state.index()), null, state))
+                .toList();
     }
 
     @Override
@@ -173,6 +175,7 @@ public final class FakeFleet implements RunnerFleet {
 
     private List<RunnerState> runners(Phase phase, String reason) {
         return IntStream.range(0, launch.runnerCount())
-                .mapToObj(index -> new RunnerState(index, phase, "runner-pod-" + index, reason)).toList();
+                .mapToObj(index -> new RunnerState(index, phase, "runner-pod-" + index, reason))
+                .toList();
     }
 }

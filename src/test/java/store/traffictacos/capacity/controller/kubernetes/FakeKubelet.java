@@ -42,17 +42,29 @@ final class FakeKubelet {
     }
 
     void running(int index) {
-        put(index, new PodStatusBuilder().withPhase("Running")
-                .withConditions(condition("PodScheduled", "True", null, null), condition("Ready", "True", null, null))
-                .withContainerStatuses(new ContainerStatusBuilder().withName(RunnerJobs.CONTAINER)
-                        .withNewState().withNewRunning().endRunning().endState().build())
-                .build());
+        put(
+                index,
+                new PodStatusBuilder()
+                        .withPhase("Running")
+                        .withConditions(
+                                condition("PodScheduled", "True", null, null), condition("Ready", "True", null, null))
+                        .withContainerStatuses(new ContainerStatusBuilder()
+                                .withName(RunnerJobs.CONTAINER)
+                                .withNewState()
+                                .withNewRunning()
+                                .endRunning()
+                                .endState()
+                                .build())
+                        .build());
     }
 
     void unschedulable(int index, String message) {
-        put(index, new PodStatusBuilder().withPhase("Pending")
-                .withConditions(condition("PodScheduled", "False", "Unschedulable", message))
-                .build());
+        put(
+                index,
+                new PodStatusBuilder()
+                        .withPhase("Pending")
+                        .withConditions(condition("PodScheduled", "False", "Unschedulable", message))
+                        .build());
     }
 
     void succeeded(int index) {
@@ -71,7 +83,11 @@ final class FakeKubelet {
 
     /** A log that can only be followed: the pod is deleted by the time it would be read whole. */
     void followedLog(int index, String text) {
-        server.expect().get().withPath(logPath(index, "&follow=true")).andReturn(200, text).always();
+        server.expect()
+                .get()
+                .withPath(logPath(index, "&follow=true"))
+                .andReturn(200, text)
+                .always();
     }
 
     private String logPath(int index, String extraQuery) {
@@ -95,13 +111,27 @@ final class FakeKubelet {
     }
 
     private static PodStatus terminated(String phase, String reason, int exitCode) {
-        ContainerStatus runner = new ContainerStatusBuilder().withName(RunnerJobs.CONTAINER)
-                .withNewState().withNewTerminated().withReason(reason).withExitCode(exitCode).endTerminated().endState()
+        ContainerStatus runner = new ContainerStatusBuilder()
+                .withName(RunnerJobs.CONTAINER)
+                .withNewState()
+                .withNewTerminated()
+                .withReason(reason)
+                .withExitCode(exitCode)
+                .endTerminated()
+                .endState()
                 .build();
-        return new PodStatusBuilder().withPhase(phase).withContainerStatuses(runner).build();
+        return new PodStatusBuilder()
+                .withPhase(phase)
+                .withContainerStatuses(runner)
+                .build();
     }
 
     private static PodCondition condition(String type, String status, String reason, String message) {
-        return new PodConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message).build();
+        return new PodConditionBuilder()
+                .withType(type)
+                .withStatus(status)
+                .withReason(reason)
+                .withMessage(message)
+                .build();
     }
 }

@@ -27,7 +27,8 @@ import store.traffictacos.capacity.controller.fleet.RunnerState.Phase;
 @DisplayName("KubernetesRunnerFleet.awaitReady")
 class FleetBarrierTest {
 
-    private static final String NO_NODE = "0/5 nodes are available: 5 node(s) didn't match Pod's node affinity/selector.";
+    private static final String NO_NODE =
+            "0/5 nodes are available: 5 node(s) didn't match Pod's node affinity/selector.";
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -76,8 +77,8 @@ class FleetBarrierTest {
         // When / Then
         assertThatThrownBy(() -> fleet.awaitReady(Duration.ofMillis(300)))
                 .isInstanceOf(BarrierException.class)
-                .hasMessage("barrier: 1 of 3 runners ready after 0.3s; pending: runner 1 (Unschedulable: "
-                        + NO_NODE + "), runner 2 (no pod)");
+                .hasMessage("barrier: 1 of 3 runners ready after 0.3s; pending: runner 1 (Unschedulable: " + NO_NODE
+                        + "), runner 2 (no pod)");
     }
 
     @Test
@@ -99,10 +100,21 @@ class FleetBarrierTest {
     void jobFailed() {
         // Given the Job hit its deadline while runner 0 still waited for a node
         kubelet.unschedulable(0, NO_NODE);
-        client.batch().v1().jobs().inNamespace(NAMESPACE).withName("tacos-run-" + RUN_ID).edit(job -> new JobBuilder(job)
-                .withNewStatus().addNewCondition().withType("Failed").withStatus("True").withReason("DeadlineExceeded")
-                .withMessage("Job was active longer than specified deadline").endCondition().endStatus()
-                .build());
+        client.batch()
+                .v1()
+                .jobs()
+                .inNamespace(NAMESPACE)
+                .withName("tacos-run-" + RUN_ID)
+                .edit(job -> new JobBuilder(job)
+                        .withNewStatus()
+                        .addNewCondition()
+                        .withType("Failed")
+                        .withStatus("True")
+                        .withReason("DeadlineExceeded")
+                        .withMessage("Job was active longer than specified deadline")
+                        .endCondition()
+                        .endStatus()
+                        .build());
 
         // When / Then
         assertThatThrownBy(() -> fleet.awaitReady(Duration.ofMinutes(10)))

@@ -42,13 +42,15 @@ class FleetCheckTest {
     void jobCreationForbidden() {
         // Given
         namespace();
-        reviewsAnswer(permission -> !(permission.getVerb().equals("create") && permission.getResource().equals("jobs")));
+        reviewsAnswer(permission -> !(permission.getVerb().equals("create")
+                && permission.getResource().equals("jobs")));
 
         // When / Then
         assertThatThrownBy(() -> fleet().check())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("kubernetes: not allowed in namespace loadtest: create jobs.batch");
-        assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+        assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).list().getItems())
+                .isEmpty();
         assertThat(client.configMaps().inNamespace(NAMESPACE).list().getItems()).isEmpty();
     }
 
@@ -57,9 +59,18 @@ class FleetCheckTest {
     void reviewForbidden() {
         // Given
         namespace();
-        server.expect().post().withPath(REVIEWS).andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden")
-                .withMessage("selfsubjectaccessreviews.authorization.k8s.io is forbidden: User \"ci\" cannot create it")
-                .build()).always();
+        server.expect()
+                .post()
+                .withPath(REVIEWS)
+                .andReturn(
+                        403,
+                        new StatusBuilder()
+                                .withCode(403)
+                                .withReason("Forbidden")
+                                .withMessage(
+                                        "selfsubjectaccessreviews.authorization.k8s.io is forbidden: User \"ci\" cannot create it")
+                                .build())
+                .always();
 
         // When / Then
         assertThatThrownBy(() -> fleet().check())
@@ -80,19 +91,28 @@ class FleetCheckTest {
     }
 
     private void namespace() {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(NAMESPACE)
+                        .endMetadata()
+                        .build())
                 .create();
     }
 
     /** Answers every SelfSubjectAccessReview as the API server would, allowing what {@code allowed} accepts. */
     private void reviewsAnswer(Predicate<ResourceAttributes> allowed) {
-        server.expect().post().withPath(REVIEWS).andReply(201, request -> {
-            SelfSubjectAccessReview review = Serialization.unmarshal(request.getBody().readUtf8(),
-                    SelfSubjectAccessReview.class);
-            review.setStatus(new io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus());
-            review.getStatus().setAllowed(allowed.test(review.getSpec().getResourceAttributes()));
-            return review;
-        }).always();
+        server.expect()
+                .post()
+                .withPath(REVIEWS)
+                .andReply(201, request -> {
+                    SelfSubjectAccessReview review =
+                            Serialization.unmarshal(request.getBody().readUtf8(), SelfSubjectAccessReview.class);
+                    review.setStatus(new io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus());
+                    review.getStatus().setAllowed(allowed.test(review.getSpec().getResourceAttributes()));
+                    return review;
+                })
+                .always();
     }
 
     private KubernetesRunnerFleet fleet() {

@@ -40,9 +40,26 @@ class FleetCleanUpTest {
 
         // Then
         String runId = RunnerJobs.RUN_ID_LABEL;
-        assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).withLabel(runId, RUN_ID).list().getItems()).isEmpty();
-        assertThat(client.configMaps().inNamespace(NAMESPACE).withLabel(runId, RUN_ID).list().getItems()).isEmpty();
-        assertThat(client.pods().inNamespace(NAMESPACE).withLabel(runId, RUN_ID).list().getItems()).isEmpty();
+        assertThat(client.batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(NAMESPACE)
+                        .withLabel(runId, RUN_ID)
+                        .list()
+                        .getItems())
+                .isEmpty();
+        assertThat(client.configMaps()
+                        .inNamespace(NAMESPACE)
+                        .withLabel(runId, RUN_ID)
+                        .list()
+                        .getItems())
+                .isEmpty();
+        assertThat(client.pods()
+                        .inNamespace(NAMESPACE)
+                        .withLabel(runId, RUN_ID)
+                        .list()
+                        .getItems())
+                .isEmpty();
     }
 
     @Test
@@ -55,7 +72,11 @@ class FleetCleanUpTest {
         fleet.cleanUp();
 
         // Then
-        assertThat(client.pods().inNamespace(NAMESPACE).withLabel(RunnerJobs.RUN_ID_LABEL, "other-run").list().getItems())
+        assertThat(client.pods()
+                        .inNamespace(NAMESPACE)
+                        .withLabel(RunnerJobs.RUN_ID_LABEL, "other-run")
+                        .list()
+                        .getItems())
                 .hasSize(1);
     }
 }

@@ -28,8 +28,10 @@ class FleetCollectTest {
 
     KubernetesMockServer server;
     KubernetesClient client;
+
     @TempDir
     Path temp;
+
     private Path runDir;
     private KubernetesRunnerFleet fleet;
     private FakeKubelet kubelet;
@@ -60,7 +62,9 @@ class FleetCollectTest {
         List<CollectedRunner> collected = fleet.collect(runDir);
 
         // Then
-        assertThat(collected).extracting(CollectedRunner::outcome).containsExactly(Outcome.COLLECTED, Outcome.COLLECTED);
+        assertThat(collected)
+                .extracting(CollectedRunner::outcome)
+                .containsExactly(Outcome.COLLECTED, Outcome.COLLECTED);
         for (int index = 0; index < 2; index++) {
             Path printed = temp.resolve("printed-by-runner-" + index);
             Path runner = runDir.resolve("runner-" + index);

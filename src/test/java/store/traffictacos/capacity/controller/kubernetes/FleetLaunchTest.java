@@ -31,12 +31,17 @@ class FleetLaunchTest {
         fleet().launch(launch(3));
 
         // Then
-        Job job = client.batch().v1().jobs().inNamespace(NAMESPACE).withName(NAME).get();
-        ConfigMap configMap = client.configMaps().inNamespace(NAMESPACE).withName(NAME).get();
+        Job job =
+                client.batch().v1().jobs().inNamespace(NAMESPACE).withName(NAME).get();
+        ConfigMap configMap =
+                client.configMaps().inNamespace(NAMESPACE).withName(NAME).get();
         assertThat(job.getSpec().getParallelism()).isEqualTo(3);
         assertThat(configMap.getData()).containsKey("runner.properties");
-        assertThat(configMap.getMetadata().getOwnerReferences()).singleElement()
-                .satisfies(owner -> assertThat(owner.getUid()).isNotBlank().isEqualTo(job.getMetadata().getUid()));
+        assertThat(configMap.getMetadata().getOwnerReferences())
+                .singleElement()
+                .satisfies(owner -> assertThat(owner.getUid())
+                        .isNotBlank()
+                        .isEqualTo(job.getMetadata().getUid()));
     }
 
     @Test
@@ -56,15 +61,24 @@ class FleetLaunchTest {
     @DisplayName("when the ConfigMap cannot be created, the Job is taken back and the error is one line")
     void configMapRefused() {
         // Given
-        server.expect().post().withPath("/api/v1/namespaces/loadtest/configmaps").andReturn(403, new StatusBuilder()
-                .withCode(403).withReason("Forbidden").withMessage("configmaps is forbidden: User \"ci\" cannot create")
-                .build()).once();
+        server.expect()
+                .post()
+                .withPath("/api/v1/namespaces/loadtest/configmaps")
+                .andReturn(
+                        403,
+                        new StatusBuilder()
+                                .withCode(403)
+                                .withReason("Forbidden")
+                                .withMessage("configmaps is forbidden: User \"ci\" cannot create")
+                                .build())
+                .once();
 
         // When / Then
         assertThatThrownBy(() -> fleet().launch(launch(2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("kubernetes: forbidden: cannot create configmaps in loadtest (RBAC)");
-        assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+        assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).list().getItems())
+                .isEmpty();
     }
 
     private KubernetesRunnerFleet fleet() {

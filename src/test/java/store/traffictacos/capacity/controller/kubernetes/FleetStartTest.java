@@ -33,7 +33,11 @@ class FleetStartTest {
         fleet.start(Instant.ofEpochMilli(1_767_225_600_000L));
 
         // Then
-        assertThat(client.configMaps().inNamespace(NAMESPACE).withName("tacos-run-" + RUN_ID).get().getData())
+        assertThat(client.configMaps()
+                        .inNamespace(NAMESPACE)
+                        .withName("tacos-run-" + RUN_ID)
+                        .get()
+                        .getData())
                 .containsEntry("startAt", "1767225600000")
                 .containsKey("runner.properties");
     }
@@ -44,7 +48,8 @@ class FleetStartTest {
         // Given a runner already waiting, configured from its pod environment
         KubernetesRunnerFleet fleet = new KubernetesRunnerFleet(client, NAMESPACE);
         fleet.launch(launch(2));
-        StartSignal signal = StartSignal.fromEnvironment(client, Map.of("TACOS_NAMESPACE", NAMESPACE, "RUN_ID", RUN_ID));
+        StartSignal signal =
+                StartSignal.fromEnvironment(client, Map.of("TACOS_NAMESPACE", NAMESPACE, "RUN_ID", RUN_ID));
         CompletableFuture<Instant> seen = CompletableFuture.supplyAsync(() -> await(signal));
 
         // When

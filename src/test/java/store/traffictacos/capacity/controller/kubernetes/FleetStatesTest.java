@@ -50,11 +50,12 @@ class FleetStatesTest {
         var states = fleet.states();
 
         // Then
-        assertThat(states).containsExactly(
-                new RunnerState(0, Phase.SUCCEEDED, kubelet.podName(0), null),
-                new RunnerState(1, Phase.FAILED, kubelet.podName(1), "OOMKilled (exit code 137)"),
-                new RunnerState(2, Phase.RUNNING, kubelet.podName(2), null),
-                new RunnerState(3, Phase.MISSING, null, "no pod"));
+        assertThat(states)
+                .containsExactly(
+                        new RunnerState(0, Phase.SUCCEEDED, kubelet.podName(0), null),
+                        new RunnerState(1, Phase.FAILED, kubelet.podName(1), "OOMKilled (exit code 137)"),
+                        new RunnerState(2, Phase.RUNNING, kubelet.podName(2), null),
+                        new RunnerState(3, Phase.MISSING, null, "no pod"));
     }
 
     @Test

@@ -27,8 +27,10 @@ class FleetStopTest {
 
     KubernetesMockServer server;
     KubernetesClient client;
+
     @TempDir
     Path temp;
+
     private KubernetesRunnerFleet fleet;
     private FakeKubelet kubelet;
 
@@ -53,8 +55,15 @@ class FleetStopTest {
         fleet.stop();
 
         // Then
-        assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).withName("tacos-run-" + RUN_ID).get()
-                .getSpec().getSuspend()).isTrue();
+        assertThat(client.batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(NAMESPACE)
+                        .withName("tacos-run-" + RUN_ID)
+                        .get()
+                        .getSpec()
+                        .getSuspend())
+                .isTrue();
         assertThat(client.pods().inNamespace(NAMESPACE).list().getItems()).isEmpty();
     }
 
@@ -72,7 +81,9 @@ class FleetStopTest {
         List<CollectedRunner> collected = fleet.collect(temp.resolve("run"));
 
         // Then
-        assertThat(collected).extracting(CollectedRunner::outcome).containsExactly(Outcome.COLLECTED, Outcome.COLLECTED);
+        assertThat(collected)
+                .extracting(CollectedRunner::outcome)
+                .containsExactly(Outcome.COLLECTED, Outcome.COLLECTED);
         assertThat(collected).allMatch(CollectedRunner::partial);
         assertThat(temp.resolve("run/runner-1/results.hlog"))
                 .hasSameBinaryContentAs(temp.resolve("printed-by-runner-1/results.hlog"));

@@ -19,6 +19,7 @@ import store.traffictacos.capacity.controller.scale.ScaleTarget;
 class KubernetesPlatformScalerCheckTest {
     @RegisterExtension
     static final TestCluster cluster = new TestCluster();
+
     private final KubernetesPlatformScaler scaler = new KubernetesPlatformScaler(cluster.client());
 
     @Test
@@ -26,31 +27,38 @@ class KubernetesPlatformScalerCheckTest {
     void passesAndChangesNothing() {
         // Given an HPA and a Deployment no HPA scales
         String hpaVersion = cluster.hpa("ticket-api", 2, 20).getMetadata().getResourceVersion();
-        String deploymentVersion = cluster.deployment("inventory-api", 1).getMetadata().getResourceVersion();
+        String deploymentVersion =
+                cluster.deployment("inventory-api", 1).getMetadata().getResourceVersion();
 
         // When
-        scaler.check(List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 10),
-                ScaleTarget.deployment(NAMESPACE, "inventory-api", 3)));
+        scaler.check(List.of(
+                ScaleTarget.hpa(NAMESPACE, "ticket-api", 10), ScaleTarget.deployment(NAMESPACE, "inventory-api", 3)));
 
         // Then both are as they were
-        assertThat(cluster.readHpa("ticket-api").getMetadata().getResourceVersion()).isEqualTo(hpaVersion);
+        assertThat(cluster.readHpa("ticket-api").getMetadata().getResourceVersion())
+                .isEqualTo(hpaVersion);
         assertThat(cluster.readHpa("ticket-api").getSpec().getMinReplicas()).isEqualTo(2);
-        assertThat(cluster.readDeployment("inventory-api").getMetadata().getResourceVersion()).isEqualTo(deploymentVersion);
-        assertThat(cluster.readDeployment("inventory-api").getSpec().getReplicas()).isEqualTo(1);
+        assertThat(cluster.readDeployment("inventory-api").getMetadata().getResourceVersion())
+                .isEqualTo(deploymentVersion);
+        assertThat(cluster.readDeployment("inventory-api").getSpec().getReplicas())
+                .isEqualTo(1);
     }
 
     @Test
-    @DisplayName("a missing Deployment is 'deployment <ns>/<name> not found', and the targets that exist are left alone")
+    @DisplayName(
+            "a missing Deployment is 'deployment <ns>/<name> not found', and the targets that exist are left alone")
     void missingDeployment() {
         // Given an HPA, but no inventory-api Deployment
         String hpaVersion = cluster.hpa("ticket-api", 2, 20).getMetadata().getResourceVersion();
 
         // When / Then
-        assertThatThrownBy(() -> scaler.check(List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 10),
-                ScaleTarget.deployment(NAMESPACE, "inventory-api", 3))))
+        assertThatThrownBy(() -> scaler.check(List.of(
+                        ScaleTarget.hpa(NAMESPACE, "ticket-api", 10),
+                        ScaleTarget.deployment(NAMESPACE, "inventory-api", 3))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("deployment tacos-app/inventory-api not found");
-        assertThat(cluster.readHpa("ticket-api").getMetadata().getResourceVersion()).isEqualTo(hpaVersion);
+        assertThat(cluster.readHpa("ticket-api").getMetadata().getResourceVersion())
+                .isEqualTo(hpaVersion);
     }
 
     @Test
@@ -66,12 +74,17 @@ class KubernetesPlatformScalerCheckTest {
     }
 
     @Test
-    @DisplayName("an HPA RBAC does not let us patch is 'forbidden: cannot patch horizontalpodautoscalers in <ns> (RBAC)'")
+    @DisplayName(
+            "an HPA RBAC does not let us patch is 'forbidden: cannot patch horizontalpodautoscalers in <ns> (RBAC)'")
     void patchForbidden() {
         // Given an HPA whose (dry-run) patch the API server refuses with 403
         cluster.hpa("ticket-api", 2, 20);
-        cluster.server().expect().patch().withPath(HPA_API + "ticket-api?dryRun=All")
-                .andReturn(HttpURLConnection.HTTP_FORBIDDEN, TestCluster.forbidden()).once();
+        cluster.server()
+                .expect()
+                .patch()
+                .withPath(HPA_API + "ticket-api?dryRun=All")
+                .andReturn(HttpURLConnection.HTTP_FORBIDDEN, TestCluster.forbidden())
+                .once();
 
         // When / Then
         assertThatThrownBy(() -> scaler.check(List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 10))))
@@ -85,8 +98,12 @@ class KubernetesPlatformScalerCheckTest {
     void getForbidden() {
         // Given a Deployment whose GET the API server refuses with 403
         cluster.deployment("inventory-api", 1);
-        cluster.server().expect().get().withPath(DEPLOYMENT_API + "inventory-api")
-                .andReturn(HttpURLConnection.HTTP_FORBIDDEN, TestCluster.forbidden()).once();
+        cluster.server()
+                .expect()
+                .get()
+                .withPath(DEPLOYMENT_API + "inventory-api")
+                .andReturn(HttpURLConnection.HTTP_FORBIDDEN, TestCluster.forbidden())
+                .once();
 
         // When / Then
         assertThatThrownBy(() -> scaler.check(List.of(ScaleTarget.deployment(NAMESPACE, "inventory-api", 3))))
@@ -116,7 +133,8 @@ class KubernetesPlatformScalerCheckTest {
         // When / Then
         assertThatThrownBy(() -> scaler.check(List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 30))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("hpa tacos-app/ticket-api: minReplicas 30 is above its maxReplicas 20; give maxReplicas too");
+                .hasMessage(
+                        "hpa tacos-app/ticket-api: minReplicas 30 is above its maxReplicas 20; give maxReplicas too");
         assertThatCode(() -> scaler.check(List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 30, 40))))
                 .doesNotThrowAnyException();
     }
@@ -125,8 +143,9 @@ class KubernetesPlatformScalerCheckTest {
     @DisplayName("an object still carrying another run's originals is refused, naming that run")
     void unrestoredRun() {
         // Given an HPA left scaled by run ci-1200, never restored
-        cluster.annotate(cluster.hpa("ticket-api", 10, 20), Map.of(RunRecord.RUN_ID, "ci-1200",
-                ReplicaField.MIN_REPLICAS.annotation(), "2"));
+        cluster.annotate(
+                cluster.hpa("ticket-api", 10, 20),
+                Map.of(RunRecord.RUN_ID, "ci-1200", ReplicaField.MIN_REPLICAS.annotation(), "2"));
 
         // When / Then
         assertThatThrownBy(() -> scaler.check(List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 10))))

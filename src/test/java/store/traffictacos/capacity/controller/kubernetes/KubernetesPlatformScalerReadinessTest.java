@@ -20,6 +20,7 @@ class KubernetesPlatformScalerReadinessTest {
 
     @RegisterExtension
     static final TestCluster cluster = new TestCluster();
+
     private final KubernetesPlatformScaler scaler = new KubernetesPlatformScaler(cluster.client(), POLL);
 
     @Test
@@ -31,7 +32,8 @@ class KubernetesPlatformScalerReadinessTest {
         List<ScaleTarget> targets = List.of(ScaleTarget.deployment(NAMESPACE, "inventory-api", 3));
 
         // When the wait starts
-        CompletableFuture<Void> wait = CompletableFuture.runAsync(() -> scaler.awaitReady(targets, Duration.ofSeconds(10)));
+        CompletableFuture<Void> wait =
+                CompletableFuture.runAsync(() -> scaler.awaitReady(targets, Duration.ofSeconds(10)));
 
         // Then it keeps waiting while 2 of 3 are ready, and ends once all 3 are
         cluster.readyReplicas("inventory-api", 2);
@@ -50,7 +52,8 @@ class KubernetesPlatformScalerReadinessTest {
         List<ScaleTarget> targets = List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 5));
 
         // When the wait starts
-        CompletableFuture<Void> wait = CompletableFuture.runAsync(() -> scaler.awaitReady(targets, Duration.ofSeconds(10)));
+        CompletableFuture<Void> wait =
+                CompletableFuture.runAsync(() -> scaler.awaitReady(targets, Duration.ofSeconds(10)));
 
         // Then it keeps waiting with 2 ready, and ends once the Deployment has 5 ready
         stillWaitingAfterSomePolls(wait);
@@ -66,14 +69,15 @@ class KubernetesPlatformScalerReadinessTest {
         cluster.hpa("ticket-api", 2, 20);
         cluster.readyReplicas("ticket-api", 1);
         cluster.deployment("inventory-api", 3);
-        List<ScaleTarget> targets = List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 5),
-                ScaleTarget.deployment(NAMESPACE, "inventory-api", 3));
+        List<ScaleTarget> targets = List.of(
+                ScaleTarget.hpa(NAMESPACE, "ticket-api", 5), ScaleTarget.deployment(NAMESPACE, "inventory-api", 3));
 
         // When / Then
         assertThatThrownBy(() -> scaler.awaitReady(targets, Duration.ofMillis(300)))
                 .isInstanceOf(ScaleTimeoutException.class)
-                .hasMessage("not ready within 300 ms: deployment tacos-app/ticket-api (scaled by hpa tacos-app/ticket-api)"
-                        + " 1/5 ready, deployment tacos-app/inventory-api 0/3 ready");
+                .hasMessage(
+                        "not ready within 300 ms: deployment tacos-app/ticket-api (scaled by hpa tacos-app/ticket-api)"
+                                + " 1/5 ready, deployment tacos-app/inventory-api 0/3 ready");
     }
 
     private static void stillWaitingAfterSomePolls(CompletableFuture<Void> wait) {

@@ -22,6 +22,7 @@ class KubernetesPlatformScalerRestoreTest {
 
     @RegisterExtension
     static final TestCluster cluster = new TestCluster();
+
     private final KubernetesPlatformScaler scaler = new KubernetesPlatformScaler(cluster.client());
 
     @Test
@@ -30,16 +31,20 @@ class KubernetesPlatformScalerRestoreTest {
         // Given an HPA (2 to 20) and a Deployment (1) scaled by the run
         cluster.hpa("ticket-api", 2, 20);
         cluster.deployment("inventory-api", 1);
-        scaler.scale(RUN_ID, List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 30, 60),
-                ScaleTarget.deployment(NAMESPACE, "inventory-api", 4)));
+        scaler.scale(
+                RUN_ID,
+                List.of(
+                        ScaleTarget.hpa(NAMESPACE, "ticket-api", 30, 60),
+                        ScaleTarget.deployment(NAMESPACE, "inventory-api", 4)));
 
         // When
         List<String> restored = scaler.restore(RUN_ID);
 
         // Then
-        assertThat(restored).containsExactlyInAnyOrder(
-                "hpa tacos-app/ticket-api: minReplicas back to 2, maxReplicas back to 20",
-                "deployment tacos-app/inventory-api: replicas back to 1");
+        assertThat(restored)
+                .containsExactlyInAnyOrder(
+                        "hpa tacos-app/ticket-api: minReplicas back to 2, maxReplicas back to 20",
+                        "deployment tacos-app/inventory-api: replicas back to 1");
         HorizontalPodAutoscaler hpa = cluster.readHpa("ticket-api");
         assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
         assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(20);
@@ -64,7 +69,8 @@ class KubernetesPlatformScalerRestoreTest {
 
         // Then
         assertThat(restored).isEmpty();
-        assertThat(cluster.readHpa("ticket-api").getMetadata().getResourceVersion()).isEqualTo(version);
+        assertThat(cluster.readHpa("ticket-api").getMetadata().getResourceVersion())
+                .isEqualTo(version);
     }
 
     @Test
@@ -73,8 +79,12 @@ class KubernetesPlatformScalerRestoreTest {
         // Given a run scaled by a controller that was then killed
         cluster.hpa("ticket-api", 2, 20);
         cluster.deployment("inventory-api", 1);
-        new KubernetesPlatformScaler(cluster.client()).scale(RUN_ID, List.of(
-                ScaleTarget.hpa(NAMESPACE, "ticket-api", 30, 60), ScaleTarget.deployment(NAMESPACE, "inventory-api", 4)));
+        new KubernetesPlatformScaler(cluster.client())
+                .scale(
+                        RUN_ID,
+                        List.of(
+                                ScaleTarget.hpa(NAMESPACE, "ticket-api", 30, 60),
+                                ScaleTarget.deployment(NAMESPACE, "inventory-api", 4)));
 
         // When `restore --run-id` runs with its own client
         try (KubernetesClient freshClient = cluster.server().createClient()) {
@@ -85,7 +95,8 @@ class KubernetesPlatformScalerRestoreTest {
         }
         assertThat(cluster.readHpa("ticket-api").getSpec().getMinReplicas()).isEqualTo(2);
         assertThat(cluster.readHpa("ticket-api").getSpec().getMaxReplicas()).isEqualTo(20);
-        assertThat(cluster.readDeployment("inventory-api").getSpec().getReplicas()).isEqualTo(1);
+        assertThat(cluster.readDeployment("inventory-api").getSpec().getReplicas())
+                .isEqualTo(1);
     }
 
     @Test
@@ -95,10 +106,18 @@ class KubernetesPlatformScalerRestoreTest {
         cluster.deployment("inventory-api", 1);
         cluster.deployment("payment-api", 1);
         cluster.deployment("queue-api", 1);
-        cluster.server().expect().patch().withPath(DEPLOYMENT_API + "payment-api")
-                .andReturn(HttpURLConnection.HTTP_FORBIDDEN, TestCluster.forbidden()).once();
-        assertThatThrownBy(() -> scaler.scale(RUN_ID, List.of(ScaleTarget.deployment(NAMESPACE, "inventory-api", 4),
-                ScaleTarget.deployment(NAMESPACE, "payment-api", 4), ScaleTarget.deployment(NAMESPACE, "queue-api", 4))))
+        cluster.server()
+                .expect()
+                .patch()
+                .withPath(DEPLOYMENT_API + "payment-api")
+                .andReturn(HttpURLConnection.HTTP_FORBIDDEN, TestCluster.forbidden())
+                .once();
+        assertThatThrownBy(() -> scaler.scale(
+                        RUN_ID,
+                        List.of(
+                                ScaleTarget.deployment(NAMESPACE, "inventory-api", 4),
+                                ScaleTarget.deployment(NAMESPACE, "payment-api", 4),
+                                ScaleTarget.deployment(NAMESPACE, "queue-api", 4))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot scale deployment tacos-app/payment-api: "
                         + "forbidden: cannot patch deployments in tacos-app (RBAC)");
@@ -108,9 +127,11 @@ class KubernetesPlatformScalerRestoreTest {
 
         // Then the first is back, and the others were never changed
         assertThat(restored).containsExactly("deployment tacos-app/inventory-api: replicas back to 1");
-        assertThat(cluster.readDeployment("inventory-api").getSpec().getReplicas()).isEqualTo(1);
+        assertThat(cluster.readDeployment("inventory-api").getSpec().getReplicas())
+                .isEqualTo(1);
         assertNoTraceOfRuns(cluster.readDeployment("inventory-api"));
-        assertThat(cluster.readDeployment("payment-api").getSpec().getReplicas()).isEqualTo(1);
+        assertThat(cluster.readDeployment("payment-api").getSpec().getReplicas())
+                .isEqualTo(1);
         assertThat(cluster.readDeployment("queue-api").getSpec().getReplicas()).isEqualTo(1);
     }
 
@@ -121,8 +142,11 @@ class KubernetesPlatformScalerRestoreTest {
         cluster.deployment("inventory-api", 1);
         cluster.deployment("tacos-edge", "gateway", 2);
         cluster.deployment("payment-api", 1);
-        scaler.scale(RUN_ID, List.of(ScaleTarget.deployment(NAMESPACE, "inventory-api", 4),
-                ScaleTarget.deployment("tacos-edge", "gateway", 6)));
+        scaler.scale(
+                RUN_ID,
+                List.of(
+                        ScaleTarget.deployment(NAMESPACE, "inventory-api", 4),
+                        ScaleTarget.deployment("tacos-edge", "gateway", 6)));
         scaler.scale("ci-5678", List.of(ScaleTarget.deployment(NAMESPACE, "payment-api", 4)));
 
         // When
@@ -130,8 +154,10 @@ class KubernetesPlatformScalerRestoreTest {
 
         // Then
         assertThat(restored).hasSize(2);
-        assertThat(cluster.readDeployment("tacos-edge", "gateway").getSpec().getReplicas()).isEqualTo(2);
-        assertThat(cluster.readDeployment("payment-api").getSpec().getReplicas()).isEqualTo(4);
+        assertThat(cluster.readDeployment("tacos-edge", "gateway").getSpec().getReplicas())
+                .isEqualTo(2);
+        assertThat(cluster.readDeployment("payment-api").getSpec().getReplicas())
+                .isEqualTo(4);
         assertThat(cluster.readDeployment("payment-api").getMetadata().getAnnotations())
                 .containsEntry(RunRecord.RUN_ID, "ci-5678");
     }
@@ -142,25 +168,37 @@ class KubernetesPlatformScalerRestoreTest {
         // Given two Deployments scaled by the run, the first restore patch of one refused
         cluster.deployment("inventory-api", 1);
         cluster.deployment("payment-api", 1);
-        scaler.scale(RUN_ID, List.of(ScaleTarget.deployment(NAMESPACE, "inventory-api", 4),
-                ScaleTarget.deployment(NAMESPACE, "payment-api", 4)));
-        cluster.server().expect().patch().withPath(DEPLOYMENT_API + "payment-api")
-                .andReturn(HttpURLConnection.HTTP_FORBIDDEN, TestCluster.forbidden()).once();
+        scaler.scale(
+                RUN_ID,
+                List.of(
+                        ScaleTarget.deployment(NAMESPACE, "inventory-api", 4),
+                        ScaleTarget.deployment(NAMESPACE, "payment-api", 4)));
+        cluster.server()
+                .expect()
+                .patch()
+                .withPath(DEPLOYMENT_API + "payment-api")
+                .andReturn(HttpURLConnection.HTTP_FORBIDDEN, TestCluster.forbidden())
+                .once();
 
         // When / Then
         assertThatThrownBy(() -> scaler.restore(RUN_ID))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("run ci-1234: restored 1 of 2 objects; not restored: deployment tacos-app/payment-api: "
                         + "forbidden: cannot patch deployments in tacos-app (RBAC)");
-        assertThat(cluster.readDeployment("inventory-api").getSpec().getReplicas()).isEqualTo(1);
+        assertThat(cluster.readDeployment("inventory-api").getSpec().getReplicas())
+                .isEqualTo(1);
         assertThat(scaler.restore(RUN_ID)).containsExactly("deployment tacos-app/payment-api: replicas back to 1");
-        assertThat(cluster.readDeployment("payment-api").getSpec().getReplicas()).isEqualTo(1);
+        assertThat(cluster.readDeployment("payment-api").getSpec().getReplicas())
+                .isEqualTo(1);
     }
 
     private static void assertNoTraceOfRuns(HasMetadata object) {
-        assertThat(object.getMetadata().getAnnotations()).doesNotContainKeys(RunRecord.RUN_ID,
-                ReplicaField.MIN_REPLICAS.annotation(), ReplicaField.MAX_REPLICAS.annotation(),
-                ReplicaField.REPLICAS.annotation());
+        assertThat(object.getMetadata().getAnnotations())
+                .doesNotContainKeys(
+                        RunRecord.RUN_ID,
+                        ReplicaField.MIN_REPLICAS.annotation(),
+                        ReplicaField.MAX_REPLICAS.annotation(),
+                        ReplicaField.REPLICAS.annotation());
         assertThat(object.getMetadata().getLabels()).doesNotContainKey(RunRecord.RUN_ID);
     }
 }

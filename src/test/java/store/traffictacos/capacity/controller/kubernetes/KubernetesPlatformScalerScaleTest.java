@@ -25,6 +25,7 @@ class KubernetesPlatformScalerScaleTest {
 
     @RegisterExtension
     static final TestCluster cluster = new TestCluster();
+
     private final KubernetesPlatformScaler scaler = new KubernetesPlatformScaler(cluster.client());
 
     @Test
@@ -75,9 +76,9 @@ class KubernetesPlatformScalerScaleTest {
         Deployment deployment = cluster.readDeployment("inventory-api");
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(4);
         assertThat(deployment.getMetadata().getAnnotations()).containsEntry(RunRecord.RUN_ID, RUN_ID);
-        assertThat(deployment.getMetadata().getAnnotations())
-                .containsEntry(ReplicaField.REPLICAS.annotation(), "1");
-        assertThat(deployment.getMetadata().getLabels()).containsEntry(RunRecord.RUN_ID, RUN_ID)
+        assertThat(deployment.getMetadata().getAnnotations()).containsEntry(ReplicaField.REPLICAS.annotation(), "1");
+        assertThat(deployment.getMetadata().getLabels())
+                .containsEntry(RunRecord.RUN_ID, RUN_ID)
                 .containsEntry("app", "inventory-api");
     }
 
@@ -112,7 +113,9 @@ class KubernetesPlatformScalerScaleTest {
                         + "run restore --run-id ci-1200 first");
         HorizontalPodAutoscaler hpa = cluster.readHpa("ticket-api");
         assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(10);
-        assertThat(hpa.getMetadata().getAnnotations()).containsEntry(RunRecord.RUN_ID, "ci-1200").containsEntry(MIN, "2");
+        assertThat(hpa.getMetadata().getAnnotations())
+                .containsEntry(RunRecord.RUN_ID, "ci-1200")
+                .containsEntry(MIN, "2");
     }
 
     @Test
@@ -120,10 +123,18 @@ class KubernetesPlatformScalerScaleTest {
     void conflictIsRetried() {
         // Given an HPA whose first patch meets a concurrent change
         cluster.hpa("ticket-api", 2, 20);
-        Status conflict = new StatusBuilder().withStatus("Failure").withReason("Conflict")
-                .withCode(HttpURLConnection.HTTP_CONFLICT).withMessage("the object has been modified").build();
-        cluster.server().expect().patch().withPath(HPA_API + "ticket-api")
-                .andReturn(HttpURLConnection.HTTP_CONFLICT, conflict).once();
+        Status conflict = new StatusBuilder()
+                .withStatus("Failure")
+                .withReason("Conflict")
+                .withCode(HttpURLConnection.HTTP_CONFLICT)
+                .withMessage("the object has been modified")
+                .build();
+        cluster.server()
+                .expect()
+                .patch()
+                .withPath(HPA_API + "ticket-api")
+                .andReturn(HttpURLConnection.HTTP_CONFLICT, conflict)
+                .once();
 
         // When
         scaler.scale(RUN_ID, List.of(ScaleTarget.hpa(NAMESPACE, "ticket-api", 10)));
@@ -142,9 +153,15 @@ class KubernetesPlatformScalerScaleTest {
         cluster.annotate(stale, Map.of("team", "tickets"));
 
         // When a scale patch built from the stale read is sent / Then the server refuses it with 409
-        assertThatThrownBy(() -> new ScaledObjects(cluster.client()).patch(stale,
-                ScalePatch.scale(stale, RUN_ID, ReplicaField.wanted(ScaleTarget.hpa(NAMESPACE, "ticket-api", 10)))))
-                .isInstanceOfSatisfying(ApiCallException.class, e -> assertThat(e.isConflict()).isTrue());
+        assertThatThrownBy(() -> new ScaledObjects(cluster.client())
+                        .patch(
+                                stale,
+                                ScalePatch.scale(
+                                        stale,
+                                        RUN_ID,
+                                        ReplicaField.wanted(ScaleTarget.hpa(NAMESPACE, "ticket-api", 10)))))
+                .isInstanceOfSatisfying(
+                        ApiCallException.class, e -> assertThat(e.isConflict()).isTrue());
         assertThat(cluster.readHpa("ticket-api").getSpec().getMinReplicas()).isEqualTo(2);
     }
 

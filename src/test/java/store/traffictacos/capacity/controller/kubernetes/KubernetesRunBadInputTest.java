@@ -29,6 +29,7 @@ class KubernetesRunBadInputTest {
 
     KubernetesMockServer server;
     KubernetesClient client;
+
     @TempDir
     Path dir;
 
@@ -40,13 +41,13 @@ class KubernetesRunBadInputTest {
         Path spec = KubernetesRunCluster.specFile(dir, RUN_ID, cluster.kubeconfig(dir));
 
         // When
-        KubernetesRunCli.Result result = KubernetesRunCli.execute("run", "--spec", spec.toString(), "--kubeconfig",
-                "/no/such/file");
+        KubernetesRunCli.Result result =
+                KubernetesRunCli.execute("run", "--spec", spec.toString(), "--kubeconfig", "/no/such/file");
 
         // Then
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("error: cannot read kubeconfig /no/such/file: No such file"
-                + System.lineSeparator());
+        assertThat(result.err())
+                .isEqualTo("error: cannot read kubeconfig /no/such/file: No such file" + System.lineSeparator());
         assertThat(dir.resolve("reports").resolve(RUN_ID)).doesNotExist();
         assertNothingCreatedOrChanged(cluster);
     }
@@ -55,8 +56,9 @@ class KubernetesRunBadInputTest {
     @DisplayName("RBAC not allowing to create Jobs fails validation with one line saying what is not allowed")
     void jobsForbidden() throws Exception {
         // Given a controller that may do all it needs but create Jobs
-        KubernetesRunCluster cluster = new KubernetesRunCluster(server, client).standUp(
-                permission -> !(permission.getVerb().equals("create") && permission.getResource().equals("jobs")));
+        KubernetesRunCluster cluster = new KubernetesRunCluster(server, client)
+                .standUp(permission -> !(permission.getVerb().equals("create")
+                        && permission.getResource().equals("jobs")));
         Path spec = KubernetesRunCluster.specFile(dir, RUN_ID, cluster.kubeconfig(dir));
 
         // When
@@ -73,7 +75,10 @@ class KubernetesRunBadInputTest {
     void scaleTargetMissing() throws Exception {
         // Given a spec scaling an HPA the app namespace does not have, beside one it has
         KubernetesRunCluster cluster = new KubernetesRunCluster(server, client).standUp();
-        Path spec = KubernetesRunCluster.specFile(dir, RUN_ID, cluster.kubeconfig(dir),
+        Path spec = KubernetesRunCluster.specFile(
+                dir,
+                RUN_ID,
+                cluster.kubeconfig(dir),
                 "scale: [{hpa: gateway-api, min: 5, max: 10}, {hpa: checkout-api, min: 5}]");
 
         // When
@@ -91,23 +96,30 @@ class KubernetesRunBadInputTest {
         // Given a node pool of at most 4 CPU, and 3 runners of 2 CPU each
         KubernetesRunCluster cluster = new KubernetesRunCluster(server, client).standUp();
         cluster.nodePool("loadtest", "4");
-        Path spec = KubernetesRunCluster.specFile(dir, RUN_ID, cluster.kubeconfig(dir), "runners: 3",
-                "kubernetes.runnerCpu: \"2\"", "kubernetes.nodePool: loadtest");
+        Path spec = KubernetesRunCluster.specFile(
+                dir,
+                RUN_ID,
+                cluster.kubeconfig(dir),
+                "runners: 3",
+                "kubernetes.runnerCpu: \"2\"",
+                "kubernetes.nodePool: loadtest");
 
         // When
         KubernetesRunCli.Result result = KubernetesRunCli.execute("run", "--spec", spec.toString());
 
         // Then
         assertThat(result.exitCode()).isEqualTo(1);
-        assertFailedValidation(result, "node pool loadtest can hold at most 4 CPU (its limit), but 3 runners × 2 CPU "
-                + "need 6: use fewer runners (a higher --runner-rps) or raise the pool's limit");
+        assertFailedValidation(
+                result,
+                "node pool loadtest can hold at most 4 CPU (its limit), but 3 runners × 2 CPU "
+                        + "need 6: use fewer runners (a higher --runner-rps) or raise the pool's limit");
         assertNothingCreatedOrChanged(cluster);
     }
 
     /** The run failed in validate with {@code reason}: one error line, on the console, and in status.json. */
     private void assertFailedValidation(KubernetesRunCli.Result result, String reason) {
-        assertThat(result.err()).isEqualTo("error: run " + RUN_ID + " failed in validate: " + reason
-                + System.lineSeparator());
+        assertThat(result.err())
+                .isEqualTo("error: run " + RUN_ID + " failed in validate: " + reason + System.lineSeparator());
         assertThat(result.out().lines()).contains("tacos-capacity [" + RUN_ID + "] FAILED in validate: " + reason);
         RunStatus status = RunStatusFile.read(dir.resolve("reports").resolve(RUN_ID));
         assertThat(status.stage()).isEqualTo(Stage.FAILED);

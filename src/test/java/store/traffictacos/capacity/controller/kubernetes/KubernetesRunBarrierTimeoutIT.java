@@ -16,19 +16,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import store.traffictacos.capacity.controller.RunBackend;
-import store.traffictacos.capacity.controller.RunController;
 import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.RunStatus;
 import store.traffictacos.capacity.controller.RunStatusFile;
 import store.traffictacos.capacity.controller.Stage;
-import store.traffictacos.capacity.controller.setup.KubernetesBackend;
 import store.traffictacos.capacity.controller.setup.RunAssembly;
 
 /**
@@ -67,8 +63,8 @@ class KubernetesRunBarrierTimeoutIT {
         // When
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         // Wired as `tacos-capacity run` wires it: what the runners print goes to the controller.
-        try (RunAssembly run = RunAssembly.open(spec, new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                System::currentTimeMillis)) {
+        try (RunAssembly run = RunAssembly.open(
+                spec, new PrintStream(bytes, true, StandardCharsets.UTF_8), System::currentTimeMillis)) {
             status = run.controller().execute();
             exitCode = run.controller().exitCode();
         }
@@ -79,9 +75,19 @@ class KubernetesRunBarrierTimeoutIT {
     @Test
     @DisplayName("ends FAILED in the barrier, after collect, restore and clean-up")
     void failsInBarrier() {
-        assertThat(status.transitions()).as(console).extracting(RunStatus.Transition::stage).containsExactly(
-                Stage.PENDING, Stage.VALIDATE, Stage.SCALE, Stage.LAUNCH, Stage.BARRIER, Stage.COLLECT, Stage.RESTORE,
-                Stage.CLEAN_UP, Stage.FAILED);
+        assertThat(status.transitions())
+                .as(console)
+                .extracting(RunStatus.Transition::stage)
+                .containsExactly(
+                        Stage.PENDING,
+                        Stage.VALIDATE,
+                        Stage.SCALE,
+                        Stage.LAUNCH,
+                        Stage.BARRIER,
+                        Stage.COLLECT,
+                        Stage.RESTORE,
+                        Stage.CLEAN_UP,
+                        Stage.FAILED);
         assertThat(status.failure().stage()).isEqualTo(Stage.BARRIER);
     }
 
@@ -90,8 +96,9 @@ class KubernetesRunBarrierTimeoutIT {
     void reasonNamesPendingRunners() {
         String pending = "(Unschedulable: " + SCHEDULER_MESSAGE + ")";
 
-        assertThat(status.failure().reason()).isEqualTo("barrier: 0 of 2 runners ready after 3s; pending: runner 0 "
-                + pending + ", runner 1 " + pending);
+        assertThat(status.failure().reason())
+                .isEqualTo("barrier: 0 of 2 runners ready after 3s; pending: runner 0 " + pending + ", runner 1 "
+                        + pending);
         assertThat(RunStatusFile.read(spec.runDir()).failure()).isEqualTo(status.failure());
         assertThat(console).contains("FAILED in barrier: barrier: 0 of 2 runners ready after 3s");
     }

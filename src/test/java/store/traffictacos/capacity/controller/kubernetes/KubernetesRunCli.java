@@ -18,11 +18,9 @@ final class KubernetesRunCli {
      * @param out what the command printed: its own output and the run's console (System.out)
      * @param err its error output
      */
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
-    private KubernetesRunCli() {
-    }
+    private KubernetesRunCli() {}
 
     static Result execute(String... args) {
         // `run` prints its console to System.out, as the shipped jar does. System.out is replaced before
@@ -44,5 +42,4 @@ final class KubernetesRunCli {
         }
         return new Result(exitCode, out + console.toString(StandardCharsets.UTF_8), err.toString());
     }
-
 }

@@ -66,21 +66,48 @@ final class KubernetesRunCluster {
     /** Both namespaces, the app's HPA with its Deployment, the permissions {@code allowed} accepts granted. */
     KubernetesRunCluster standUp(Predicate<ResourceAttributes> allowed) {
         for (String namespace : List.of(NAMESPACE, APP_NAMESPACE)) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-                    .build()).create();
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(namespace)
+                            .endMetadata()
+                            .build())
+                    .create();
         }
-        client.apps().deployments().inNamespace(APP_NAMESPACE).resource(new DeploymentBuilder()
-                .withNewMetadata().withName(HPA).withNamespace(APP_NAMESPACE).addToLabels("app", HPA).endMetadata()
-                .withNewSpec().withReplicas(ORIGINAL_MIN).withNewSelector().addToMatchLabels("app", HPA).endSelector()
-                .endSpec()
-                .build()).create();
-        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(APP_NAMESPACE)
-                .resource(new HorizontalPodAutoscalerBuilder()
-                        .withNewMetadata().withName(HPA).withNamespace(APP_NAMESPACE).addToLabels("app", HPA)
+        client.apps()
+                .deployments()
+                .inNamespace(APP_NAMESPACE)
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName(HPA)
+                        .withNamespace(APP_NAMESPACE)
+                        .addToLabels("app", HPA)
                         .endMetadata()
-                        .withNewSpec().withMinReplicas(ORIGINAL_MIN).withMaxReplicas(ORIGINAL_MAX)
-                        .withNewScaleTargetRef("apps/v1", "Deployment", HPA).endSpec()
-                        .build()).create();
+                        .withNewSpec()
+                        .withReplicas(ORIGINAL_MIN)
+                        .withNewSelector()
+                        .addToMatchLabels("app", HPA)
+                        .endSelector()
+                        .endSpec()
+                        .build())
+                .create();
+        client.autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inNamespace(APP_NAMESPACE)
+                .resource(new HorizontalPodAutoscalerBuilder()
+                        .withNewMetadata()
+                        .withName(HPA)
+                        .withNamespace(APP_NAMESPACE)
+                        .addToLabels("app", HPA)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withMinReplicas(ORIGINAL_MIN)
+                        .withMaxReplicas(ORIGINAL_MAX)
+                        .withNewScaleTargetRef("apps/v1", "Deployment", HPA)
+                        .endSpec()
+                        .build())
+                .create();
         allow(allowed);
         return this;
     }
@@ -90,25 +117,36 @@ final class KubernetesRunCluster {
      * accepts. The first expectation registered for the path answers for ever.
      */
     private void allow(Predicate<ResourceAttributes> allowed) {
-        server.expect().post().withPath(REVIEWS).andReply(201, request -> {
-            SelfSubjectAccessReview review = Serialization.unmarshal(request.getBody().readUtf8(),
-                    SelfSubjectAccessReview.class);
-            review.setStatus(new SubjectAccessReviewStatus());
-            review.getStatus().setAllowed(allowed.test(review.getSpec().getResourceAttributes()));
-            return review;
-        }).always();
+        server.expect()
+                .post()
+                .withPath(REVIEWS)
+                .andReply(201, request -> {
+                    SelfSubjectAccessReview review =
+                            Serialization.unmarshal(request.getBody().readUtf8(), SelfSubjectAccessReview.class);
+                    review.setStatus(new SubjectAccessReviewStatus());
+                    review.getStatus().setAllowed(allowed.test(review.getSpec().getResourceAttributes()));
+                    return review;
+                })
+                .always();
     }
 
     /** A Karpenter NodePool (cluster-scoped) whose {@code spec.limits.cpu} is {@code cpuLimit}. */
     void nodePool(String name, String cpuLimit) {
         CustomResourceDefinitionContext nodePools = new CustomResourceDefinitionContext.Builder()
-                .withGroup("karpenter.sh").withVersion("v1").withKind("NodePool").withPlural("nodepools")
-                .withScope("Cluster").build();
+                .withGroup("karpenter.sh")
+                .withVersion("v1")
+                .withKind("NodePool")
+                .withPlural("nodepools")
+                .withScope("Cluster")
+                .build();
         // The mock serves the group's discovery for a custom resource only once told about it.
         server.expectCustomResource(nodePools);
         GenericKubernetesResource pool = new GenericKubernetesResourceBuilder()
-                .withApiVersion("karpenter.sh/v1").withKind("NodePool")
-                .withNewMetadata().withName(name).endMetadata()
+                .withApiVersion("karpenter.sh/v1")
+                .withKind("NodePool")
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
                 .build();
         pool.setAdditionalProperty("spec", Map.of("limits", Map.of("cpu", cpuLimit)));
         client.genericKubernetesResources(nodePools).resource(pool).create();
@@ -136,23 +174,50 @@ final class KubernetesRunCluster {
     }
 
     HorizontalPodAutoscaler hpa() {
-        return client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(APP_NAMESPACE).withName(HPA).get();
+        return client.autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inNamespace(APP_NAMESPACE)
+                .withName(HPA)
+                .get();
     }
 
     /** Everything labelled with the run, as "job x", "configmap y", "pod z", "horizontalpodautoscaler w". */
     List<String> labelledWith(String runId) {
         List<HasMetadata> labelled = new ArrayList<>();
-        labelled.addAll(client.batch().v1().jobs().inAnyNamespace().withLabel(RunnerJobs.RUN_ID_LABEL, runId).list()
+        labelled.addAll(client.batch()
+                .v1()
+                .jobs()
+                .inAnyNamespace()
+                .withLabel(RunnerJobs.RUN_ID_LABEL, runId)
+                .list()
                 .getItems());
-        labelled.addAll(client.configMaps().inAnyNamespace().withLabel(RunnerJobs.RUN_ID_LABEL, runId).list()
+        labelled.addAll(client.configMaps()
+                .inAnyNamespace()
+                .withLabel(RunnerJobs.RUN_ID_LABEL, runId)
+                .list()
                 .getItems());
-        labelled.addAll(client.pods().inAnyNamespace().withLabel(RunnerJobs.RUN_ID_LABEL, runId).list().getItems());
-        labelled.addAll(client.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace()
-                .withLabel(RunnerJobs.RUN_ID_LABEL, runId).list().getItems());
-        labelled.addAll(client.apps().deployments().inAnyNamespace().withLabel(RunnerJobs.RUN_ID_LABEL, runId).list()
+        labelled.addAll(client.pods()
+                .inAnyNamespace()
+                .withLabel(RunnerJobs.RUN_ID_LABEL, runId)
+                .list()
+                .getItems());
+        labelled.addAll(client.autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inAnyNamespace()
+                .withLabel(RunnerJobs.RUN_ID_LABEL, runId)
+                .list()
+                .getItems());
+        labelled.addAll(client.apps()
+                .deployments()
+                .inAnyNamespace()
+                .withLabel(RunnerJobs.RUN_ID_LABEL, runId)
+                .list()
                 .getItems());
         return labelled.stream()
-                .map(object -> object.getKind().toLowerCase(Locale.ROOT) + " " + object.getMetadata().getName())
+                .map(object -> object.getKind().toLowerCase(Locale.ROOT) + " "
+                        + object.getMetadata().getName())
                 .toList();
     }
 
@@ -161,7 +226,8 @@ final class KubernetesRunCluster {
         return Stream.concat(
                         client.batch().v1().jobs().inNamespace(NAMESPACE).list().getItems().stream(),
                         client.configMaps().inNamespace(NAMESPACE).list().getItems().stream())
-                .map(object -> object.getKind().toLowerCase(Locale.ROOT) + " " + object.getMetadata().getName())
+                .map(object -> object.getKind().toLowerCase(Locale.ROOT) + " "
+                        + object.getMetadata().getName())
                 .toList();
     }
 
@@ -172,7 +238,8 @@ final class KubernetesRunCluster {
 
     /** The run spec of these tests as {@code tacos-capacity run --spec} reads it; see {@link #specYaml}. */
     static RunSpec spec(Path dir, String runId, Path kubeconfig, String... changes) throws IOException {
-        return RunSpecFile.parse(specYaml(dir, runId, kubeconfig, changes), "spec").toSpec("unused");
+        return RunSpecFile.parse(specYaml(dir, runId, kubeconfig, changes), "spec")
+                .toSpec("unused");
     }
 
     /**
@@ -206,9 +273,11 @@ final class KubernetesRunCluster {
             }
         }
         StringBuilder yaml = new StringBuilder();
-        fields.forEach((key, value) -> yaml.append(key).append(": ").append(value).append('\n'));
+        fields.forEach(
+                (key, value) -> yaml.append(key).append(": ").append(value).append('\n'));
         yaml.append("kubernetes:\n");
-        kubernetes.forEach((key, value) -> yaml.append("  ").append(key).append(": ").append(value).append('\n'));
+        kubernetes.forEach((key, value) ->
+                yaml.append("  ").append(key).append(": ").append(value).append('\n'));
         return yaml.toString();
     }
 }

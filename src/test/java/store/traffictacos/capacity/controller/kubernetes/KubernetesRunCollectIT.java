@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,12 +27,10 @@ import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.fleet.RunnerLaunch;
 import store.traffictacos.capacity.controller.setup.KubernetesBackend;
 import store.traffictacos.capacity.report.model.CapacityReport;
-import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.report.model.ReportJson;
+import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.report.settings.SloFile;
 import store.traffictacos.capacity.results.ResultsFiles;
-import store.traffictacos.capacity.runner.ProfileChoice;
-import store.traffictacos.capacity.runner.RunnerSettings;
 
 /**
  * A controller that launched its runners, started them and died once they had finished, before its
@@ -74,7 +71,9 @@ class KubernetesRunCollectIT {
         });
         try (KubernetesClient controllerClient = KubernetesBackend.client(kubeconfig, null)) {
             KubernetesRunnerFleet fleet = new KubernetesRunnerFleet(controllerClient, NAMESPACE);
-            fleet.launch(RunnerLaunch.of(spec.runner().withTarget(URI.create(TARGET)), spec.kubernetes().image(),
+            fleet.launch(RunnerLaunch.of(
+                    spec.runner().withTarget(URI.create(TARGET)),
+                    spec.kubernetes().image(),
                     Duration.ofMinutes(15)));
             assertThat(runnersUp.await(20, SECONDS)).as("runners up").isTrue();
             fleet.start(Instant.now().plusSeconds(1));
@@ -82,8 +81,16 @@ class KubernetesRunCollectIT {
         }
 
         // When
-        result = KubernetesRunCli.execute("collect", "--run-id", RUN_ID, "--namespace", NAMESPACE, "--kubeconfig",
-                kubeconfig.toString(), "--reports", reports.toString());
+        result = KubernetesRunCli.execute(
+                "collect",
+                "--run-id",
+                RUN_ID,
+                "--namespace",
+                NAMESPACE,
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--reports",
+                reports.toString());
     }
 
     @Test
@@ -111,24 +118,26 @@ class KubernetesRunCollectIT {
         CapacityReport report = ReportJson.read(reports.resolve(RUN_ID).resolve(ReportFiles.JSON_FILE));
 
         assertThat(report.runId()).isEqualTo(RUN_ID);
-        assertThat(report.runnerResults()).extracting(CapacityReport.RunnerResult::index,
-                CapacityReport.RunnerResult::status).containsExactly(tuple(0, CapacityReport.RunnerResult.COMPLETE),
-                tuple(1, CapacityReport.RunnerResult.COMPLETE));
+        assertThat(report.runnerResults())
+                .extracting(CapacityReport.RunnerResult::index, CapacityReport.RunnerResult::status)
+                .containsExactly(
+                        tuple(0, CapacityReport.RunnerResult.COMPLETE), tuple(1, CapacityReport.RunnerResult.COMPLETE));
     }
 
     @Test
     @DisplayName("--slo judges the run by the SLO file: a p99 below 10 ms fails the 20 ms runners, exit 2")
     void judgedByTheSloFile(@TempDir Path dir) throws Exception {
         // Given an SLO file the collected runners (every answer in 20 ms) cannot meet
-        Path slo = Files.writeString(dir.resolve("slo.yaml"),
-                "slos: [{name: p99 latency, metric: p99_ms, below: 10}]\n");
+        Path slo =
+                Files.writeString(dir.resolve("slo.yaml"), "slos: [{name: p99 latency, metric: p99_ms, below: 10}]\n");
 
         // When
         KubernetesRunCli.Result judged = collectInto(dir.resolve("judged"), "--slo", slo.toString());
 
         // Then
         assertThat(judged.exitCode()).as(judged.out() + judged.err()).isEqualTo(2);
-        CapacityReport report = ReportJson.read(dir.resolve("judged").resolve(RUN_ID).resolve(ReportFiles.JSON_FILE));
+        CapacityReport report =
+                ReportJson.read(dir.resolve("judged").resolve(RUN_ID).resolve(ReportFiles.JSON_FILE));
         assertThat(report.slos()).isEqualTo(SloFile.parse(slo));
         assertThat(report.verdict()).isEqualTo(CapacityReport.Verdict.FAIL);
         assertThat(judged.out()).contains("FAIL: Capacity knee: ");
@@ -145,7 +154,8 @@ class KubernetesRunCollectIT {
 
         // Then the same results against their own report break no rule
         assertThat(compared.exitCode()).as(compared.out() + compared.err()).isZero();
-        CapacityReport report = ReportJson.read(dir.resolve("compared").resolve(RUN_ID).resolve(ReportFiles.JSON_FILE));
+        CapacityReport report =
+                ReportJson.read(dir.resolve("compared").resolve(RUN_ID).resolve(ReportFiles.JSON_FILE));
         assertThat(report.comparison().baselineRunId()).isEqualTo(RUN_ID);
         assertThat(compared.out())
                 .containsPattern("Compared with baseline " + RUN_ID + ": 0 of \\d+ regression checks broken");
@@ -153,8 +163,16 @@ class KubernetesRunCollectIT {
 
     /** {@code collect} of the run again, into another reports folder. */
     private KubernetesRunCli.Result collectInto(Path otherReports, String... options) {
-        List<String> args = new ArrayList<>(List.of("collect", "--run-id", RUN_ID, "--namespace", NAMESPACE,
-                "--kubeconfig", kubeconfig.toString(), "--reports", otherReports.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "collect",
+                "--run-id",
+                RUN_ID,
+                "--namespace",
+                NAMESPACE,
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--reports",
+                otherReports.toString()));
         args.addAll(List.of(options));
         return KubernetesRunCli.execute(args.toArray(String[]::new));
     }

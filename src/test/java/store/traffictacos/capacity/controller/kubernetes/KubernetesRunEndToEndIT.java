@@ -22,22 +22,19 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import store.traffictacos.capacity.controller.RunBackend;
-import store.traffictacos.capacity.controller.RunController;
 import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.RunStatus;
 import store.traffictacos.capacity.controller.Stage;
 import store.traffictacos.capacity.controller.setup.KubernetesBackend;
 import store.traffictacos.capacity.controller.setup.RunAssembly;
 import store.traffictacos.capacity.report.model.CapacityReport;
-import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.report.model.ReportJson;
+import store.traffictacos.capacity.report.render.ReportFiles;
 
 /**
  * One run through every stage on the Kubernetes backend as {@code tacos-capacity run} assembles it
@@ -80,8 +77,8 @@ class KubernetesRunEndToEndIT {
         // When
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         // Wired as `tacos-capacity run` wires it: what the runners print goes to the controller.
-        try (RunAssembly run = RunAssembly.open(spec, new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                System::currentTimeMillis)) {
+        try (RunAssembly run = RunAssembly.open(
+                spec, new PrintStream(bytes, true, StandardCharsets.UTF_8), System::currentTimeMillis)) {
             status = run.controller().execute();
             exitCode = run.controller().exitCode();
         }
@@ -92,9 +89,22 @@ class KubernetesRunEndToEndIT {
     @Test
     @DisplayName("goes through every stage in order, scale and restore included, and ends DONE")
     void stagesInOrder() {
-        assertThat(status.transitions()).as(console).extracting(RunStatus.Transition::stage).containsExactly(
-                Stage.PENDING, Stage.VALIDATE, Stage.SCALE, Stage.LAUNCH, Stage.BARRIER, Stage.START, Stage.MONITOR,
-                Stage.COLLECT, Stage.RESTORE, Stage.REPORT, Stage.CLEAN_UP, Stage.DONE);
+        assertThat(status.transitions())
+                .as(console)
+                .extracting(RunStatus.Transition::stage)
+                .containsExactly(
+                        Stage.PENDING,
+                        Stage.VALIDATE,
+                        Stage.SCALE,
+                        Stage.LAUNCH,
+                        Stage.BARRIER,
+                        Stage.START,
+                        Stage.MONITOR,
+                        Stage.COLLECT,
+                        Stage.RESTORE,
+                        Stage.REPORT,
+                        Stage.CLEAN_UP,
+                        Stage.DONE);
         assertThat(status.failure()).isNull();
     }
 
@@ -119,7 +129,8 @@ class KubernetesRunEndToEndIT {
         assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(ORIGINAL_MIN);
         assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(ORIGINAL_MAX);
         assertThat(keys(hpa.getMetadata().getAnnotations())).noneMatch(key -> key.startsWith(RunRecord.PREFIX));
-        assertThat(keys(hpa.getMetadata().getLabels())).noneMatch(key -> key.startsWith(RunRecord.PREFIX))
+        assertThat(keys(hpa.getMetadata().getLabels()))
+                .noneMatch(key -> key.startsWith(RunRecord.PREFIX))
                 .contains("app");
     }
 
@@ -130,9 +141,10 @@ class KubernetesRunEndToEndIT {
 
         assertThat(spec.runDir()).isEqualTo(spec.reportsDir().resolve(RUN_ID));
         assertThat(report).isRegularFile();
-        assertThat(ReportJson.read(report).runnerResults()).extracting(CapacityReport.RunnerResult::index,
-                CapacityReport.RunnerResult::status).containsExactly(
-                tuple(0, CapacityReport.RunnerResult.COMPLETE), tuple(1, CapacityReport.RunnerResult.COMPLETE));
+        assertThat(ReportJson.read(report).runnerResults())
+                .extracting(CapacityReport.RunnerResult::index, CapacityReport.RunnerResult::status)
+                .containsExactly(
+                        tuple(0, CapacityReport.RunnerResult.COMPLETE), tuple(1, CapacityReport.RunnerResult.COMPLETE));
     }
 
     @Test
@@ -140,7 +152,9 @@ class KubernetesRunEndToEndIT {
     void reportCountsEveryRequest() throws Exception {
         CapacityReport report = ReportJson.read(spec.runDir().resolve(ReportFiles.JSON_FILE));
 
-        assertThat(report.endpoints()).extracting(CapacityReport.EndpointReport::requests).containsExactly(60L);
+        assertThat(report.endpoints())
+                .extracting(CapacityReport.EndpointReport::requests)
+                .containsExactly(60L);
     }
 
     @Test

@@ -28,8 +28,10 @@ class KubernetesRunRestoreTest {
 
     KubernetesMockServer server;
     KubernetesClient client;
+
     @TempDir
     Path dir;
+
     private KubernetesRunCluster cluster;
     private Path kubeconfig;
 
@@ -41,7 +43,9 @@ class KubernetesRunRestoreTest {
         try (KubernetesClient controllerClient = KubernetesBackend.client(kubeconfig, null)) {
             new KubernetesPlatformScaler(controllerClient).scale(RUN_ID, spec.scale());
         }
-        assertThat(cluster.hpa().getSpec().getMinReplicas()).as("scaled by the dead controller").isEqualTo(5);
+        assertThat(cluster.hpa().getSpec().getMinReplicas())
+                .as("scaled by the dead controller")
+                .isEqualTo(5);
     }
 
     @Test
@@ -50,13 +54,13 @@ class KubernetesRunRestoreTest {
         // Given the HPA scaled to 5..10 by the dead controller (scaleThenDie)
 
         // When
-        KubernetesRunCli.Result result = KubernetesRunCli.execute("restore", "--run-id", RUN_ID, "--kubeconfig",
-                kubeconfig.toString());
+        KubernetesRunCli.Result result =
+                KubernetesRunCli.execute("restore", "--run-id", RUN_ID, "--kubeconfig", kubeconfig.toString());
 
         // Then
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out().lines()).containsExactly(
-                "restored hpa tacos-app/gateway-api: minReplicas back to 2, maxReplicas back to 4");
+        assertThat(result.out().lines())
+                .containsExactly("restored hpa tacos-app/gateway-api: minReplicas back to 2, maxReplicas back to 4");
         HorizontalPodAutoscaler hpa = cluster.hpa();
         assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(ORIGINAL_MIN);
         assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(ORIGINAL_MAX);
@@ -71,8 +75,8 @@ class KubernetesRunRestoreTest {
         KubernetesRunCli.execute("restore", "--run-id", RUN_ID, "--kubeconfig", kubeconfig.toString());
 
         // When
-        KubernetesRunCli.Result again = KubernetesRunCli.execute("restore", "--run-id", RUN_ID, "--kubeconfig",
-                kubeconfig.toString());
+        KubernetesRunCli.Result again =
+                KubernetesRunCli.execute("restore", "--run-id", RUN_ID, "--kubeconfig", kubeconfig.toString());
 
         // Then
         assertThat(again.exitCode()).as(again.err()).isZero();

@@ -82,14 +82,16 @@ final class PlayedRun {
     /** Runs {@code script} in its own thread; the future fails with whatever the script threw. */
     static CompletableFuture<Void> play(Step script) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                script.run();
-                done.complete(null);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        }, "played-cluster");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        script.run();
+                        done.complete(null);
+                    } catch (Throwable e) {
+                        done.completeExceptionally(e);
+                    }
+                },
+                "played-cluster");
         thread.setDaemon(true);
         thread.start();
         return done;
@@ -104,8 +106,10 @@ final class PlayedRun {
         try {
             playing.get(5, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new AssertionError("the played cluster failed: " + (e instanceof ExecutionException ? e.getCause() : e)
-                    + "\nthe run's console:\n" + console, e);
+            throw new AssertionError(
+                    "the played cluster failed: " + (e instanceof ExecutionException ? e.getCause() : e)
+                            + "\nthe run's console:\n" + console,
+                    e);
         }
     }
 
@@ -114,23 +118,43 @@ final class PlayedRun {
      * replicas of its Deployment as its new floor are ready.
      */
     void readyWhenScaled(String appNamespace, String hpaName) {
-        HorizontalPodAutoscaler hpa = await().atMost(WAIT).pollInterval(POLL).until(
-                () -> client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(appNamespace).withName(hpaName)
-                        .get(),
-                found -> found != null && found.getMetadata().getLabels() != null
-                        && runId.equals(found.getMetadata().getLabels().get(RunnerJobs.RUN_ID_LABEL)));
+        HorizontalPodAutoscaler hpa = await().atMost(WAIT)
+                .pollInterval(POLL)
+                .until(
+                        () -> client.autoscaling()
+                                .v2()
+                                .horizontalPodAutoscalers()
+                                .inNamespace(appNamespace)
+                                .withName(hpaName)
+                                .get(),
+                        found -> found != null
+                                && found.getMetadata().getLabels() != null
+                                && runId.equals(found.getMetadata().getLabels().get(RunnerJobs.RUN_ID_LABEL)));
         int floor = hpa.getSpec().getMinReplicas();
-        client.apps().deployments().inNamespace(appNamespace).withName(hpa.getSpec().getScaleTargetRef().getName())
-                .editStatus(current -> new DeploymentBuilder(current).editOrNewStatus().withReplicas(floor)
-                        .withReadyReplicas(floor).endStatus().build());
+        client.apps()
+                .deployments()
+                .inNamespace(appNamespace)
+                .withName(hpa.getSpec().getScaleTargetRef().getName())
+                .editStatus(current -> new DeploymentBuilder(current)
+                        .editOrNewStatus()
+                        .withReplicas(floor)
+                        .withReadyReplicas(floor)
+                        .endStatus()
+                        .build());
     }
 
     /** Waits for the run's Job to be created. */
     Job awaitJob() {
-        return await().atMost(WAIT).pollInterval(POLL).until(
-                () -> client.batch().v1().jobs().inNamespace(namespace).withName(RunnerContract.resourceName(runId))
-                        .get(),
-                job -> job != null);
+        return await().atMost(WAIT)
+                .pollInterval(POLL)
+                .until(
+                        () -> client.batch()
+                                .v1()
+                                .jobs()
+                                .inNamespace(namespace)
+                                .withName(RunnerContract.resourceName(runId))
+                                .get(),
+                        job -> job != null);
     }
 
     /**
@@ -148,16 +172,25 @@ final class PlayedRun {
                     .withNamespace(namespace)
                     .withLabels(job.getSpec().getTemplate().getMetadata().getLabels())
                     .addToLabels("batch.kubernetes.io/job-name", jobName)
-                    .addToLabels("batch.kubernetes.io/controller-uid", job.getMetadata().getUid())
+                    .addToLabels(
+                            "batch.kubernetes.io/controller-uid",
+                            job.getMetadata().getUid())
                     .addToLabels(RunnerPods.INDEX_KEY, Integer.toString(index))
                     .withAnnotations(job.getSpec().getTemplate().getMetadata().getAnnotations())
                     .addToAnnotations(RunnerPods.INDEX_KEY, Integer.toString(index))
-                    .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job").withName(jobName)
-                    .withUid(job.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true)
+                    .addNewOwnerReference()
+                    .withApiVersion("batch/v1")
+                    .withKind("Job")
+                    .withName(jobName)
+                    .withUid(job.getMetadata().getUid())
+                    .withController(true)
+                    .withBlockOwnerDeletion(true)
                     .endOwnerReference()
                     .endMetadata()
                     .withSpec(job.getSpec().getTemplate().getSpec())
-                    .withNewStatus().withPhase("Pending").endStatus()
+                    .withNewStatus()
+                    .withPhase("Pending")
+                    .endStatus()
                     .build();
             client.pods().inNamespace(namespace).resource(pod).create();
             podNames.add(podName);
@@ -170,37 +203,59 @@ final class PlayedRun {
     void running() {
         for (int index = 0; index < podNames.size(); index++) {
             printed.put(index, READY_LINE + "\n");
-            setStatus(index, status -> new PodStatusBuilder(status).withPhase("Running")
-                    .withConditions(condition("PodScheduled", "True", null, null), condition("Ready", "True", null, null))
-                    .withContainerStatuses(new ContainerStatusBuilder().withName(RunnerJobs.CONTAINER).withReady(true)
-                            .withNewState().withNewRunning().withStartedAt(Instant.now().toString()).endRunning()
-                            .endState().build())
-                    .build());
+            setStatus(
+                    index,
+                    status -> new PodStatusBuilder(status)
+                            .withPhase("Running")
+                            .withConditions(
+                                    condition("PodScheduled", "True", null, null),
+                                    condition("Ready", "True", null, null))
+                            .withContainerStatuses(new ContainerStatusBuilder()
+                                    .withName(RunnerJobs.CONTAINER)
+                                    .withReady(true)
+                                    .withNewState()
+                                    .withNewRunning()
+                                    .withStartedAt(Instant.now().toString())
+                                    .endRunning()
+                                    .endState()
+                                    .build())
+                            .build());
         }
     }
 
     /** The scheduler: no node for any pod, with the scheduler's {@code message}. */
     void unschedulable(String message) {
         for (int index = 0; index < podNames.size(); index++) {
-            setStatus(index, status -> new PodStatusBuilder(status).withPhase("Pending")
-                    .withConditions(condition("PodScheduled", "False", "Unschedulable", message))
-                    .build());
+            setStatus(
+                    index,
+                    status -> new PodStatusBuilder(status)
+                            .withPhase("Pending")
+                            .withConditions(condition("PodScheduled", "False", "Unschedulable", message))
+                            .build());
         }
     }
 
     /** Waits for the controller to publish the common start instant in the run's ConfigMap. */
     Instant awaitStartAt() {
-        ConfigMap configMap = await().atMost(WAIT).pollInterval(POLL).until(
-                () -> client.configMaps().inNamespace(namespace).withName(RunnerContract.resourceName(runId)).get(),
-                found -> found != null && found.getData() != null
-                        && found.getData().containsKey(RunnerContract.START_AT_KEY));
+        ConfigMap configMap = await().atMost(WAIT)
+                .pollInterval(POLL)
+                .until(
+                        () -> client.configMaps()
+                                .inNamespace(namespace)
+                                .withName(RunnerContract.resourceName(runId))
+                                .get(),
+                        found -> found != null
+                                && found.getData() != null
+                                && found.getData().containsKey(RunnerContract.START_AT_KEY));
         return Instant.ofEpochMilli(Long.parseLong(configMap.getData().get(RunnerContract.START_AT_KEY)));
     }
 
     /** Waits, as the runners do, until the profile has run from {@code startAt}. */
     void awaitEnd(Instant startAt, LoadProfile profile) {
         Instant end = startAt.plus(profile.totalDuration());
-        await().atMost(WAIT.plus(profile.totalDuration())).pollInterval(POLL).until(() -> !Instant.now().isBefore(end));
+        await().atMost(WAIT.plus(profile.totalDuration()))
+                .pollInterval(POLL)
+                .until(() -> !Instant.now().isBefore(end));
     }
 
     /**
@@ -210,17 +265,29 @@ final class PlayedRun {
      */
     void succeeded(LoadProfile profile, Instant startAt, String target, Path scratch) throws IOException {
         for (int index = 0; index < podNames.size(); index++) {
-            printed.merge(index, resultsBlock(index, podNames.size(), profile, startAt, target, scratch), String::concat);
-            setStatus(index, status -> new PodStatusBuilder(status).withPhase("Succeeded")
-                    .withContainerStatuses(new ContainerStatusBuilder().withName(RunnerJobs.CONTAINER).withReady(false)
-                            .withNewState().withNewTerminated().withReason("Completed").withExitCode(0).endTerminated()
-                            .endState().build())
-                    .build());
+            printed.merge(
+                    index, resultsBlock(index, podNames.size(), profile, startAt, target, scratch), String::concat);
+            setStatus(
+                    index,
+                    status -> new PodStatusBuilder(status)
+                            .withPhase("Succeeded")
+                            .withContainerStatuses(new ContainerStatusBuilder()
+                                    .withName(RunnerJobs.CONTAINER)
+                                    .withReady(false)
+                                    .withNewState()
+                                    .withNewTerminated()
+                                    .withReason("Completed")
+                                    .withExitCode(0)
+                                    .endTerminated()
+                                    .endState()
+                                    .build())
+                            .build());
         }
     }
 
-    private String resultsBlock(int index, int runners, LoadProfile profile, Instant startAt, String target,
-            Path scratch) throws IOException {
+    private String resultsBlock(
+            int index, int runners, LoadProfile profile, Instant startAt, String target, Path scratch)
+            throws IOException {
         long start = startAt.toEpochMilli();
         long[] scheduled = profile.shard(index, runners).requestsPerSecond();
         ResultsRecorder recorder = new ResultsRecorder(start);
@@ -238,8 +305,8 @@ final class PlayedRun {
             phases.add(new PhaseWindow(phase.name(), phaseStart, phaseEnd, phase.fromRps(), phase.toRps()));
             phaseStart = phaseEnd;
         }
-        Manifest manifest = new Manifest(runId, index, runners, profile.name(), start, phaseStart, "3.15.0", target,
-                phases, scheduled);
+        Manifest manifest = new Manifest(
+                runId, index, runners, profile.name(), start, phaseStart, "3.15.0", target, phases, scheduled);
         Path dir = scratch.resolve("printed-by-runner-" + index);
         ResultsFiles.write(dir, manifest, recorder.snapshot());
         ByteArrayOutputStream block = new ByteArrayOutputStream();
@@ -255,17 +322,29 @@ final class PlayedRun {
         String path = "/api/v1/namespaces/" + namespace + "/pods/" + podName + "/log?pretty=false&container="
                 + RunnerJobs.CONTAINER;
         for (String query : List.of("", "&follow=true")) {
-            server.expect().get().withPath(path + query).andReply(200, request -> printed.get(index)).always();
+            server.expect()
+                    .get()
+                    .withPath(path + query)
+                    .andReply(200, request -> printed.get(index))
+                    .always();
         }
     }
 
     private void setStatus(int index, UnaryOperator<PodStatus> change) {
-        client.pods().inNamespace(namespace).withName(podNames.get(index)).editStatus(pod -> new PodBuilder(pod)
-                .withStatus(change.apply(pod.getStatus() == null ? new PodStatus() : pod.getStatus())).build());
+        client.pods()
+                .inNamespace(namespace)
+                .withName(podNames.get(index))
+                .editStatus(pod -> new PodBuilder(pod)
+                        .withStatus(change.apply(pod.getStatus() == null ? new PodStatus() : pod.getStatus()))
+                        .build());
     }
 
     private static PodCondition condition(String type, String status, String reason, String message) {
-        return new PodConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message)
+        return new PodConditionBuilder()
+                .withType(type)
+                .withStatus(status)
+                .withReason(reason)
+                .withMessage(message)
                 .build();
     }
 }

@@ -1,7 +1,6 @@
 package store.traffictacos.capacity.controller.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static store.traffictacos.capacity.controller.kubernetes.TestLaunches.IMAGE;
 import static store.traffictacos.capacity.controller.kubernetes.TestLaunches.NAMESPACE;
 import static store.traffictacos.capacity.controller.kubernetes.TestLaunches.RUN_ID;
@@ -93,7 +92,8 @@ class RunnerJobsTest {
     void configurable() {
         // Given
         RunnerLaunch custom = launch(2)
-                .withPlacement(Map.of("pool", "gatling"), List.of(new Toleration("dedicated", "Exists", null, "NoExecute")))
+                .withPlacement(
+                        Map.of("pool", "gatling"), List.of(new Toleration("dedicated", "Exists", null, "NoExecute")))
                 .withResources(new RunnerResources("4", "8Gi"))
                 .withServiceAccount("custom-runner")
                 .withTtlAfterFinished(Duration.ofMinutes(5));
@@ -104,11 +104,13 @@ class RunnerJobsTest {
         // Then
         PodSpec customPod = customJob.getSpec().getTemplate().getSpec();
         assertThat(customPod.getNodeSelector()).containsExactly(Map.entry("pool", "gatling"));
-        assertThat(customPod.getTolerations()).singleElement()
+        assertThat(customPod.getTolerations())
+                .singleElement()
                 .satisfies(t -> assertThat(t.getKey() + " " + t.getOperator() + " " + t.getEffect())
                         .isEqualTo("dedicated Exists NoExecute"));
         assertThat(customPod.getContainers().get(0).getResources().getLimits())
-                .containsEntry("cpu", new Quantity("4")).containsEntry("memory", new Quantity("8Gi"));
+                .containsEntry("cpu", new Quantity("4"))
+                .containsEntry("memory", new Quantity("8Gi"));
         assertThat(customPod.getServiceAccountName()).isEqualTo("custom-runner");
         assertThat(customJob.getSpec().getTtlSecondsAfterFinished()).isEqualTo(300);
     }
@@ -135,22 +137,33 @@ class RunnerJobsTest {
     }
 
     @Test
-    @DisplayName("the runner container runs the jar's runner command with the mounted properties and the ConfigMap start signal")
+    @DisplayName(
+            "the runner container runs the jar's runner command with the mounted properties and the ConfigMap start signal")
     void command() {
         assertThat(runner.getName()).isEqualTo("runner");
         assertThat(runner.getImage()).isEqualTo(IMAGE);
         assertThat(runner.getCommand()).containsExactly("java");
-        assertThat(runner.getArgs()).containsExactly("-XX:MaxRAMPercentage=75", "-jar", "/app/tacos-capacity.jar",
-                "runner", "--properties", "/etc/tacos/runner.properties", "--start-signal", "configmap");
+        assertThat(runner.getArgs())
+                .containsExactly(
+                        "-XX:MaxRAMPercentage=75",
+                        "-jar",
+                        "/app/tacos-capacity.jar",
+                        "runner",
+                        "--properties",
+                        "/etc/tacos/runner.properties",
+                        "--start-signal",
+                        "configmap");
     }
 
     @Test
     @DisplayName("env: run id and runner count as values, namespace and pod name from the downward API")
     void env() {
-        assertThat(runner.getEnv()).extracting(EnvVar::getName)
+        assertThat(runner.getEnv())
+                .extracting(EnvVar::getName)
                 .containsExactly("RUN_ID", "TACOS_NAMESPACE", "POD_NAME");
         assertThat(env("RUN_ID").getValue()).isEqualTo(RUN_ID);
-        assertThat(env("TACOS_NAMESPACE").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
+        assertThat(env("TACOS_NAMESPACE").getValueFrom().getFieldRef().getFieldPath())
+                .isEqualTo("metadata.namespace");
         assertThat(env("POD_NAME").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
     }
 
@@ -188,7 +201,11 @@ class RunnerJobsTest {
     @DisplayName("the ConfigMap is owned by the created Job: its uid, controller and blockOwnerDeletion")
     void ownerReference() {
         // Given the Job as the API server returned it
-        Job created = new JobBuilder(job).editMetadata().withUid("0b7c-uid").endMetadata().build();
+        Job created = new JobBuilder(job)
+                .editMetadata()
+                .withUid("0b7c-uid")
+                .endMetadata()
+                .build();
 
         // When
         ConfigMap configMap = RunnerJobs.configMap(launch(3), created);
@@ -214,17 +231,23 @@ class RunnerJobsTest {
 
         // Then
         Map<String, String> properties = new HashMap<>();
-        load(configMap.getData().get("runner.properties")).forEach((key, value) -> properties.put((String) key,
-                (String) value));
-        assertThat(RunnerSettings.fromProperties(properties, null)).isEqualTo(launch(3).runner());
+        load(configMap.getData().get("runner.properties"))
+                .forEach((key, value) -> properties.put((String) key, (String) value));
+        assertThat(RunnerSettings.fromProperties(properties, null))
+                .isEqualTo(launch(3).runner());
     }
 
     @Test
     @DisplayName("runner.properties reads back as the given properties, special characters included, as plain ASCII")
     void propertiesText() throws IOException {
         // Given
-        Map<String, String> properties = Map.of("target.url", "https://api.example:8443/a=b",
-                "note", "line one\nline two #not a comment", "user.agent", "k6-load-test/1.0 ünïcode");
+        Map<String, String> properties = Map.of(
+                "target.url",
+                "https://api.example:8443/a=b",
+                "note",
+                "line one\nline two #not a comment",
+                "user.agent",
+                "k6-load-test/1.0 ünïcode");
 
         // When
         String text = RunnerJobs.propertiesText(properties);
@@ -241,6 +264,9 @@ class RunnerJobsTest {
     }
 
     private EnvVar env(String name) {
-        return runner.getEnv().stream().filter(env -> env.getName().equals(name)).findFirst().orElseThrow();
+        return runner.getEnv().stream()
+                .filter(env -> env.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -45,8 +45,12 @@ final class TestCluster implements BeforeAllCallback, AfterEachCallback, AfterAl
     @Override
     public void beforeAll(ExtensionContext context) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), true);
+        server = new KubernetesMockServer(
+                new Context(Serialization.jsonMapper()),
+                new MockWebServer(),
+                responses,
+                new KubernetesMixedDispatcher(responses),
+                true);
         server.init();
         client = server.createClient();
     }
@@ -77,40 +81,80 @@ final class TestCluster implements BeforeAllCallback, AfterEachCallback, AfterAl
     }
 
     Deployment deployment(String namespace, String name, int replicas) {
-        return client.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder()
-                .withNewMetadata().withName(name).withNamespace(namespace).addToLabels("app", name).endMetadata()
-                .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels("app", name).endSelector()
-                .endSpec()
-                .build()).create();
+        return client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(namespace)
+                        .addToLabels("app", name)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(replicas)
+                        .withNewSelector()
+                        .addToMatchLabels("app", name)
+                        .endSelector()
+                        .endSpec()
+                        .build())
+                .create();
     }
 
     /** An HPA with the Deployment it scales. */
     HorizontalPodAutoscaler hpa(String name, int minReplicas, int maxReplicas) {
         deployment(name, minReplicas);
-        return client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NAMESPACE)
+        return client.autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inNamespace(NAMESPACE)
                 .resource(new HorizontalPodAutoscalerBuilder()
-                        .withNewMetadata().withName(name).withNamespace(NAMESPACE).endMetadata()
-                        .withNewSpec().withMinReplicas(minReplicas).withMaxReplicas(maxReplicas)
-                        .withNewScaleTargetRef("apps/v1", "Deployment", name).endSpec()
-                        .build()).create();
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(NAMESPACE)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withMinReplicas(minReplicas)
+                        .withMaxReplicas(maxReplicas)
+                        .withNewScaleTargetRef("apps/v1", "Deployment", name)
+                        .endSpec()
+                        .build())
+                .create();
     }
 
     /** Adds annotations as someone else would. */
     void annotate(HorizontalPodAutoscaler hpa, Map<String, String> annotations) {
-        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NAMESPACE).withName(hpa.getMetadata().getName())
-                .edit(current -> new HorizontalPodAutoscalerBuilder(current).editMetadata().addToAnnotations(annotations)
-                        .endMetadata().build());
+        client.autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inNamespace(NAMESPACE)
+                .withName(hpa.getMetadata().getName())
+                .edit(current -> new HorizontalPodAutoscalerBuilder(current)
+                        .editMetadata()
+                        .addToAnnotations(annotations)
+                        .endMetadata()
+                        .build());
     }
 
     /** Plays the Deployment controller, which reports ready pods through the status subresource. */
     void readyReplicas(String deployment, int ready) {
-        client.apps().deployments().inNamespace(NAMESPACE).withName(deployment)
-                .editStatus(current -> new DeploymentBuilder(current).editOrNewStatus().withReadyReplicas(ready)
-                        .endStatus().build());
+        client.apps()
+                .deployments()
+                .inNamespace(NAMESPACE)
+                .withName(deployment)
+                .editStatus(current -> new DeploymentBuilder(current)
+                        .editOrNewStatus()
+                        .withReadyReplicas(ready)
+                        .endStatus()
+                        .build());
     }
 
     HorizontalPodAutoscaler readHpa(String name) {
-        return client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NAMESPACE).withName(name).get();
+        return client.autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inNamespace(NAMESPACE)
+                .withName(name)
+                .get();
     }
 
     Deployment readDeployment(String name) {
@@ -123,7 +167,11 @@ final class TestCluster implements BeforeAllCallback, AfterEachCallback, AfterAl
 
     /** What the API server answers a request RBAC does not allow. */
     static Status forbidden() {
-        return new StatusBuilder().withStatus("Failure").withReason("Forbidden").withCode(HttpURLConnection.HTTP_FORBIDDEN)
-                .withMessage("User \"system:serviceaccount:tacos-capacity:controller\" cannot do that here").build();
+        return new StatusBuilder()
+                .withStatus("Failure")
+                .withReason("Forbidden")
+                .withCode(HttpURLConnection.HTTP_FORBIDDEN)
+                .withMessage("User \"system:serviceaccount:tacos-capacity:controller\" cannot do that here")
+                .build();
     }
 }

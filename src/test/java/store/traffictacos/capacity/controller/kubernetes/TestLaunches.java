@@ -1,7 +1,7 @@
 package store.traffictacos.capacity.controller.kubernetes;
 
-import java.time.Duration;
 import java.net.URI;
+import java.time.Duration;
 import store.traffictacos.capacity.controller.fleet.RunnerLaunch;
 import store.traffictacos.capacity.runner.ProfileChoice;
 import store.traffictacos.capacity.runner.RunnerSettings;
@@ -13,8 +13,7 @@ final class TestLaunches {
     static final String RUN_ID = "smoke-20260101-120000";
     static final String IMAGE = "registry.example/tacos-capacity:1.2.3";
 
-    private TestLaunches() {
-    }
+    private TestLaunches() {}
 
     static RunnerLaunch launch(int runnerCount) {
         RunnerSettings runner = RunnerSettings.of(RUN_ID, ProfileChoice.builtIn("smoke"), runnerCount)

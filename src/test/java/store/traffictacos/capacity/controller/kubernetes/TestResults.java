@@ -12,8 +12,7 @@ import store.traffictacos.capacity.runner.ResultsLog;
 /** Runner results directories and the pod logs that carry them, as a runner would print them. */
 final class TestResults {
 
-    private TestResults() {
-    }
+    private TestResults() {}
 
     /** A results directory with a text manifest, a binary log and a nested file, distinct per runner. */
     static Path resultsDir(Path parent, int index) throws IOException {

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import store.traffictacos.capacity.controller.RunController;
 import store.traffictacos.capacity.controller.RunSpec;
-import store.traffictacos.capacity.controller.spec.RunSpecFile;
 import store.traffictacos.capacity.controller.RunStatus;
 import store.traffictacos.capacity.controller.Stage;
 import store.traffictacos.capacity.controller.setup.RunAssembly;
+import store.traffictacos.capacity.controller.spec.RunSpecFile;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.ReportJson;
@@ -65,12 +65,13 @@ class LocalRunEndToEndIT {
     @BeforeAll
     void runTwice(@TempDir Path tempDir) throws Exception {
         dir = tempDir;
-        complete = run("complete", (runner, line) -> { });
+        complete = run("complete", (runner, line) -> {});
         AtomicBoolean killed = new AtomicBoolean();
         stopped = run("stopped", (runner, line) -> {
             // Runner 1's first progress line: it has measured for 5 s; stop it as a deleted pod would be.
             if (runner == 1 && line.startsWith("tacos-progress") && killed.compareAndSet(false, true)) {
-                ProcessHandle.current().descendants()
+                ProcessHandle.current()
+                        .descendants()
                         .filter(process -> commandLine(process).contains("/.runners/1/"))
                         .forEach(ProcessHandle::destroy);
             }
@@ -87,9 +88,20 @@ class LocalRunEndToEndIT {
     @Test
     @DisplayName("goes through every stage in order and ends DONE, passing with exit code 0")
     void stagesInOrder() {
-        assertThat(complete.status().transitions()).extracting(RunStatus.Transition::stage).containsExactly(
-                Stage.PENDING, Stage.VALIDATE, Stage.SCALE, Stage.LAUNCH, Stage.BARRIER, Stage.START, Stage.MONITOR,
-                Stage.COLLECT, Stage.REPORT, Stage.CLEAN_UP, Stage.DONE);
+        assertThat(complete.status().transitions())
+                .extracting(RunStatus.Transition::stage)
+                .containsExactly(
+                        Stage.PENDING,
+                        Stage.VALIDATE,
+                        Stage.SCALE,
+                        Stage.LAUNCH,
+                        Stage.BARRIER,
+                        Stage.START,
+                        Stage.MONITOR,
+                        Stage.COLLECT,
+                        Stage.REPORT,
+                        Stage.CLEAN_UP,
+                        Stage.DONE);
         assertThat(complete.exitCode()).isZero();
     }
 
@@ -100,9 +112,11 @@ class LocalRunEndToEndIT {
         long[] sum = new long[profile.requestsPerSecond().length];
         for (int runner = 0; runner < 3; runner++) {
             // The file's seconds run on past the profile while the last answers come back (scheduled 0 there).
-            long[] scheduled = ResultsFiles.read(complete.runDir().resolve("runner-" + runner)).manifest()
+            long[] scheduled = ResultsFiles.read(complete.runDir().resolve("runner-" + runner))
+                    .manifest()
                     .scheduledPerSecond();
-            assertThat(Arrays.stream(scheduled, sum.length, scheduled.length).filter(count -> count != 0)).isEmpty();
+            assertThat(Arrays.stream(scheduled, sum.length, scheduled.length).filter(count -> count != 0))
+                    .isEmpty();
             long[] share = Arrays.copyOf(scheduled, sum.length);
             assertThat(share).containsExactly(profile.shard(runner, 3).requestsPerSecond());
             Arrays.setAll(sum, second -> sum[second] + share[second]);
@@ -121,10 +135,16 @@ class LocalRunEndToEndIT {
     void mergedTotals() throws Exception {
         long runnersTotal = 0;
         for (int runner = 0; runner < 3; runner++) {
-            runnersTotal += JSON.readTree(complete.runDir().resolve("runner-" + runner).resolve("manifest.json")
-                    .toFile()).at("/totals/requests").asLong();
+            runnersTotal += JSON.readTree(complete.runDir()
+                            .resolve("runner-" + runner)
+                            .resolve("manifest.json")
+                            .toFile())
+                    .at("/totals/requests")
+                    .asLong();
         }
-        long merged = complete.report().endpoints().stream().mapToLong(CapacityReport.EndpointReport::requests).sum();
+        long merged = complete.report().endpoints().stream()
+                .mapToLong(CapacityReport.EndpointReport::requests)
+                .sum();
         assertThat(runnersTotal).isPositive();
         assertThat(merged).isEqualTo(runnersTotal);
     }
@@ -146,11 +166,13 @@ class LocalRunEndToEndIT {
     @DisplayName("an aborted run stops every runner, still collects and reports what they measured, and fails with why")
     void abortedRun() throws Exception {
         assertThat(aborted.status().stage()).isEqualTo(Stage.FAILED);
-        assertThat(aborted.status().failure()).isEqualTo(
-                new RunStatus.Failure(Stage.MONITOR, "aborted: stopped by a signal (test)"));
-        assertThat(aborted.status().transitions()).extracting(RunStatus.Transition::stage)
+        assertThat(aborted.status().failure())
+                .isEqualTo(new RunStatus.Failure(Stage.MONITOR, "aborted: stopped by a signal (test)"));
+        assertThat(aborted.status().transitions())
+                .extracting(RunStatus.Transition::stage)
                 .contains(Stage.COLLECT, Stage.REPORT, Stage.CLEAN_UP);
-        assertThat(aborted.report().runnerResults()).extracting(CapacityReport.RunnerResult::status)
+        assertThat(aborted.report().runnerResults())
+                .extracting(CapacityReport.RunnerResult::status)
                 .containsOnly("stopped early");
         assertThat(aborted.exitCode()).isEqualTo(1);
     }
@@ -158,16 +180,24 @@ class LocalRunEndToEndIT {
     @Test
     @DisplayName("keeps a stopped runner's partial results and names it in the report, which then exits 2")
     void stoppedRunnerReported() throws Exception {
-        Manifest partial = ResultsFiles.read(stopped.runDir().resolve("runner-1")).manifest();
-        JsonNode totals = JSON.readTree(stopped.runDir().resolve("runner-1").resolve("manifest.json").toFile())
+        Manifest partial =
+                ResultsFiles.read(stopped.runDir().resolve("runner-1")).manifest();
+        JsonNode totals = JSON.readTree(stopped.runDir()
+                        .resolve("runner-1")
+                        .resolve("manifest.json")
+                        .toFile())
                 .at("/totals/requests");
         CapacityReport report = stopped.report();
 
         assertThat(partial.stoppedEarly()).startsWith("terminated before the end of its profile");
         assertThat(totals.asLong()).isPositive();
-        assertThat(report.runnerResults()).extracting(CapacityReport.RunnerResult::status)
+        assertThat(report.runnerResults())
+                .extracting(CapacityReport.RunnerResult::status)
                 .containsExactly("complete", "stopped early", "complete");
-        assertThat(report.runnerProblems()).singleElement().asString().contains("runner 1 stopped early")
+        assertThat(report.runnerProblems())
+                .singleElement()
+                .asString()
+                .contains("runner 1 stopped early")
                 .contains("(runner failed)");
         assertThat(stopped.exitCode()).isEqualTo(2);
         assertThat(stopped.console()).contains("runner 1 failed: terminated (SIGTERM, exit code 143)");
@@ -193,7 +223,8 @@ class LocalRunEndToEndIT {
                 runners: 3
                 reports: %s
                 timeouts: {barrier: 2m, startLead: 6s, drain: 1m}
-                """.formatted(runId, profile, dir.resolve("reports")), "spec").toSpec("unused");
+                """.formatted(runId, profile, dir.resolve("reports")), "spec")
+                .toSpec("unused");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try (RunAssembly assembly = RunAssembly.open(spec, console, System::currentTimeMillis, onLine)) {

@@ -19,10 +19,11 @@ class PlatformScalerTest {
 
         // When / Then
         assertThatCode(() -> {
-            PlatformScaler.NONE.check(targets);
-            PlatformScaler.NONE.scale("ci-1234", targets);
-            PlatformScaler.NONE.awaitReady(targets, Duration.ZERO);
-        }).doesNotThrowAnyException();
+                    PlatformScaler.NONE.check(targets);
+                    PlatformScaler.NONE.scale("ci-1234", targets);
+                    PlatformScaler.NONE.awaitReady(targets, Duration.ZERO);
+                })
+                .doesNotThrowAnyException();
         assertThat(PlatformScaler.NONE.restore("ci-1234")).isEmpty();
     }
 }

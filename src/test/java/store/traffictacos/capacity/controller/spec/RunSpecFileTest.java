@@ -111,8 +111,10 @@ class RunSpecFileTest {
                 """);
 
         // Then
-        assertThat(spec.scale()).containsExactly(ScaleTarget.hpa("tacos-app", "gateway-api", 20, 100),
-                ScaleTarget.deployment("workers", "reservation-worker", 4));
+        assertThat(spec.scale())
+                .containsExactly(
+                        ScaleTarget.hpa("tacos-app", "gateway-api", 20, 100),
+                        ScaleTarget.deployment("workers", "reservation-worker", 4));
     }
 
     @Test

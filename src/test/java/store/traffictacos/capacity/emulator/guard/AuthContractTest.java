@@ -21,7 +21,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.emulator.Backend;
 import store.traffictacos.capacity.emulator.BackendContract;
 import store.traffictacos.capacity.emulator.TargetConfig;
-import store.traffictacos.capacity.emulator.TargetFixture;
 import store.traffictacos.capacity.emulator.TargetFixture.Reply;
 
 @ParameterizedClass(name = "{0}")
@@ -30,7 +29,6 @@ import store.traffictacos.capacity.emulator.TargetFixture.Reply;
 class AuthContractTest extends BackendContract {
     private static final String RESERVATIONS = "/api/v1/reservations";
     private static final Map<String, Object> HOLD = Map.of("event_id", "evt_1", "seat_ids", List.of("S1"));
-
 
     @Test
     @DisplayName("a valid HS256 JWT is accepted and its sub is the reservation's user")
@@ -47,18 +45,23 @@ class AuthContractTest extends BackendContract {
     @DisplayName("no Authorization header answers 401 MISSING_AUTHORIZATION")
     void missingAuthorization() throws Exception {
         // When a hold is sent with an Idempotency-Key but no Authorization at all
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(api.target.baseUrl() + RESERVATIONS))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(HOLD)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(api.target.baseUrl() + RESERVATIONS))
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(HOLD)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         // Then
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(new ObjectMapper().readTree(response.body()).path("error").path("code").asText())
+        assertThat(new ObjectMapper()
+                        .readTree(response.body())
+                        .path("error")
+                        .path("code")
+                        .asText())
                 .isEqualTo("MISSING_AUTHORIZATION");
     }
 
@@ -88,7 +91,9 @@ class AuthContractTest extends BackendContract {
     @DisplayName("a JWT signed with another secret answers 401 INVALID_TOKEN")
     void wrongSecret() {
         // Given
-        String token = JWT.create().withSubject("alice").withExpiresAt(inOneHour())
+        String token = JWT.create()
+                .withSubject("alice")
+                .withExpiresAt(inOneHour())
                 .sign(Algorithm.HMAC256("not-" + TargetConfig.DEFAULT_JWT_SECRET));
 
         // When
@@ -103,7 +108,8 @@ class AuthContractTest extends BackendContract {
     @DisplayName("an expired JWT answers 401 INVALID_TOKEN")
     void expiredJwt() {
         // Given a token that expired a minute ago on the target's clock
-        String token = JWT.create().withSubject("alice")
+        String token = JWT.create()
+                .withSubject("alice")
                 .withExpiresAt(Instant.ofEpochMilli(api.clock.millis()).minusSeconds(60))
                 .sign(Algorithm.HMAC256(TargetConfig.DEFAULT_JWT_SECRET));
 
@@ -119,16 +125,20 @@ class AuthContractTest extends BackendContract {
     @DisplayName("a JWT is judged by the target's clock: valid before exp, 401 INVALID_TOKEN after it")
     void jwtExpiresWithTheClock() {
         // Given a token valid for 10 s
-        String token = JWT.create().withSubject("alice")
+        String token = JWT.create()
+                .withSubject("alice")
                 .withExpiresAt(Instant.ofEpochMilli(api.clock.millis()).plusSeconds(10))
                 .sign(Algorithm.HMAC256(TargetConfig.DEFAULT_JWT_SECRET));
-        assertThat(api.get(RESERVATIONS + "/unknown", "Authorization", "Bearer " + token).status()).isEqualTo(404);
+        assertThat(api.get(RESERVATIONS + "/unknown", "Authorization", "Bearer " + token)
+                        .status())
+                .isEqualTo(404);
 
         // When
         api.clock.advance(Duration.ofSeconds(11));
 
         // Then
-        assertThat(api.get(RESERVATIONS + "/unknown", "Authorization", "Bearer " + token).errorCode())
+        assertThat(api.get(RESERVATIONS + "/unknown", "Authorization", "Bearer " + token)
+                        .errorCode())
                 .isEqualTo("INVALID_TOKEN");
     }
 
@@ -141,9 +151,11 @@ class AuthContractTest extends BackendContract {
         String noExpiry = JWT.create().withSubject("alice").sign(key);
 
         // When / Then
-        assertThat(api.post(RESERVATIONS, HOLD, "Authorization", "Bearer " + noSubject).errorCode())
+        assertThat(api.post(RESERVATIONS, HOLD, "Authorization", "Bearer " + noSubject)
+                        .errorCode())
                 .isEqualTo("INVALID_TOKEN");
-        assertThat(api.post(RESERVATIONS, HOLD, "Authorization", "Bearer " + noExpiry).errorCode())
+        assertThat(api.post(RESERVATIONS, HOLD, "Authorization", "Bearer " + noExpiry)
+                        .errorCode())
                 .isEqualTo("INVALID_TOKEN");
     }
 
@@ -152,8 +164,8 @@ class AuthContractTest extends BackendContract {
     void bypassNeedsLoadTestHeader() {
         // When
         Reply without = api.post(RESERVATIONS, HOLD, "Authorization", "Bearer load-test-bypass-token");
-        Reply falseHeader = api.post(RESERVATIONS, HOLD, "Authorization", "Bearer load-test-bypass-token",
-                "X-Load-Test", "false");
+        Reply falseHeader =
+                api.post(RESERVATIONS, HOLD, "Authorization", "Bearer load-test-bypass-token", "X-Load-Test", "false");
 
         // Then
         assertThat(without.status()).isEqualTo(401);
@@ -177,8 +189,11 @@ class AuthContractTest extends BackendContract {
     @DisplayName("the payment routes also answer 401 without valid credentials")
     void paymentRoutesNeedAuth() {
         // When
-        Reply intent = api.post("/api/v1/payment/intent",
-                Map.of("reservation_id", "r1", "amount", 1000, "currency", "KRW"), "Authorization", "Basic abc");
+        Reply intent = api.post(
+                "/api/v1/payment/intent",
+                Map.of("reservation_id", "r1", "amount", 1000, "currency", "KRW"),
+                "Authorization",
+                "Basic abc");
         Reply status = api.get("/api/v1/payment/p1/status", "Authorization", "Bearer not.a.jwt");
 
         // Then

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.emulator.Backend;
 import store.traffictacos.capacity.emulator.BackendContract;
-import store.traffictacos.capacity.emulator.TargetFixture;
 import store.traffictacos.capacity.emulator.TargetFixture.Reply;
 
 @ParameterizedClass(name = "{0}")
@@ -18,7 +17,6 @@ import store.traffictacos.capacity.emulator.TargetFixture.Reply;
 @DisplayName("Idempotency-Key on POST")
 class IdempotencyContractTest extends BackendContract {
     private static final String JOIN = "/api/v1/queue/join";
-
 
     @Test
     @DisplayName("a POST without Idempotency-Key answers 400 IDEMPOTENCY_REQUIRED")
@@ -58,7 +56,8 @@ class IdempotencyContractTest extends BackendContract {
         assertThat(replay.header("X-Idempotency-Cached")).isEqualTo("true");
         assertThat(replay.raw().body()).isEqualTo(first.raw().body());
         // And only one user joined: the next join is second in line
-        assertThat(api.status(api.join("evt_1")).json().path("position").asLong()).isEqualTo(2);
+        assertThat(api.status(api.join("evt_1")).json().path("position").asLong())
+                .isEqualTo(2);
     }
 
     @Test
@@ -81,7 +80,9 @@ class IdempotencyContractTest extends BackendContract {
     void errorsAreNotCached() {
         // Given a request that fails with this key
         String key = UUID.randomUUID().toString();
-        assertThat(api.post(JOIN, Map.of("user_id", "u1"), "Idempotency-Key", key).status()).isEqualTo(400);
+        assertThat(api.post(JOIN, Map.of("user_id", "u1"), "Idempotency-Key", key)
+                        .status())
+                .isEqualTo(400);
 
         // When the same key is sent with a valid body
         Reply reply = api.post(JOIN, Map.of("event_id", "evt_1"), "Idempotency-Key", key);

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.emulator.Backend;
 import store.traffictacos.capacity.emulator.BackendContract;
 import store.traffictacos.capacity.emulator.TargetConfig;
-import store.traffictacos.capacity.emulator.TargetFixture;
 import store.traffictacos.capacity.emulator.TargetFixture.Reply;
 
 @ParameterizedClass(name = "{0}")
@@ -18,7 +17,6 @@ import store.traffictacos.capacity.emulator.TargetFixture.Reply;
 @DisplayName("Rate limit per client IP")
 class RateLimitContractTest extends BackendContract {
     private static final String STATUS = "/api/v1/queue/status?token=t";
-
 
     @Override
     protected TargetConfig config() {
@@ -83,7 +81,8 @@ class RateLimitContractTest extends BackendContract {
         }
 
         // Then other clients still pass
-        assertThat(api.get(STATUS, "X-Forwarded-For", "10.1.1.1, 10.9.9.9").status()).isEqualTo(404);
+        assertThat(api.get(STATUS, "X-Forwarded-For", "10.1.1.1, 10.9.9.9").status())
+                .isEqualTo(404);
         assertThat(api.get(STATUS, "X-Real-IP", "10.2.2.2").status()).isEqualTo(404);
         assertThat(api.get(STATUS).status()).isEqualTo(429);
     }

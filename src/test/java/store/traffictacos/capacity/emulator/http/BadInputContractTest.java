@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.emulator.Backend;
 import store.traffictacos.capacity.emulator.BackendContract;
 import store.traffictacos.capacity.emulator.TargetConfig;
-import store.traffictacos.capacity.emulator.TargetFixture;
 import store.traffictacos.capacity.emulator.TargetFixture.Reply;
 
 @ParameterizedClass(name = "{0}")
@@ -36,7 +35,8 @@ class BadInputContractTest extends BackendContract {
     }
 
     @Test
-    @DisplayName("malformed JSON answers 400 INVALID_REQUEST in the envelope {error:{code,message,trace_id}} with trace_id = X-Request-ID")
+    @DisplayName(
+            "malformed JSON answers 400 INVALID_REQUEST in the envelope {error:{code,message,trace_id}} with trace_id = X-Request-ID")
     void malformedJson() {
         // When
         Reply reply = api.post("/api/v1/queue/join", "{\"event_id\": ", "X-Request-ID", "trace-malformed-1");
@@ -121,7 +121,8 @@ class BadInputContractTest extends BackendContract {
     }
 
     @Test
-    @DisplayName("a body larger than max-body-bytes answers 413 PAYLOAD_TOO_LARGE in the envelope and closes the connection")
+    @DisplayName(
+            "a body larger than max-body-bytes answers 413 PAYLOAD_TOO_LARGE in the envelope and closes the connection")
     void bodyTooLarge() throws IOException {
         // Given a body of 2 KiB against a 1 KiB limit
         String body = "{\"event_id\":\"" + "x".repeat(2 * MAX_BODY_BYTES) + "\"}";
@@ -154,15 +155,19 @@ class BadInputContractTest extends BackendContract {
 
         // Then
         assertThat(reply.statusLine()).startsWith("HTTP/1.1 413");
-        assertThat(JSON.readTree(reply.body()).path("error").path("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(JSON.readTree(reply.body()).path("error").path("code").asText())
+                .isEqualTo("PAYLOAD_TOO_LARGE");
     }
 
     @Test
     @DisplayName("the 413 envelope echoes X-Request-ID as trace_id, like every other error")
     void bodyTooLargeEchoesTraceId() {
         // When
-        Reply reply = api.post("/api/v1/queue/join", "{\"event_id\":\"" + "x".repeat(2 * MAX_BODY_BYTES) + "\"}",
-                "X-Request-ID", "trace-413");
+        Reply reply = api.post(
+                "/api/v1/queue/join",
+                "{\"event_id\":\"" + "x".repeat(2 * MAX_BODY_BYTES) + "\"}",
+                "X-Request-ID",
+                "trace-413");
 
         // Then
         assertThat(reply.status()).isEqualTo(413);
@@ -185,7 +190,8 @@ class BadInputContractTest extends BackendContract {
     }
 
     @Test
-    @DisplayName("a malformed percent-escape in the path or query answers 400 INVALID_REQUEST, not a dropped connection")
+    @DisplayName(
+            "a malformed percent-escape in the path or query answers 400 INVALID_REQUEST, not a dropped connection")
     void malformedPercentEscape() throws IOException {
         // When
         RawReply path = raw("GET /api/v1/reservations/%zz HTTP/1.1\r\n"
@@ -201,9 +207,11 @@ class BadInputContractTest extends BackendContract {
 
         // Then
         assertThat(path.statusLine()).as("path").startsWith("HTTP/1.1 400");
-        assertThat(JSON.readTree(path.body()).path("error").path("code").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(JSON.readTree(path.body()).path("error").path("code").asText())
+                .isEqualTo("INVALID_REQUEST");
         assertThat(query.statusLine()).as("query").startsWith("HTTP/1.1 400");
-        assertThat(JSON.readTree(query.body()).path("error").path("code").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(JSON.readTree(query.body()).path("error").path("code").asText())
+                .isEqualTo("INVALID_REQUEST");
     }
 
     @Test
@@ -213,43 +221,62 @@ class BadInputContractTest extends BackendContract {
         List<String> bodies = new ArrayList<>();
         bodies.add(api.post("/api/v1/queue/join", "{\"event_id\": ").raw().body());
         bodies.add(api.post("/api/v1/queue/join", "[1,2,3]").raw().body());
-        bodies.add(api.post("/api/v1/queue/join", "{\"event_id\":\"evt_1\"} trailing").raw().body());
+        bodies.add(api.post("/api/v1/queue/join", "{\"event_id\":\"evt_1\"} trailing")
+                .raw()
+                .body());
         bodies.add(api.post("/api/v1/queue/join", "[".repeat(5_000)).raw().body());
         bodies.add(api.post("/api/v1/queue/join", "\"just a string\"").raw().body());
-        bodies.add(api.post("/api/v1/queue/join", "{\"event_id\":{\"nested\":true}}").raw().body());
-        bodies.add(api.post("/api/v1/reservations", "{\"event_id\":\"evt_1\",\"quantity\":1e400}").raw().body());
-        bodies.add(api.post("/api/v1/reservations", "{\"event_id\":\"evt_1\",\"seat_ids\":[null,1]}").raw().body());
+        bodies.add(api.post("/api/v1/queue/join", "{\"event_id\":{\"nested\":true}}")
+                .raw()
+                .body());
+        bodies.add(api.post("/api/v1/reservations", "{\"event_id\":\"evt_1\",\"quantity\":1e400}")
+                .raw()
+                .body());
+        bodies.add(api.post("/api/v1/reservations", "{\"event_id\":\"evt_1\",\"seat_ids\":[null,1]}")
+                .raw()
+                .body());
         bodies.add(api.post("/api/v1/reservations", "{\"event_id\":\"evt_1\",\"quantity\":99999999999999999999}")
-                .raw().body());
-        bodies.add(api.post("/api/v1/payment/intent",
-                "{\"reservation_id\":\"r\",\"amount\":99999999999999999999999}").raw().body());
-        bodies.add(api.post("/api/v1/payment/intent",
-                "{\"reservation_id\":\"r\",\"amount\":1000,\"webhook_url\":\"ht tp://bad url\"}").raw().body());
+                .raw()
+                .body());
+        bodies.add(api.post("/api/v1/payment/intent", "{\"reservation_id\":\"r\",\"amount\":99999999999999999999999}")
+                .raw()
+                .body());
+        bodies.add(api.post(
+                        "/api/v1/payment/intent",
+                        "{\"reservation_id\":\"r\",\"amount\":1000,\"webhook_url\":\"ht tp://bad url\"}")
+                .raw()
+                .body());
         bodies.add(api.post("/api/v1/payment/process", "{\"payment_intent_id\":[],\"action\":\"approve\"}")
-                .raw().body());
+                .raw()
+                .body());
         bodies.add(api.post("/api/v1/queue/join", Map.of("event_id", "evt_1"), "Idempotency-Key", "not-a-uuid")
-                .raw().body());
-        bodies.add(api.get("/api/v1/reservations/x", "Authorization", "Bearer a.b.c").raw().body());
+                .raw()
+                .body());
+        bodies.add(api.get("/api/v1/reservations/x", "Authorization", "Bearer a.b.c")
+                .raw()
+                .body());
         bodies.add(api.get("/api/v1/nothing-here").raw().body());
         bodies.add(api.get("/api/v1/queue/join").raw().body());
-        bodies.add(raw("GET /api/v1/queue/status?token=%E0%A4%A HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                .body());
+        bodies.add(
+                raw("GET /api/v1/queue/status?token=%E0%A4%A HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                        .body());
         bodies.add(raw("POST /api/v1/queue/join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2000\r\n"
-                + "Idempotency-Key: 3f0b7b2e-6a55-4a6e-9a1b-1c2d3e4f5a6b\r\n\r\n" + "{".repeat(2000)).body());
+                        + "Idempotency-Key: 3f0b7b2e-6a55-4a6e-9a1b-1c2d3e4f5a6b\r\n\r\n" + "{".repeat(2000))
+                .body());
         bodies.add(raw("GET /api/v1/reservations/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
                 .body());
 
         // Then
-        assertThat(bodies).allSatisfy(body -> assertThat(body)
-                .doesNotContain("Exception")
-                .doesNotContain("at store.")
-                .doesNotContain("at java.")
-                .doesNotContain("at io.netty"));
+        assertThat(bodies)
+                .allSatisfy(body -> assertThat(body)
+                        .doesNotContain("Exception")
+                        .doesNotContain("at store.")
+                        .doesNotContain("at java.")
+                        .doesNotContain("at io.netty"));
     }
 
     /** A response read off a raw socket: the status line and the body after the headers. */
-    record RawReply(String statusLine, String body) {
-    }
+    record RawReply(String statusLine, String body) {}
 
     /** Writes {@code request} on a fresh socket and reads until the target closes it (or 5 s pass). */
     private RawReply raw(String request) throws IOException {
@@ -286,7 +313,8 @@ class BadInputContractTest extends BackendContract {
         }
         for (String line : text.substring(0, end).split("\r\n")) {
             if (line.toLowerCase().startsWith("content-length:")) {
-                return text.length() - end - 4 >= Integer.parseInt(line.substring(15).strip());
+                return text.length() - end - 4
+                        >= Integer.parseInt(line.substring(15).strip());
             }
         }
         return false;

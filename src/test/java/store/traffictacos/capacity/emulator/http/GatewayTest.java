@@ -19,10 +19,12 @@ import store.traffictacos.capacity.emulator.store.memory.InMemoryStores;
 
 @DisplayName("Gateway")
 class GatewayTest {
-    private final InMemoryStores stores = new InMemoryStores(
-            new StoreSettings(AdmissionPolicy.contract(), RateLimit.production(), new SeatMap(10)));
-    private final Gateway gateway = new Gateway(new RateLimiter(RateLimit.production(), stores.state().rateLimits()),
-            new JwtAuthenticator("secret", Clock.systemUTC()), new IdempotencyGuard(stores.state().idempotency()),
+    private final InMemoryStores stores =
+            new InMemoryStores(new StoreSettings(AdmissionPolicy.contract(), RateLimit.production(), new SeatMap(10)));
+    private final Gateway gateway = new Gateway(
+            new RateLimiter(RateLimit.production(), stores.state().rateLimits()),
+            new JwtAuthenticator("secret", Clock.systemUTC()),
+            new IdempotencyGuard(stores.state().idempotency()),
             Clock.systemUTC());
 
     @Test
@@ -32,8 +34,14 @@ class GatewayTest {
         Route failing = Route.publicApi("GET", "/boom", (request, user) -> {
             throw new IllegalStateException("secret internals at store.Foo");
         });
-        ApiRequest request = new ApiRequest("GET", "/boom", Map.of(), name -> name.equals("X-Request-ID")
-                ? Optional.of("trace-7") : Optional.empty(), new byte[0], "127.0.0.1", Map.of());
+        ApiRequest request = new ApiRequest(
+                "GET",
+                "/boom",
+                Map.of(),
+                name -> name.equals("X-Request-ID") ? Optional.of("trace-7") : Optional.empty(),
+                new byte[0],
+                "127.0.0.1",
+                Map.of());
 
         // When
         ApiResponse response = gateway.handle(failing, request);
@@ -41,7 +49,8 @@ class GatewayTest {
         // Then
         String body = new String(response.body(), StandardCharsets.UTF_8);
         assertThat(response.status()).isEqualTo(500);
-        assertThat(body).isEqualTo(
-                "{\"error\":{\"code\":\"INTERNAL_ERROR\",\"message\":\"internal error\",\"trace_id\":\"trace-7\"}}");
+        assertThat(body)
+                .isEqualTo(
+                        "{\"error\":{\"code\":\"INTERNAL_ERROR\",\"message\":\"internal error\",\"trace_id\":\"trace-7\"}}");
     }
 }

@@ -36,7 +36,8 @@ class RouterTest {
     @Test
     @DisplayName("a known path with another method is 'method not allowed', anything else 'not found'")
     void misses() {
-        assertThat(router.match("DELETE", "/api/v1/reservations/r-1")).isInstanceOf(Router.Match.MethodNotAllowed.class);
+        assertThat(router.match("DELETE", "/api/v1/reservations/r-1"))
+                .isInstanceOf(Router.Match.MethodNotAllowed.class);
         assertThat(router.match("GET", "/api/v1/reservations")).isInstanceOf(Router.Match.MethodNotAllowed.class);
         assertThat(router.match("GET", "/api/v1/reservations//confirm")).isInstanceOf(Router.Match.NotFound.class);
         assertThat(router.match("GET", "/nope")).isInstanceOf(Router.Match.NotFound.class);

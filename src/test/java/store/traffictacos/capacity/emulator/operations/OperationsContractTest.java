@@ -26,7 +26,6 @@ class OperationsContractTest extends BackendContract {
     private static final String JOIN_REQUESTS =
             "tacos_http_requests_total{method=\"POST\",route=\"/api/v1/queue/join\",status=\"202\"} 2.0";
 
-
     @Test
     @DisplayName("every response carries a Date header, as an origin server must")
     void dateHeader() {
@@ -34,8 +33,9 @@ class OperationsContractTest extends BackendContract {
         TargetFixture.Reply reply = api.get("/healthz");
 
         // Then
-        assertThat(java.time.ZonedDateTime.parse(reply.header("Date"),
-                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)).isNotNull();
+        assertThat(java.time.ZonedDateTime.parse(
+                        reply.header("Date"), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME))
+                .isNotNull();
     }
 
     @Test
@@ -88,11 +88,13 @@ class OperationsContractTest extends BackendContract {
         api.join("evt_1");
 
         // When / Then
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(lines(api.get("/metrics")))
-                .contains("tacos_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/queue/join\","
-                        + "status=\"202\",le=\"+Inf\"} 2")
-                .anyMatch(line -> line.startsWith("tacos_http_request_duration_seconds_bucket{method=\"POST\","
-                        + "route=\"/api/v1/queue/join\",status=\"202\",le=\"0.001\"}")));
+        await().atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(lines(api.get("/metrics")))
+                        .contains(
+                                "tacos_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/queue/join\","
+                                        + "status=\"202\",le=\"+Inf\"} 2")
+                        .anyMatch(line -> line.startsWith("tacos_http_request_duration_seconds_bucket{method=\"POST\","
+                                + "route=\"/api/v1/queue/join\",status=\"202\",le=\"0.001\"}")));
     }
 
     @Test
@@ -107,7 +109,8 @@ class OperationsContractTest extends BackendContract {
         List<String> lines = lines(api.get("/metrics"));
 
         // Then
-        assertThat(lines).contains("tacos_waiting_users{event_id=\"evt_1\"} 2.0", "tacos_waiting_users{event_id=\"evt_2\"} 1.0");
+        assertThat(lines)
+                .contains("tacos_waiting_users{event_id=\"evt_1\"} 2.0", "tacos_waiting_users{event_id=\"evt_2\"} 1.0");
     }
 
     @Test
@@ -118,19 +121,21 @@ class OperationsContractTest extends BackendContract {
                 .text("reservation_id");
 
         // Then
-        assertThat(lines(api.get("/metrics"))).contains("tacos_seats_held{event_id=\"evt_1\"} 2.0",
-                "tacos_seats_sold{event_id=\"evt_1\"} 0.0");
+        assertThat(lines(api.get("/metrics")))
+                .contains("tacos_seats_held{event_id=\"evt_1\"} 2.0", "tacos_seats_sold{event_id=\"evt_1\"} 0.0");
 
         // When it is paid and confirmed
-        String intent = api.post("/api/v1/payment/intent",
-                Map.of("reservation_id", id, "amount", 1000, "currency", "KRW")).text("payment_intent_id");
+        String intent = api.post(
+                        "/api/v1/payment/intent", Map.of("reservation_id", id, "amount", 1000, "currency", "KRW"))
+                .text("payment_intent_id");
         api.post("/api/v1/payment/process", Map.of("payment_intent_id", intent, "action", "approve"));
-        assertThat(api.post("/api/v1/reservations/" + id + "/confirm", Map.of("payment_intent_id", intent)).status())
+        assertThat(api.post("/api/v1/reservations/" + id + "/confirm", Map.of("payment_intent_id", intent))
+                        .status())
                 .isEqualTo(200);
 
         // Then
-        assertThat(lines(api.get("/metrics"))).contains("tacos_seats_held{event_id=\"evt_1\"} 0.0",
-                "tacos_seats_sold{event_id=\"evt_1\"} 2.0");
+        assertThat(lines(api.get("/metrics")))
+                .contains("tacos_seats_held{event_id=\"evt_1\"} 0.0", "tacos_seats_sold{event_id=\"evt_1\"} 2.0");
     }
 
     @Test
@@ -144,8 +149,8 @@ class OperationsContractTest extends BackendContract {
         api.clock.advance(Duration.ofSeconds(61));
 
         // Then
-        assertThat(lines(api.get("/metrics"))).contains("tacos_seats_held{event_id=\"evt_1\"} 0.0",
-                "tacos_seats_sold{event_id=\"evt_1\"} 0.0");
+        assertThat(lines(api.get("/metrics")))
+                .contains("tacos_seats_held{event_id=\"evt_1\"} 0.0", "tacos_seats_sold{event_id=\"evt_1\"} 0.0");
     }
 
     @Test
@@ -169,7 +174,9 @@ class OperationsContractTest extends BackendContract {
             sum += count.asLong();
         }
         assertThat(reply.json().path("total_deleted_keys").isIntegralNumber()).isTrue();
-        assertThat(reply.json().path("total_deleted_keys").asLong()).isEqualTo(sum).isPositive();
+        assertThat(reply.json().path("total_deleted_keys").asLong())
+                .isEqualTo(sum)
+                .isPositive();
         assertThat(reply.text("message")).isNotBlank();
     }
 
@@ -196,9 +203,11 @@ class OperationsContractTest extends BackendContract {
     void flushForgetsIdempotencyRecords() {
         // Given a key already used for one body, which conflicts with another body
         String key = "5b0e3a4c-2f1d-4c8e-9b7a-6d5c4b3a2f10";
-        assertThat(api.post("/api/v1/queue/join", Map.of("event_id", "evt_1"), "Idempotency-Key", key).status())
+        assertThat(api.post("/api/v1/queue/join", Map.of("event_id", "evt_1"), "Idempotency-Key", key)
+                        .status())
                 .isEqualTo(202);
-        assertThat(api.post("/api/v1/queue/join", Map.of("event_id", "evt_2"), "Idempotency-Key", key).errorCode())
+        assertThat(api.post("/api/v1/queue/join", Map.of("event_id", "evt_2"), "Idempotency-Key", key)
+                        .errorCode())
                 .isEqualTo("IDEMPOTENCY_CONFLICT");
 
         // When
@@ -263,7 +272,8 @@ class OperationsContractTest extends BackendContract {
             // Then
             assertThat(healthz.status()).as("/healthz #%d", i + 1).isEqualTo(200);
             assertThat(readyz.status()).as("/readyz #%d", i + 1).isEqualTo(200);
-            assertThat(healthz.raw().headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("x-ratelimit"));
+            assertThat(healthz.raw().headers().map().keySet())
+                    .noneMatch(name -> name.toLowerCase().startsWith("x-ratelimit"));
             assertThat(healthz.header("Retry-After")).isNull();
         }
     }

@@ -26,7 +26,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.emulator.Backend;
 import store.traffictacos.capacity.emulator.BackendContract;
 import store.traffictacos.capacity.emulator.TargetConfig;
-import store.traffictacos.capacity.emulator.TargetFixture;
 import store.traffictacos.capacity.emulator.TargetFixture.Reply;
 
 @ParameterizedClass(name = "{0}")
@@ -36,7 +35,6 @@ class PaymentContractTest extends BackendContract {
     private static final String INTENT = "/api/v1/payment/intent";
     private static final String PROCESS = "/api/v1/payment/process";
     private static final ObjectMapper JSON = new ObjectMapper();
-
 
     /** A webhook receiver on 127.0.0.1, started by the tests that need one. */
     HttpServer receiver;
@@ -201,8 +199,8 @@ class PaymentContractTest extends BackendContract {
     @DisplayName("process of an unknown intent answers 404 PAYMENT_NOT_FOUND")
     void processUnknown() {
         // When
-        Reply reply = api.post(PROCESS,
-                Map.of("payment_intent_id", "00000000-0000-0000-0000-000000000000", "action", "approve"));
+        Reply reply = api.post(
+                PROCESS, Map.of("payment_intent_id", "00000000-0000-0000-0000-000000000000", "action", "approve"));
 
         // Then
         assertThat(reply.status()).isEqualTo(404);
@@ -290,7 +288,8 @@ class PaymentContractTest extends BackendContract {
         // Then the webhook says COMPLETED
         assertThat(deliveries.get(0).json().path("payment_id").asText()).isEqualTo(id);
         assertThat(deliveries.get(0).json().path("status").asText()).isEqualTo("PAYMENT_STATUS_COMPLETED");
-        assertThat(deliveries.get(0).signature()).isEqualTo("sha256=" + hmac(deliveries.get(0).body()));
+        assertThat(deliveries.get(0).signature())
+                .isEqualTo("sha256=" + hmac(deliveries.get(0).body()));
 
         // And reading, approving or the delay passing on the clock again sends no second one
         api.clock.advance(Duration.ofSeconds(1));
@@ -304,7 +303,15 @@ class PaymentContractTest extends BackendContract {
     private String intent(String reservationId, String webhookUrl) {
         Map<String, Object> body = webhookUrl == null
                 ? Map.of("reservation_id", reservationId, "amount", 50_000, "currency", "KRW")
-                : Map.of("reservation_id", reservationId, "amount", 50_000, "currency", "KRW", "webhook_url", webhookUrl);
+                : Map.of(
+                        "reservation_id",
+                        reservationId,
+                        "amount",
+                        50_000,
+                        "currency",
+                        "KRW",
+                        "webhook_url",
+                        webhookUrl);
         Reply reply = api.post(INTENT, body);
         assertThat(reply.status()).as("payment intent").isEqualTo(200);
         return reply.text("payment_intent_id");
@@ -315,9 +322,11 @@ class PaymentContractTest extends BackendContract {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/webhook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
-                deliveries.add(new Delivery(exchange.getRequestMethod(),
+                deliveries.add(new Delivery(
+                        exchange.getRequestMethod(),
                         exchange.getRequestHeaders().getFirst("Content-Type"),
-                        exchange.getRequestHeaders().getFirst("X-Webhook-Signature"), in.readAllBytes()));
+                        exchange.getRequestHeaders().getFirst("X-Webhook-Signature"),
+                        in.readAllBytes()));
             }
             exchange.sendResponseHeaders(200, -1);
             exchange.close();

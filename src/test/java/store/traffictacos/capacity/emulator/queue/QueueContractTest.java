@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.emulator.Backend;
 import store.traffictacos.capacity.emulator.BackendContract;
-import store.traffictacos.capacity.emulator.TargetFixture;
 import store.traffictacos.capacity.emulator.TargetFixture.Reply;
 
 @ParameterizedClass(name = "{0}")
@@ -183,7 +182,9 @@ class QueueContractTest extends BackendContract {
         // When the user at rank 11 enters, 500 times, with the clock standing still
         int next = 10;
         for (int i = 0; i < 500; i++) {
-            assertThat(api.enter(tokens[next++]).status()).as("enter #%d", i + 1).isEqualTo(200);
+            assertThat(api.enter(tokens[next++]).status())
+                    .as("enter #%d", i + 1)
+                    .isEqualTo(200);
         }
 
         // Then the bucket is empty for rank 11
@@ -192,7 +193,9 @@ class QueueContractTest extends BackendContract {
         // And one second refills 50 tokens
         api.clock.advance(Duration.ofSeconds(1));
         for (int i = 0; i < 50; i++) {
-            assertThat(api.enter(tokens[next++]).status()).as("refilled enter #%d", i + 1).isEqualTo(200);
+            assertThat(api.enter(tokens[next++]).status())
+                    .as("refilled enter #%d", i + 1)
+                    .isEqualTo(200);
         }
         assertThat(api.enter(tokens[next]).errorCode()).isEqualTo("NOT_READY");
 

@@ -19,7 +19,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import store.traffictacos.capacity.emulator.Backend;
 import store.traffictacos.capacity.emulator.BackendContract;
 import store.traffictacos.capacity.emulator.TargetConfig;
-import store.traffictacos.capacity.emulator.TargetFixture;
 import store.traffictacos.capacity.emulator.TargetFixture.Reply;
 
 @ParameterizedClass(name = "{0}")
@@ -29,16 +28,16 @@ class ReservationContractTest extends BackendContract {
     private static final String RESERVATIONS = "/api/v1/reservations";
     private static final Duration PAST_HOLD = Duration.ofSeconds(61);
 
-
     @Test
-    @DisplayName("a hold answers 201 with reservation_id, status HOLD, event_id, seat_ids, quantity, user_id and hold_expires_at 60 s after now")
+    @DisplayName(
+            "a hold answers 201 with reservation_id, status HOLD, event_id, seat_ids, quantity, user_id and hold_expires_at 60 s after now")
     void holdAnswers201WithAllFields() {
         // Given
         long now = api.clock.millis();
 
         // When
-        Reply reply = api.post(RESERVATIONS, Map.of("event_id", "evt_1", "seat_ids", List.of("S1", "S2")),
-                api.as("alice"));
+        Reply reply =
+                api.post(RESERVATIONS, Map.of("event_id", "evt_1", "seat_ids", List.of("S1", "S2")), api.as("alice"));
 
         // Then
         assertThat(reply.status()).isEqualTo(201);
@@ -116,7 +115,9 @@ class ReservationContractTest extends BackendContract {
         // Then
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorCode()).isEqualTo("INVALID_REQUEST");
-        assertThat(hold("evt_1", List.of("S1")).status()).as("the valid seat was not taken").isEqualTo(201);
+        assertThat(hold("evt_1", List.of("S1")).status())
+                .as("the valid seat was not taken")
+                .isEqualTo(201);
     }
 
     @Test
@@ -131,7 +132,9 @@ class ReservationContractTest extends BackendContract {
         // Then
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.errorCode()).isEqualTo("SEAT_UNAVAILABLE");
-        assertThat(hold("evt_1", List.of("S1")).status()).as("all or nothing: S1 stayed free").isEqualTo(201);
+        assertThat(hold("evt_1", List.of("S1")).status())
+                .as("all or nothing: S1 stayed free")
+                .isEqualTo(201);
     }
 
     @Test
@@ -163,8 +166,8 @@ class ReservationContractTest extends BackendContract {
                 String user = "user-" + i;
                 replies.add(pool.submit(() -> {
                     go.await();
-                    return api.post(RESERVATIONS, Map.of("event_id", "evt_1", "seat_ids", List.of("S1")),
-                            "X-User-Id", user);
+                    return api.post(
+                            RESERVATIONS, Map.of("event_id", "evt_1", "seat_ids", List.of("S1")), "X-User-Id", user);
                 }));
             }
 
@@ -177,7 +180,8 @@ class ReservationContractTest extends BackendContract {
 
             // Then
             assertThat(answers).filteredOn(reply -> reply.status() == 201).hasSize(1);
-            assertThat(answers).filteredOn(reply -> reply.status() == 409)
+            assertThat(answers)
+                    .filteredOn(reply -> reply.status() == 409)
                     .hasSize(clients - 1)
                     .allSatisfy(reply -> assertThat(reply.errorCode()).isEqualTo("SEAT_UNAVAILABLE"));
         } finally {
@@ -191,7 +195,9 @@ class ReservationContractTest extends BackendContract {
         // Given an event with one seat, held
         restartWith(TargetConfig.defaults().withSeatsPerEvent(1));
         String id = hold("evt_1", List.of("S1")).text("reservation_id");
-        assertThat(hold("evt_1", List.of("S1")).status()).as("held while the hold lasts").isEqualTo(409);
+        assertThat(hold("evt_1", List.of("S1")).status())
+                .as("held while the hold lasts")
+                .isEqualTo(409);
 
         // When
         api.clock.advance(PAST_HOLD);
@@ -207,8 +213,7 @@ class ReservationContractTest extends BackendContract {
     @DisplayName("GET answers 200 with the reservation to its owner")
     void getForOwner() {
         // Given
-        Reply held = api.post(RESERVATIONS, Map.of("event_id", "evt_1", "seat_ids", List.of("S1")),
-                api.as("alice"));
+        Reply held = api.post(RESERVATIONS, Map.of("event_id", "evt_1", "seat_ids", List.of("S1")), api.as("alice"));
         String id = held.text("reservation_id");
 
         // When
@@ -228,8 +233,8 @@ class ReservationContractTest extends BackendContract {
     @DisplayName("GET of another user's reservation answers 403 ACCESS_DENIED")
     void getForAnotherUser() {
         // Given
-        String id = api.post(RESERVATIONS, Map.of("event_id", "evt_1", "seat_ids", List.of("S1")),
-                api.as("alice")).text("reservation_id");
+        String id = api.post(RESERVATIONS, Map.of("event_id", "evt_1", "seat_ids", List.of("S1")), api.as("alice"))
+                .text("reservation_id");
 
         // When
         Reply reply = api.get(RESERVATIONS + "/" + id, api.as("bob"));
@@ -257,7 +262,8 @@ class ReservationContractTest extends BackendContract {
         String id = hold("evt_1", List.of("S1")).text("reservation_id");
         String intent = intent(id);
         assertThat(api.post("/api/v1/payment/process", Map.of("payment_intent_id", intent, "action", "approve"))
-                .text("status")).isEqualTo("COMPLETED");
+                        .text("status"))
+                .isEqualTo("COMPLETED");
 
         // When
         Reply reply = api.post(RESERVATIONS + "/" + id + "/confirm", Map.of("payment_intent_id", intent));
@@ -337,7 +343,8 @@ class ReservationContractTest extends BackendContract {
     @DisplayName("confirm of an unknown reservation answers 404 RESERVATION_NOT_FOUND")
     void confirmUnknown() {
         // When
-        Reply reply = api.post(RESERVATIONS + "/00000000-0000-0000-0000-000000000000/confirm",
+        Reply reply = api.post(
+                RESERVATIONS + "/00000000-0000-0000-0000-000000000000/confirm",
                 Map.of("payment_intent_id", "00000000-0000-0000-0000-000000000001"));
 
         // Then
@@ -389,8 +396,8 @@ class ReservationContractTest extends BackendContract {
         api.post("/api/v1/payment/process", Map.of("payment_intent_id", intent, "action", "approve"));
 
         // When bob tries
-        Reply confirm = api.post(RESERVATIONS + "/" + id + "/confirm", Map.of("payment_intent_id", intent),
-                api.as("bob"));
+        Reply confirm =
+                api.post(RESERVATIONS + "/" + id + "/confirm", Map.of("payment_intent_id", intent), api.as("bob"));
         Reply cancel = api.post(RESERVATIONS + "/" + id + "/cancel", "", api.as("bob"));
 
         // Then
@@ -398,7 +405,8 @@ class ReservationContractTest extends BackendContract {
         assertThat(confirm.errorCode()).isEqualTo("ACCESS_DENIED");
         assertThat(cancel.status()).isEqualTo(403);
         assertThat(cancel.errorCode()).isEqualTo("ACCESS_DENIED");
-        assertThat(api.get(RESERVATIONS + "/" + id, api.as("alice")).text("status")).isEqualTo("HOLD");
+        assertThat(api.get(RESERVATIONS + "/" + id, api.as("alice")).text("status"))
+                .isEqualTo("HOLD");
     }
 
     /** Holds {@code seats} of {@code eventId} as the load-test user. */
@@ -407,8 +415,8 @@ class ReservationContractTest extends BackendContract {
     }
 
     private String intent(String reservationId) {
-        Reply reply = api.post("/api/v1/payment/intent",
-                Map.of("reservation_id", reservationId, "amount", 50_000, "currency", "KRW"));
+        Reply reply = api.post(
+                "/api/v1/payment/intent", Map.of("reservation_id", reservationId, "amount", 50_000, "currency", "KRW"));
         assertThat(reply.status()).as("payment intent").isEqualTo(200);
         return reply.text("payment_intent_id");
     }

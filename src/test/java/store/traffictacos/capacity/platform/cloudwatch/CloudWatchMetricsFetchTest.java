@@ -29,6 +29,7 @@ class CloudWatchMetricsFetchTest {
     static final String NODE_B = "tacos-redis-0002-001";
     /** 2026-01-01T00:00:00Z, on a period boundary. */
     static final long T0 = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+
     static final long MINUTE = 60_000;
     static final AwsCredentialsProvider TEST_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTACOSTEST", "tacos-test-secret"));
@@ -42,7 +43,8 @@ class CloudWatchMetricsFetchTest {
     }
 
     private static List<JsonNode> queries(FakeCloudWatch.Request request) {
-        return StreamSupport.stream(request.body().get("MetricDataQueries").spliterator(), false).toList();
+        return StreamSupport.stream(request.body().get("MetricDataQueries").spliterator(), false)
+                .toList();
     }
 
     private static Reply empty(JsonNode request) {
@@ -50,7 +52,8 @@ class CloudWatchMetricsFetchTest {
     }
 
     @Test
-    @DisplayName("speaks Smithy RPC v2 CBOR: POST to the GetMetricData operation path, CBOR body, smithy-protocol header")
+    @DisplayName(
+            "speaks Smithy RPC v2 CBOR: POST to the GetMetricData operation path, CBOR body, smithy-protocol header")
     void speaksRpcV2Cbor() throws Exception {
         // Given
         try (FakeCloudWatch cloudWatch = new FakeCloudWatch(CloudWatchMetricsFetchTest::empty);
@@ -69,12 +72,29 @@ class CloudWatchMetricsFetchTest {
     }
 
     @Test
-    @DisplayName("asks AWS/ElastiCache for the nine metrics of every node by CacheClusterId, with its statistic and the period")
+    @DisplayName(
+            "asks AWS/ElastiCache for the nine metrics of every node by CacheClusterId, with its statistic and the period")
     void asksForEveryMetricOfEveryNode() throws Exception {
         // Given
-        Map<String, String> statistics = Map.of("EngineCPUUtilization", "Average", "CPUUtilization", "Average",
-                "DatabaseMemoryUsagePercentage", "Average", "CurrConnections", "Average", "CacheHits", "Sum",
-                "CacheMisses", "Sum", "NetworkBytesIn", "Sum", "NetworkBytesOut", "Sum", "Evictions", "Sum");
+        Map<String, String> statistics = Map.of(
+                "EngineCPUUtilization",
+                "Average",
+                "CPUUtilization",
+                "Average",
+                "DatabaseMemoryUsagePercentage",
+                "Average",
+                "CurrConnections",
+                "Average",
+                "CacheHits",
+                "Sum",
+                "CacheMisses",
+                "Sum",
+                "NetworkBytesIn",
+                "Sum",
+                "NetworkBytesOut",
+                "Sum",
+                "Evictions",
+                "Sum");
         List<Tuple> expected = new ArrayList<>();
         for (String node : List.of(NODE_A, NODE_B)) {
             statistics.forEach((metric, statistic) ->
@@ -87,15 +107,34 @@ class CloudWatchMetricsFetchTest {
 
             // Then
             List<JsonNode> queries = queries(cloudWatch.requests().get(0));
-            assertThat(queries).allSatisfy(query -> assertThat(query.get("MetricStat").get("Metric")
-                    .get("Dimensions")).hasSize(1));
-            assertThat(queries).extracting(
-                    query -> query.get("MetricStat").get("Metric").get("Namespace").asText(),
-                    query -> query.get("MetricStat").get("Metric").get("MetricName").asText(),
-                    query -> query.get("MetricStat").get("Metric").get("Dimensions").get(0).get("Name").asText(),
-                    query -> query.get("MetricStat").get("Metric").get("Dimensions").get(0).get("Value").asText(),
-                    query -> query.get("MetricStat").get("Stat").asText(),
-                    query -> query.get("MetricStat").get("Period").asInt())
+            assertThat(queries)
+                    .allSatisfy(query -> assertThat(
+                                    query.get("MetricStat").get("Metric").get("Dimensions"))
+                            .hasSize(1));
+            assertThat(queries)
+                    .extracting(
+                            query -> query.get("MetricStat")
+                                    .get("Metric")
+                                    .get("Namespace")
+                                    .asText(),
+                            query -> query.get("MetricStat")
+                                    .get("Metric")
+                                    .get("MetricName")
+                                    .asText(),
+                            query -> query.get("MetricStat")
+                                    .get("Metric")
+                                    .get("Dimensions")
+                                    .get(0)
+                                    .get("Name")
+                                    .asText(),
+                            query -> query.get("MetricStat")
+                                    .get("Metric")
+                                    .get("Dimensions")
+                                    .get(0)
+                                    .get("Value")
+                                    .asText(),
+                            query -> query.get("MetricStat").get("Stat").asText(),
+                            query -> query.get("MetricStat").get("Period").asInt())
                     .containsExactlyInAnyOrderElementsOf(expected);
             assertThat(queries).extracting(query -> query.get("Id").asText()).doesNotHaveDuplicates();
         }
@@ -119,7 +158,8 @@ class CloudWatchMetricsFetchTest {
     }
 
     @Test
-    @DisplayName("gives one sample <CacheClusterId>/<MetricName> per datapoint at its period start: averages as they are, sums per second")
+    @DisplayName(
+            "gives one sample <CacheClusterId>/<MetricName> per datapoint at its period start: averages as they are, sums per second")
     void parsesDatapoints() throws Exception {
         // Given
         StoredDatapoints stored = new StoredDatapoints()
@@ -134,12 +174,15 @@ class CloudWatchMetricsFetchTest {
             List<PlatformSample> samples = metrics.fetch(T0, T0 + 2 * MINUTE);
 
             // Then
-            assertThat(samples).containsExactly(
-                    new PlatformSample("cloudwatch", NODE_A + "/CacheHits", T0, 10.0, "/s"),
-                    new PlatformSample("cloudwatch", NODE_A + "/EngineCPUUtilization", T0, 42.5, "%"),
-                    new PlatformSample("cloudwatch", NODE_B + "/CurrConnections", T0 + MINUTE, 17, "connections"),
-                    new PlatformSample("cloudwatch", NODE_B + "/Evictions", T0 + MINUTE, 0.5, "/s"),
-                    new PlatformSample("cloudwatch", NODE_B + "/NetworkBytesIn", T0 + MINUTE, 20_000, "bytes/s"));
+            assertThat(samples)
+                    .containsExactly(
+                            new PlatformSample("cloudwatch", NODE_A + "/CacheHits", T0, 10.0, "/s"),
+                            new PlatformSample("cloudwatch", NODE_A + "/EngineCPUUtilization", T0, 42.5, "%"),
+                            new PlatformSample(
+                                    "cloudwatch", NODE_B + "/CurrConnections", T0 + MINUTE, 17, "connections"),
+                            new PlatformSample("cloudwatch", NODE_B + "/Evictions", T0 + MINUTE, 0.5, "/s"),
+                            new PlatformSample(
+                                    "cloudwatch", NODE_B + "/NetworkBytesIn", T0 + MINUTE, 20_000, "bytes/s"));
             assertThat(metrics.unavailableReason()).isEmpty();
         }
     }
@@ -158,7 +201,8 @@ class CloudWatchMetricsFetchTest {
             List<PlatformSample> samples = metrics.fetch(T0, T0 + 4 * MINUTE);
 
             // Then
-            assertThat(samples).extracting(PlatformSample::epochMs, PlatformSample::value)
+            assertThat(samples)
+                    .extracting(PlatformSample::epochMs, PlatformSample::value)
                     .containsExactly(tuple(T0, 11.0), tuple(T0 + MINUTE, 12.0), tuple(T0 + 3 * MINUTE, 14.0));
         }
     }
@@ -174,10 +218,11 @@ class CloudWatchMetricsFetchTest {
         }
         long half = T0 + 2 * MINUTE;
         try (FakeCloudWatch cloudWatch = new FakeCloudWatch(request -> request.has("NextToken")
-                ? Reply.ok(StoredDatapoints.page(
-                        stored.results(request, timestamp -> timestamp >= half, series -> "Complete"), null))
-                : Reply.ok(StoredDatapoints.page(
-                        stored.results(request, timestamp -> timestamp < half, series -> "PartialData"), "page-2")));
+                        ? Reply.ok(StoredDatapoints.page(
+                                stored.results(request, timestamp -> timestamp >= half, series -> "Complete"), null))
+                        : Reply.ok(StoredDatapoints.page(
+                                stored.results(request, timestamp -> timestamp < half, series -> "PartialData"),
+                                "page-2")));
                 ElastiCacheMetrics metrics = metrics(cloudWatch)) {
             // When
             List<PlatformSample> samples = metrics.fetch(T0, T0 + 4 * MINUTE);
@@ -189,9 +234,11 @@ class CloudWatchMetricsFetchTest {
             assertThat(requests.get(1).body().get("NextToken").asText()).isEqualTo("page-2");
             assertThat(requests.get(1).body().get("MetricDataQueries"))
                     .isEqualTo(requests.get(0).body().get("MetricDataQueries"));
-            assertThat(samples).extracting(PlatformSample::series, PlatformSample::epochMs, PlatformSample::value)
+            assertThat(samples)
+                    .extracting(PlatformSample::series, PlatformSample::epochMs, PlatformSample::value)
                     .containsExactly(
-                            tuple(NODE_A + "/CacheMisses", T0, 0.0), tuple(NODE_B + "/CPUUtilization", T0, 50.0),
+                            tuple(NODE_A + "/CacheMisses", T0, 0.0),
+                            tuple(NODE_B + "/CPUUtilization", T0, 50.0),
                             tuple(NODE_A + "/CacheMisses", T0 + MINUTE, 1.0),
                             tuple(NODE_B + "/CPUUtilization", T0 + MINUTE, 51.0),
                             tuple(NODE_A + "/CacheMisses", T0 + 2 * MINUTE, 2.0),
@@ -206,18 +253,22 @@ class CloudWatchMetricsFetchTest {
     @DisplayName("a query left PartialData on the last page keeps its datapoints and is named in the reason")
     void partialDataKeptAndReported() throws Exception {
         // Given
-        StoredDatapoints stored = new StoredDatapoints()
-                .put(NODE_A + "/CPUUtilization", T0, 20)
-                .put(NODE_B + "/CPUUtilization", T0, 30);
+        StoredDatapoints stored =
+                new StoredDatapoints().put(NODE_A + "/CPUUtilization", T0, 20).put(NODE_B + "/CPUUtilization", T0, 30);
         String partial = NODE_A + "/CPUUtilization";
-        try (FakeCloudWatch cloudWatch = new FakeCloudWatch(request -> Reply.ok(StoredDatapoints.page(stored.results(
-                request, timestamp -> true, series -> series.equals(partial) ? "PartialData" : "Complete"), null)));
+        try (FakeCloudWatch cloudWatch = new FakeCloudWatch(request -> Reply.ok(StoredDatapoints.page(
+                        stored.results(
+                                request,
+                                timestamp -> true,
+                                series -> series.equals(partial) ? "PartialData" : "Complete"),
+                        null)));
                 ElastiCacheMetrics metrics = metrics(cloudWatch)) {
             // When
             List<PlatformSample> samples = metrics.fetch(T0, T0 + MINUTE);
 
             // Then
-            assertThat(samples).extracting(PlatformSample::series, PlatformSample::value)
+            assertThat(samples)
+                    .extracting(PlatformSample::series, PlatformSample::value)
                     .containsExactly(tuple(NODE_A + "/CPUUtilization", 20.0), tuple(NODE_B + "/CPUUtilization", 30.0));
             assertThat(metrics.unavailableReason()).hasValue("cloudwatch: PartialData for " + partial);
         }
@@ -230,12 +281,16 @@ class CloudWatchMetricsFetchTest {
         StoredDatapoints stored = new StoredDatapoints().put(NODE_B + "/CurrConnections", T0, 8);
         String refused = NODE_A + "/Evictions";
         try (FakeCloudWatch cloudWatch = new FakeCloudWatch(request -> {
-            List<Map<String, Object>> results = stored.results(request, timestamp -> true,
-                    series -> series.equals(refused) ? "Forbidden" : "Complete");
-            results.stream().filter(result -> result.get("Label").equals(refused)).forEach(result -> result.put(
-                    "Messages", List.of(Map.of("Code", "Forbidden", "Value", "no access to this metric"))));
-            return Reply.ok(StoredDatapoints.page(results, null));
-        }); ElastiCacheMetrics metrics = metrics(cloudWatch)) {
+                    List<Map<String, Object>> results = stored.results(
+                            request, timestamp -> true, series -> series.equals(refused) ? "Forbidden" : "Complete");
+                    results.stream()
+                            .filter(result -> result.get("Label").equals(refused))
+                            .forEach(result -> result.put(
+                                    "Messages",
+                                    List.of(Map.of("Code", "Forbidden", "Value", "no access to this metric"))));
+                    return Reply.ok(StoredDatapoints.page(results, null));
+                });
+                ElastiCacheMetrics metrics = metrics(cloudWatch)) {
             // When
             List<PlatformSample> samples = metrics.fetch(T0, T0 + MINUTE);
 
@@ -250,32 +305,39 @@ class CloudWatchMetricsFetchTest {
     @DisplayName("cuts more than 500 queries into requests of at most 500 and merges their datapoints")
     void batchesQueries() throws Exception {
         // Given 56 nodes: 504 queries
-        String[] nodes = IntStream.rangeClosed(1, 56).mapToObj(i -> "tacos-redis-%04d-001".formatted(i))
+        String[] nodes = IntStream.rangeClosed(1, 56)
+                .mapToObj(i -> "tacos-redis-%04d-001".formatted(i))
                 .toArray(String[]::new);
         StoredDatapoints stored = new StoredDatapoints();
         for (String node : nodes) {
             stored.put(node + "/CPUUtilization", T0, 5);
         }
         try (FakeCloudWatch cloudWatch = new FakeCloudWatch(stored.answers());
-                ElastiCacheMetrics metrics = new ElastiCacheMetrics(settings(cloudWatch.endpoint(), nodes),
-                        TEST_CREDENTIALS)) {
+                ElastiCacheMetrics metrics =
+                        new ElastiCacheMetrics(settings(cloudWatch.endpoint(), nodes), TEST_CREDENTIALS)) {
             // When
             List<PlatformSample> samples = metrics.fetch(T0, T0 + MINUTE);
 
             // Then
-            assertThat(cloudWatch.requests()).extracting(request -> queries(request).size()).containsExactly(500, 4);
-            assertThat(cloudWatch.requests().stream().flatMap(request -> queries(request).stream())
-                    .map(StoredDatapoints::seriesOf)).hasSize(504).doesNotHaveDuplicates();
+            assertThat(cloudWatch.requests())
+                    .extracting(request -> queries(request).size())
+                    .containsExactly(500, 4);
+            assertThat(cloudWatch.requests().stream()
+                            .flatMap(request -> queries(request).stream())
+                            .map(StoredDatapoints::seriesOf))
+                    .hasSize(504)
+                    .doesNotHaveDuplicates();
             assertThat(samples).hasSize(56).allMatch(sample -> sample.series().endsWith("/CPUUtilization"));
         }
     }
 
     @Test
-    @DisplayName("throttling gives no samples and 'cloudwatch: throttled: Rate exceeded' after three attempts, within 2 s of the first")
+    @DisplayName(
+            "throttling gives no samples and 'cloudwatch: throttled: Rate exceeded' after three attempts, within 2 s of the first")
     void throttled() throws Exception {
         // Given
-        try (FakeCloudWatch cloudWatch = new FakeCloudWatch(request ->
-                Reply.error(400, "com.amazonaws.cloudwatch#ThrottlingException", "Rate exceeded"));
+        try (FakeCloudWatch cloudWatch = new FakeCloudWatch(
+                        request -> Reply.error(400, "com.amazonaws.cloudwatch#ThrottlingException", "Rate exceeded"));
                 ElastiCacheMetrics metrics = metrics(cloudWatch)) {
             // When
             List<PlatformSample> samples = metrics.fetch(T0, T0 + MINUTE);
@@ -287,7 +349,8 @@ class CloudWatchMetricsFetchTest {
             List<FakeCloudWatch.Request> attempts = cloudWatch.requests();
             assertThat(attempts).hasSize(ElastiCacheMetrics.MAX_ATTEMPTS);
             // Timed from the first attempt: the SDK's one-off start-up in this JVM is not the retry policy's doing.
-            assertThat(Duration.ofNanos(returned - attempts.get(0).receivedNanos())).isLessThan(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(returned - attempts.get(0).receivedNanos()))
+                    .isLessThan(Duration.ofSeconds(2));
         }
     }
 
@@ -297,8 +360,8 @@ class CloudWatchMetricsFetchTest {
         // Given
         String message = "User: arn:aws:sts::123456789012:assumed-role/tacos-capacity/pod is not authorized to perform:"
                 + " cloudwatch:GetMetricData";
-        try (FakeCloudWatch cloudWatch = new FakeCloudWatch(request ->
-                Reply.error(403, "com.amazonaws.cloudwatch#AccessDeniedException", message));
+        try (FakeCloudWatch cloudWatch = new FakeCloudWatch(
+                        request -> Reply.error(403, "com.amazonaws.cloudwatch#AccessDeniedException", message));
                 ElastiCacheMetrics metrics = metrics(cloudWatch)) {
             // When
             List<PlatformSample> samples = metrics.fetch(T0, T0 + MINUTE);
@@ -310,7 +373,8 @@ class CloudWatchMetricsFetchTest {
     }
 
     @Test
-    @DisplayName("an endpoint refusing connections gives no samples and 'cloudwatch: unreachable: Connection refused', without throwing")
+    @DisplayName(
+            "an endpoint refusing connections gives no samples and 'cloudwatch: unreachable: Connection refused', without throwing")
     void connectionRefused() throws Exception {
         // Given nothing listening
         URI nobody = URI.create("http://127.0.0.1:" + FakeCloudWatch.unusedPort());
@@ -325,11 +389,15 @@ class CloudWatchMetricsFetchTest {
     }
 
     @Test
-    @DisplayName("no AWS credentials gives no samples and 'cloudwatch: no AWS credentials found', without calling CloudWatch")
+    @DisplayName(
+            "no AWS credentials gives no samples and 'cloudwatch: no AWS credentials found', without calling CloudWatch")
     void noCredentials() throws Exception {
         // Given a credentials source that has none
         AwsCredentialsProvider none = ProfileCredentialsProvider.builder()
-                .profileFile(ProfileFile.builder().content("").type(ProfileFile.Type.CREDENTIALS).build())
+                .profileFile(ProfileFile.builder()
+                        .content("")
+                        .type(ProfileFile.Type.CREDENTIALS)
+                        .build())
                 .profileName("tacos")
                 .build();
         try (FakeCloudWatch cloudWatch = new FakeCloudWatch(CloudWatchMetricsFetchTest::empty);
@@ -350,7 +418,7 @@ class CloudWatchMetricsFetchTest {
         // Given a fetch that failed
         StoredDatapoints stored = new StoredDatapoints().put(NODE_A + "/CPUUtilization", T0, 3);
         try (FakeCloudWatch cloudWatch = new FakeCloudWatch(request ->
-                Reply.error(400, "com.amazonaws.cloudwatch#InvalidParameterValueException", "bad window"));
+                        Reply.error(400, "com.amazonaws.cloudwatch#InvalidParameterValueException", "bad window"));
                 ElastiCacheMetrics metrics = metrics(cloudWatch)) {
             metrics.fetch(T0, T0 + MINUTE);
             assertThat(metrics.unavailableReason()).hasValue("cloudwatch: InvalidParameterValueException: bad window");

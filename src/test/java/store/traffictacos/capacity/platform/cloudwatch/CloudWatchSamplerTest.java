@@ -36,17 +36,19 @@ class CloudWatchSamplerTest {
             List<PlatformSample> first = sampler.sample(T0 + 3 * MINUTE + 5_000);
 
             // When CloudWatch publishes a newer minute of A and, late, the first minute of B
-            stored.put(NODE_A + "/CPUUtilization", T0 + 2 * MINUTE, 12)
-                    .put(NODE_B + "/CPUUtilization", T0, 20);
+            stored.put(NODE_A + "/CPUUtilization", T0 + 2 * MINUTE, 12).put(NODE_B + "/CPUUtilization", T0, 20);
             List<PlatformSample> second = sampler.sample(T0 + 4 * MINUTE + 5_000);
             List<PlatformSample> third = sampler.sample(T0 + 5 * MINUTE + 5_000);
 
             // Then
-            assertThat(first).extracting(PlatformSample::series, PlatformSample::epochMs)
-                    .containsExactly(tuple(NODE_A + "/CPUUtilization", T0), tuple(NODE_A + "/CPUUtilization", T0 + MINUTE));
-            assertThat(second).extracting(PlatformSample::series, PlatformSample::epochMs)
-                    .containsExactly(tuple(NODE_B + "/CPUUtilization", T0),
-                            tuple(NODE_A + "/CPUUtilization", T0 + 2 * MINUTE));
+            assertThat(first)
+                    .extracting(PlatformSample::series, PlatformSample::epochMs)
+                    .containsExactly(
+                            tuple(NODE_A + "/CPUUtilization", T0), tuple(NODE_A + "/CPUUtilization", T0 + MINUTE));
+            assertThat(second)
+                    .extracting(PlatformSample::series, PlatformSample::epochMs)
+                    .containsExactly(
+                            tuple(NODE_B + "/CPUUtilization", T0), tuple(NODE_A + "/CPUUtilization", T0 + 2 * MINUTE));
             assertThat(third).isEmpty();
             assertThat(first).allMatch(sample -> sample.source().equals("cloudwatch"));
         }
@@ -94,16 +96,19 @@ class CloudWatchSamplerTest {
                 .put(NODE_A + "/CacheHits", T0, 3000)
                 .put(NODE_A + "/CacheHits", T0 + 5 * MINUTE, 900);
         try (FakeCloudWatch cloudWatch = new FakeCloudWatch(stored.answers());
-                CloudWatchSampler sampler = sampler(settings(cloudWatch.endpoint(), NODE_A)
-                        .withPeriod(Duration.ofMinutes(5)))) {
+                CloudWatchSampler sampler =
+                        sampler(settings(cloudWatch.endpoint(), NODE_A).withPeriod(Duration.ofMinutes(5)))) {
             // When
             List<PlatformSample> during = sampler.sample(T0 + 7 * MINUTE);
             stored.put(NODE_A + "/CacheHits", T0 + 5 * MINUTE, 2400);
             List<PlatformSample> after = sampler.sample(T0 + 11 * MINUTE);
 
             // Then
-            assertThat(during).extracting(PlatformSample::epochMs, PlatformSample::value).containsExactly(tuple(T0, 10.0));
-            assertThat(after).extracting(PlatformSample::epochMs, PlatformSample::value)
+            assertThat(during)
+                    .extracting(PlatformSample::epochMs, PlatformSample::value)
+                    .containsExactly(tuple(T0, 10.0));
+            assertThat(after)
+                    .extracting(PlatformSample::epochMs, PlatformSample::value)
                     .containsExactly(tuple(T0 + 5 * MINUTE, 8.0));
         }
     }

@@ -24,9 +24,18 @@ class CloudWatchSettingsTest {
         assertThat(settings.region()).isNull();
         assertThat(settings.endpointOverride()).isNull();
         assertThat(settings.period()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(settings.metrics()).extracting(ElastiCacheMetric::metricName).containsExactly(
-                "EngineCPUUtilization", "CPUUtilization", "DatabaseMemoryUsagePercentage", "CurrConnections",
-                "CacheHits", "CacheMisses", "NetworkBytesIn", "NetworkBytesOut", "Evictions");
+        assertThat(settings.metrics())
+                .extracting(ElastiCacheMetric::metricName)
+                .containsExactly(
+                        "EngineCPUUtilization",
+                        "CPUUtilization",
+                        "DatabaseMemoryUsagePercentage",
+                        "CurrConnections",
+                        "CacheHits",
+                        "CacheMisses",
+                        "NetworkBytesIn",
+                        "NetworkBytesOut",
+                        "Evictions");
     }
 
     @Test
@@ -48,21 +57,25 @@ class CloudWatchSettingsTest {
     @Test
     @DisplayName("drops a node id given twice, so its series are not read twice")
     void dropsDuplicateNodes() {
-        assertThat(CloudWatchSettings.of("tacos-redis-0001-001", "tacos-redis-0001-001").cacheClusterIds())
+        assertThat(CloudWatchSettings.of("tacos-redis-0001-001", "tacos-redis-0001-001")
+                        .cacheClusterIds())
                 .containsExactly("tacos-redis-0001-001");
     }
 
     @Test
     @DisplayName("reads a blank region as 'use the SDK's region chain'")
     void blankRegionIsDefaultChain() {
-        assertThat(CloudWatchSettings.of("tacos-redis-0001-001").withRegion(" ").region()).isNull();
+        assertThat(CloudWatchSettings.of("tacos-redis-0001-001").withRegion(" ").region())
+                .isNull();
     }
 
     @ParameterizedTest(name = "{0} s")
     @ValueSource(longs = {1, 5, 10, 30, 60, 120, 300, 3600})
     @DisplayName("takes a multiple of 60 s, or a high-resolution 1, 5, 10 or 30 s period")
     void acceptsPeriod(long seconds) {
-        assertThat(CloudWatchSettings.of("tacos-redis-0001-001").withPeriod(Duration.ofSeconds(seconds)).period())
+        assertThat(CloudWatchSettings.of("tacos-redis-0001-001")
+                        .withPeriod(Duration.ofSeconds(seconds))
+                        .period())
                 .isEqualTo(Duration.ofSeconds(seconds));
     }
 
@@ -80,7 +93,8 @@ class CloudWatchSettingsTest {
     @ValueSource(strings = {"localhost:4566", "ftp://127.0.0.1:4566", "/just/a/path"})
     @DisplayName("rejects an endpoint override that is not http(s)://host[:port]")
     void rejectsEndpoint(String endpoint) {
-        assertThatThrownBy(() -> CloudWatchSettings.of("tacos-redis-0001-001").withEndpointOverride(URI.create(endpoint)))
+        assertThatThrownBy(
+                        () -> CloudWatchSettings.of("tacos-redis-0001-001").withEndpointOverride(URI.create(endpoint)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("endpointOverride must be an http(s)://host[:port] URI");
     }

@@ -31,9 +31,8 @@ final class FakeCloudWatch implements AutoCloseable {
     private static final CBORMapper CBOR = new CBORMapper();
 
     /** One request as received, at {@code receivedNanos} on {@link System#nanoTime()}. */
-    record Request(long receivedNanos, String method, String path, String contentType, String smithyProtocol,
-            JsonNode body) {
-    }
+    record Request(
+            long receivedNanos, String method, String path, String contentType, String smithyProtocol, JsonNode body) {}
 
     /** An HTTP status and a body: maps, lists, strings, doubles and {@link Instant}s (written as tag 1). */
     record Reply(int status, Map<String, ?> body) {
@@ -81,9 +80,13 @@ final class FakeCloudWatch implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode body = CBOR.readTree(exchange.getRequestBody().readAllBytes());
-            requests.add(new Request(System.nanoTime(), exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            requests.add(new Request(
+                    System.nanoTime(),
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("smithy-protocol"), body));
+                    exchange.getRequestHeaders().getFirst("smithy-protocol"),
+                    body));
             Reply reply = handler.apply(body);
             byte[] bytes = encode(reply.body());
             exchange.getResponseHeaders().add("Content-Type", "application/cbor");

@@ -27,7 +27,8 @@ final class StoredDatapoints {
 
     /** Answers every request with all its datapoints in one page, every query {@code Complete}. */
     Function<JsonNode, FakeCloudWatch.Reply> answers() {
-        return request -> FakeCloudWatch.Reply.ok(page(results(request, timestamp -> true, status -> "Complete"), null));
+        return request ->
+                FakeCloudWatch.Reply.ok(page(results(request, timestamp -> true, status -> "Complete"), null));
     }
 
     /**
@@ -73,7 +74,8 @@ final class StoredDatapoints {
     /** {@code <CacheClusterId>/<MetricName>} of one query of a request. */
     static String seriesOf(JsonNode query) {
         JsonNode metric = query.get("MetricStat").get("Metric");
-        return metric.get("Dimensions").get(0).get("Value").asText() + "/" + metric.get("MetricName").asText();
+        return metric.get("Dimensions").get(0).get("Value").asText() + "/"
+                + metric.get("MetricName").asText();
     }
 
     /** A CBOR timestamp (epoch seconds, possibly fractional) in epoch milliseconds. */

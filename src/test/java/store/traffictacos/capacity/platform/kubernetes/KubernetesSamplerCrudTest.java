@@ -41,8 +41,9 @@ class KubernetesSamplerCrudTest {
     @BeforeEach
     void startSampler() {
         samplingClient = KubernetesFixtures.samplingClient(server);
-        sampler = new KubernetesSampler(settings(List.of("gateway-api", "reservation-api"),
-                List.of("gateway-api", "reservation-api")), samplingClient);
+        sampler = new KubernetesSampler(
+                settings(List.of("gateway-api", "reservation-api"), List.of("gateway-api", "reservation-api")),
+                samplingClient);
     }
 
     @AfterEach
@@ -83,19 +84,49 @@ class KubernetesSamplerCrudTest {
     }
 
     @Test
-    @DisplayName("HPA current metrics: utilization in %, averageValue in cores (cpu) or bytes (memory), others as values")
+    @DisplayName(
+            "HPA current metrics: utilization in %, averageValue in cores (cpu) or bytes (memory), others as values")
     void hpaMetrics() {
         // Given a cpu utilization (with its average value too), a memory average value and a pods metric
-        MetricStatus cpu = new MetricStatusBuilder().withType("Resource").withNewResource().withName("cpu")
-                .withNewCurrent().withAverageUtilization(75).withAverageValue(new Quantity("375m")).endCurrent()
-                .endResource().build();
-        MetricStatus memory = new MetricStatusBuilder().withType("Resource").withNewResource().withName("memory")
-                .withNewCurrent().withAverageValue(new Quantity("256Mi")).endCurrent().endResource().build();
-        MetricStatus requests = new MetricStatusBuilder().withType("Pods").withNewPods()
-                .withNewMetric().withName("http_requests_per_second").endMetric()
-                .withNewCurrent().withAverageValue(new Quantity("120")).endCurrent().endPods().build();
-        MetricStatus cpuCores = new MetricStatusBuilder().withType("Resource").withNewResource().withName("cpu")
-                .withNewCurrent().withAverageValue(new Quantity("250m")).endCurrent().endResource().build();
+        MetricStatus cpu = new MetricStatusBuilder()
+                .withType("Resource")
+                .withNewResource()
+                .withName("cpu")
+                .withNewCurrent()
+                .withAverageUtilization(75)
+                .withAverageValue(new Quantity("375m"))
+                .endCurrent()
+                .endResource()
+                .build();
+        MetricStatus memory = new MetricStatusBuilder()
+                .withType("Resource")
+                .withNewResource()
+                .withName("memory")
+                .withNewCurrent()
+                .withAverageValue(new Quantity("256Mi"))
+                .endCurrent()
+                .endResource()
+                .build();
+        MetricStatus requests = new MetricStatusBuilder()
+                .withType("Pods")
+                .withNewPods()
+                .withNewMetric()
+                .withName("http_requests_per_second")
+                .endMetric()
+                .withNewCurrent()
+                .withAverageValue(new Quantity("120"))
+                .endCurrent()
+                .endPods()
+                .build();
+        MetricStatus cpuCores = new MetricStatusBuilder()
+                .withType("Resource")
+                .withNewResource()
+                .withName("cpu")
+                .withNewCurrent()
+                .withAverageValue(new Quantity("250m"))
+                .endCurrent()
+                .endResource()
+                .build();
         client.resource(hpa("gateway-api", 2, 10, 3, 3, cpu, memory, requests)).create();
         client.resource(hpa("reservation-api", 2, 10, 2, 2, cpuCores)).create();
 
@@ -122,7 +153,8 @@ class KubernetesSamplerCrudTest {
         List<PlatformSample> samples = sampler.sample(NOW);
 
         // Then
-        assertThat(seriesNames(samples)).contains("hpa/tacos-app/gateway-api/current_replicas")
+        assertThat(seriesNames(samples))
+                .contains("hpa/tacos-app/gateway-api/current_replicas")
                 .noneMatch(series -> series.startsWith("hpa/tacos-app/reservation-api/"))
                 .noneMatch(series -> series.startsWith("hpa/tacos-app/someone-else/"));
         assertThat(sampler.unavailableReason()).isEmpty();
@@ -167,15 +199,30 @@ class KubernetesSamplerCrudTest {
         // now) and a pending one; a pod of another app, which must not count
         client.resource(deployment("gateway-api", 3, 2, 2)).create();
         client.resource(deployment("reservation-api", 1, 1, 1)).create();
-        client.resource(pod("gateway-api-1", "gateway-api", "Running",
-                List.of(container("app", "500m", "512Mi"), container("proxy", "100m", "64Mi")),
-                restartedAfter("app", 2, "OOMKilled"), running("proxy", 1))).create();
-        client.resource(pod("gateway-api-2", "gateway-api", "Running",
-                List.of(container("app", "500m", "512Mi")), terminated("app", 4, "OOMKilled"))).create();
+        client.resource(pod(
+                        "gateway-api-1",
+                        "gateway-api",
+                        "Running",
+                        List.of(container("app", "500m", "512Mi"), container("proxy", "100m", "64Mi")),
+                        restartedAfter("app", 2, "OOMKilled"),
+                        running("proxy", 1)))
+                .create();
+        client.resource(pod(
+                        "gateway-api-2",
+                        "gateway-api",
+                        "Running",
+                        List.of(container("app", "500m", "512Mi")),
+                        terminated("app", 4, "OOMKilled")))
+                .create();
         client.resource(pod("gateway-api-3", "gateway-api", "Pending", List.of(container("app", "500m", "512Mi"))))
                 .create();
-        client.resource(pod("reservation-api-1", "reservation-api", "Running",
-                List.of(container("app", "1", "1Gi")), restartedAfter("app", 9, "OOMKilled"))).create();
+        client.resource(pod(
+                        "reservation-api-1",
+                        "reservation-api",
+                        "Running",
+                        List.of(container("app", "1", "1Gi")),
+                        restartedAfter("app", 9, "OOMKilled")))
+                .create();
 
         // When
         List<PlatformSample> samples = sampler.sample(NOW);
@@ -192,11 +239,18 @@ class KubernetesSamplerCrudTest {
     @DisplayName("nodes group by Karpenter pool, else workload-type, else none: Ready nodes, cpu cores, and per shape")
     void nodePools() {
         // Given three nodes of pool app (one not Ready), a system node by workload-type and an unlabelled one
-        client.resource(node("ip-1", karpenterNode("app", "m6i.large", "spot"), "2", true)).create();
-        client.resource(node("ip-2", karpenterNode("app", "m6i.xlarge", "on-demand"), "4", true)).create();
-        client.resource(node("ip-3", karpenterNode("app", "m6i.large", "spot"), "2", false)).create();
-        client.resource(node("ip-4", Map.of("workload-type", "system", "node.kubernetes.io/instance-type", "t3.medium"),
-                "2", true)).create();
+        client.resource(node("ip-1", karpenterNode("app", "m6i.large", "spot"), "2", true))
+                .create();
+        client.resource(node("ip-2", karpenterNode("app", "m6i.xlarge", "on-demand"), "4", true))
+                .create();
+        client.resource(node("ip-3", karpenterNode("app", "m6i.large", "spot"), "2", false))
+                .create();
+        client.resource(node(
+                        "ip-4",
+                        Map.of("workload-type", "system", "node.kubernetes.io/instance-type", "t3.medium"),
+                        "2",
+                        true))
+                .create();
         client.resource(node("ip-5", Map.of(), "1500m", true)).create();
 
         // When
@@ -220,13 +274,15 @@ class KubernetesSamplerCrudTest {
         // Given
         client.resource(deployment("gateway-api", 1, 1, 1)).create();
         client.resource(hpa("gateway-api", 1, 3, 1, 1)).create();
-        client.resource(node("ip-1", karpenterNode("app", "m6i.large", "spot"), "2", true)).create();
+        client.resource(node("ip-1", karpenterNode("app", "m6i.large", "spot"), "2", true))
+                .create();
 
         // When
         List<PlatformSample> samples = sampler.sample(NOW);
 
         // Then
-        assertThat(samples).isNotEmpty()
+        assertThat(samples)
+                .isNotEmpty()
                 .allMatch(sample -> sample.epochMs() == NOW && sample.source().equals("kubernetes"));
         assertThat(sampler.source()).isEqualTo("kubernetes");
     }

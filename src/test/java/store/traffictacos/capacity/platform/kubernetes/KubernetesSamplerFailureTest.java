@@ -44,9 +44,15 @@ class KubernetesSamplerFailureTest {
         sampler = new KubernetesSampler(settings(List.of("gateway-api"), List.of("gateway-api")), samplingClient);
         client.resource(deployment("gateway-api", 1, 1, 1)).create();
         client.resource(hpa("gateway-api", 1, 4, 1, 1)).create();
-        client.resource(pod("gateway-api-1", "gateway-api", "Running", List.of(container("app", "500m", "512Mi")),
-                running("app", 0))).create();
-        client.resource(node("ip-1", karpenterNode("app", "m6i.large", "spot"), "2", true)).create();
+        client.resource(pod(
+                        "gateway-api-1",
+                        "gateway-api",
+                        "Running",
+                        List.of(container("app", "500m", "512Mi")),
+                        running("app", 0)))
+                .create();
+        client.resource(node("ip-1", karpenterNode("app", "m6i.large", "spot"), "2", true))
+                .create();
     }
 
     @AfterEach
@@ -56,7 +62,11 @@ class KubernetesSamplerFailureTest {
     }
 
     private void givenAnswer(String path, int code, String reason) {
-        server.expect().get().withPath(path).andReturn(code, status(code, reason, "refused by the test")).always();
+        server.expect()
+                .get()
+                .withPath(path)
+                .andReturn(code, status(code, reason, "refused by the test"))
+                .always();
     }
 
     @Test
@@ -94,7 +104,8 @@ class KubernetesSamplerFailureTest {
     }
 
     @Test
-    @DisplayName("metrics.k8s.io registered but not answering (503) is the same reason, at once rather than after retries")
+    @DisplayName(
+            "metrics.k8s.io registered but not answering (503) is the same reason, at once rather than after retries")
     void metricsApiUnavailable() {
         // Given
         givenAnswer(POD_METRICS_PATH, 503, "ServiceUnavailable");
@@ -119,8 +130,8 @@ class KubernetesSamplerFailureTest {
         sampler.sample(1_000L);
 
         // Then
-        assertThat(sampler.unavailableReason()).hasValue(
-                "kubernetes: forbidden to list horizontalpodautoscalers in tacos-app (403); "
+        assertThat(sampler.unavailableReason())
+                .hasValue("kubernetes: forbidden to list horizontalpodautoscalers in tacos-app (403); "
                         + "kubernetes: forbidden to list nodes (403)");
     }
 
@@ -143,7 +154,11 @@ class KubernetesSamplerFailureTest {
     @DisplayName("the reason is empty again once everything can be read")
     void reasonClears() {
         // Given pods forbidden for one request only
-        server.expect().get().withPath(PODS_PATH).andReturn(403, status(403, "Forbidden", "not yet")).once();
+        server.expect()
+                .get()
+                .withPath(PODS_PATH)
+                .andReturn(403, status(403, "Forbidden", "not yet"))
+                .once();
         sampler.sample(1_000L);
         assertThat(sampler.unavailableReason()).hasValue(FORBIDDEN_PODS);
 
@@ -159,14 +174,17 @@ class KubernetesSamplerFailureTest {
     @DisplayName("an object the sampler cannot make sense of is a reason for its part; the other parts are sampled")
     void unexpectedContent() {
         // Given a node whose cpu capacity is no quantity
-        client.resource(node("ip-2", karpenterNode("app", "m6i.large", "spot"), "two", true)).create();
+        client.resource(node("ip-2", karpenterNode("app", "m6i.large", "spot"), "two", true))
+                .create();
 
         // When
         List<PlatformSample> samples = sampler.sample(1_000L);
 
         // Then
-        assertThat(sampler.unavailableReason()).hasValueSatisfying(reason -> assertThat(reason)
-                .startsWith("kubernetes: cannot sample nodes: ").doesNotContain("\n"));
+        assertThat(sampler.unavailableReason())
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .startsWith("kubernetes: cannot sample nodes: ")
+                        .doesNotContain("\n"));
         assertSeries(samples, "deployment/tacos-app/gateway-api/replicas", 1, "replicas");
         assertThat(seriesNames(samples)).noneMatch(series -> series.startsWith("nodepool/"));
     }

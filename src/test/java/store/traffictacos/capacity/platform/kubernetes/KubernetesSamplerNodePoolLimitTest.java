@@ -34,9 +34,12 @@ class KubernetesSamplerNodePoolLimitTest {
     void startSamplerOnNodes() {
         samplingClient = KubernetesFixtures.samplingClient(server);
         sampler = new KubernetesSampler(settings(List.of(), List.of()), samplingClient);
-        client.resource(node("ip-1", karpenterNode("app", "m6i.large", "spot"), "2", true)).create();
-        client.resource(node("ip-2", karpenterNode("app", "m6i.xlarge", "on-demand"), "4", true)).create();
-        client.resource(node("ip-3", karpenterNode("app", "m6i.large", "spot"), "2", false)).create();
+        client.resource(node("ip-1", karpenterNode("app", "m6i.large", "spot"), "2", true))
+                .create();
+        client.resource(node("ip-2", karpenterNode("app", "m6i.xlarge", "on-demand"), "4", true))
+                .create();
+        client.resource(node("ip-3", karpenterNode("app", "m6i.large", "spot"), "2", false))
+                .create();
     }
 
     @AfterEach
@@ -46,7 +49,9 @@ class KubernetesSamplerNodePoolLimitTest {
     }
 
     private void givenNodePool(GenericKubernetesResource nodePool) {
-        client.genericKubernetesResources(KarpenterNodePools.NODE_POOLS).resource(nodePool).create();
+        client.genericKubernetesResources(KarpenterNodePools.NODE_POOLS)
+                .resource(nodePool)
+                .create();
     }
 
     @Test
@@ -103,7 +108,8 @@ class KubernetesSamplerNodePoolLimitTest {
         List<PlatformSample> samples = sampler.sample(1_000L);
 
         // Then
-        assertThat(seriesNames(samples)).contains("nodepool/app/cpu_cores")
+        assertThat(seriesNames(samples))
+                .contains("nodepool/app/cpu_cores")
                 .doesNotContain("nodepool/app/cpu_limit_pct", "nodepool/app/at_limit");
     }
 
@@ -111,7 +117,9 @@ class KubernetesSamplerNodePoolLimitTest {
     @DisplayName("without Karpenter (its API answers 404) there are no limit series and no reason")
     void withoutKarpenter() {
         // Given
-        server.expect().get().withPath(NODE_POOLS_PATH)
+        server.expect()
+                .get()
+                .withPath(NODE_POOLS_PATH)
                 .andReturn(404, status(404, "NotFound", "the server could not find the requested resource"))
                 .always();
 

@@ -56,17 +56,29 @@ class KubernetesSamplerPodMetricsTest {
      * and 256Mi limit plus a proxy sidecar with 250m requested and no limit; gateway-api-3 pending.
      */
     private void givenGatewayPods() {
-        client.resource(pod("gateway-api-1", "gateway-api", "Running",
-                List.of(container("app", "500m", "512Mi")), running("app", 0))).create();
-        client.resource(pod("gateway-api-2", "gateway-api", "Running",
-                List.of(container("app", "250m", "256Mi"), container("proxy", "250m", null)),
-                running("app", 0), running("proxy", 0))).create();
+        client.resource(pod(
+                        "gateway-api-1",
+                        "gateway-api",
+                        "Running",
+                        List.of(container("app", "500m", "512Mi")),
+                        running("app", 0)))
+                .create();
+        client.resource(pod(
+                        "gateway-api-2",
+                        "gateway-api",
+                        "Running",
+                        List.of(container("app", "250m", "256Mi"), container("proxy", "250m", null)),
+                        running("app", 0),
+                        running("proxy", 0)))
+                .create();
         client.resource(pod("gateway-api-3", "gateway-api", "Pending", List.of(container("app", "500m", "512Mi"))))
                 .create();
     }
 
     private void givenPodMetrics(PodMetrics... pods) {
-        server.expect().get().withPath(POD_METRICS_PATH)
+        server.expect()
+                .get()
+                .withPath(POD_METRICS_PATH)
                 .andReturn(200, new PodMetricsListBuilder().withItems(pods).build())
                 .always();
     }
@@ -99,7 +111,8 @@ class KubernetesSamplerPodMetricsTest {
     }
 
     @Test
-    @DisplayName("cpu_pct_of_request is summed usage over summed requests of the pods with metrics; _max the hottest pod")
+    @DisplayName(
+            "cpu_pct_of_request is summed usage over summed requests of the pods with metrics; _max the hottest pod")
     void cpuOfRequest() {
         // Given
         givenGatewayPods();
@@ -131,8 +144,13 @@ class KubernetesSamplerPodMetricsTest {
     @DisplayName("pods without a memory limit give no memory_pct_of_limit")
     void noLimitNoPercent() {
         // Given
-        client.resource(pod("gateway-api-1", "gateway-api", "Running",
-                List.of(container("app", "500m", null)), running("app", 0))).create();
+        client.resource(pod(
+                        "gateway-api-1",
+                        "gateway-api",
+                        "Running",
+                        List.of(container("app", "500m", null)),
+                        running("app", 0)))
+                .create();
         givenPodMetrics(podMetrics("gateway-api-1", usage("app", "250m", "128Mi")));
 
         // When
@@ -147,8 +165,13 @@ class KubernetesSamplerPodMetricsTest {
     @DisplayName("pods without a cpu request give no cpu_pct_of_request")
     void noRequestNoPercent() {
         // Given
-        client.resource(pod("gateway-api-1", "gateway-api", "Running",
-                List.of(container("app", null, "512Mi")), running("app", 0))).create();
+        client.resource(pod(
+                        "gateway-api-1",
+                        "gateway-api",
+                        "Running",
+                        List.of(container("app", null, "512Mi")),
+                        running("app", 0)))
+                .create();
         givenPodMetrics(podMetrics("gateway-api-1", usage("app", "250m", "128Mi")));
 
         // When
@@ -171,7 +194,8 @@ class KubernetesSamplerPodMetricsTest {
         List<PlatformSample> samples = sampler.sample(1_000L);
 
         // Then
-        assertThat(seriesNames(samples)).contains(PREFIX + "running_pods")
+        assertThat(seriesNames(samples))
+                .contains(PREFIX + "running_pods")
                 .noneMatch(series -> series.startsWith(PREFIX + "cpu_") || series.startsWith(PREFIX + "memory_"));
         assertThat(sampler.unavailableReason()).isEmpty();
     }

@@ -19,8 +19,9 @@ class KubernetesSamplerSettingsTest {
 
         // Then
         assertThat(settings.namespace()).isEqualTo("tacos-app");
-        assertThat(settings.deployments()).containsExactly(
-                "gateway-api", "reservation-api", "inventory-api", "payment-sim-api", "reservation-worker");
+        assertThat(settings.deployments())
+                .containsExactly(
+                        "gateway-api", "reservation-api", "inventory-api", "payment-sim-api", "reservation-worker");
         assertThat(settings.hpas()).isEqualTo(settings.deployments());
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(5));
     }

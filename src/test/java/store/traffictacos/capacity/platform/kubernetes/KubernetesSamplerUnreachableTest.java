@@ -24,8 +24,8 @@ class KubernetesSamplerUnreachableTest {
     }
 
     private static KubernetesClient clientOf(String url) {
-        return KubernetesClients.forSampling(new ConfigBuilder(Config.empty()).withMasterUrl(url).build(),
-                Duration.ofSeconds(2));
+        return KubernetesClients.forSampling(
+                new ConfigBuilder(Config.empty()).withMasterUrl(url).build(), Duration.ofSeconds(2));
     }
 
     @Test
@@ -36,13 +36,15 @@ class KubernetesSamplerUnreachableTest {
         try (KubernetesClient client = clientOf(url);
                 KubernetesSampler sampler = new KubernetesSampler(KubernetesSamplerSettings.defaults(), client)) {
             // When the client's default retries would take over a minute
-            List<PlatformSample> samples = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> sampler.sample(1_000L));
+            List<PlatformSample> samples =
+                    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> sampler.sample(1_000L));
 
             // Then (the JDK client gives no message for a refused connection; a future one may)
             assertThat(samples).isEmpty();
-            assertThat(sampler.unavailableReason()).hasValueSatisfying(reason -> assertThat(reason)
-                    .matches("kubernetes: API server \\Q" + url + "\\E unreachable: "
-                            + "(connection failed|Connection refused)"));
+            assertThat(sampler.unavailableReason())
+                    .hasValueSatisfying(reason -> assertThat(reason)
+                            .matches("kubernetes: API server \\Q" + url + "\\E unreachable: "
+                                    + "(connection failed|Connection refused)"));
         }
     }
 
@@ -54,7 +56,8 @@ class KubernetesSamplerUnreachableTest {
         try (KubernetesClient client = clientOf(url);
                 KubernetesSampler sampler = new KubernetesSampler(KubernetesSamplerSettings.defaults(), client)) {
             // When
-            List<PlatformSample> samples = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> sampler.sample(1_000L));
+            List<PlatformSample> samples =
+                    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> sampler.sample(1_000L));
 
             // Then
             assertThat(samples).isEmpty();

@@ -30,9 +30,14 @@ class KubernetesSecretPasswordTest {
     void givenSecret() {
         readingClient = KubernetesFixtures.samplingClient(server);
         client.resource(new SecretBuilder()
-                .withNewMetadata().withName("redis-auth").withNamespace(NAMESPACE).endMetadata()
-                .addToData("password", Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)))
-                .build()).create();
+                        .withNewMetadata()
+                        .withName("redis-auth")
+                        .withNamespace(NAMESPACE)
+                        .endMetadata()
+                        .addToData(
+                                "password", Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)))
+                        .build())
+                .create();
     }
 
     @AfterEach
@@ -54,7 +59,8 @@ class KubernetesSecretPasswordTest {
     }
 
     @Test
-    @DisplayName("a missing key is a one-line IllegalArgumentException naming secret and key, without the secret's data")
+    @DisplayName(
+            "a missing key is a one-line IllegalArgumentException naming secret and key, without the secret's data")
     void missingKey() {
         // Given
         KubernetesSecretPassword password = new KubernetesSecretPassword(NAMESPACE, "redis-auth", "redis-password");
@@ -82,8 +88,11 @@ class KubernetesSecretPasswordTest {
     @DisplayName("a secret it may not read is a one-line IllegalStateException with the status")
     void forbidden() {
         // Given
-        server.expect().get().withPath("/api/v1/namespaces/tacos-app/secrets/redis-auth")
-                .andReturn(403, status(403, "Forbidden", "secrets \"redis-auth\" is forbidden")).always();
+        server.expect()
+                .get()
+                .withPath("/api/v1/namespaces/tacos-app/secrets/redis-auth")
+                .andReturn(403, status(403, "Forbidden", "secrets \"redis-auth\" is forbidden"))
+                .always();
         KubernetesSecretPassword password = new KubernetesSecretPassword(NAMESPACE, "redis-auth", "password");
 
         // When / Then

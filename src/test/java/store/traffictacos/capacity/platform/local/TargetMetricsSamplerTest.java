@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import store.traffictacos.capacity.platform.PlatformSample;
 import store.traffictacos.capacity.emulator.ReferenceTarget;
 import store.traffictacos.capacity.emulator.TargetConfig;
+import store.traffictacos.capacity.platform.PlatformSample;
 
 @DisplayName("TargetMetricsSampler")
 class TargetMetricsSamplerTest {
@@ -47,11 +47,17 @@ class TargetMetricsSamplerTest {
 
         // Then the first sample has no rate; the second counts 30 requests and the first scrape, over 2 s
         assertThat(first).extracting(PlatformSample::series).doesNotContain("requests_per_sec");
-        PlatformSample rate = second.stream().filter(s -> s.series().equals("requests_per_sec")).findFirst().orElseThrow();
+        PlatformSample rate = second.stream()
+                .filter(s -> s.series().equals("requests_per_sec"))
+                .findFirst()
+                .orElseThrow();
         assertThat(rate.value()).isEqualTo((30 + 1) / 2.0);
-        assertThat(rate).extracting(PlatformSample::source, PlatformSample::epochMs, PlatformSample::unit)
+        assertThat(rate)
+                .extracting(PlatformSample::source, PlatformSample::epochMs, PlatformSample::unit)
                 .containsExactly("target", 12_000L, "/s");
-        assertThat(second).extracting(PlatformSample::series).contains("capacity_queue_depth", "capacity_rejections_per_sec");
+        assertThat(second)
+                .extracting(PlatformSample::series)
+                .contains("capacity_queue_depth", "capacity_rejections_per_sec");
         assertThat(sampler.unavailableReason()).isEmpty();
     }
 
@@ -75,7 +81,8 @@ class TargetMetricsSamplerTest {
     }
 
     @Test
-    @DisplayName("Prometheus text: values summed by metric name over label sets, comments and unparsable values skipped")
+    @DisplayName(
+            "Prometheus text: values summed by metric name over label sets, comments and unparsable values skipped")
     void parsesPrometheusText() {
         // Given
         String text = """
@@ -90,12 +97,14 @@ class TargetMetricsSamplerTest {
         Map<String, Double> sums = TargetMetricsSampler.PrometheusText.sumsByName(text);
 
         // Then
-        assertThat(sums).containsExactlyInAnyOrderEntriesOf(
-                Map.of("tacos_waiting_users", 7.5, "tacos_capacity_queue_depth", 7.0));
+        assertThat(sums)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("tacos_waiting_users", 7.5, "tacos_capacity_queue_depth", 7.0));
     }
 
     private void get(String path) throws Exception {
-        http.send(HttpRequest.newBuilder(target.baseUrl().resolve(path)).GET().build(),
+        http.send(
+                HttpRequest.newBuilder(target.baseUrl().resolve(path)).GET().build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 }

@@ -54,7 +54,8 @@ final class FakeRedis implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
+        try (socket;
+                InputStream in = new BufferedInputStream(socket.getInputStream());
                 OutputStream out = socket.getOutputStream()) {
             while (true) {
                 List<String> command = readCommand(in);

@@ -33,8 +33,8 @@ final class LocalRedis implements AutoCloseable {
         if (!configured && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI must run the Redis platform tests: TACOS_TEST_REDIS is not set");
         }
-        Assumptions.assumeTrue(configured,
-                "set TACOS_TEST_REDIS=redis://127.0.0.1:6379/15 to run the Redis platform tests");
+        Assumptions.assumeTrue(
+                configured, "set TACOS_TEST_REDIS=redis://127.0.0.1:6379/15 to run the Redis platform tests");
         return URI.create(uri);
     }
 
@@ -57,12 +57,25 @@ final class LocalRedis implements AutoCloseable {
 
     /** Starts redis-server on {@code port} (127.0.0.1, no persistence) and waits until it answers. */
     static LocalRedis start(int port, String... extraArgs) throws Exception {
-        Assumptions.assumeTrue(onPath("redis-server"), "redis-server is not installed (Debian: apt-get install redis-server)");
-        List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", System.getProperty("java.io.tmpdir")));
+        Assumptions.assumeTrue(
+                onPath("redis-server"), "redis-server is not installed (Debian: apt-get install redis-server)");
+        List<String> command = new ArrayList<>(List.of(
+                "redis-server",
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                System.getProperty("java.io.tmpdir")));
         command.addAll(List.of(extraArgs));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         LocalRedis redis = new LocalRedis(process, port);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline) {

@@ -22,9 +22,11 @@ class RedisInfoBenchmarkIT {
     void seesLoad() throws Exception {
         // Given the CI Redis, redis-benchmark, and an idle baseline (two samples: CPU needs a delta)
         URI uri = LocalRedis.configuredUri();
-        Assumptions.assumeTrue("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()),
+        Assumptions.assumeTrue(
+                "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()),
                 "loads only a Redis on 127.0.0.1, not " + uri.getHost());
-        Assumptions.assumeTrue(LocalRedis.onPath("redis-benchmark"),
+        Assumptions.assumeTrue(
+                LocalRedis.onPath("redis-benchmark"),
                 "redis-benchmark is not installed (Debian: apt-get install redis-tools)");
         int port = uri.getPort() == -1 ? 6379 : uri.getPort();
         String node = "127.0.0.1:" + port;
@@ -37,9 +39,22 @@ class RedisInfoBenchmarkIT {
             double idleCpu = value(idle, node, RedisInfoSampler.CPU_PCT).orElseThrow();
 
             // When redis-benchmark runs (bounded by -n and a timeout) and we sample every 500 ms meanwhile
-            Process benchmark = new ProcessBuilder("redis-benchmark", "-h", "127.0.0.1", "-p", String.valueOf(port),
-                    "-n", "200000", "-c", "20", "-q", "-t", "set,get")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process benchmark = new ProcessBuilder(
+                            "redis-benchmark",
+                            "-h",
+                            "127.0.0.1",
+                            "-p",
+                            String.valueOf(port),
+                            "-n",
+                            "200000",
+                            "-c",
+                            "20",
+                            "-q",
+                            "-t",
+                            "set,get")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             double maxOps = 0;
             double maxCpu = 0;
             try {
@@ -47,8 +62,11 @@ class RedisInfoBenchmarkIT {
                 do {
                     Thread.sleep(500);
                     List<PlatformSample> busy = sampler.sample(System.currentTimeMillis());
-                    maxOps = Math.max(maxOps, value(busy, node, RedisInfoSampler.OPS_PER_SEC).orElse(0));
-                    maxCpu = Math.max(maxCpu, value(busy, node, RedisInfoSampler.CPU_PCT).orElse(0));
+                    maxOps = Math.max(
+                            maxOps,
+                            value(busy, node, RedisInfoSampler.OPS_PER_SEC).orElse(0));
+                    maxCpu = Math.max(
+                            maxCpu, value(busy, node, RedisInfoSampler.CPU_PCT).orElse(0));
                 } while (benchmark.isAlive() && System.nanoTime() < deadline);
             } finally {
                 benchmark.destroy();
@@ -77,16 +95,26 @@ class RedisInfoBenchmarkIT {
 
             // Then
             assertThat(sampler.unavailableReason()).isEmpty();
-            assertThat(first).extracting(PlatformSample::series).contains(node + "/ops_per_sec",
-                    node + "/connected_clients", node + "/used_memory").doesNotContain(node + "/cpu_pct");
-            assertThat(second).extracting(PlatformSample::series).contains(node + "/cpu_pct",
-                    node + "/keyspace_hits", node + "/keyspace_misses", node + "/evicted_keys");
-            assertThat(value(second, node, RedisInfoSampler.CONNECTED_CLIENTS).orElseThrow()).isGreaterThanOrEqualTo(1);
+            assertThat(first)
+                    .extracting(PlatformSample::series)
+                    .contains(node + "/ops_per_sec", node + "/connected_clients", node + "/used_memory")
+                    .doesNotContain(node + "/cpu_pct");
+            assertThat(second)
+                    .extracting(PlatformSample::series)
+                    .contains(
+                            node + "/cpu_pct",
+                            node + "/keyspace_hits",
+                            node + "/keyspace_misses",
+                            node + "/evicted_keys");
+            assertThat(value(second, node, RedisInfoSampler.CONNECTED_CLIENTS).orElseThrow())
+                    .isGreaterThanOrEqualTo(1);
         }
     }
 
     private static OptionalDouble value(List<PlatformSample> samples, String node, String metric) {
-        return samples.stream().filter(s -> s.series().equals(RedisInfoSampler.series(node, metric)))
-                .mapToDouble(PlatformSample::value).findFirst();
+        return samples.stream()
+                .filter(s -> s.series().equals(RedisInfoSampler.series(node, metric)))
+                .mapToDouble(PlatformSample::value)
+                .findFirst();
     }
 }

@@ -31,10 +31,20 @@ class RedisInfoParseTest {
         Map<String, String> info = RedisInfo.parse(text);
 
         // Then
-        assertThat(info).containsEntry("cluster_enabled", "0")
+        assertThat(info)
+                .containsEntry("cluster_enabled", "0")
                 .containsEntry("maxmemory", "268435456")
-                .containsKeys("instantaneous_ops_per_sec", "connected_clients", "used_memory", "used_cpu_sys",
-                        "used_cpu_user", "keyspace_hits", "keyspace_misses", "evicted_keys", "run_id", "db15");
+                .containsKeys(
+                        "instantaneous_ops_per_sec",
+                        "connected_clients",
+                        "used_memory",
+                        "used_cpu_sys",
+                        "used_cpu_user",
+                        "keyspace_hits",
+                        "keyspace_misses",
+                        "evicted_keys",
+                        "run_id",
+                        "db15");
         assertThat(info.keySet()).noneMatch(key -> key.startsWith("#"));
         assertThat(info.values()).noneMatch(value -> value.endsWith("\r"));
         assertThat(RedisInfo.number(info, "used_cpu_sys").orElseThrow()).isPositive();
@@ -45,7 +55,8 @@ class RedisInfoParseTest {
     @DisplayName("non-numeric or absent fields give no number, odd lines are skipped")
     void toleratesOddInput() {
         // Given
-        Map<String, String> info = RedisInfo.parse("# Server\r\nredis_version:7.0.15\r\nnonsense\r\n:x\r\n\r\nkeys:12\n");
+        Map<String, String> info =
+                RedisInfo.parse("# Server\r\nredis_version:7.0.15\r\nnonsense\r\n:x\r\n\r\nkeys:12\n");
 
         // Then
         assertThat(info).containsOnlyKeys("redis_version", "keys");
@@ -80,7 +91,9 @@ class RedisInfoParseTest {
         Map<String, String> info = RedisInfo.parse(resource("redis-cluster-clusterinfo-7001.txt"));
 
         // Then
-        assertThat(info).containsEntry("cluster_state", "ok").containsEntry("cluster_known_nodes", "3")
+        assertThat(info)
+                .containsEntry("cluster_state", "ok")
+                .containsEntry("cluster_known_nodes", "3")
                 .containsEntry("cluster_slots_assigned", "16384");
     }
 
@@ -95,15 +108,20 @@ class RedisInfoParseTest {
             RedisClusterInfo cluster = RedisClusterInfo.parse(text);
 
             // Then
-            assertThat(cluster.nodes()).extracting(RedisClusterInfo.Node::address)
+            assertThat(cluster.nodes())
+                    .extracting(RedisClusterInfo.Node::address)
                     .containsExactlyInAnyOrder("127.0.0.1:7001", "127.0.0.1:7002", "127.0.0.1:7003");
-            assertThat(cluster.nodes()).allMatch(RedisClusterInfo.Node::master)
+            assertThat(cluster.nodes())
+                    .allMatch(RedisClusterInfo.Node::master)
                     .allMatch(RedisClusterInfo.Node::connected)
                     .allMatch(node -> node.masterId() == null)
                     .allMatch(node -> node.id().length() == 40);
-            assertThat(cluster.nodes()).filteredOn(node -> node.flags().contains("myself"))
-                    .extracting(RedisClusterInfo.Node::port).containsExactly(port);
-            assertThat(cluster.nodes()).flatExtracting(RedisClusterInfo.Node::slots)
+            assertThat(cluster.nodes())
+                    .filteredOn(node -> node.flags().contains("myself"))
+                    .extracting(RedisClusterInfo.Node::port)
+                    .containsExactly(port);
+            assertThat(cluster.nodes())
+                    .flatExtracting(RedisClusterInfo.Node::slots)
                     .containsExactlyInAnyOrder("0-5460", "5461-10922", "10923-16383");
             assertThat(cluster.reachableNodes()).hasSize(3);
         }
@@ -113,7 +131,8 @@ class RedisInfoParseTest {
     @DisplayName("replicas, hostnames and IPv6 parse; failed, handshaking and address-less nodes are not sampled")
     void parsesOtherNodeShapes() {
         // Given
-        String text = String.join("\n",
+        String text = String.join(
+                "\n",
                 "a1 10.0.0.1:6379@16379,redis-0.example master - 0 0 1 connected 0-8191",
                 "b2 10.0.0.2:6379@16379 slave a1 0 0 1 connected",
                 "c3 [::1]:6380@16380 master - 0 0 2 connected 8192-16383",
@@ -128,7 +147,8 @@ class RedisInfoParseTest {
         assertThat(cluster.nodes()).extracting(RedisClusterInfo.Node::id).containsExactly("a1", "b2", "c3", "d4", "e5");
         assertThat(cluster.nodes().get(1).masterId()).isEqualTo("a1");
         assertThat(cluster.nodes().get(1).master()).isFalse();
-        assertThat(cluster.reachableNodes()).extracting(RedisClusterInfo.Node::address)
+        assertThat(cluster.reachableNodes())
+                .extracting(RedisClusterInfo.Node::address)
                 .isEqualTo(List.of("10.0.0.1:6379", "10.0.0.2:6379", "::1:6380"));
     }
 }

@@ -17,8 +17,8 @@ class RedisInfoSamplerTest {
     private static final Function<String, String> NO_ENV = name -> null;
     private static final String SECRET = "s3cr3t-Pa55-do-not-leak";
 
-    private static RedisInfoSampler sampler(URI uri, String passwordEnv, Function<String, String> env,
-            AtomicLong nanos) {
+    private static RedisInfoSampler sampler(
+            URI uri, String passwordEnv, Function<String, String> env, AtomicLong nanos) {
         return new RedisInfoSampler(new RedisInfoSettings(uri, passwordEnv, Duration.ofSeconds(1)), env, nanos::get);
     }
 
@@ -31,7 +31,8 @@ class RedisInfoSamplerTest {
     void downGivesReason() throws Exception {
         // Given nothing listening on the port
         int port = LocalRedis.freePort();
-        try (RedisInfoSampler sampler = new RedisInfoSampler(RedisInfoSettings.of(URI.create("redis://127.0.0.1:" + port)))) {
+        try (RedisInfoSampler sampler =
+                new RedisInfoSampler(RedisInfoSettings.of(URI.create("redis://127.0.0.1:" + port)))) {
             // When
             List<PlatformSample> samples = sampler.sample(1_000L);
 
@@ -46,22 +47,30 @@ class RedisInfoSamplerTest {
     @DisplayName("a server that echoes the password in its error still gives a reason without it (URI password)")
     void echoedPasswordIsMasked() throws Exception {
         // Given a server that answers AUTH with an error quoting every argument it got
-        try (FakeRedis fake = new FakeRedis(command -> command.get(0).equals("AUTH") || command.get(0).equals("HELLO")
-                ? "-ERR bad credentials " + String.join(" ", command) + "\r\n" : null);
-                RedisInfoSampler sampler = sampler(URI.create("redis://admin:" + SECRET + "@127.0.0.1:" + fake.port()),
-                        null, NO_ENV, new AtomicLong())) {
+        try (FakeRedis fake = new FakeRedis(command ->
+                        command.get(0).equals("AUTH") || command.get(0).equals("HELLO")
+                                ? "-ERR bad credentials " + String.join(" ", command) + "\r\n"
+                                : null);
+                RedisInfoSampler sampler = sampler(
+                        URI.create("redis://admin:" + SECRET + "@127.0.0.1:" + fake.port()),
+                        null,
+                        NO_ENV,
+                        new AtomicLong())) {
             // When
             List<PlatformSample> samples = sampler.sample(1_000L);
 
             // Then
             assertThat(samples).isEmpty();
-            assertThat(sampler.unavailableReason()).hasValueSatisfying(reason -> assertThat(reason)
-                    .startsWith("redis 127.0.0.1:" + fake.port() + " unavailable: ERR bad credentials")
-                    .contains("***")
-                    .doesNotContain(SECRET));
+            assertThat(sampler.unavailableReason())
+                    .hasValueSatisfying(reason -> assertThat(reason)
+                            .startsWith("redis 127.0.0.1:" + fake.port() + " unavailable: ERR bad credentials")
+                            .contains("***")
+                            .doesNotContain(SECRET));
             assertThat(sampler.toString()).contains("127.0.0.1:" + fake.port()).doesNotContain(SECRET);
             assertThat(new RedisInfoSettings(URI.create("redis://admin:" + SECRET + "@h:1/2"), null, null).toString())
-                    .contains("redis://h:1/2").doesNotContain(SECRET).doesNotContain("admin");
+                    .contains("redis://h:1/2")
+                    .doesNotContain(SECRET)
+                    .doesNotContain("admin");
         }
     }
 
@@ -69,8 +78,8 @@ class RedisInfoSamplerTest {
     @DisplayName("an unset password variable is a reason, not an exception, and no connection is tried")
     void unsetPasswordVariable() throws Exception {
         // Given
-        try (RedisInfoSampler sampler = sampler(URI.create("redis://127.0.0.1:6399"), "REDIS_PASSWORD", NO_ENV,
-                new AtomicLong())) {
+        try (RedisInfoSampler sampler =
+                sampler(URI.create("redis://127.0.0.1:6399"), "REDIS_PASSWORD", NO_ENV, new AtomicLong())) {
             // When
             List<PlatformSample> samples = sampler.sample(1_000L);
 
@@ -88,17 +97,18 @@ class RedisInfoSamplerTest {
         AtomicLong step = new AtomicLong();
         AtomicLong nanos = new AtomicLong();
         try (FakeRedis fake = new FakeRedis(command -> {
-            if (!command.get(0).equals("INFO")) {
-                return null;
-            }
-            long n = step.getAndIncrement();
-            return FakeRedis.bulk("# Server\r\nrun_id:abc\r\n# Clients\r\nconnected_clients:12\r\n"
-                    + "# Memory\r\nused_memory:1000\r\nmaxmemory:4000\r\n# Stats\r\ninstantaneous_ops_per_sec:900\r\n"
-                    + "keyspace_hits:" + (1000 + 300 * n) + "\r\nkeyspace_misses:" + (100 + 30 * n) + "\r\n"
-                    + "evicted_keys:" + (7 * n) + "\r\n# CPU\r\nused_cpu_sys:" + (1.0 + 0.25 * n) + "\r\n"
-                    + "used_cpu_user:" + (2.0 + 0.25 * n) + "\r\n# Cluster\r\ncluster_enabled:0\r\n");
-        });
-                RedisInfoSampler sampler = sampler(URI.create("redis://127.0.0.1:" + fake.port()), null, NO_ENV, nanos)) {
+                    if (!command.get(0).equals("INFO")) {
+                        return null;
+                    }
+                    long n = step.getAndIncrement();
+                    return FakeRedis.bulk("# Server\r\nrun_id:abc\r\n# Clients\r\nconnected_clients:12\r\n"
+                            + "# Memory\r\nused_memory:1000\r\nmaxmemory:4000\r\n# Stats\r\ninstantaneous_ops_per_sec:900\r\n"
+                            + "keyspace_hits:" + (1000 + 300 * n) + "\r\nkeyspace_misses:" + (100 + 30 * n) + "\r\n"
+                            + "evicted_keys:" + (7 * n) + "\r\n# CPU\r\nused_cpu_sys:" + (1.0 + 0.25 * n) + "\r\n"
+                            + "used_cpu_user:" + (2.0 + 0.25 * n) + "\r\n# Cluster\r\ncluster_enabled:0\r\n");
+                });
+                RedisInfoSampler sampler =
+                        sampler(URI.create("redis://127.0.0.1:" + fake.port()), null, NO_ENV, nanos)) {
             String node = "127.0.0.1:" + fake.port() + "/";
 
             // When
@@ -107,13 +117,16 @@ class RedisInfoSamplerTest {
             List<PlatformSample> second = sampler.sample(12_000L);
 
             // Then
-            assertThat(first).extracting(PlatformSample::series, PlatformSample::value, PlatformSample::unit)
+            assertThat(first)
+                    .extracting(PlatformSample::series, PlatformSample::value, PlatformSample::unit)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(node + "ops_per_sec", 900.0, "ops/s"),
                             org.assertj.core.groups.Tuple.tuple(node + "connected_clients", 12.0, "clients"),
                             org.assertj.core.groups.Tuple.tuple(node + "used_memory", 1000.0, "bytes"),
                             org.assertj.core.groups.Tuple.tuple(node + "used_memory_pct", 25.0, "%"));
-            assertThat(second).filteredOn(s -> !first.stream().map(PlatformSample::series).toList().contains(s.series()))
+            assertThat(second)
+                    .filteredOn(s ->
+                            !first.stream().map(PlatformSample::series).toList().contains(s.series()))
                     .extracting(PlatformSample::series, PlatformSample::value, PlatformSample::unit)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(node + "cpu_pct", 25.0, "%"),
@@ -142,26 +155,34 @@ class RedisInfoSamplerTest {
             }
             String text = RedisInfoParseTest.resource("redis-cluster-nodes-7001.txt");
             for (int i = 0; i < 3; i++) {
-                text = text.replace("127.0.0.1:700" + (i + 1) + "@", "127.0.0.1:" + nodes.get(i).port() + "@");
+                text = text.replace(
+                        "127.0.0.1:700" + (i + 1) + "@",
+                        "127.0.0.1:" + nodes.get(i).port() + "@");
             }
             nodesText[0] = text;
 
-            try (RedisInfoSampler sampler = sampler(URI.create("redis://127.0.0.1:" + nodes.get(1).port()), null,
-                    NO_ENV, new AtomicLong())) {
+            try (RedisInfoSampler sampler =
+                    sampler(URI.create("redis://127.0.0.1:" + nodes.get(1).port()), null, NO_ENV, new AtomicLong())) {
                 // When
                 List<PlatformSample> samples = sampler.sample(5_000L);
 
                 // Then
                 assertThat(sampler.unavailableReason()).isEmpty();
-                assertThat(series(samples)).filteredOn(s -> s.endsWith("/ops_per_sec")).containsExactlyInAnyOrder(
-                        nodes.stream().map(n -> "127.0.0.1:" + n.port() + "/ops_per_sec").toArray(String[]::new));
+                assertThat(series(samples))
+                        .filteredOn(s -> s.endsWith("/ops_per_sec"))
+                        .containsExactlyInAnyOrder(nodes.stream()
+                                .map(n -> "127.0.0.1:" + n.port() + "/ops_per_sec")
+                                .toArray(String[]::new));
 
                 // And when one node goes away, the others are still sampled and the reason names it
                 nodes.get(2).close();
                 List<PlatformSample> partial = sampler.sample(6_000L);
-                assertThat(series(partial)).filteredOn(s -> s.endsWith("/ops_per_sec")).hasSize(2);
-                assertThat(sampler.unavailableReason()).hasValueSatisfying(reason -> assertThat(reason)
-                        .startsWith("redis 127.0.0.1:" + nodes.get(2).port() + " unavailable: "));
+                assertThat(series(partial))
+                        .filteredOn(s -> s.endsWith("/ops_per_sec"))
+                        .hasSize(2);
+                assertThat(sampler.unavailableReason())
+                        .hasValueSatisfying(reason -> assertThat(reason)
+                                .startsWith("redis 127.0.0.1:" + nodes.get(2).port() + " unavailable: "));
             }
         } finally {
             for (FakeRedis node : nodes) {

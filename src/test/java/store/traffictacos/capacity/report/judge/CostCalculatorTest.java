@@ -8,12 +8,12 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import store.traffictacos.capacity.report.settings.PriceTable;
 import store.traffictacos.capacity.report.ReportBuilder;
 import store.traffictacos.capacity.report.ReportInputs;
 import store.traffictacos.capacity.report.SyntheticRun;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.Cost;
+import store.traffictacos.capacity.report.settings.PriceTable;
 import store.traffictacos.capacity.report.settings.SloSet;
 
 @DisplayName("CostCalculator")
@@ -108,9 +108,16 @@ class CostCalculatorTest {
     @DisplayName("the default prices cover the platform's node-pool and ElastiCache instance types")
     void defaultPrices() {
         // When / Then
-        assertThat(PriceTable.defaults().usdPerHour()).containsOnlyKeys("c7i.xlarge", "c7i.2xlarge", "m7i.xlarge",
-                "m7i.2xlarge", "r7i.large", "t3.medium", "cache.r7g.large").allSatisfy((type, usd) ->
-                        assertThat(usd).isPositive());
+        assertThat(PriceTable.defaults().usdPerHour())
+                .containsOnlyKeys(
+                        "c7i.xlarge",
+                        "c7i.2xlarge",
+                        "m7i.xlarge",
+                        "m7i.2xlarge",
+                        "r7i.large",
+                        "t3.medium",
+                        "cache.r7g.large")
+                .allSatisfy((type, usd) -> assertThat(usd).isPositive());
     }
 
     @Test
@@ -121,6 +128,7 @@ class CostCalculatorTest {
 
         // Then
         assertThat(table.usdPerHour("c7i.xlarge")).contains(0.1);
-        assertThat(table.usdPerHour("t3.medium")).isEqualTo(PriceTable.defaults().usdPerHour("t3.medium"));
+        assertThat(table.usdPerHour("t3.medium"))
+                .isEqualTo(PriceTable.defaults().usdPerHour("t3.medium"));
     }
 }

@@ -7,12 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import store.traffictacos.capacity.report.model.CapacityReport.Knee;
 import store.traffictacos.capacity.report.SampleReports;
+import store.traffictacos.capacity.report.model.CapacityReport.Knee;
 import store.traffictacos.capacity.report.render.JsonReportWriter;
 
 @DisplayName("ReportJson")
@@ -40,12 +39,27 @@ class ReportJsonTest {
     void nullsAndNaNSurvive() throws IOException {
         // Given
         CapacityReport sample = SampleReports.failingAtPeak();
-        CapacityReport.SecondPoint silent = new CapacityReport.SecondPoint(60, 0, 0, 0, Double.NaN, Double.NaN,
-                Double.NaN, java.util.Map.of());
-        CapacityReport report = new CapacityReport(sample.format(), sample.runId(), sample.profile(), sample.runners(),
-                sample.startEpochMs(), sample.endEpochMs(), sample.verdict(), new Knee(null, null, null, null, null),
-                sample.phases(), sample.endpoints(), List.of(silent), sample.generatorWarnings(), sample.slos(),
-                sample.comparison(), sample.cost(), sample.trend(), sample.platform(), sample.platformUnavailable());
+        CapacityReport.SecondPoint silent =
+                new CapacityReport.SecondPoint(60, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, java.util.Map.of());
+        CapacityReport report = new CapacityReport(
+                sample.format(),
+                sample.runId(),
+                sample.profile(),
+                sample.runners(),
+                sample.startEpochMs(),
+                sample.endEpochMs(),
+                sample.verdict(),
+                new Knee(null, null, null, null, null),
+                sample.phases(),
+                sample.endpoints(),
+                List.of(silent),
+                sample.generatorWarnings(),
+                sample.slos(),
+                sample.comparison(),
+                sample.cost(),
+                sample.trend(),
+                sample.platform(),
+                sample.platformUnavailable());
         Path file = dir.resolve("report.json");
         Files.writeString(file, JsonReportWriter.render(report));
 
@@ -64,7 +78,9 @@ class ReportJsonTest {
         Files.writeString(file, "{\"format\": \"tacos-report/2\", \"renamedField\": 1}");
 
         // When / Then
-        assertThatThrownBy(() -> ReportJson.read(file)).isInstanceOf(IOException.class)
-                .hasMessageContaining("'tacos-report/2'").hasMessageContaining("'tacos-report/1'");
+        assertThatThrownBy(() -> ReportJson.read(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("'tacos-report/2'")
+                .hasMessageContaining("'tacos-report/1'");
     }
 }

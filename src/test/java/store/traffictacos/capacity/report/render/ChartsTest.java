@@ -45,8 +45,10 @@ class ChartsTest {
         XYPlot plot = Charts.latencyChart(report).getXYPlot();
 
         // Then
-        assertThat(plot.getRangeMarkers(Layer.FOREGROUND)).singleElement()
-                .satisfies(marker -> assertThat(((ValueMarker) marker).getValue()).isEqualTo(100.0));
+        assertThat(plot.getRangeMarkers(Layer.FOREGROUND))
+                .singleElement()
+                .satisfies(
+                        marker -> assertThat(((ValueMarker) marker).getValue()).isEqualTo(100.0));
     }
 
     @Test
@@ -56,18 +58,21 @@ class ChartsTest {
         XYPlot plot = Charts.latencyChart(report).getXYPlot();
 
         // Then
-        assertThat(plot.getDomainMarkers(Layer.FOREGROUND)).extracting(marker -> ((Marker) marker).getLabel())
+        assertThat(plot.getDomainMarkers(Layer.FOREGROUND))
+                .extracting(marker -> ((Marker) marker).getLabel())
                 .containsExactly("warmup", "ramp", "peak", "cooldown");
         assertThat(plot.getDomainMarkers(Layer.BACKGROUND))
-                .extracting(marker -> ((IntervalMarker) marker).getStartValue() + "-" + ((IntervalMarker) marker).getEndValue())
+                .extracting(marker ->
+                        ((IntervalMarker) marker).getStartValue() + "-" + ((IntervalMarker) marker).getEndValue())
                 .containsExactly("0.0-5.0", "15.0-20.0", "30.0-35.0", "50.0-55.0");
     }
 
     @Test
     @DisplayName("the time charts share one x range, from 0 to the end of the last phase")
     void sharedTimeAxis() {
-        for (JFreeChart chart : new JFreeChart[] {Charts.throughputChart(report), Charts.latencyChart(report),
-                Charts.errorsChart(report)}) {
+        for (JFreeChart chart : new JFreeChart[] {
+            Charts.throughputChart(report), Charts.latencyChart(report), Charts.errorsChart(report)
+        }) {
             // When
             var axis = chart.getXYPlot().getDomainAxis();
 
@@ -113,7 +118,8 @@ class ChartsTest {
 
         // Then
         for (Map.Entry<String, byte[]> png : pngs.entrySet()) {
-            assertThat(Arrays.copyOf(png.getValue(), 8)).as(png.getKey())
+            assertThat(Arrays.copyOf(png.getValue(), 8))
+                    .as(png.getKey())
                     .containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.getValue()));
             assertThat(image.getWidth()).as(png.getKey()).isEqualTo(800);

@@ -10,12 +10,11 @@ import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
 import store.traffictacos.capacity.report.Baselines;
 import store.traffictacos.capacity.report.History;
 import store.traffictacos.capacity.report.SampleReports;
 import store.traffictacos.capacity.report.model.CapacityReport;
-import store.traffictacos.capacity.report.model.Cost;
+import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
 import store.traffictacos.capacity.report.model.ReportJson;
 
 @DisplayName("Baseline, trend and cost in the renderings")
@@ -30,8 +29,8 @@ class ComparisonRenderingTest {
      * the trend; made by hand, so the figures the renderings show are known.
      */
     private static CapacityReport regressed() {
-        CapacityReport run = Baselines.p99Times(
-                Baselines.run("now", SampleReports.START_EPOCH_MS, Verdict.PASS, 400.0), 1.11);
+        CapacityReport run =
+                Baselines.p99Times(Baselines.run("now", SampleReports.START_EPOCH_MS, Verdict.PASS, 400.0), 1.11);
         List<CapacityReport> earlier = List.of(
                 Baselines.run("older", SampleReports.START_EPOCH_MS - 2 * HOUR_MS, Verdict.FAIL, 380.0),
                 Baselines.run("base", SampleReports.START_EPOCH_MS - HOUR_MS, Verdict.PASS, 400.0));
@@ -45,7 +44,8 @@ class ComparisonRenderingTest {
         String html = HtmlReportWriter.render(regressed());
 
         // Then
-        assertThat(html).contains("<h2>Compared with baseline base</h2>")
+        assertThat(html)
+                .contains("<h2>Compared with baseline base</h2>")
                 .contains("<td class=\"fail\">180.4 ms → 200.2 ms (+19.8 ms, +11 %)</td>")
                 .contains("Regression: peak p99 +11 % (limit +10 %)");
     }
@@ -64,8 +64,8 @@ class ComparisonRenderingTest {
     @DisplayName("HTML skips the trend chart, saying why, with a single run")
     void htmlTrendSkipped() {
         // Given a history without earlier runs
-        CapacityReport report = Baselines.againstHistory(SampleReports.failingAtPeak(),
-                History.of(null, List.of(), 20), Verdict.FAIL);
+        CapacityReport report =
+                Baselines.againstHistory(SampleReports.failingAtPeak(), History.of(null, List.of(), 20), Verdict.FAIL);
 
         // When
         String html = HtmlReportWriter.render(report);
@@ -93,7 +93,8 @@ class ComparisonRenderingTest {
         String md = MarkdownReportWriter.render(regressed());
 
         // Then
-        assertThat(md).startsWith("### Capacity run `now`: **REGRESSED**")
+        assertThat(md)
+                .startsWith("### Capacity run `now`: **REGRESSED**")
                 .contains("#### Compared with baseline base: 4 of 9 regression checks broken")
                 .contains("- **REGRESSED**: peak p99 +11 % (limit +10 %)")
                 .contains("| peak | 41.2 ms → 41.2 ms (±0 ms, ±0 %) |");
@@ -106,7 +107,8 @@ class ComparisonRenderingTest {
         String xml = JunitReportWriter.render(regressed());
 
         // Then
-        assertThat(xml).contains("<testsuite name=\"regression\" tests=\"9\" failures=\"4\"")
+        assertThat(xml)
+                .contains("<testsuite name=\"regression\" tests=\"9\" failures=\"4\"")
                 .contains("<testcase classname=\"now.regression\" name=\"p99IncreasePercent peak\">")
                 .contains("message=\"peak p99 +11 % (limit +10 %) against baseline base\"")
                 .contains("<testcase classname=\"now.regression\" name=\"kneeDecreasePercent knee\"></testcase>");
@@ -122,7 +124,8 @@ class ComparisonRenderingTest {
         assertThat(plot.getDataset(0).getItemCount(0)).isEqualTo(3);
         assertThat(plot.getDataset(0).getYValue(0, 0)).isEqualTo(380.0);
         assertThat(plot.getDataset(1).getItemCount(0)).isEqualTo(3);
-        assertThat(plot.getDataset(1).getYValue(0, 2)).isCloseTo(180.4 * 1.11, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(plot.getDataset(1).getYValue(0, 2))
+                .isCloseTo(180.4 * 1.11, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
@@ -130,8 +133,12 @@ class ComparisonRenderingTest {
     void trendChartGap() {
         // Given
         CapacityReport run = Baselines.run("now", SampleReports.START_EPOCH_MS, Verdict.FAIL, null);
-        CapacityReport report = Baselines.againstHistory(run, History.of(null,
-                List.of(Baselines.run("base", SampleReports.START_EPOCH_MS - HOUR_MS, Verdict.PASS, 400.0)), 20),
+        CapacityReport report = Baselines.againstHistory(
+                run,
+                History.of(
+                        null,
+                        List.of(Baselines.run("base", SampleReports.START_EPOCH_MS - HOUR_MS, Verdict.PASS, 400.0)),
+                        20),
                 Verdict.FAIL);
 
         // When

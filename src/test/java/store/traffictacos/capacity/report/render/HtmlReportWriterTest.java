@@ -54,8 +54,11 @@ class HtmlReportWriterTest {
     void kneeBox() {
         // Then
         String knee = html.substring(html.indexOf("<div class=\"knee fail\">"), html.indexOf("</div>"));
-        assertThat(knee).contains("FAIL", "Capacity knee: 400 req/s, limited by p99 latency",
-                "peak: p99 latency: measured 180.4 ms, threshold 100 ms");
+        assertThat(knee)
+                .contains(
+                        "FAIL",
+                        "Capacity knee: 400 req/s, limited by p99 latency",
+                        "peak: p99 latency: measured 180.4 ms, threshold 100 ms");
         assertThat(html.indexOf("class=\"knee")).isLessThan(html.indexOf("data:image/png"));
     }
 
@@ -63,20 +66,24 @@ class HtmlReportWriterTest {
     @DisplayName("the SLO table has a styled row per phase and SLO with measured value and threshold")
     void sloTable() {
         // Then
-        assertThat(html).contains("<tr><td class=\"name\">peak</td><td class=\"name\">p99 latency</td>"
-                + "<td>180.4 ms</td><td>&lt; 100 ms</td><td class=\"fail\">FAIL</td></tr>");
-        assertThat(html).contains("<tr><td class=\"name\">ramp</td><td class=\"name\">error rate</td>"
-                + "<td>0.2 %</td><td>&lt; 1 %</td><td class=\"pass\">pass</td></tr>");
+        assertThat(html)
+                .contains("<tr><td class=\"name\">peak</td><td class=\"name\">p99 latency</td>"
+                        + "<td>180.4 ms</td><td>&lt; 100 ms</td><td class=\"fail\">FAIL</td></tr>");
+        assertThat(html)
+                .contains("<tr><td class=\"name\">ramp</td><td class=\"name\">error rate</td>"
+                        + "<td>0.2 %</td><td>&lt; 1 %</td><td class=\"pass\">pass</td></tr>");
     }
 
     @Test
     @DisplayName("the phase, endpoint and warning tables list every phase, endpoint and warning")
     void otherTables() {
         // Then
-        assertThat(html).contains("<td class=\"name\">warmup</td><td>0–15 s</td><td>100 req/s</td>",
-                "<td class=\"name\">cooldown</td><td>50–60 s</td>",
-                "<td class=\"name\">POST /api/v1/reservations</td><td>1200</td><td>20.1 ms</td>",
-                "<td>40–43 s</td>");
+        assertThat(html)
+                .contains(
+                        "<td class=\"name\">warmup</td><td>0–15 s</td><td>100 req/s</td>",
+                        "<td class=\"name\">cooldown</td><td>50–60 s</td>",
+                        "<td class=\"name\">POST /api/v1/reservations</td><td>1200</td><td>20.1 ms</td>",
+                        "<td>40–43 s</td>");
     }
 
     @Test
@@ -86,7 +93,8 @@ class HtmlReportWriterTest {
         String awkward = HtmlReportWriter.render(SampleReports.withFirstPhaseNamed("<b>warm</b> & up"));
 
         // Then
-        assertThat(awkward).contains("&lt;b&gt;warm&lt;/b&gt; &amp; up")
+        assertThat(awkward)
+                .contains("&lt;b&gt;warm&lt;/b&gt; &amp; up")
                 .contains("sent 91 % &lt;97 %&gt; of schedule | runner &quot;b&quot; &amp; &#39;c&#39;")
                 .doesNotContain("<b>warm");
     }

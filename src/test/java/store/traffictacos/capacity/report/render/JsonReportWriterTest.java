@@ -34,8 +34,9 @@ class JsonReportWriterTest {
         JsonNode peak = json.path("phases").get(2);
 
         // Then
-        assertThat(peak.fieldNames()).toIterable().contains("name", "offeredRps", "achievedRps", "p50Ms", "p95Ms",
-                "p99Ms", "maxMs", "errorRate", "slos");
+        assertThat(peak.fieldNames())
+                .toIterable()
+                .contains("name", "offeredRps", "achievedRps", "p50Ms", "p95Ms", "p99Ms", "maxMs", "errorRate", "slos");
         assertThat(peak.path("name").asText()).isEqualTo("peak");
         assertThat(peak.path("errorRate").asDouble()).isEqualTo(0.008);
         JsonNode p99 = peak.path("slos").get(0);

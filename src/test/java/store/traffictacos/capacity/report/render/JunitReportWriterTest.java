@@ -25,11 +25,13 @@ class JunitReportWriterTest {
 
         // Then
         List<Element> suites = elements(xml, "testsuite");
-        assertThat(suites).extracting(suite -> suite.getAttribute("name"))
+        assertThat(suites)
+                .extracting(suite -> suite.getAttribute("name"))
                 .containsExactly("warmup", "ramp", "peak", "cooldown");
         assertThat(elements(suites.get(2), "testcase"))
                 .extracting(test -> test.getAttribute("classname") + " / " + test.getAttribute("name"))
-                .containsExactly("ci-1234.peak / p99 latency", "ci-1234.peak / p95 latency", "ci-1234.peak / error rate");
+                .containsExactly(
+                        "ci-1234.peak / p99 latency", "ci-1234.peak / p95 latency", "ci-1234.peak / error rate");
     }
 
     @Test
@@ -43,9 +45,11 @@ class JunitReportWriterTest {
         assertThat(root.getTagName()).isEqualTo("testsuites");
         assertThat(root.getAttribute("tests")).isEqualTo("12");
         assertThat(root.getAttribute("failures")).isEqualTo("1");
-        assertThat(elements(xml, "testsuite")).extracting(suite -> suite.getAttribute("failures"))
+        assertThat(elements(xml, "testsuite"))
+                .extracting(suite -> suite.getAttribute("failures"))
                 .containsExactly("0", "0", "1", "0");
-        assertThat(elements(xml, "testsuite")).extracting(suite -> suite.getAttribute("tests"))
+        assertThat(elements(xml, "testsuite"))
+                .extracting(suite -> suite.getAttribute("tests"))
                 .containsOnly("3");
     }
 
@@ -58,7 +62,8 @@ class JunitReportWriterTest {
         // Then
         assertThat(elements(xml, "failure")).singleElement().satisfies(failure -> {
             assertThat(failure.getAttribute("message")).isEqualTo("p99 latency: measured 180.4 ms, threshold 100 ms");
-            assertThat(((Element) failure.getParentNode()).getAttribute("classname")).isEqualTo("ci-1234.peak");
+            assertThat(((Element) failure.getParentNode()).getAttribute("classname"))
+                    .isEqualTo("ci-1234.peak");
         });
     }
 
@@ -77,7 +82,8 @@ class JunitReportWriterTest {
     }
 
     private static Document parse(String xml) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import store.traffictacos.capacity.report.model.CapacityReport.Knee;
 import store.traffictacos.capacity.report.SampleReports;
 import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.CapacityReport.Knee;
 
 @DisplayName("MarkdownReportWriter")
 class MarkdownReportWriterTest {
@@ -37,10 +37,25 @@ class MarkdownReportWriterTest {
     void noKnee() {
         // Given
         CapacityReport sample = SampleReports.failingAtPeak();
-        CapacityReport report = new CapacityReport(sample.format(), sample.runId(), sample.profile(), sample.runners(),
-                sample.startEpochMs(), sample.endEpochMs(), CapacityReport.Verdict.PASS, new Knee(null, null, null, null, null),
-                sample.phases(), sample.endpoints(), sample.timeline(), sample.generatorWarnings(), sample.slos(),
-                sample.comparison(), sample.cost(), sample.trend(), sample.platform(), sample.platformUnavailable());
+        CapacityReport report = new CapacityReport(
+                sample.format(),
+                sample.runId(),
+                sample.profile(),
+                sample.runners(),
+                sample.startEpochMs(),
+                sample.endEpochMs(),
+                CapacityReport.Verdict.PASS,
+                new Knee(null, null, null, null, null),
+                sample.phases(),
+                sample.endpoints(),
+                sample.timeline(),
+                sample.generatorWarnings(),
+                sample.slos(),
+                sample.comparison(),
+                sample.cost(),
+                sample.trend(),
+                sample.platform(),
+                sample.platformUnavailable());
 
         // When
         String md = MarkdownReportWriter.render(report);
@@ -53,27 +68,34 @@ class MarkdownReportWriterTest {
     @DisplayName("each phase has a table row with rates, percentiles, errors in % and its SLO verdict")
     void phaseRows() {
         // When
-        List<String> lines = MarkdownReportWriter.render(SampleReports.failingAtPeak()).lines().toList();
+        List<String> lines = MarkdownReportWriter.render(SampleReports.failingAtPeak())
+                .lines()
+                .toList();
 
         // Then
-        assertThat(lines).contains(
-                "| warmup | 100 req/s | 100 req/s | 99.8 req/s | 8.2 ms | 21.5 ms | 38 ms | 120 ms | 0 % | pass |",
-                "| ramp | 400 req/s | 399.5 req/s | 398.9 req/s | 11.4 ms | 40.3 ms | 71.9 ms | 240 ms | 0.2 % | pass |",
-                "| peak | 700 req/s | 688 req/s | 640.5 req/s | 41.2 ms | 120 ms | 180.4 ms | 950 ms | 0.8 % "
-                        + "| FAIL: p99 latency |",
-                "| cooldown | 100 req/s | 100 req/s | 100 req/s | 7.9 ms | 19 ms | 33.3 ms | 90 ms | 0 % | pass |");
+        assertThat(lines)
+                .contains(
+                        "| warmup | 100 req/s | 100 req/s | 99.8 req/s | 8.2 ms | 21.5 ms | 38 ms | 120 ms | 0 % | pass |",
+                        "| ramp | 400 req/s | 399.5 req/s | 398.9 req/s | 11.4 ms | 40.3 ms | 71.9 ms | 240 ms | 0.2 % | pass |",
+                        "| peak | 700 req/s | 688 req/s | 640.5 req/s | 41.2 ms | 120 ms | 180.4 ms | 950 ms | 0.8 % "
+                                + "| FAIL: p99 latency |",
+                        "| cooldown | 100 req/s | 100 req/s | 100 req/s | 7.9 ms | 19 ms | 33.3 ms | 90 ms | 0 % | pass |");
     }
 
     @Test
     @DisplayName("each SLO has a row with its threshold and, per phase, the measured value and pass/FAIL")
     void sloRows() {
         // When
-        List<String> lines = MarkdownReportWriter.render(SampleReports.failingAtPeak()).lines().toList();
+        List<String> lines = MarkdownReportWriter.render(SampleReports.failingAtPeak())
+                .lines()
+                .toList();
 
         // Then
-        assertThat(lines).contains("| SLO | Threshold | warmup | ramp | peak | cooldown |",
-                "| p99 latency | < 100 ms | 38 ms pass | 71.9 ms pass | 180.4 ms **FAIL** | 33.3 ms pass |",
-                "| error rate | < 1 % | 0 % pass | 0.2 % pass | 0.8 % pass | 0 % pass |");
+        assertThat(lines)
+                .contains(
+                        "| SLO | Threshold | warmup | ramp | peak | cooldown |",
+                        "| p99 latency | < 100 ms | 38 ms pass | 71.9 ms pass | 180.4 ms **FAIL** | 33.3 ms pass |",
+                        "| error rate | < 1 % | 0 % pass | 0.2 % pass | 0.8 % pass | 0 % pass |");
     }
 
     @Test

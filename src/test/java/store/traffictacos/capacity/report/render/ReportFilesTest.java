@@ -46,7 +46,9 @@ class ReportFilesTest {
         assertThat(Files.readString(dir.resolve("report.json"))).isEqualTo(JsonReportWriter.render(report));
         assertThat(Files.readString(dir.resolve("junit.xml"))).isEqualTo(JunitReportWriter.render(report));
         assertThat(Files.readString(dir.resolve("summary.md"))).isEqualTo(MarkdownReportWriter.render(report));
-        assertThat(Files.readString(dir.resolve("report.html"))).startsWith("<!DOCTYPE html>").contains("40–43 s");
+        assertThat(Files.readString(dir.resolve("report.html")))
+                .startsWith("<!DOCTYPE html>")
+                .contains("40–43 s");
     }
 
     @Test
@@ -62,8 +64,9 @@ class ReportFilesTest {
         // Then
         assertThat(Files.readString(dir.resolve("summary.md"))).isEqualTo(MarkdownReportWriter.render(report));
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder("report.json",
-                    "junit.xml", "summary.md", "report.html", "unrelated.txt");
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "report.json", "junit.xml", "summary.md", "report.html", "unrelated.txt");
         }
     }
 }

@@ -14,11 +14,16 @@ class ResourceThresholdTest {
     @Test
     @DisplayName("'*' matches one whole path segment of the series, and the source must be the same")
     void starIsOneSegment() {
-        assertThat(podCpu.matches("kubernetes", "workload/tacos-app/gateway-api/cpu_pct_of_request")).isTrue();
-        assertThat(podCpu.matches("kubernetes", "workload/tacos-app/cpu_pct_of_request")).isFalse();
-        assertThat(podCpu.matches("kubernetes", "workload/a/b/c/cpu_pct_of_request")).isFalse();
-        assertThat(podCpu.matches("kubernetes", "workload/tacos-app/gateway-api/cpu_pct_of_request_max")).isFalse();
-        assertThat(podCpu.matches("redis", "workload/tacos-app/gateway-api/cpu_pct_of_request")).isFalse();
+        assertThat(podCpu.matches("kubernetes", "workload/tacos-app/gateway-api/cpu_pct_of_request"))
+                .isTrue();
+        assertThat(podCpu.matches("kubernetes", "workload/tacos-app/cpu_pct_of_request"))
+                .isFalse();
+        assertThat(podCpu.matches("kubernetes", "workload/a/b/c/cpu_pct_of_request"))
+                .isFalse();
+        assertThat(podCpu.matches("kubernetes", "workload/tacos-app/gateway-api/cpu_pct_of_request_max"))
+                .isFalse();
+        assertThat(podCpu.matches("redis", "workload/tacos-app/gateway-api/cpu_pct_of_request"))
+                .isFalse();
     }
 
     @Test

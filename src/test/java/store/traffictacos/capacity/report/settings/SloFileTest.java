@@ -38,11 +38,15 @@ class SloFileTest {
         SloSet slos = SloFile.parse(file);
 
         // Then
-        assertThat(slos).isEqualTo(new SloSet(List.of(
-                new Slo("p99 latency", Metric.P99_MS, 100),
-                new Slo("p95 latency", Metric.P95_MS, 500),
-                new Slo("error rate", Metric.ERROR_RATE, 0.01),
-                new Slo("worst case", Metric.MAX_MS, 2000)), 10, 0.9));
+        assertThat(slos)
+                .isEqualTo(new SloSet(
+                        List.of(
+                                new Slo("p99 latency", Metric.P99_MS, 100),
+                                new Slo("p95 latency", Metric.P95_MS, 500),
+                                new Slo("error rate", Metric.ERROR_RATE, 0.01),
+                                new Slo("worst case", Metric.MAX_MS, 2000)),
+                        10,
+                        0.9));
     }
 
     @Test
@@ -223,7 +227,9 @@ class SloFileTest {
 
         // Then
         assertThat(settings.regression()).isEqualTo(new RegressionRules(15, 3, 0.01));
-        assertThat(settings.prices().usdPerHour()).containsEntry("c7i.xlarge", 0.2).containsEntry("m5.large", 1.0)
+        assertThat(settings.prices().usdPerHour())
+                .containsEntry("c7i.xlarge", 0.2)
+                .containsEntry("m5.large", 1.0)
                 .containsEntry("t3.medium", PriceTable.defaults().usdPerHour().get("t3.medium"));
     }
 
@@ -238,7 +244,8 @@ class SloFileTest {
 
         // Then
         RegressionRules defaults = RegressionRules.defaults();
-        assertThat(rules).isEqualTo(new RegressionRules(20, defaults.kneeDecreasePercent(), defaults.errorRateIncrease()));
+        assertThat(rules)
+                .isEqualTo(new RegressionRules(20, defaults.kneeDecreasePercent(), defaults.errorRateIncrease()));
     }
 
     @Test
@@ -257,8 +264,8 @@ class SloFileTest {
         Path file = Files.writeString(dir.resolve("prices.yaml"), "c7i.xlarge: 0.18\nr7i.large: 0.15\n");
 
         // When / Then
-        assertThat(SloFile.parsePrices(file)).containsExactly(java.util.Map.entry("c7i.xlarge", 0.18),
-                java.util.Map.entry("r7i.large", 0.15));
+        assertThat(SloFile.parsePrices(file))
+                .containsExactly(java.util.Map.entry("c7i.xlarge", 0.18), java.util.Map.entry("r7i.large", 0.15));
     }
 
     @Test

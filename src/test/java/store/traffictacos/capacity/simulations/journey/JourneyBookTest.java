@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Journey book")
 class JourneyBookTest {
     private final AtomicLong nanos = new AtomicLong();
-    private final JourneyPlan allPurchase = new JourneyPlan(100, 1.0, Duration.ofSeconds(2), Duration.ofSeconds(2), 3,
-            Duration.ofMinutes(5), 1, 1_000);
+    private final JourneyPlan allPurchase =
+            new JourneyPlan(100, 1.0, Duration.ofSeconds(2), Duration.ofSeconds(2), 3, Duration.ofMinutes(5), 1, 1_000);
 
     private JourneyBook book(JourneyPlan plan) {
         return new JourneyBook(plan, 0, 1, nanos::get);
@@ -64,8 +64,7 @@ class JourneyBookTest {
         }
 
         // Then
-        assertThat(steps.toString().strip())
-                .isEqualTo("JOIN STATUS ENTER HOLD PAYMENT_INTENT PAYMENT_PROCESS CONFIRM");
+        assertThat(steps.toString().strip()).isEqualTo("JOIN STATUS ENTER HOLD PAYMENT_INTENT PAYMENT_PROCESS CONFIRM");
         assertThat(book.counts().completed()).isEqualTo(1);
     }
 

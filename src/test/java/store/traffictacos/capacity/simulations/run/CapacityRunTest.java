@@ -18,8 +18,8 @@ class CapacityRunTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        RunSettings settings = RunSettings.from(Map.of("target.url", "http://127.0.0.1:" + port), Map.of(),
-                System.currentTimeMillis());
+        RunSettings settings = RunSettings.from(
+                Map.of("target.url", "http://127.0.0.1:" + port), Map.of(), System.currentTimeMillis());
 
         // Then
         assertThatThrownBy(() -> CapacityRun.prepare(settings))

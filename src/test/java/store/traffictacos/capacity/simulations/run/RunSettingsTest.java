@@ -17,7 +17,8 @@ class RunSettingsTest {
     private static final long NOW = 1_800_000_000_000L;
 
     @Test
-    @DisplayName("with no properties: runner 0 of 1 starts after the start-up allowance and the warm-up, bypassing auth")
+    @DisplayName(
+            "with no properties: runner 0 of 1 starts after the start-up allowance and the warm-up, bypassing auth")
     void defaults() {
         // When
         RunSettings settings = RunSettings.from(Map.of(), Map.of(), NOW);
@@ -45,22 +46,27 @@ class RunSettingsTest {
 
         // Then
         assertThatThrownBy(() -> RunSettings.from(Map.of("profile.file", file.toString()), Map.of(), NOW))
-                .hasMessageContaining("line 2").hasMessageContaining("phases[0].duration");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("phases[0].duration");
     }
 
     @Test
     @DisplayName("each runner gets its exact share of the profile, by its index from the environment")
     void shareOfTheProfile() {
         // When
-        RunSettings settings = RunSettings.from(Map.of("profile", "30k", "runner.count", "7"),
-                Map.of("JOB_COMPLETION_INDEX", "6"), NOW);
+        RunSettings settings = RunSettings.from(
+                Map.of("profile", "30k", "runner.count", "7"), Map.of("JOB_COMPLETION_INDEX", "6"), NOW);
 
         // Then
         assertThat(settings.runnerIndex()).isEqualTo(6);
         assertThat(settings.fullProfile().phases().get(2).fromRps()).isEqualTo(30_000);
         assertThat(settings.profile().phases().get(2).fromRps()).isEqualTo(4285.715);
-        assertThat(RunSettings.from(Map.of("profile", "30k", "runner.count", "3"), Map.of(), NOW).profile()
-                .phases().get(3).fromRps()).isCloseTo(13333.333, within(0.001));
+        assertThat(RunSettings.from(Map.of("profile", "30k", "runner.count", "3"), Map.of(), NOW)
+                        .profile()
+                        .phases()
+                        .get(3)
+                        .fromRps())
+                .isCloseTo(13333.333, within(0.001));
     }
 
     @Test
@@ -74,8 +80,10 @@ class RunSettingsTest {
     @DisplayName("a given start instant and JWT auth with its secret are taken as given")
     void explicitValues() {
         // When
-        RunSettings settings = RunSettings.from(Map.of("start.at", Long.toString(NOW + 60_000), "auth", "jwt"),
-                Map.of("TACOS_JWT_SECRET", "s3cret"), NOW);
+        RunSettings settings = RunSettings.from(
+                Map.of("start.at", Long.toString(NOW + 60_000), "auth", "jwt"),
+                Map.of("TACOS_JWT_SECRET", "s3cret"),
+                NOW);
 
         // Then
         assertThat(settings.startAtEpochMs()).isEqualTo(NOW + 60_000);
@@ -93,8 +101,8 @@ class RunSettingsTest {
     @DisplayName("the journey plan takes the purchase share and the number of events")
     void plan() {
         // When
-        RunSettings settings = RunSettings.from(Map.of("journey.purchase.share", "0.2", "journey.events", "3"),
-                Map.of(), NOW);
+        RunSettings settings =
+                RunSettings.from(Map.of("journey.purchase.share", "0.2", "journey.events", "3"), Map.of(), NOW);
 
         // Then
         assertThat(settings.plan().purchaseShare()).isEqualTo(0.2);

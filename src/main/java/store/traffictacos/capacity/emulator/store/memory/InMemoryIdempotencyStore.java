@@ -11,11 +11,9 @@ import store.traffictacos.capacity.emulator.guard.StoredResponse;
 final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     /** {@code response == null} while the first execution is still running. */
-    private record Entry(String fingerprint, StoredResponse response, long expiresAtMs) {
-    }
+    private record Entry(String fingerprint, StoredResponse response, long expiresAtMs) {}
 
-    private record Expiry(String key, long expiresAtMs) {
-    }
+    private record Expiry(String key, long expiresAtMs) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Claims in claim order; with one TTL for all keys that is also expiry order. */
@@ -47,8 +45,7 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void complete(String key, String fingerprint, StoredResponse response, long nowMs, long ttlMs) {
-        entries.computeIfPresent(key, (k, existing) ->
-                new Entry(fingerprint, response, existing.expiresAtMs()));
+        entries.computeIfPresent(key, (k, existing) -> new Entry(fingerprint, response, existing.expiresAtMs()));
     }
 
     @Override
@@ -61,8 +58,7 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
         while ((oldest = expiries.peek()) != null && oldest.expiresAtMs() <= nowMs) {
             if (expiries.remove(oldest)) {
                 Expiry expired = oldest;
-                entries.computeIfPresent(expired.key(),
-                        (k, entry) -> entry.expiresAtMs() <= nowMs ? null : entry);
+                entries.computeIfPresent(expired.key(), (k, entry) -> entry.expiresAtMs() <= nowMs ? null : entry);
             }
         }
     }
@@ -72,7 +68,9 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     long inFlight() {
-        return entries.values().stream().filter(entry -> entry.response() == null).count();
+        return entries.values().stream()
+                .filter(entry -> entry.response() == null)
+                .count();
     }
 
     long clear() {

@@ -28,8 +28,7 @@ final class InMemoryReservationStore implements ReservationStore {
         this.seats = seats;
     }
 
-    private record PendingExpiry(long expiresAtMs, String reservationId) {
-    }
+    private record PendingExpiry(long expiresAtMs, String reservationId) {}
 
     /** One event's seats; bit n set = seat Sn held or sold. */
     private final class Inventory {
@@ -44,8 +43,10 @@ final class InMemoryReservationStore implements ReservationStore {
                 Reservation reservation = reservations.get(holds.poll().reservationId());
                 if (reservation != null && reservation.status() == Status.HOLD) {
                     release(reservation);
-                    reservations.put(reservation.id(), reservation.withStatus(Status.EXPIRED,
-                            reservation.paymentIntentId(), reservation.orderId()));
+                    reservations.put(
+                            reservation.id(),
+                            reservation.withStatus(
+                                    Status.EXPIRED, reservation.paymentIntentId(), reservation.orderId()));
                 }
             }
         }
@@ -59,7 +60,8 @@ final class InMemoryReservationStore implements ReservationStore {
         List<Integer> pick(HoldRequest request) {
             List<Integer> numbers = new ArrayList<>();
             if (request.seatIds().isEmpty()) {
-                for (int n = taken.nextClearBit(1); n <= seats.seatsPerEvent() && numbers.size() < request.quantity();
+                for (int n = taken.nextClearBit(1);
+                        n <= seats.seatsPerEvent() && numbers.size() < request.quantity();
                         n = taken.nextClearBit(n + 1)) {
                     numbers.add(n);
                 }
@@ -96,9 +98,16 @@ final class InMemoryReservationStore implements ReservationStore {
             }
             numbers.forEach(inventory.taken::set);
             inventory.held += numbers.size();
-            Reservation reservation = new Reservation(request.reservationId(), request.eventId(),
-                    numbers.stream().map(seats::seatId).toList(), request.userId(), Status.HOLD,
-                    request.nowMs(), request.holdExpiresAtMs(), null, null);
+            Reservation reservation = new Reservation(
+                    request.reservationId(),
+                    request.eventId(),
+                    numbers.stream().map(seats::seatId).toList(),
+                    request.userId(),
+                    Status.HOLD,
+                    request.nowMs(),
+                    request.holdExpiresAtMs(),
+                    null,
+                    null);
             reservations.put(reservation.id(), reservation);
             inventory.holds.add(new PendingExpiry(reservation.holdExpiresAtMs(), reservation.id()));
             return new HoldResult.Held(reservation);

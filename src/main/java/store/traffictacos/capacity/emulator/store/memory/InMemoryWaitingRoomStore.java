@@ -21,7 +21,11 @@ final class InMemoryWaitingRoomStore implements WaitingRoomStore {
         this.policy = policy;
     }
 
-    private enum State { WAITING, ENTERED, GONE }
+    private enum State {
+        WAITING,
+        ENTERED,
+        GONE
+    }
 
     private static final class Ticket {
         final WaitingTicket ticket;
@@ -43,6 +47,7 @@ final class InMemoryWaitingRoomStore implements WaitingRoomStore {
         final LinkedHashMap<String, Ticket> byLastPoll = new LinkedHashMap<>();
         /** Every ticket not yet forgotten, in join order, which is also lifetime order. */
         final ArrayDeque<Ticket> byJoin = new ArrayDeque<>();
+
         final ArrayDeque<Long> admissions = new ArrayDeque<>();
         double bucketTokens = policy.bucketCapacity();
         long bucketLastMs = Long.MIN_VALUE;
@@ -134,7 +139,8 @@ final class InMemoryWaitingRoomStore implements WaitingRoomStore {
         synchronized (room) {
             if (room.bucketLastMs != Long.MIN_VALUE) {
                 long elapsedMs = Math.max(0, nowMs - room.bucketLastMs);
-                room.bucketTokens = Math.min(policy.bucketCapacity(),
+                room.bucketTokens = Math.min(
+                        policy.bucketCapacity(),
                         room.bucketTokens + elapsedMs * policy.bucketRefillPerSecond() / 1000.0);
             }
             room.bucketLastMs = nowMs;

@@ -27,26 +27,32 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 
     @Override
     public Claim claim(String key, String fingerprint, long nowMs, long ttlMs) {
-        List<Object> reply = list(CLAIM.runBinary(redis, keys(key), List.of(
-                bytes(fingerprint), bytes(Long.toString(nowMs)), bytes(Long.toString(ttlMs)))));
+        List<Object> reply = list(CLAIM.runBinary(
+                redis,
+                keys(key),
+                List.of(bytes(fingerprint), bytes(Long.toString(nowMs)), bytes(Long.toString(ttlMs)))));
         return switch (text(reply.get(0))) {
             case "claimed" -> new Claim.Claimed();
             case "in_progress" -> new Claim.InProgress();
-            case "replay" -> new Claim.Replay(new StoredResponse(
-                    Integer.parseInt(text(reply.get(1))), text(reply.get(2)), (byte[]) reply.get(3)));
+            case "replay" ->
+                new Claim.Replay(new StoredResponse(
+                        Integer.parseInt(text(reply.get(1))), text(reply.get(2)), (byte[]) reply.get(3)));
             default -> new Claim.Conflict();
         };
     }
 
     @Override
     public void complete(String key, String fingerprint, StoredResponse response, long nowMs, long ttlMs) {
-        COMPLETE.runBinary(redis, keys(key), List.of(
-                bytes(fingerprint),
-                bytes(Integer.toString(response.status())),
-                response.contentType() == null ? EMPTY : bytes(response.contentType()),
-                bytes(Replies.present(response.contentType())),
-                response.body() == null ? EMPTY : response.body(),
-                bytes(Long.toString(ttlMs))));
+        COMPLETE.runBinary(
+                redis,
+                keys(key),
+                List.of(
+                        bytes(fingerprint),
+                        bytes(Integer.toString(response.status())),
+                        response.contentType() == null ? EMPTY : bytes(response.contentType()),
+                        bytes(Replies.present(response.contentType())),
+                        response.body() == null ? EMPTY : response.body(),
+                        bytes(Long.toString(ttlMs))));
     }
 
     @Override

@@ -2,8 +2,7 @@ package store.traffictacos.capacity.emulator.store.redis;
 
 /** The key names (production-like; the admin routes report them by pattern). */
 final class RedisKeys {
-    private RedisKeys() {
-    }
+    private RedisKeys() {}
 
     static String waitingTicket(String token) {
         return "queue:waiting:" + token;

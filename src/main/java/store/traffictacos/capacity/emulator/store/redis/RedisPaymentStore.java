@@ -55,9 +55,14 @@ final class RedisPaymentStore implements PaymentStore {
     }
 
     private static PaymentIntent decode(Map<String, String> fields) {
-        return new PaymentIntent(fields.get("id"), fields.get("reservation_id"), Long.parseLong(fields.get("amount")),
-                fields.get("currency"), PaymentIntent.Status.valueOf(fields.get("status")),
-                Long.parseLong(fields.get("created_at")), fields.get("webhook_url"));
+        return new PaymentIntent(
+                fields.get("id"),
+                fields.get("reservation_id"),
+                Long.parseLong(fields.get("amount")),
+                fields.get("currency"),
+                PaymentIntent.Status.valueOf(fields.get("status")),
+                Long.parseLong(fields.get("created_at")),
+                fields.get("webhook_url"));
     }
 
     private static void putIfPresent(Map<String, String> fields, String name, String value) {

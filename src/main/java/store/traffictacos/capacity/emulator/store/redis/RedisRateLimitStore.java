@@ -36,7 +36,9 @@ final class RedisRateLimitStore implements RateLimitStore {
 
     @Override
     public Allowance take(String clientKey, long nowMs) {
-        List<Object> reply = list(BUCKET.run(redis, List.of(RedisKeys.rateLimit(clientKey)),
+        List<Object> reply = list(BUCKET.run(
+                redis,
+                List.of(RedisKeys.rateLimit(clientKey)),
                 List.of(burst, perSecond, Long.toString(nowMs), ttlMs)));
         boolean allowed = number(reply.get(0)) == 1;
         double tokensAfter = Double.parseDouble(text(reply.get(1)));

@@ -28,10 +28,8 @@ import store.traffictacos.capacity.emulator.reservation.Transition;
 final class RedisReservationStore implements ReservationStore {
     private static final LuaScript HOLD = LuaScript.load("inventory_common.lua", "reservation_hold.lua");
     private static final LuaScript FIND = LuaScript.load("inventory_common.lua", "reservation_find.lua");
-    private static final LuaScript TRANSITION =
-            LuaScript.load("inventory_common.lua", "reservation_transition.lua");
-    private static final LuaScript SEAT_COUNTS =
-            LuaScript.load("inventory_common.lua", "reservation_seat_counts.lua");
+    private static final LuaScript TRANSITION = LuaScript.load("inventory_common.lua", "reservation_transition.lua");
+    private static final LuaScript SEAT_COUNTS = LuaScript.load("inventory_common.lua", "reservation_seat_counts.lua");
 
     private final UnifiedJedis redis;
     private final SeatMap seats;
@@ -43,9 +41,14 @@ final class RedisReservationStore implements ReservationStore {
 
     @Override
     public HoldResult hold(HoldRequest request) {
-        List<String> args = new ArrayList<>(List.of(request.reservationId(), request.eventId(),
-                orEmpty(request.userId()), present(request.userId()), Long.toString(request.nowMs()),
-                Long.toString(request.holdExpiresAtMs()), Integer.toString(seats.seatsPerEvent()),
+        List<String> args = new ArrayList<>(List.of(
+                request.reservationId(),
+                request.eventId(),
+                orEmpty(request.userId()),
+                present(request.userId()),
+                Long.toString(request.nowMs()),
+                Long.toString(request.holdExpiresAtMs()),
+                Integer.toString(seats.seatsPerEvent()),
                 Integer.toString(request.quantity())));
         for (String seatId : request.seatIds()) {
             if (seats.number(seatId) < 0) {
@@ -59,9 +62,16 @@ final class RedisReservationStore implements ReservationStore {
         if (!"held".equals(text(reply.get(0)))) {
             return new HoldResult.Unavailable();
         }
-        return new HoldResult.Held(new Reservation(request.reservationId(), request.eventId(),
-                seatIds(text(reply.get(1))), request.userId(), Reservation.Status.HOLD, request.nowMs(),
-                request.holdExpiresAtMs(), null, null));
+        return new HoldResult.Held(new Reservation(
+                request.reservationId(),
+                request.eventId(),
+                seatIds(text(reply.get(1))),
+                request.userId(),
+                Reservation.Status.HOLD,
+                request.nowMs(),
+                request.holdExpiresAtMs(),
+                null,
+                null));
     }
 
     @Override
@@ -81,11 +91,19 @@ final class RedisReservationStore implements ReservationStore {
         return transition(reservationId, "cancel", nowMs, null, null);
     }
 
-    private Transition transition(String reservationId, String action, long nowMs, String paymentIntentId,
-            String orderId) {
-        List<Object> reply = list(TRANSITION.run(redis, List.of(RedisKeys.reservation(reservationId)), List.of(
-                reservationId, action, Long.toString(nowMs), orEmpty(paymentIntentId), present(paymentIntentId),
-                orEmpty(orderId), present(orderId))));
+    private Transition transition(
+            String reservationId, String action, long nowMs, String paymentIntentId, String orderId) {
+        List<Object> reply = list(TRANSITION.run(
+                redis,
+                List.of(RedisKeys.reservation(reservationId)),
+                List.of(
+                        reservationId,
+                        action,
+                        Long.toString(nowMs),
+                        orEmpty(paymentIntentId),
+                        present(paymentIntentId),
+                        orEmpty(orderId),
+                        present(orderId))));
         return switch (text(reply.get(0))) {
             case "done" -> new Transition.Done(decode(Replies.fields(reply.get(1))));
             case "wrong_status" -> new Transition.WrongStatus(decode(Replies.fields(reply.get(1))));
@@ -104,10 +122,16 @@ final class RedisReservationStore implements ReservationStore {
     }
 
     private Reservation decode(Map<String, String> fields) {
-        return new Reservation(fields.get("id"), fields.get("event_id"), seatIds(fields.get("seats")),
-                fields.get("user_id"), Reservation.Status.valueOf(fields.get("status")),
-                Long.parseLong(fields.get("created_at")), Long.parseLong(fields.get("hold_expires_at")),
-                fields.get("payment_intent_id"), fields.get("order_id"));
+        return new Reservation(
+                fields.get("id"),
+                fields.get("event_id"),
+                seatIds(fields.get("seats")),
+                fields.get("user_id"),
+                Reservation.Status.valueOf(fields.get("status")),
+                Long.parseLong(fields.get("created_at")),
+                Long.parseLong(fields.get("hold_expires_at")),
+                fields.get("payment_intent_id"),
+                fields.get("order_id"));
     }
 
     private List<String> seatIds(String numbers) {

@@ -1,6 +1,5 @@
 package store.traffictacos.capacity.emulator.store.redis;
 
-import store.traffictacos.capacity.net.ConnectionFailures;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -14,15 +13,11 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.util.JedisURIHelper;
-import store.traffictacos.capacity.emulator.store.StateStores;
 import store.traffictacos.capacity.config.Uris;
-import store.traffictacos.capacity.emulator.guard.IdempotencyStore;
-import store.traffictacos.capacity.emulator.guard.RateLimitStore;
-import store.traffictacos.capacity.emulator.payment.PaymentStore;
-import store.traffictacos.capacity.emulator.queue.WaitingRoomStore;
-import store.traffictacos.capacity.emulator.reservation.ReservationStore;
+import store.traffictacos.capacity.emulator.store.StateStores;
 import store.traffictacos.capacity.emulator.store.StoreSettings;
 import store.traffictacos.capacity.emulator.store.Stores;
+import store.traffictacos.capacity.net.ConnectionFailures;
 
 /**
  * All of the target's state in one Redis (standalone, e.g. ElastiCache with cluster mode off:
@@ -32,6 +27,7 @@ import store.traffictacos.capacity.emulator.store.Stores;
 public final class RedisStores implements Stores {
     /** Enough connections for the target's blocking handler threads. */
     static final int POOL_SIZE = 64;
+
     static final int TIMEOUT_MS = 2_000;
     private static final int SCAN_BATCH = 1_000;
 
@@ -39,8 +35,15 @@ public final class RedisStores implements Stores {
     static final List<String> TEST_DATA_PATTERNS =
             List.of("queue:*", "idempotency:*", "dedupe:*", "heartbeat:*", "ratelimit:*");
     /** What {@link #keyCounts()} counts, in report order. */
-    static final List<String> COUNTED_PATTERNS = List.of("queue:*", "idempotency:*", "dedupe:*", "heartbeat:*",
-            "ratelimit:*", "inventory:*", "reservation:*", "payment:*");
+    static final List<String> COUNTED_PATTERNS = List.of(
+            "queue:*",
+            "idempotency:*",
+            "dedupe:*",
+            "heartbeat:*",
+            "ratelimit:*",
+            "inventory:*",
+            "reservation:*",
+            "payment:*");
 
     private final URI displayUri;
     private final UnifiedJedis redis;
@@ -51,14 +54,17 @@ public final class RedisStores implements Stores {
         redisUri = withDefaultPort(redisUri);
         boolean redisScheme = JedisURIHelper.isRedisScheme(redisUri) || JedisURIHelper.isRedisSSLScheme(redisUri);
         if (!redisScheme || !JedisURIHelper.isValid(redisUri)) {
-            throw new IllegalArgumentException("not a Redis URI (redis://host:port[/db] or rediss://...): "
-                    + Uris.redact(redisUri));
+            throw new IllegalArgumentException(
+                    "not a Redis URI (redis://host:port[/db] or rediss://...): " + Uris.redact(redisUri));
         }
         this.displayUri = Uris.redact(redisUri);
         this.redis = client(redisUri);
-        this.state = new StateStores(new RedisWaitingRoomStore(redis, settings.admission()),
-                new RedisIdempotencyStore(redis), new RedisRateLimitStore(redis, settings.rateLimit()),
-                new RedisReservationStore(redis, settings.seats()), new RedisPaymentStore(redis));
+        this.state = new StateStores(
+                new RedisWaitingRoomStore(redis, settings.admission()),
+                new RedisIdempotencyStore(redis),
+                new RedisRateLimitStore(redis, settings.rateLimit()),
+                new RedisReservationStore(redis, settings.seats()),
+                new RedisPaymentStore(redis));
     }
 
     /**
@@ -73,7 +79,8 @@ public final class RedisStores implements Stores {
             return stores;
         } catch (RuntimeException e) {
             stores.close();
-            throw new IllegalStateException("cannot reach Redis at " + stores.displayUri + ": " + ConnectionFailures.reason(e), e);
+            throw new IllegalStateException(
+                    "cannot reach Redis at " + stores.displayUri + ": " + ConnectionFailures.reason(e), e);
         }
     }
 
@@ -128,7 +135,8 @@ public final class RedisStores implements Stores {
             long count = 0;
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
-                ScanResult<String> page = redis.scan(cursor, new ScanParams().match(pattern).count(SCAN_BATCH));
+                ScanResult<String> page =
+                        redis.scan(cursor, new ScanParams().match(pattern).count(SCAN_BATCH));
                 List<String> keys = page.getResult();
                 if (!keys.isEmpty()) {
                     count += redis.unlink(keys.toArray(String[]::new));
@@ -159,7 +167,8 @@ public final class RedisStores implements Stores {
             long count = 0;
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
-                ScanResult<String> page = redis.scan(cursor, new ScanParams().match(pattern).count(SCAN_BATCH));
+                ScanResult<String> page =
+                        redis.scan(cursor, new ScanParams().match(pattern).count(SCAN_BATCH));
                 count += page.getResult().size();
                 cursor = page.getCursor();
             } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
@@ -184,7 +193,13 @@ public final class RedisStores implements Stores {
             return uri;
         }
         try {
-            return new URI(uri.getScheme(), uri.getUserInfo(), uri.getHost(), 6379, uri.getPath(), uri.getQuery(),
+            return new URI(
+                    uri.getScheme(),
+                    uri.getUserInfo(),
+                    uri.getHost(),
+                    6379,
+                    uri.getPath(),
+                    uri.getQuery(),
                     uri.getFragment());
         } catch (URISyntaxException e) {
             return uri;

@@ -26,8 +26,7 @@ final class RedisWaitingRoomStore implements WaitingRoomStore {
     private static final LuaScript LOOKUP = LuaScript.load("queue_common.lua", "queue_lookup.lua");
     private static final LuaScript ADMIT = LuaScript.load("queue_common.lua", "queue_admit.lua");
     private static final LuaScript LEAVE = LuaScript.load("queue_common.lua", "queue_leave.lua");
-    private static final LuaScript WAITING_BY_EVENT =
-            LuaScript.load("queue_common.lua", "queue_waiting_by_event.lua");
+    private static final LuaScript WAITING_BY_EVENT = LuaScript.load("queue_common.lua", "queue_waiting_by_event.lua");
     private static final LuaScript BUCKET = LuaScript.load("token_bucket.lua");
 
     private final UnifiedJedis redis;
@@ -49,19 +48,30 @@ final class RedisWaitingRoomStore implements WaitingRoomStore {
 
     @Override
     public void join(WaitingTicket ticket) {
-        JOIN.run(redis, List.of(RedisKeys.waitingTicket(ticket.token())), List.of(
-                ticket.token(), ticket.eventId(), orEmpty(ticket.userId()), present(ticket.userId()),
-                Long.toString(ticket.joinedAtMs()), heartbeatMs, lifetimeMs));
+        JOIN.run(
+                redis,
+                List.of(RedisKeys.waitingTicket(ticket.token())),
+                List.of(
+                        ticket.token(),
+                        ticket.eventId(),
+                        orEmpty(ticket.userId()),
+                        present(ticket.userId()),
+                        Long.toString(ticket.joinedAtMs()),
+                        heartbeatMs,
+                        lifetimeMs));
     }
 
     @Override
     public TicketState lookup(String token, long nowMs, boolean renewHeartbeat) {
-        List<Object> reply = list(LOOKUP.run(redis, List.of(RedisKeys.waitingTicket(token)), List.of(
-                token, Long.toString(nowMs), renewHeartbeat ? "1" : "0", heartbeatMs, lifetimeMs)));
+        List<Object> reply = list(LOOKUP.run(
+                redis,
+                List.of(RedisKeys.waitingTicket(token)),
+                List.of(token, Long.toString(nowMs), renewHeartbeat ? "1" : "0", heartbeatMs, lifetimeMs)));
         return switch (text(reply.get(0))) {
-            case "waiting" -> new TicketState.Waiting(
-                    new WaitingTicket(token, text(reply.get(1)), text(reply.get(2)), number(reply.get(3))),
-                    number(reply.get(4)));
+            case "waiting" ->
+                new TicketState.Waiting(
+                        new WaitingTicket(token, text(reply.get(1)), text(reply.get(2)), number(reply.get(3))),
+                        number(reply.get(4)));
             case "entered" -> new TicketState.Entered();
             default -> new TicketState.Unknown();
         };
@@ -69,17 +79,30 @@ final class RedisWaitingRoomStore implements WaitingRoomStore {
 
     @Override
     public boolean takeAdmissionToken(String eventId, long nowMs) {
-        List<Object> reply = list(BUCKET.run(redis, List.of(RedisKeys.admissionBucket(eventId)), List.of(
-                Integer.toString(policy.bucketCapacity()), Double.toString(policy.bucketRefillPerSecond()),
-                Long.toString(nowMs), bucketTtlMs)));
+        List<Object> reply = list(BUCKET.run(
+                redis,
+                List.of(RedisKeys.admissionBucket(eventId)),
+                List.of(
+                        Integer.toString(policy.bucketCapacity()),
+                        Double.toString(policy.bucketRefillPerSecond()),
+                        Long.toString(nowMs),
+                        bucketTtlMs)));
         return number(reply.get(0)) == 1;
     }
 
     @Override
     public boolean admit(String token, String reservationToken, long nowMs) {
-        Object reply = ADMIT.run(redis, List.of(RedisKeys.waitingTicket(token)), List.of(
-                token, reservationToken, Long.toString(nowMs), heartbeatMs, lifetimeMs,
-                Long.toString(policy.admissionWindowMs()), Long.toString(policy.reservationTokenTtlMs())));
+        Object reply = ADMIT.run(
+                redis,
+                List.of(RedisKeys.waitingTicket(token)),
+                List.of(
+                        token,
+                        reservationToken,
+                        Long.toString(nowMs),
+                        heartbeatMs,
+                        lifetimeMs,
+                        Long.toString(policy.admissionWindowMs()),
+                        Long.toString(policy.reservationTokenTtlMs())));
         return number(reply) == 1;
     }
 

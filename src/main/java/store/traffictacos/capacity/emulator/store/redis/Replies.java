@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** Decoding of script replies. */
 final class Replies {
-    private Replies() {
-    }
+    private Replies() {}
 
     @SuppressWarnings("unchecked")
     static List<Object> list(Object reply) {

@@ -27,7 +27,9 @@ class RankIndexTest {
 
         // Then every remaining user's position is their index in join order
         for (int i = 0; i < waiting.size(); i++) {
-            assertThat(index.position(waiting.get(i))).as("sequence %d", waiting.get(i)).isEqualTo(i + 1);
+            assertThat(index.position(waiting.get(i)))
+                    .as("sequence %d", waiting.get(i))
+                    .isEqualTo(i + 1);
         }
         assertThat(index.waiting()).isEqualTo(3_000);
     }

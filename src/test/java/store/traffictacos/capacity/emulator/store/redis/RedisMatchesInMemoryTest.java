@@ -78,16 +78,19 @@ class RedisMatchesInMemoryTest {
                     boolean renew = random.nextInt(4) != 0;
                     assertThat(actual.lookup(token, now, renew)).as(at).isEqualTo(expected.lookup(token, now, renew));
                 }
-                case 4 -> assertThat(actual.admit(token, "rt", now)).as(at)
-                        .isEqualTo(expected.admit(token, "rt", now));
+                case 4 -> assertThat(actual.admit(token, "rt", now)).as(at).isEqualTo(expected.admit(token, "rt", now));
                 case 5 -> {
                     expected.leave(token);
                     actual.leave(token);
                 }
-                case 6 -> assertThat(actual.takeAdmissionToken(event, now)).as(at)
-                        .isEqualTo(expected.takeAdmissionToken(event, now));
-                case 7 -> assertThat(actual.recentAdmissions(event, now)).as(at)
-                        .isEqualTo(expected.recentAdmissions(event, now));
+                case 6 ->
+                    assertThat(actual.takeAdmissionToken(event, now))
+                            .as(at)
+                            .isEqualTo(expected.takeAdmissionToken(event, now));
+                case 7 ->
+                    assertThat(actual.recentAdmissions(event, now))
+                            .as(at)
+                            .isEqualTo(expected.recentAdmissions(event, now));
                 default -> now += random.nextInt(10) == 0 ? random.nextInt(200_000) : random.nextInt(3_000);
             }
         }
@@ -131,8 +134,10 @@ class RedisMatchesInMemoryTest {
                     assertThat(actual.hold(request)).as(at).isEqualTo(expected.hold(request));
                 }
                 case 3 -> assertThat(actual.find(id, now)).as(at).isEqualTo(expected.find(id, now));
-                case 4 -> assertThat(actual.confirm(id, "pi-" + step, "order-" + step, now)).as(at)
-                        .isEqualTo(expected.confirm(id, "pi-" + step, "order-" + step, now));
+                case 4 ->
+                    assertThat(actual.confirm(id, "pi-" + step, "order-" + step, now))
+                            .as(at)
+                            .isEqualTo(expected.confirm(id, "pi-" + step, "order-" + step, now));
                 case 5 -> assertThat(actual.cancel(id, now)).as(at).isEqualTo(expected.cancel(id, now));
                 case 6 -> assertThat(actual.seatCounts(now)).as(at).isEqualTo(expected.seatCounts(now));
                 default -> now += random.nextInt(20_000);
@@ -156,11 +161,13 @@ class RedisMatchesInMemoryTest {
             String key = "key-" + seed + "-" + random.nextInt(4);
             String fingerprint = "f" + random.nextInt(2);
             switch (random.nextInt(5)) {
-                case 0, 1 -> assertThat(describe(actual.claim(key, fingerprint, now, ttl))).as("step %d", step)
-                        .isEqualTo(describe(expected.claim(key, fingerprint, now, ttl)));
+                case 0, 1 ->
+                    assertThat(describe(actual.claim(key, fingerprint, now, ttl)))
+                            .as("step %d", step)
+                            .isEqualTo(describe(expected.claim(key, fingerprint, now, ttl)));
                 case 2 -> {
-                    StoredResponse response = new StoredResponse(200 + random.nextInt(2), "application/json",
-                            new byte[] {(byte) step});
+                    StoredResponse response =
+                            new StoredResponse(200 + random.nextInt(2), "application/json", new byte[] {(byte) step});
                     expected.complete(key, fingerprint, response, now, ttl);
                     actual.complete(key, fingerprint, response, now, ttl);
                 }
@@ -183,7 +190,8 @@ class RedisMatchesInMemoryTest {
     }
 
     private static Map<String, Long> nonZero(Map<String, Long> counts) {
-        return counts.entrySet().stream().filter(e -> e.getValue() != 0)
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue() != 0)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -35,8 +35,14 @@ class RedisPaymentStoreTest {
     }
 
     private PaymentIntent intent(String webhookUrl) {
-        return new PaymentIntent(UUID.randomUUID().toString(), UUID.randomUUID().toString(), 50_000, "KRW",
-                Status.PENDING, T0, webhookUrl);
+        return new PaymentIntent(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                50_000,
+                "KRW",
+                Status.PENDING,
+                T0,
+                webhookUrl);
     }
 
     @Test

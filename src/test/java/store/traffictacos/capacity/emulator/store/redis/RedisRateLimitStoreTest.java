@@ -92,14 +92,16 @@ class RedisRateLimitStoreTest {
     @DisplayName("the Redis bucket answers exactly as the in-memory bucket for the same requests")
     void sameAsInMemory() {
         // Given both stores and a random request sequence
-        RateLimitStore memory = new InMemoryStores(RedisTestSupport.settings()).state().rateLimits();
+        RateLimitStore memory =
+                new InMemoryStores(RedisTestSupport.settings()).state().rateLimits();
         Random random = new Random(42);
         long now = T0;
 
         // When / Then every allowance is equal
         for (int i = 0; i < 400; i++) {
             now += random.nextInt(4) == 0 ? random.nextInt(400) : 0;
-            assertThat(limits.take(client, now)).as("request %d at +%d ms", i, now - T0)
+            assertThat(limits.take(client, now))
+                    .as("request %d at +%d ms", i, now - T0)
                     .isEqualTo(memory.take(client, now));
         }
     }

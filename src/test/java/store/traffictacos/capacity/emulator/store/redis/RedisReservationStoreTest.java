@@ -50,8 +50,8 @@ class RedisReservationStoreTest {
     }
 
     private HoldResult hold(List<String> seatIds, int quantity, long nowMs) {
-        return reservations.hold(new HoldRequest(UUID.randomUUID().toString(), eventId, seatIds, quantity,
-                "user-1", nowMs, nowMs + HOLD_MS));
+        return reservations.hold(new HoldRequest(
+                UUID.randomUUID().toString(), eventId, seatIds, quantity, "user-1", nowMs, nowMs + HOLD_MS));
     }
 
     private Reservation held(HoldResult result) {
@@ -131,8 +131,11 @@ class RedisReservationStoreTest {
         pool.shutdown();
 
         // Then exactly one got S10
-        assertThat(results).filteredOn(HoldResult.Held.class::isInstance).hasSize(1)
-                .first().extracting(r -> ((HoldResult.Held) r).reservation().seatIds())
+        assertThat(results)
+                .filteredOn(HoldResult.Held.class::isInstance)
+                .hasSize(1)
+                .first()
+                .extracting(r -> ((HoldResult.Held) r).reservation().seatIds())
                 .isEqualTo(List.of("S10"));
         assertThat(results).filteredOn(HoldResult.Unavailable.class::isInstance).hasSize(99);
         assertThat(reservations.seatCounts(T0 + 2)).containsEntry(eventId, new SeatCounts(10, 0));
@@ -176,8 +179,10 @@ class RedisReservationStoreTest {
 
         // Then its seats are free again and the first reservation is EXPIRED
         assertThat(held(again).seatIds()).containsExactly("S1");
-        assertThat(reservations.find(first.id(), T0 + HOLD_MS)).get()
-                .extracting(Reservation::status).isEqualTo(Status.EXPIRED);
+        assertThat(reservations.find(first.id(), T0 + HOLD_MS))
+                .get()
+                .extracting(Reservation::status)
+                .isEqualTo(Status.EXPIRED);
     }
 
     @Test
@@ -188,8 +193,10 @@ class RedisReservationStoreTest {
 
         // When / Then
         assertThat(reservations.find(reservation.id(), T0 + 1)).contains(reservation);
-        assertThat(reservations.find(reservation.id(), T0 + HOLD_MS)).get()
-                .extracting(Reservation::status).isEqualTo(Status.EXPIRED);
+        assertThat(reservations.find(reservation.id(), T0 + HOLD_MS))
+                .get()
+                .extracting(Reservation::status)
+                .isEqualTo(Status.EXPIRED);
         assertThat(reservations.seatCounts(T0 + HOLD_MS)).containsEntry(eventId, new SeatCounts(0, 0));
     }
 
@@ -203,8 +210,8 @@ class RedisReservationStoreTest {
         Transition transition = reservations.confirm(reservation.id(), "pi-1", "order-1", T0 + 1_000);
 
         // Then it is CONFIRMED with the payment and order, and its seats count as sold
-        assertThat(transition).isEqualTo(new Transition.Done(
-                reservation.withStatus(Status.CONFIRMED, "pi-1", "order-1")));
+        assertThat(transition)
+                .isEqualTo(new Transition.Done(reservation.withStatus(Status.CONFIRMED, "pi-1", "order-1")));
         assertThat(reservations.seatCounts(T0 + 1_000)).containsEntry(eventId, new SeatCounts(0, 2));
         // and the seats stay taken after the hold time
         assertThat(held(hold(List.of(), 8, T0 + 10 * HOLD_MS)).seatIds()).doesNotContain("S1", "S2");
@@ -220,8 +227,8 @@ class RedisReservationStoreTest {
         Transition transition = reservations.confirm(reservation.id(), "pi-1", "order-1", T0 + HOLD_MS);
 
         // Then it is refused with the expired reservation, and the seat is back in stock
-        assertThat(transition).isEqualTo(new Transition.WrongStatus(
-                reservation.withStatus(Status.EXPIRED, null, null)));
+        assertThat(transition)
+                .isEqualTo(new Transition.WrongStatus(reservation.withStatus(Status.EXPIRED, null, null)));
         assertThat(held(hold(List.of("S5"), 0, T0 + HOLD_MS)).seatIds()).containsExactly("S5");
     }
 
@@ -231,8 +238,8 @@ class RedisReservationStoreTest {
         Reservation reservation = held(hold(List.of(), 1, T0));
         reservations.confirm(reservation.id(), "pi-1", "order-1", T0 + 1);
 
-        assertThat(reservations.confirm(reservation.id(), "pi-2", "order-2", T0 + 2)).isEqualTo(
-                new Transition.WrongStatus(reservation.withStatus(Status.CONFIRMED, "pi-1", "order-1")));
+        assertThat(reservations.confirm(reservation.id(), "pi-2", "order-2", T0 + 2))
+                .isEqualTo(new Transition.WrongStatus(reservation.withStatus(Status.CONFIRMED, "pi-1", "order-1")));
     }
 
     @Test

@@ -54,12 +54,12 @@ class RedisStoresTest {
         state.waitingRoom().join(new WaitingTicket(token, "evt_1", "u", T0));
         state.waitingRoom().takeAdmissionToken("evt_1", T0);
         state.idempotency().claim("k1", "f", T0, 300_000);
-        state.idempotency().complete("k1", "f", new StoredResponse(200, "application/json", new byte[] {'{', '}'}),
-                T0, 300_000);
+        state.idempotency()
+                .complete("k1", "f", new StoredResponse(200, "application/json", new byte[] {'{', '}'}), T0, 300_000);
         state.idempotency().claim("k2", "f", T0, 300_000);
         state.rateLimits().take("10.0.0.1", T0);
-        HoldResult held = state.reservations().hold(
-                new HoldRequest("r1", "evt_1", List.of("S1"), 0, "u", T0, T0 + 60_000));
+        HoldResult held =
+                state.reservations().hold(new HoldRequest("r1", "evt_1", List.of("S1"), 0, "u", T0, T0 + 60_000));
         assertThat(held).isInstanceOf(HoldResult.Held.class);
         return token;
     }
@@ -75,8 +75,8 @@ class RedisStoresTest {
     @DisplayName("pointed at a closed port the store is not ready (no exception)")
     void notReadyOnClosedPort() throws IOException {
         // Given a store pointed at a port nobody listens on
-        try (RedisStores down = new RedisStores(URI.create("redis://127.0.0.1:" + closedPort()),
-                RedisTestSupport.settings())) {
+        try (RedisStores down =
+                new RedisStores(URI.create("redis://127.0.0.1:" + closedPort()), RedisTestSupport.settings())) {
             // When / Then
             assertThat(down.ready()).isFalse();
         }
@@ -87,8 +87,8 @@ class RedisStoresTest {
     void connectFailsFast() throws IOException {
         int port = closedPort();
 
-        assertThatThrownBy(() -> RedisStores.connect(URI.create("redis://127.0.0.1:" + port),
-                RedisTestSupport.settings()))
+        assertThatThrownBy(
+                        () -> RedisStores.connect(URI.create("redis://127.0.0.1:" + port), RedisTestSupport.settings()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot reach Redis at redis://127.0.0.1:" + port + ": Connection refused");
     }
@@ -98,8 +98,8 @@ class RedisStoresTest {
     void connectFailureHidesPassword() throws IOException {
         int port = closedPort();
 
-        assertThatThrownBy(() -> RedisStores.connect(URI.create("redis://user:secret@127.0.0.1:" + port + "/3"),
-                RedisTestSupport.settings()))
+        assertThatThrownBy(() -> RedisStores.connect(
+                        URI.create("redis://user:secret@127.0.0.1:" + port + "/3"), RedisTestSupport.settings()))
                 .hasMessageStartingWith("cannot reach Redis at redis://127.0.0.1:" + port + "/3: ")
                 .hasMessageNotContaining("secret");
     }
@@ -114,8 +114,8 @@ class RedisStoresTest {
         var deleted = stores.flushTestData();
 
         // Then the per-pattern counts are reported in order, and reservations survive
-        assertThat(deleted.keySet()).containsExactly("queue:*", "idempotency:*", "dedupe:*", "heartbeat:*",
-                "ratelimit:*");
+        assertThat(deleted.keySet())
+                .containsExactly("queue:*", "idempotency:*", "dedupe:*", "heartbeat:*", "ratelimit:*");
         assertThat(deleted.get("queue:*")).isGreaterThanOrEqualTo(4); // waiting, event, seq, bucket, events
         assertThat(deleted.get("idempotency:*")).isEqualTo(1);
         assertThat(deleted.get("dedupe:*")).isEqualTo(1);
@@ -135,8 +135,15 @@ class RedisStoresTest {
 
         // When / Then
         assertThat(stores.keyCounts())
-                .containsKeys("queue:*", "idempotency:*", "dedupe:*", "heartbeat:*", "ratelimit:*", "inventory:*",
-                        "reservation:*", "payment:*")
+                .containsKeys(
+                        "queue:*",
+                        "idempotency:*",
+                        "dedupe:*",
+                        "heartbeat:*",
+                        "ratelimit:*",
+                        "inventory:*",
+                        "reservation:*",
+                        "payment:*")
                 .containsEntry("idempotency:*", 1L)
                 .containsEntry("dedupe:*", 1L)
                 .containsEntry("heartbeat:*", 1L)
@@ -170,8 +177,8 @@ class RedisStoresTest {
     @Test
     @DisplayName("stores do not contact Redis before the first call")
     void constructorIsLazy() throws IOException {
-        try (RedisStores lazy = new RedisStores(URI.create("redis://127.0.0.1:" + closedPort()),
-                RedisTestSupport.settings())) {
+        try (RedisStores lazy =
+                new RedisStores(URI.create("redis://127.0.0.1:" + closedPort()), RedisTestSupport.settings())) {
             assertThat(lazy.toString()).startsWith("RedisStores[redis://127.0.0.1:");
         }
     }

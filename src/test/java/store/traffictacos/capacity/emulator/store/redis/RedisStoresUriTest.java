@@ -21,8 +21,8 @@ class RedisStoresUriTest {
     @Test
     @DisplayName("user and password never appear in the shown URI")
     void redactsCredentials() {
-        try (RedisStores stores = new RedisStores(URI.create("redis://default:s3cret@cache.internal:6380/1"),
-                RedisTestSupport.settings())) {
+        try (RedisStores stores = new RedisStores(
+                URI.create("redis://default:s3cret@cache.internal:6380/1"), RedisTestSupport.settings())) {
             assertThat(stores).hasToString("RedisStores[redis://cache.internal:6380/1]");
         }
     }
@@ -30,8 +30,8 @@ class RedisStoresUriTest {
     @Test
     @DisplayName("a refused URI is named without its password")
     void refusedWithoutPassword() {
-        assertThatThrownBy(() -> new RedisStores(URI.create("http://default:s3cret@cache.internal:6380"),
-                RedisTestSupport.settings()))
+        assertThatThrownBy(() -> new RedisStores(
+                        URI.create("http://default:s3cret@cache.internal:6380"), RedisTestSupport.settings()))
                 .hasMessage("not a Redis URI (redis://host:port[/db] or rediss://...): http://cache.internal:6380");
     }
 

@@ -20,12 +20,12 @@ final class RedisTestSupport {
     static final int TEST_DB = 14;
     static final long T0 = System.currentTimeMillis();
 
-    private RedisTestSupport() {
-    }
+    private RedisTestSupport() {}
 
     static URI redisUri() {
         String configured = System.getProperty("tacos.test.redis", "");
-        assumeTrue(configured != null && !configured.isBlank() && !configured.startsWith("${"),
+        assumeTrue(
+                configured != null && !configured.isBlank() && !configured.startsWith("${"),
                 "tacos.test.redis (env TACOS_TEST_REDIS) is not set: Redis tests skipped");
         URI uri = URI.create(configured.trim());
         String path = uri.getPath();

@@ -222,7 +222,8 @@ class RedisWaitingRoomStoreTest {
         String token = join(T0);
 
         // When / Then admit after the heartbeat period fails
-        assertThat(room.admit(token, UUID.randomUUID().toString(), T0 + POLICY.heartbeatMs())).isFalse();
+        assertThat(room.admit(token, UUID.randomUUID().toString(), T0 + POLICY.heartbeatMs()))
+                .isFalse();
         assertThat(room.lookup(token, T0 + POLICY.heartbeatMs(), true)).isEqualTo(new TicketState.Unknown());
     }
 
@@ -258,7 +259,8 @@ class RedisWaitingRoomStoreTest {
 
         // When / Then the window of 10 s ending now counts them
         assertThat(room.recentAdmissions(eventId, T0 + 9_999)).isEqualTo(2);
-        assertThat(room.recentAdmissions(eventId, T0 + POLICY.admissionWindowMs())).isEqualTo(1);
+        assertThat(room.recentAdmissions(eventId, T0 + POLICY.admissionWindowMs()))
+                .isEqualTo(1);
         assertThat(room.recentAdmissions(eventId, T0 + 15_000)).isZero();
         assertThat(room.recentAdmissions(RedisTestSupport.unique("none"), T0)).isZero();
     }
@@ -281,7 +283,9 @@ class RedisWaitingRoomStoreTest {
     void admissionBucket() {
         // Given a fresh bucket: 500 takes succeed at one instant
         for (int i = 0; i < 500; i++) {
-            assertThat(room.takeAdmissionToken(eventId, T0)).as("take %d", i + 1).isTrue();
+            assertThat(room.takeAdmissionToken(eventId, T0))
+                    .as("take %d", i + 1)
+                    .isTrue();
         }
 
         // When it is empty
