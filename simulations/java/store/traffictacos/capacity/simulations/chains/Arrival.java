@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.onCase;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
+import java.time.Duration;
 import store.traffictacos.capacity.results.Outcomes;
 import store.traffictacos.capacity.simulations.endpoints.Auth;
 import store.traffictacos.capacity.simulations.endpoints.PaymentEndpoints;
@@ -18,27 +19,48 @@ import store.traffictacos.capacity.simulations.journey.Step;
 import store.traffictacos.capacity.simulations.journey.Work;
 import store.traffictacos.capacity.simulations.runtime.GateAction;
 import store.traffictacos.capacity.simulations.runtime.InFlightLimit;
+import store.traffictacos.capacity.simulations.runtime.SaturationWatch;
 import store.traffictacos.capacity.simulations.runtime.StartGate;
 import store.traffictacos.capacity.simulations.runtime.StepListener;
 
 /**
  * What one arriving virtual user does: exactly one request, the next step of some journey
  * ({@link JourneyBook#next()}), then it moves that journey on and reports the answer; or nothing,
- * when the runner already has its {@link InFlightLimit} of requests outstanding.
+ * when the runner already has its {@link InFlightLimit} of requests outstanding. Every request ends
+ * by its timeout, as outcome {@value #TIMEOUT}.
  */
 public final class Arrival {
+    /** The outcome of a request still unanswered at its timeout: an error, the platform's. */
+    public static final String TIMEOUT = "timeout";
+
+    /**
+     * What paces the arrivals: the start gate they wait at, the in-flight bound they take a slot of, and
+     * the watch that stops the run when the runner itself is saturated.
+     */
+    public record Pacing(StartGate gate, InFlightLimit limit, SaturationWatch watch) {}
+
     private Arrival() {}
 
+    /** @param timeout how long a request may wait for its answer */
     public static ChainBuilder chain(
-            JourneyBook book, JourneyPlan plan, Auth auth, InFlightLimit limit, StartGate gate, StepListener listener) {
+            JourneyBook book, JourneyPlan plan, Auth auth, Duration timeout, Pacing pacing, StepListener listener) {
         // the slot is taken once per arrival: doIf evaluates its condition once
-        return exec(new GateAction(gate))
-                .doIf(session -> limit.tryAcquire())
-                .then(oneRequest(book, plan, auth, limit, listener));
+        return exec(new GateAction(pacing.gate(), pacing.watch()))
+                .stopLoadGeneratorIf(
+                        session -> pacing.watch().saturated(),
+                        session -> pacing.watch().saturated() != null)
+                .doIf(session -> pacing.limit().tryAcquire())
+                .then(oneRequest(book, plan, auth, timeout, pacing.limit(), listener));
     }
 
     private static ChainBuilder oneRequest(
-            JourneyBook book, JourneyPlan plan, Auth auth, InFlightLimit limit, StepListener listener) {
+            JourneyBook book,
+            JourneyPlan plan,
+            Auth auth,
+            Duration timeout,
+            InFlightLimit limit,
+            StepListener listener) {
+        long timeoutMicros = timeout.toNanos() / 1_000;
         return exec(session -> {
                     long sentEpochMs = System.currentTimeMillis();
                     listener.sent(sentEpochMs);
@@ -48,15 +70,21 @@ public final class Arrival {
                 })
                 .doSwitch(session -> Sessions.work(session).step())
                 .on(
-                        onCase(Step.JOIN).then(exec(QueueEndpoints.join())),
-                        onCase(Step.STATUS).then(exec(QueueEndpoints.pollStatus())),
-                        onCase(Step.ENTER).then(exec(QueueEndpoints.enter())),
-                        onCase(Step.LEAVE).then(exec(QueueEndpoints.leave())),
-                        onCase(Step.HOLD).then(exec(ReservationEndpoints.hold(plan.seatsPerHold(), auth))),
+                        onCase(Step.JOIN).then(exec(QueueEndpoints.join().requestTimeout(timeout))),
+                        onCase(Step.STATUS)
+                                .then(exec(QueueEndpoints.pollStatus().requestTimeout(timeout))),
+                        onCase(Step.ENTER).then(exec(QueueEndpoints.enter().requestTimeout(timeout))),
+                        onCase(Step.LEAVE).then(exec(QueueEndpoints.leave().requestTimeout(timeout))),
+                        onCase(Step.HOLD)
+                                .then(exec(ReservationEndpoints.hold(plan.seatsPerHold(), auth)
+                                        .requestTimeout(timeout))),
                         onCase(Step.PAYMENT_INTENT)
-                                .then(exec(PaymentEndpoints.intent(plan.priceKrw() * plan.seatsPerHold(), auth))),
-                        onCase(Step.PAYMENT_PROCESS).then(exec(PaymentEndpoints.approve(auth))),
-                        onCase(Step.CONFIRM).then(exec(ReservationEndpoints.confirm(auth))))
+                                .then(exec(PaymentEndpoints.intent(plan.priceKrw() * plan.seatsPerHold(), auth)
+                                        .requestTimeout(timeout))),
+                        onCase(Step.PAYMENT_PROCESS)
+                                .then(exec(PaymentEndpoints.approve(auth).requestTimeout(timeout))),
+                        onCase(Step.CONFIRM)
+                                .then(exec(ReservationEndpoints.confirm(auth).requestTimeout(timeout))))
                 .exec(session -> {
                     Sessions.Request request = Sessions.request(session);
                     long latencyMicros = (System.nanoTime() - request.sentNanos()) / 1_000;
@@ -66,7 +94,7 @@ public final class Arrival {
                     listener.answered(
                             request.sentEpochMs(),
                             work.step().endpoint(),
-                            outcomeName(session, work, outcome),
+                            outcomeName(session, work, outcome, latencyMicros >= timeoutMicros),
                             latencyMicros);
                     book.after(work, outcome);
                     return session.markAsSucceeded();
@@ -98,7 +126,8 @@ public final class Arrival {
         return Outcome.OK;
     }
 
-    private static String outcomeName(Session session, Work work, Outcome outcome) {
+    /** @param timedOut the request was still unanswered at its timeout (Gatling then ends it without a status) */
+    private static String outcomeName(Session session, Work work, Outcome outcome, boolean timedOut) {
         if (outcome == Outcome.NOT_READY) {
             return Outcomes.NOT_READY;
         }
@@ -106,7 +135,7 @@ public final class Arrival {
             return Outcomes.OK;
         }
         if (!session.contains(Sessions.HTTP_STATUS)) {
-            return "connection";
+            return timedOut ? TIMEOUT : "connection";
         }
         int status = session.getInt(Sessions.HTTP_STATUS);
         return expected(work.step(), status) ? "check" : "http_" + status;

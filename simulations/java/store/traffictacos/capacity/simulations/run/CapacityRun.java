@@ -20,12 +20,19 @@ import store.traffictacos.capacity.platform.SamplingSchedule;
 import store.traffictacos.capacity.platform.redis.RedisInfoSampler;
 import store.traffictacos.capacity.platform.redis.RedisInfoSettings;
 import store.traffictacos.capacity.results.ResultsRecorder;
+import store.traffictacos.capacity.results.RunnerTransport;
 import store.traffictacos.capacity.results.Snapshot;
+import store.traffictacos.capacity.runner.HttpVersion;
+import store.traffictacos.capacity.runner.InFlightBudget;
 import store.traffictacos.capacity.runner.StartInstant;
+import store.traffictacos.capacity.runner.Transport;
+import store.traffictacos.capacity.runner.TransportLimits;
 import store.traffictacos.capacity.simulations.chains.Arrival;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 import store.traffictacos.capacity.simulations.profiles.Injection;
+import store.traffictacos.capacity.simulations.runtime.ConnectionCounter;
 import store.traffictacos.capacity.simulations.runtime.InFlightLimit;
+import store.traffictacos.capacity.simulations.runtime.SaturationWatch;
 import store.traffictacos.capacity.simulations.runtime.StartGate;
 import store.traffictacos.capacity.simulations.runtime.StepListener;
 
@@ -47,6 +54,12 @@ public final class CapacityRun {
     private final JourneyBook journeys;
     private final LiveStats live = new LiveStats();
     private final CpuSampler cpu = new CpuSampler();
+    /** How many requests may be outstanding, and why (Little's law over the request timeout). */
+    private final InFlightBudget budget;
+
+    private final InFlightLimit limit;
+    private final SaturationWatch watch;
+    private volatile ConnectionCounter connections;
     private final SamplingSchedule platform;
     private final PrintStream out = System.out;
     /** How long the warm-up lasts before the measured load: Gatling lays out its injection with it. */
@@ -69,6 +82,14 @@ public final class CapacityRun {
         this.journeys =
                 new JourneyBook(settings.plan(), settings.runnerIndex(), settings.runnerCount(), System::nanoTime);
         this.platform = new SamplingSchedule(platformSamplers(settings, target), PLATFORM_PERIOD);
+        // the embedded target holds the other end of every connection in this JVM
+        this.budget = InFlightBudget.of(
+                settings.runner(),
+                settings.profile().peakRps(),
+                TransportLimits.ofThisJvm(),
+                target.embedded() ? 2 : 1);
+        this.limit = new InFlightLimit(budget.limit());
+        this.watch = new SaturationWatch(limit, cpu::last, out);
         if (settings.startSignal() == null) {
             long earliest = System.currentTimeMillis() + RunSettings.STARTUP_ALLOWANCE.toMillis();
             this.startAtEpochMs = settings.startAtEpochMs();
@@ -99,7 +120,7 @@ public final class CapacityRun {
     public static CapacityRun prepare(RunSettings settings) {
         LocalTarget target = LocalTarget.open(settings.targetUrl());
         try {
-            target.check();
+            target.check(settings.runner().transport().sslContext());
         } catch (RuntimeException e) {
             target.close();
             throw e;
@@ -116,12 +137,20 @@ public final class CapacityRun {
     }
 
     public HttpProtocolBuilder protocol() {
-        return http.baseUrl(target.url().toString())
+        HttpProtocolBuilder protocol = http.baseUrl(target.url().toString())
                 .userAgentHeader(settings.runner().journeys().userAgent())
                 .contentTypeHeader("application/json")
                 .acceptHeader("application/json")
-                // one pool for all virtual users: an open-model user per request must not open a connection each
+                // One pool for all virtual users: an open-model user per request must not open a connection each
+                // (without it each user is a client of its own, with its own connections, HTTP/2 ones too).
                 .shareConnections();
+        // HTTP/2 through ALPN: up to the server's stream limit (128 on the ALB) of outstanding requests share a
+        // connection, where HTTP/1.1 needs a connection per outstanding request.
+        return transport().httpVersion() == HttpVersion.HTTP_2 ? protocol.enableHttp2() : protocol;
+    }
+
+    private Transport transport() {
+        return settings.runner().transport();
     }
 
     /**
@@ -138,13 +167,14 @@ public final class CapacityRun {
                         journeys,
                         settings.plan(),
                         settings.auth(),
-                        new InFlightLimit(settings.runner().maxInFlight()),
-                        gate,
+                        transport().requestTimeout(),
+                        new Arrival.Pacing(gate, limit, watch),
                         listener()))
                 .injectOpen(Injection.measured(settings.profile(), untilStart.minus(early)));
         PopulationBuilder warmUp = scenario("warm-up")
                 .exec(exec(http("warm-up")
                         .get("/api/v1/queue/status?token=warm-up")
+                        .requestTimeout(transport().requestTimeout())
                         .check(status().in(200, 404))))
                 .injectOpen(Injection.warmUp(settings.profile(), untilStart.minus(early)));
         return List.of(warmUp, measured);
@@ -188,6 +218,11 @@ public final class CapacityRun {
      * controlled runner first says it is ready and waits for the start instant to be given.
      */
     public void begin() {
+        out.printf(
+                "tacos-capacity: %s; requests time out after %d ms over %s%n",
+                budget.reasoning(),
+                transport().requestTimeout().toMillis(),
+                transport().httpVersion());
         platform.start();
         if (settings.startSignal() != null) {
             out.println(StartInstant.READY + ": runner " + settings.runnerIndex() + " of " + settings.runnerCount()
@@ -231,7 +266,9 @@ public final class CapacityRun {
                 out,
                 settings.runner().controlled() ? settings.runnerIndex() : null);
         recorder = started;
-        cpu.start(started);
+        cpu.start(started, limit::inFlight);
+        connections = ConnectionCounter.install(started::connectionOpened);
+        watch.start();
         out.printf(
                 "tacos-capacity: run %s, runner %d of %d, profile %s (%d s) against %s%s; measured load started %d ms "
                         + "after the planned instant%n",
@@ -254,7 +291,7 @@ public final class CapacityRun {
         } catch (IllegalStateException shuttingDown) {
             // The hook is running or about to: it finds the run finished.
         }
-        finish(null);
+        finish(watch.saturated());
     }
 
     /** @param stoppedEarly why the run ends before its profile does; null at its planned end */
@@ -263,6 +300,10 @@ public final class CapacityRun {
             return;
         }
         cpu.close();
+        watch.close();
+        if (connections != null) {
+            connections.uninstall();
+        }
         platform.close();
         if (progress != null) {
             progress.close();
@@ -272,7 +313,16 @@ public final class CapacityRun {
             ResultsRecorder recorded = recorder == null ? new ResultsRecorder(startAtEpochMs) : recorder;
             Snapshot snapshot = recorded.snapshot();
             new ResultsOutput(settings, target.url(), out)
-                    .write(snapshot, journeys.counts(), platform, stoppedEarly(stoppedEarly, snapshot));
+                    .write(
+                            snapshot,
+                            new RunnerTransport(
+                                    transport().httpVersion().key(),
+                                    transport().requestTimeout().toMillis(),
+                                    budget.limit(),
+                                    budget.reasoning()),
+                            journeys.counts(),
+                            platform,
+                            stoppedEarly(stoppedEarly, snapshot));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results file: " + e.getMessage(), e);
         } finally {

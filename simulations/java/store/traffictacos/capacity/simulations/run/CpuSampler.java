@@ -4,12 +4,14 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import store.traffictacos.capacity.results.ResultsRecorder;
 
 /**
- * Samples this runner's CPU (share of its cores used by this JVM) a few times a second into the
- * results file, so the report can tell a runner short of CPU from a slow platform. With the
- * embedded target the JVM also serves the load, so the reading is the whole laptop run's.
+ * Samples this runner's CPU (share of its cores used by this JVM) and its requests in flight a few times a
+ * second into the results file, so the report can tell a runner short of CPU from a slow platform, and the
+ * benchmark what a runner held outstanding. With the embedded target the JVM also serves the load, so the
+ * CPU reading is the whole laptop run's.
  */
 final class CpuSampler implements AutoCloseable {
     private static final long EVERY_MS = 250;
@@ -22,17 +24,27 @@ final class CpuSampler implements AutoCloseable {
         return thread;
     });
 
-    void start(ResultsRecorder recorder) {
+    /** The last reading (0..1 of the JVM's cores); negative before the first or where unavailable. */
+    private volatile double last = -1;
+
+    void start(ResultsRecorder recorder, IntSupplier inFlight) {
         timer.scheduleAtFixedRate(
                 () -> {
+                    long now = System.currentTimeMillis();
                     double load = os.getProcessCpuLoad();
                     if (load >= 0) { // negative: not available on this platform
-                        recorder.runnerCpu(System.currentTimeMillis(), Math.min(1, load));
+                        last = Math.min(1, load);
+                        recorder.runnerCpu(now, last);
                     }
+                    recorder.inFlight(now, inFlight.getAsInt());
                 },
                 0,
                 EVERY_MS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    double last() {
+        return last;
     }
 
     @Override

@@ -19,6 +19,7 @@ import store.traffictacos.capacity.results.Manifest;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.ResultsFiles;
+import store.traffictacos.capacity.results.RunnerTransport;
 import store.traffictacos.capacity.results.Snapshot;
 import store.traffictacos.capacity.runner.ResultsLog;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
@@ -45,10 +46,15 @@ final class ResultsOutput {
     }
 
     /** @param stoppedEarly why the run ended before its profile did, with the second; null at its planned end */
-    void write(Snapshot snapshot, JourneyBook.Counts journeys, SamplingSchedule platform, String stoppedEarly)
+    void write(
+            Snapshot snapshot,
+            RunnerTransport transport,
+            JourneyBook.Counts journeys,
+            SamplingSchedule platform,
+            String stoppedEarly)
             throws IOException {
         Path dir = settings.folder().runner(settings.runnerIndex());
-        ResultsFiles.write(dir, manifest(snapshot.startEpochMs(), stoppedEarly), snapshot);
+        ResultsFiles.write(dir, manifest(snapshot.startEpochMs(), stoppedEarly), snapshot, transport);
         JOURNEYS_JSON.writeValue(dir.resolve(JOURNEYS_FILE).toFile(), journeys);
         if (!platform.samples().isEmpty() || !platform.unavailable().isEmpty()) {
             PlatformSeriesFile.write(settings.folder().platformFile(), platform.samples(), platform.unavailable());

@@ -43,7 +43,8 @@ public record RunSettings(
      * @param env the environment: a runner's index, the JWT secret
      */
     public static RunSettings from(Map<String, String> properties, Map<String, String> env, long nowEpochMs) {
-        RunnerSettings runner = RunnerSettings.fromProperties(properties, RunIds.stamped("run", LocalDateTime.now()));
+        RunnerSettings runner = RunnerSettings.fromProperties(properties, RunIds.stamped("run", LocalDateTime.now()))
+                .requireReachableTarget();
         int index = runner.runnerIndex(properties, env);
         long earliestStart = nowEpochMs + STARTUP_ALLOWANCE.toMillis();
         Long startAt = runner.start().atEpochMs();

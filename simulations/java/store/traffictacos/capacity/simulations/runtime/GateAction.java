@@ -27,9 +27,12 @@ public final class GateAction implements io.gatling.javaapi.core.ActionBuilder {
     private static final long GRID_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final StartGate gate;
+    private final SaturationWatch watch;
 
-    public GateAction(StartGate gate) {
+    /** @param watch told of every event loop a measured user runs on, to probe how late it runs */
+    public GateAction(StartGate gate, SaturationWatch watch) {
         this.gate = gate;
+        this.watch = watch;
     }
 
     @Override
@@ -37,7 +40,7 @@ public final class GateAction implements io.gatling.javaapi.core.ActionBuilder {
         return new io.gatling.core.action.builder.ActionBuilder() {
             @Override
             public Action build(ScenarioContext ctx, Action next) {
-                return new Gate(gate, next);
+                return new Gate(gate, watch, next);
             }
         };
     }
@@ -46,12 +49,14 @@ public final class GateAction implements io.gatling.javaapi.core.ActionBuilder {
         private static final Logger LOGGER = Logger.apply(LoggerFactory.getLogger(GateAction.class));
 
         private final StartGate gate;
+        private final SaturationWatch watch;
         private final Action next;
         /** One queue per event loop thread: only that thread touches it. */
         private final ThreadLocal<Waiting> waiting = ThreadLocal.withInitial(Waiting::new);
 
-        Gate(StartGate gate, Action next) {
+        Gate(StartGate gate, SaturationWatch watch, Action next) {
             this.gate = gate;
+            this.watch = watch;
             this.next = next;
         }
 
@@ -78,6 +83,7 @@ public final class GateAction implements io.gatling.javaapi.core.ActionBuilder {
                 loop.execute(() -> execute(session));
                 return;
             }
+            watch.onLoop(loop);
             long delayMs = gate.delayMs();
             if (delayMs == 0) {
                 next.$bang(session);

@@ -61,6 +61,13 @@ final class RunCommand implements Callable<Integer> {
                     + (long) RunnerCapacity.DEFAULT_SHARE_RPS + ").")
     Double runnerRps;
 
+    @Option(
+            names = "--expected-latency",
+            paramLabel = "DURATION",
+            description = "The platform's latency under load the runners must ride out, e.g. 1s: runners = "
+                    + "peak × this ÷ the requests one runner holds in flight, if more than by rate (default 1s).")
+    String expectedLatency;
+
     @Option(names = "--target", paramLabel = "URL", description = "The platform's URL, or 'embedded' (local backend).")
     String target;
 
@@ -148,6 +155,7 @@ final class RunCommand implements Callable<Integer> {
         option("--profile-file", profileFile, fields::setProfileFile);
         option("--runners", runners, fields::setRunners);
         option("--runner-rps", runnerRps, fields::setRunnerRps);
+        option("--expected-latency", expectedLatency, fields::setExpectedLatency);
         option("--target", target, fields::setTarget);
         option("--backend", backend, fields::setBackend);
         option("--namespace", namespace, fields.kubernetes()::setNamespace);
@@ -160,7 +168,9 @@ final class RunCommand implements Callable<Integer> {
         option("--reports", reports, fields::setReports);
         option("--barrier-timeout", barrierTimeout, fields.timeouts()::setBarrier);
         option("--start-lead", startLead, fields.timeouts()::setStartLead);
-        return fields.toSpec(RunIds.stamped("run", LocalDateTime.now()));
+        RunSpec spec = fields.toSpec(RunIds.stamped("run", LocalDateTime.now()));
+        fields.sizing().reasoning().forEach(line -> System.out.println("sizing: " + line));
+        return spec;
     }
 
     private static String text(Path path) {

@@ -1,6 +1,7 @@
 package store.traffictacos.capacity.cli;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -8,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import store.traffictacos.capacity.emulator.ReferenceTarget;
 import store.traffictacos.capacity.emulator.TargetConfig;
+import store.traffictacos.capacity.emulator.TargetTls;
 import store.traffictacos.capacity.emulator.guard.RateLimit;
+import store.traffictacos.capacity.emulator.netty.SelfSignedCertificate;
 
 /** {@code tacos-capacity target}: runs the reference target until interrupted. */
 @Command(
@@ -87,6 +90,22 @@ final class TargetCommand implements Callable<Integer> {
     @Option(names = "--io-threads", description = "Network threads; 0 = one per core (default: ${DEFAULT-VALUE}).")
     int ioThreads = DEFAULTS.ioThreads();
 
+    @Option(
+            names = "--tls",
+            description = "Serve HTTPS, offering HTTP/2 and HTTP/1.1 through ALPN, with a self-signed certificate made "
+                    + "at start (its trust store is printed, for runners' -Dtls.trust.store) unless --tls-cert and "
+                    + "--tls-key are given.")
+    boolean tls;
+
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "PEM",
+            description = "The certificate chain to serve HTTPS with (implies --tls).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "Its PKCS#8 private key (implies --tls).")
+    Path tlsKey;
+
     @Override
     public Integer call() throws InterruptedException {
         TargetConfig config = new TargetConfig(
@@ -103,7 +122,8 @@ final class TargetCommand implements Callable<Integer> {
                 redis,
                 maxBodyBytes,
                 ioThreads,
-                DEFAULTS.handlerThreads());
+                DEFAULTS.handlerThreads(),
+                tls || tlsCert != null || tlsKey != null ? new TargetTls(tlsCert, tlsKey) : null);
         ReferenceTarget target = ReferenceTarget.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -120,6 +140,17 @@ final class TargetCommand implements Callable<Integer> {
                 capacityRps == 0
                         ? "unlimited"
                         : capacityRps + " req/s, service time " + serviceTimeMs + " ms, queue " + queueLimit);
+        if (config.tls() != null) {
+            System.out.printf(
+                    "HTTPS with HTTP/2 (at most %d streams per connection) and HTTP/1.1 through ALPN%s%n",
+                    TargetTls.MAX_CONCURRENT_STREAMS,
+                    target.trustStore() == null
+                            ? ""
+                            : "; self-signed certificate " + target.certificateFile() + ", trust store for runners: "
+                                    + "-Dtls.trust.store=" + target.trustStore() + " -Dtls.trust.password="
+                                    + SelfSignedCertificate.TRUST_STORE_PASSWORD);
+        }
+        System.out.flush();
         stopped.await();
         return 0;
     }

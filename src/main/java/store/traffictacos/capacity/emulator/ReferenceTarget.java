@@ -1,7 +1,11 @@
 package store.traffictacos.capacity.emulator;
 
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +23,7 @@ import store.traffictacos.capacity.emulator.http.Route;
 import store.traffictacos.capacity.emulator.http.Router;
 import store.traffictacos.capacity.emulator.metrics.TargetMetrics;
 import store.traffictacos.capacity.emulator.netty.NettyServer;
+import store.traffictacos.capacity.emulator.netty.SelfSignedCertificate;
 import store.traffictacos.capacity.emulator.operations.OperationsApi;
 import store.traffictacos.capacity.emulator.payment.PaymentApi;
 import store.traffictacos.capacity.emulator.payment.PaymentSimulator;
@@ -38,16 +43,23 @@ import store.traffictacos.capacity.emulator.store.redis.RedisStores;
  * Closing it stops the server and releases every thread and connection it made.
  */
 public final class ReferenceTarget implements AutoCloseable {
+    static final String TRUST_STORE_FILE = "truststore.p12";
+    static final String CERTIFICATE_FILE = "certificate.pem";
+
     private final TargetConfig config;
     private final NettyServer server;
     private final Stores stores;
     private final List<ExecutorService> executors;
+    /** Where a self-signed certificate's files are (deleted on close); null without one. */
+    private final Path tlsFiles;
 
-    private ReferenceTarget(TargetConfig config, NettyServer server, Stores stores, List<ExecutorService> executors) {
+    private ReferenceTarget(
+            TargetConfig config, NettyServer server, Stores stores, List<ExecutorService> executors, Path tlsFiles) {
         this.config = config;
         this.server = server;
         this.stores = stores;
         this.executors = executors;
+        this.tlsFiles = tlsFiles;
     }
 
     public static ReferenceTarget start(TargetConfig config) {
@@ -60,7 +72,18 @@ public final class ReferenceTarget implements AutoCloseable {
                 new StoreSettings(AdmissionPolicy.contract(), config.rateLimit(), new SeatMap(config.seatsPerEvent()));
         Stores stores = openStores(config, settings);
         List<ExecutorService> executors = new ArrayList<>();
+        Path tlsFiles = null;
         try {
+            SslContext tls = null;
+            if (config.tls() != null && config.tls().isSelfSigned()) {
+                SelfSignedCertificate certificate = SelfSignedCertificate.forHost(config.host());
+                tlsFiles = Files.createTempDirectory("tacos-target-tls");
+                certificate.writeTrustStore(tlsFiles.resolve(TRUST_STORE_FILE));
+                certificate.writeCertificate(tlsFiles.resolve(CERTIFICATE_FILE));
+                tls = NettyServer.tls(certificate.certificate(), certificate.privateKey());
+            } else if (config.tls() != null) {
+                tls = NettyServer.tls(config.tls().certificate(), config.tls().privateKey());
+            }
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("tacos-payments"));
             executors.add(scheduler);
             ExecutorService handlers = null;
@@ -99,11 +122,18 @@ public final class ReferenceTarget implements AutoCloseable {
                     gateway,
                     capacity,
                     metrics,
-                    handlers);
-            return new ReferenceTarget(config, server, stores, executors);
+                    handlers,
+                    tls);
+            return new ReferenceTarget(config, server, stores, executors, tlsFiles);
+        } catch (IllegalArgumentException e) { // the certificate or key cannot be used
+            executors.forEach(ExecutorService::shutdownNow);
+            stores.close();
+            deleteTlsFiles(tlsFiles);
+            throw e;
         } catch (Exception e) { // includes the undeclared BindException
             executors.forEach(ExecutorService::shutdownNow);
             stores.close();
+            deleteTlsFiles(tlsFiles);
             throw new IllegalStateException(
                     "cannot listen on " + config.host() + ":" + config.port() + ": "
                             + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
@@ -132,7 +162,33 @@ public final class ReferenceTarget implements AutoCloseable {
     }
 
     public URI baseUrl() {
-        return URI.create("http://" + config.host() + ":" + port());
+        return URI.create((config.tls() == null ? "http" : "https") + "://" + config.host() + ":" + port());
+    }
+
+    /**
+     * With a self-signed certificate, a PKCS12 trust store holding it (password
+     * {@value SelfSignedCertificate#TRUST_STORE_PASSWORD}), for runners' {@code -Dtls.trust.store}; else null.
+     */
+    public Path trustStore() {
+        return tlsFiles == null ? null : tlsFiles.resolve(TRUST_STORE_FILE);
+    }
+
+    /** With a self-signed certificate, the certificate as PEM (curl --cacert, nginx); else null. */
+    public Path certificateFile() {
+        return tlsFiles == null ? null : tlsFiles.resolve(CERTIFICATE_FILE);
+    }
+
+    private static void deleteTlsFiles(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        for (String name : List.of(TRUST_STORE_FILE, CERTIFICATE_FILE, "")) {
+            try {
+                Files.deleteIfExists(dir.resolve(name));
+            } catch (IOException e) {
+                // a temporary file left behind is harmless
+            }
+        }
     }
 
     public TargetConfig config() {
@@ -144,5 +200,6 @@ public final class ReferenceTarget implements AutoCloseable {
         server.close();
         executors.forEach(ExecutorService::shutdownNow);
         stores.close();
+        deleteTlsFiles(tlsFiles);
     }
 }

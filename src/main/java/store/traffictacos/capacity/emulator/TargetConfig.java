@@ -14,6 +14,7 @@ import store.traffictacos.capacity.emulator.guard.RateLimit;
  * @param redisUri null for the in-memory store
  * @param ioThreads Netty event-loop threads; 0 = one per core
  * @param handlerThreads threads that run handlers when the store blocks (Redis)
+ * @param tls HTTPS with HTTP/2 and HTTP/1.1 through ALPN; null: plain HTTP/1.1
  */
 public record TargetConfig(
         String host,
@@ -29,7 +30,8 @@ public record TargetConfig(
         URI redisUri,
         int maxBodyBytes,
         int ioThreads,
-        int handlerThreads) {
+        int handlerThreads,
+        TargetTls tls) {
 
     public static final String DEFAULT_JWT_SECRET = "tacos-capacity-dev-secret";
     public static final String DEFAULT_WEBHOOK_SECRET = "tacos-capacity-webhook-secret";
@@ -69,7 +71,8 @@ public record TargetConfig(
                 null,
                 1_048_576,
                 0,
-                64);
+                64,
+                null);
     }
 
     public TargetConfig withPort(int newPort) {
@@ -87,7 +90,8 @@ public record TargetConfig(
                 redisUri,
                 maxBodyBytes,
                 ioThreads,
-                handlerThreads);
+                handlerThreads,
+                tls);
     }
 
     public TargetConfig withCapacity(double rps, double serviceMs, int queue) {
@@ -105,7 +109,8 @@ public record TargetConfig(
                 redisUri,
                 maxBodyBytes,
                 ioThreads,
-                handlerThreads);
+                handlerThreads,
+                tls);
     }
 
     public TargetConfig withRateLimit(RateLimit limit) {
@@ -123,7 +128,8 @@ public record TargetConfig(
                 redisUri,
                 maxBodyBytes,
                 ioThreads,
-                handlerThreads);
+                handlerThreads,
+                tls);
     }
 
     public TargetConfig withSeatsPerEvent(int seats) {
@@ -141,7 +147,8 @@ public record TargetConfig(
                 redisUri,
                 maxBodyBytes,
                 ioThreads,
-                handlerThreads);
+                handlerThreads,
+                tls);
     }
 
     public TargetConfig withPaymentDelay(Duration delay) {
@@ -159,7 +166,8 @@ public record TargetConfig(
                 redisUri,
                 maxBodyBytes,
                 ioThreads,
-                handlerThreads);
+                handlerThreads,
+                tls);
     }
 
     public TargetConfig withRedis(URI uri) {
@@ -177,7 +185,8 @@ public record TargetConfig(
                 uri,
                 maxBodyBytes,
                 ioThreads,
-                handlerThreads);
+                handlerThreads,
+                tls);
     }
 
     public TargetConfig withMaxBodyBytes(int bytes) {
@@ -195,7 +204,28 @@ public record TargetConfig(
                 redisUri,
                 bytes,
                 ioThreads,
-                handlerThreads);
+                handlerThreads,
+                tls);
+    }
+
+    /** The same target over HTTPS (HTTP/2 and HTTP/1.1 through ALPN); null: plain HTTP/1.1. */
+    public TargetConfig withTls(TargetTls newTls) {
+        return new TargetConfig(
+                host,
+                port,
+                capacityRps,
+                serviceTimeMs,
+                queueLimit,
+                rateLimit,
+                jwtSecret,
+                paymentDelay,
+                webhookSecret,
+                seatsPerEvent,
+                redisUri,
+                maxBodyBytes,
+                ioThreads,
+                handlerThreads,
+                newTls);
     }
 
     private static void require(boolean condition, String message) {

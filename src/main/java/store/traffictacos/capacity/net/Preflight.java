@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /** Checks the target answers {@code /healthz} before any load is sent. */
 public final class Preflight {
@@ -13,11 +15,22 @@ public final class Preflight {
 
     /** @throws IllegalStateException one line, when the target does not answer 200 */
     public static void check(URI target) {
+        check(target, null);
+    }
+
+    /**
+     * The same over TLS with {@code tls}'s trust (the runners' trust store, or none when insecure).
+     *
+     * @param tls null: the JVM's default trust
+     */
+    public static void check(URI target, @Nullable SSLContext tls) {
         URI health = target.resolve("/healthz");
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            client.sslContext(tls);
+        }
         try {
-            HttpResponse<Void> response = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build()
+            HttpResponse<Void> response = client.build()
                     .send(
                             HttpRequest.newBuilder(health)
                                     .timeout(Duration.ofSeconds(5))

@@ -25,6 +25,8 @@ final class ManifestJson {
     private static final String FORMAT_FIELD = "format";
     private static final String SCHEDULED_FIELD = "scheduledPerSecond";
     private static final String STOPPED_EARLY_FIELD = "stoppedEarly";
+    /** Added to the format compatibly: files without it read as a runner that recorded no transport. */
+    private static final String TRANSPORT_FIELD = "transport";
 
     private ManifestJson() {}
 
@@ -104,6 +106,71 @@ final class ManifestJson {
             }
             return new Totals(requests, byEndpoint, byOutcome);
         }
+    }
+
+    /** How the runner reached the target and what its connections did, second by second. */
+    record Transport(
+            String httpVersion,
+            long requestTimeoutMs,
+            int inFlightLimit,
+            String inFlightReasoning,
+            List<ConnectionCounts> seconds) {
+        static Transport of(RunnerTransport transport, Snapshot.Connections connections) {
+            long[] opened = connections.openedPerSecond();
+            long[] inFlight = connections.peakInFlightPerSecond();
+            List<ConnectionCounts> seconds = new ArrayList<>();
+            for (int second = 0; second < Math.max(opened.length, inFlight.length); second++) {
+                seconds.add(new ConnectionCounts(
+                        second, valueAt(opened, second, 0), second < inFlight.length ? inFlight[second] : -1));
+            }
+            return new Transport(
+                    transport.httpVersion(),
+                    transport.requestTimeoutMs(),
+                    transport.inFlightLimit(),
+                    transport.inFlightReasoning(),
+                    seconds);
+        }
+
+        RunnerTransport settings() {
+            return new RunnerTransport(httpVersion, requestTimeoutMs, inFlightLimit, inFlightReasoning);
+        }
+
+        Snapshot.Connections connections() {
+            long[] opened = new long[seconds.size()];
+            long[] inFlight = new long[seconds.size()];
+            for (int i = 0; i < opened.length; i++) {
+                if (seconds.get(i).second() != i) {
+                    throw new IllegalArgumentException("transport.seconds[" + i + "] is second "
+                            + seconds.get(i).second() + "; seconds must list 0, 1, 2, ... in order");
+                }
+                opened[i] = seconds.get(i).connectionsOpened();
+                inFlight[i] = seconds.get(i).peakInFlight();
+            }
+            return new Snapshot.Connections(opened, inFlight);
+        }
+
+        private static long valueAt(long[] values, int index, long fallback) {
+            return index < values.length ? values[index] : fallback;
+        }
+    }
+
+    /** Connections the runner opened in a second, and the most requests it had outstanding then (-1: not read). */
+    record ConnectionCounts(long second, long connectionsOpened, long peakInFlight) {}
+
+    /** The file's transport block; null for a file written before it existed or by a runner that had none. */
+    static Transport transport(ObjectMapper json, JsonNode file) throws IOException {
+        JsonNode node = file.get(TRANSPORT_FIELD);
+        return node == null || node.isNull() ? null : json.treeToValue(node, Transport.class);
+    }
+
+    static ObjectNode write(ObjectMapper json, Manifest manifest, Snapshot snapshot, RunnerTransport transport) {
+        ObjectNode file = write(json, manifest, snapshot);
+        if (transport != null) {
+            JsonNode stoppedEarly = file.remove(STOPPED_EARLY_FIELD);
+            file.set(TRANSPORT_FIELD, json.valueToTree(Transport.of(transport, snapshot.connections())));
+            file.set(STOPPED_EARLY_FIELD, stoppedEarly);
+        }
+        return file;
     }
 
     static ObjectNode write(ObjectMapper json, Manifest manifest, Snapshot snapshot) {

@@ -33,6 +33,9 @@ public final class MergedResults {
     private final long[] sentPerSecond;
     private final double[] busiestRunnerCpuPerSecond;
     private final long[] scheduledPerSecond;
+    private final long[] connectionsOpenedPerSecond;
+    private final long[] peakInFlightPerSecond;
+    private final List<RunnerTransport> transports;
 
     private MergedResults(
             List<Manifest> runners,
@@ -40,7 +43,13 @@ public final class MergedResults {
             SortedMap<SeriesKey, LatencyCounts> series,
             long[] sentPerSecond,
             long[] scheduledPerSecond,
-            double[] busiestRunnerCpuPerSecond) {
+            double[] busiestRunnerCpuPerSecond,
+            long[] connectionsOpenedPerSecond,
+            long[] peakInFlightPerSecond,
+            List<RunnerTransport> transports) {
+        this.connectionsOpenedPerSecond = connectionsOpenedPerSecond;
+        this.peakInFlightPerSecond = peakInFlightPerSecond;
+        this.transports = transports;
         this.runners = runners;
         this.startEpochMs = startEpochMs;
         this.series = series;
@@ -99,6 +108,9 @@ public final class MergedResults {
         long[] sent = new long[0];
         long[] scheduled = new long[0];
         double[] cpu = new double[0];
+        long[] opened = new long[0];
+        long[] inFlight = new long[0];
+        List<RunnerTransport> transports = new java.util.ArrayList<>();
         for (RunnerResults runner : results) {
             long shift = Math.floorDiv(runner.manifest().startEpochMs() - startEpochMs + 500, 1000);
             runner.series()
@@ -109,9 +121,27 @@ public final class MergedResults {
             sent = addShifted(sent, runner.sentPerSecond(), shift);
             scheduled = addShifted(scheduled, runner.manifest().scheduledPerSecond(), shift);
             cpu = maxShifted(cpu, runner.cpuPerSecond(), shift);
+            opened = addShifted(opened, runner.connections().openedPerSecond(), shift);
+            inFlight = addShifted(
+                    inFlight,
+                    Arrays.stream(runner.connections().peakInFlightPerSecond())
+                            .map(reading -> Math.max(0, reading))
+                            .toArray(),
+                    shift);
+            if (runner.transport() != null) {
+                transports.add(runner.transport());
+            }
         }
         return new MergedResults(
-                runners, startEpochMs, Collections.unmodifiableSortedMap(series), sent, scheduled, cpu);
+                runners,
+                startEpochMs,
+                Collections.unmodifiableSortedMap(series),
+                sent,
+                scheduled,
+                cpu,
+                opened,
+                inFlight,
+                List.copyOf(transports));
     }
 
     public String runId() {
@@ -171,6 +201,29 @@ public final class MergedResults {
     /** Requests the profile scheduled for all runners in each merged second; index = second. */
     public long[] scheduledPerSecond() {
         return scheduledPerSecond.clone();
+    }
+
+    /** Connections all runners opened in each merged second; index = second (empty for older results). */
+    public long[] connectionsOpenedPerSecond() {
+        return connectionsOpenedPerSecond.clone();
+    }
+
+    /** Connections all runners opened over the run. */
+    public long connectionsOpened() {
+        return Arrays.stream(connectionsOpenedPerSecond).sum();
+    }
+
+    /**
+     * In each merged second, the runners' highest readings of their outstanding requests, added up: at least
+     * what was in flight at once (runners read at different instants); empty for older results.
+     */
+    public long[] peakInFlightPerSecond() {
+        return peakInFlightPerSecond.clone();
+    }
+
+    /** How each runner that recorded it reached the target (HTTP version, timeout, in-flight budget). */
+    public List<RunnerTransport> transports() {
+        return transports;
     }
 
     /** Responses by outcome over the whole run. */

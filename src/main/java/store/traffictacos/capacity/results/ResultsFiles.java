@@ -18,6 +18,7 @@ import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes and reads one runner's results directory.
@@ -93,13 +94,24 @@ public final class ResultsFiles {
 
     /** Writes {@code results.hlog}, then {@code manifest.json}, into {@code runnerDir} (created if needed). */
     public static void write(Path runnerDir, Manifest manifest, Snapshot snapshot) throws IOException {
+        write(runnerDir, manifest, snapshot, null);
+    }
+
+    /**
+     * The same, with how the runner reached the target and its connections per second in {@code transport}.
+     *
+     * @param transport null: none recorded (the block is left out)
+     */
+    public static void write(Path runnerDir, Manifest manifest, Snapshot snapshot, @Nullable RunnerTransport transport)
+            throws IOException {
         if (manifest.startEpochMs() != snapshot.startEpochMs()) {
             throw new IllegalArgumentException("manifest starts at " + manifest.startEpochMs() + " but the recorder at "
                     + snapshot.startEpochMs());
         }
         Files.createDirectories(runnerDir);
         writeLog(runnerDir.resolve(LOG_FILE), manifest.startEpochMs(), snapshot.series());
-        JSON.writeValue(runnerDir.resolve(MANIFEST_FILE).toFile(), ManifestJson.write(JSON, manifest, snapshot));
+        JSON.writeValue(
+                runnerDir.resolve(MANIFEST_FILE).toFile(), ManifestJson.write(JSON, manifest, snapshot, transport));
     }
 
     /**
@@ -115,6 +127,7 @@ public final class ResultsFiles {
             throw new IOException(runnerDir + ": format '" + format + "' is not " + ManifestJson.FORMAT);
         }
         ManifestJson.Recorded recorded = ManifestJson.recorded(JSON, file);
+        ManifestJson.Transport transport = ManifestJson.transport(JSON, file);
         try {
             Manifest manifest = ManifestJson.manifest(JSON, file, recorded);
             SortedMap<SeriesKey, LatencyCounts> series = readLog(runnerDir.resolve(LOG_FILE), manifest.startEpochMs());
@@ -125,7 +138,13 @@ public final class ResultsFiles {
             }
             return new RunnerResults(
                     manifest,
-                    new Snapshot(manifest.startEpochMs(), series, recorded.sentPerSecond(), recorded.cpuPerSecond()));
+                    new Snapshot(
+                            manifest.startEpochMs(),
+                            series,
+                            recorded.sentPerSecond(),
+                            recorded.cpuPerSecond(),
+                            transport == null ? Snapshot.Connections.NONE : transport.connections()),
+                    transport == null ? null : transport.settings());
         } catch (IllegalArgumentException e) {
             throw new IOException(runnerDir + ": " + e.getMessage(), e);
         }

@@ -75,21 +75,53 @@ public final class ResultsRecorder {
         }
     }
 
+    /** Counts one connection the runner opened at {@code epochMs}; connections before the start are ignored. */
+    public void connectionOpened(long epochMs) {
+        SecondBucket bucket = bucketOf(epochMs);
+        if (bucket != null) {
+            bucket.countConnectionOpened();
+        }
+    }
+
+    /**
+     * Records how many requests the runner had outstanding at {@code epochMs}; a second keeps its highest
+     * reading, readings before the start are ignored.
+     */
+    public void inFlight(long epochMs, long requests) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("requests in flight must be >= 0, was " + requests);
+        }
+        SecondBucket bucket = bucketOf(epochMs);
+        if (bucket != null) {
+            bucket.inFlight(requests);
+        }
+    }
+
     /** A copy of everything recorded so far; later recording does not change it. */
     public Snapshot snapshot() {
         Map<SeriesKey, LatencyCounts> series = new TreeMap<>();
         long[] sentPerSecond = new long[seconds.size()];
         double[] cpuPerSecond = new double[seconds.size()];
         java.util.Arrays.fill(cpuPerSecond, Double.NaN);
+        long[] connectionsOpened = new long[seconds.size()];
+        long[] peakInFlight = new long[seconds.size()];
+        java.util.Arrays.fill(peakInFlight, -1);
         for (int second = 0; second < sentPerSecond.length; second++) {
             SecondBucket bucket = seconds.existing(second);
             if (bucket != null) {
                 sentPerSecond[second] = bucket.sent();
                 cpuPerSecond[second] = bucket.cpu();
+                connectionsOpened[second] = bucket.connectionsOpened();
+                peakInFlight[second] = bucket.peakInFlight();
                 bucket.copyInto(second, series);
             }
         }
-        return new Snapshot(startEpochMs, series, sentPerSecond, cpuPerSecond);
+        return new Snapshot(
+                startEpochMs,
+                series,
+                sentPerSecond,
+                cpuPerSecond,
+                new Snapshot.Connections(connectionsOpened, peakInFlight));
     }
 
     private @Nullable SecondBucket bucketOf(long sentEpochMs) {

@@ -1,6 +1,7 @@
 package store.traffictacos.capacity.results;
 
 import java.util.SortedMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One runner's results as read back by {@link ResultsFiles#read}: its manifest and what it
@@ -9,10 +10,26 @@ import java.util.SortedMap;
 public final class RunnerResults {
     private final Manifest manifest;
     private final Snapshot recorded;
+    private final @Nullable RunnerTransport transport;
 
     RunnerResults(Manifest manifest, Snapshot recorded) {
+        this(manifest, recorded, null);
+    }
+
+    RunnerResults(Manifest manifest, Snapshot recorded, @Nullable RunnerTransport transport) {
         this.manifest = manifest;
         this.recorded = recorded;
+        this.transport = transport;
+    }
+
+    /** How the runner reached the target (HTTP version, timeout, in-flight budget); null in older files. */
+    public @Nullable RunnerTransport transport() {
+        return transport;
+    }
+
+    /** Connections the runner opened and requests it had outstanding, per second (empty in older files). */
+    public Snapshot.Connections connections() {
+        return recorded.connections();
     }
 
     public Manifest manifest() {

@@ -9,6 +9,10 @@ final class SecondBucket {
     private final LongAdder sent = new LongAdder();
     /** The runner's busiest CPU reading in this second (share of its cores), NaN when none was taken. */
     private double cpu = Double.NaN;
+    /** Connections the runner opened in this second. */
+    private final LongAdder connectionsOpened = new LongAdder();
+    /** The most requests the runner had outstanding at a reading in this second; -1 when none was taken. */
+    private long peakInFlight = -1;
     /** endpoint, then outcome: two lookups by the caller's own strings, so recording allocates no key. */
     private final Map<String, Map<String, LiveSeries>> seriesByEndpoint = new ConcurrentHashMap<>();
 
@@ -26,6 +30,22 @@ final class SecondBucket {
 
     synchronized double cpu() {
         return cpu;
+    }
+
+    void countConnectionOpened() {
+        connectionsOpened.increment();
+    }
+
+    long connectionsOpened() {
+        return connectionsOpened.sum();
+    }
+
+    synchronized void inFlight(long requests) {
+        peakInFlight = Math.max(peakInFlight, requests);
+    }
+
+    synchronized long peakInFlight() {
+        return peakInFlight;
     }
 
     LiveSeries series(String endpoint, String outcome) {

@@ -9,7 +9,7 @@ import java.util.Locale;
 import store.traffictacos.capacity.profile.LoadProfile;
 
 /**
- * What one runner can push, as measured by {@code bench/run} (BENCHMARKS.md, sections 1 and 6): the one
+ * What one runner can push and hold outstanding, as measured by {@code bench/run} (BENCHMARKS.md): the one
  * place the controller's default share and every runner's limits come from. The figures are those of
  * {@code bench/baseline.json}, which a full {@code bench/run} writes and the jar carries beside this class
  * (a runner pod has no {@code bench/} folder); it is read once.
@@ -36,14 +36,14 @@ public final class RunnerCapacity {
     public static final double DEFAULT_SHARE_RPS = 16_000;
 
     /**
-     * Requests (so connections) a runner keeps outstanding at most by default. Bigger is not better:
-     * a runner that falls behind for a moment (a GC, its JIT in a fresh JVM) with a bound of half a
-     * second of its rate piled up thousands of requests, opened a connection for each and collapsed
-     * (p99 in seconds, connection errors) at a rate it held with this bound, which sheds the excess
-     * instead and reports it as the generator falling behind. At {@link #DEFAULT_SHARE_RPS} it still
-     * allows a platform a mean latency of DEFAULT_MAX_IN_FLIGHT ÷ DEFAULT_SHARE_RPS.
+     * Requests one runner held outstanding over HTTP/1.1 (a connection each) while sending its rate exactly,
+     * measured by {@code bench/run} against the reference target answering in 1 s and 3 s: the highest
+     * rate held × that latency. What {@code run} sizes by when the platform is slow ({@link RunnerSizing}).
      */
-    public static final int DEFAULT_MAX_IN_FLIGHT = (int) figure("defaultMaxInFlight");
+    public static final int IN_FLIGHT_HTTP_1_1 = (int) inFlight(HttpVersion.HTTP_1_1);
+
+    /** The same over HTTP/2 through TLS, where up to 128 outstanding requests share a connection. */
+    public static final int IN_FLIGHT_HTTP_2 = (int) inFlight(HttpVersion.HTTP_2);
 
     private RunnerCapacity() {}
 
@@ -79,8 +79,20 @@ public final class RunnerCapacity {
         }
     }
 
+    /** Requests one runner was measured to hold outstanding over {@code version} while keeping its rate. */
+    public static int inFlightCapacity(HttpVersion version) {
+        return version == HttpVersion.HTTP_2 ? IN_FLIGHT_HTTP_2 : IN_FLIGHT_HTTP_1_1;
+    }
+
+    private static double inFlight(HttpVersion version) {
+        return positive("inFlight." + version.key(), RUNNER.path("inFlight").path(version.key()));
+    }
+
     private static double figure(String name) {
-        JsonNode value = RUNNER.path(name);
+        return positive(name, RUNNER.path(name));
+    }
+
+    private static double positive(String name, JsonNode value) {
         if (!value.isNumber() || !(value.asDouble() > 0)) {
             throw new IllegalStateException(
                     "bench/baseline.json: runner." + name + " must be a positive number, not " + value);

@@ -24,7 +24,8 @@ import store.traffictacos.capacity.config.Uris;
  * @param profile the whole run's profile (a runner takes its share)
  * @param start when the measured load begins
  * @param warmUp the longest warm-up before the start instant
- * @param maxInFlight requests a runner may have outstanding
+ * @param maxInFlight requests a runner may have outstanding; 0: its share's peak × the request timeout, capped by
+ *     what its transport can hold ({@link InFlightBudget})
  * @param maxRps the highest share a runner accepts
  * @param platformRedis the platform's Redis to sample INFO from (runner 0); null: none
  * @param sloFile what the report judges by; null: the runbook's SLOs
@@ -32,6 +33,7 @@ import store.traffictacos.capacity.config.Uris;
  * @param controlled run by the controller: prints machine-read progress lines for the merged console
  * @param resultsToLog prints the results folder into the output at the end, for runners whose files the
  *     controller cannot reach (Kubernetes pods)
+ * @param transport the HTTP version, the request timeout and the trusted certificates
  */
 public record RunnerSettings(
         String runId,
@@ -47,7 +49,8 @@ public record RunnerSettings(
         Path sloFile,
         Path reportsDir,
         boolean controlled,
-        boolean resultsToLog) {
+        boolean resultsToLog,
+        Transport transport) {
 
     private static final String RUN_ID = "run.id";
     private static final String TARGET = "target.url";
@@ -77,13 +80,24 @@ public record RunnerSettings(
         if (warmUp.isNegative()) {
             throw new IllegalArgumentException("-D" + WARM_UP + ": must not be negative, got " + warmUp.toSeconds());
         }
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("-D" + MAX_IN_FLIGHT + ": must be at least 1, got " + maxInFlight);
+        if (maxInFlight < 0) {
+            throw new IllegalArgumentException("-D" + MAX_IN_FLIGHT + ": must be at least 1 (or 0: by the request "
+                    + "timeout), got " + maxInFlight);
         }
         if (!(maxRps > 0)) {
             throw new IllegalArgumentException("-D" + MAX_RPS + ": must be positive, got " + maxRps);
         }
         RunnerCapacity.requireShareWithin(profile.profile(), runnerCount, maxRps);
+        Objects.requireNonNull(transport, "transport");
+    }
+
+    /**
+     * Refuses a transport the target cannot be reached with (HTTP/2 to a plain-HTTP target). Asked once the
+     * target is known: by the controller for its runners, by a runner for itself.
+     */
+    public RunnerSettings requireReachableTarget() {
+        transport.requireReachable(target);
+        return this;
     }
 
     /** A run of {@code profile} over {@code runnerCount} runners with every other setting at its default. */
@@ -96,13 +110,14 @@ public record RunnerSettings(
                 StartPlan.SOON,
                 DEFAULT_WARM_UP,
                 Journeys.defaults(),
-                RunnerCapacity.DEFAULT_MAX_IN_FLIGHT,
+                InFlightBudget.BY_TIMEOUT,
                 RunnerCapacity.SUSTAINED_RPS,
                 null,
                 null,
                 null,
                 false,
-                false);
+                false,
+                Transport.defaults());
     }
 
     /**
@@ -127,14 +142,15 @@ public record RunnerSettings(
                 StartPlan.fromProperties(properties),
                 Duration.ofSeconds(integer(WARM_UP, value.apply(WARM_UP), (int) DEFAULT_WARM_UP.toSeconds())),
                 Journeys.fromProperties(properties),
-                integer(MAX_IN_FLIGHT, value.apply(MAX_IN_FLIGHT), RunnerCapacity.DEFAULT_MAX_IN_FLIGHT),
+                integer(MAX_IN_FLIGHT, value.apply(MAX_IN_FLIGHT), InFlightBudget.BY_TIMEOUT),
                 decimal(MAX_RPS, value.apply(MAX_RPS), RunnerCapacity.SUSTAINED_RPS),
                 redis == null ? null : named(PLATFORM_REDIS, () -> Uris.redis(redis)),
                 // Absolute from here on: a runner JVM started by the controller works in a folder of its own.
                 slo == null ? null : Path.of(slo).toAbsolutePath(),
                 reports == null ? null : Path.of(reports).toAbsolutePath(),
                 Boolean.parseBoolean(value.apply(CONTROLLED)),
-                Boolean.parseBoolean(value.apply(RESULTS_TO_LOG)));
+                Boolean.parseBoolean(value.apply(RESULTS_TO_LOG)),
+                Transport.fromProperties(properties));
     }
 
     /** Every setting as properties: what {@link #fromProperties} reads back into an equal value. */
@@ -162,6 +178,7 @@ public record RunnerSettings(
         }
         properties.put(CONTROLLED, Boolean.toString(controlled));
         properties.put(RESULTS_TO_LOG, Boolean.toString(resultsToLog));
+        properties.putAll(transport.toProperties());
         return properties;
     }
 
@@ -209,7 +226,8 @@ public record RunnerSettings(
                 sloFile,
                 reportsDir,
                 controlled,
-                resultsToLog);
+                resultsToLog,
+                transport);
     }
 
     public RunnerSettings withStart(StartPlan start) {
@@ -227,7 +245,8 @@ public record RunnerSettings(
                 sloFile,
                 reportsDir,
                 controlled,
-                resultsToLog);
+                resultsToLog,
+                transport);
     }
 
     public RunnerSettings withReportsDir(Path reportsDir) {
@@ -245,7 +264,8 @@ public record RunnerSettings(
                 sloFile,
                 reportsDir,
                 controlled,
-                resultsToLog);
+                resultsToLog,
+                transport);
     }
 
     /**
@@ -270,7 +290,8 @@ public record RunnerSettings(
                 sloFile,
                 reportsDir,
                 true,
-                resultsToLog);
+                resultsToLog,
+                transport);
     }
 
     static <T> T named(String key, java.util.function.Supplier<T> check) {

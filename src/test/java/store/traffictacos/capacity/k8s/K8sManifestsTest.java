@@ -63,7 +63,6 @@ import store.traffictacos.capacity.controller.spec.RunSpecFile;
 import store.traffictacos.capacity.report.settings.SloFile;
 import store.traffictacos.capacity.report.settings.SloSet.Metric;
 import store.traffictacos.capacity.report.settings.SloSet.Slo;
-import store.traffictacos.capacity.runner.RunnerCapacity;
 
 /**
  * The manifests under {@code k8s/}: every {@code *.yaml} file there (found by listing the folder, so a
@@ -565,7 +564,8 @@ class K8sManifestsTest {
         // Then
         assertThat(spec.backend()).isEqualTo(RunSpec.Backend.KUBERNETES);
         assertThat(spec.profile().name()).isEqualTo("30k");
-        assertThat(spec.runners()).isEqualTo(RunSpecFile.runnersFor(spec.profile(), RunnerCapacity.DEFAULT_SHARE_RPS));
+        assertThat(spec.runners())
+                .isEqualTo(RunSpecFile.parse(yaml, RUN_SPEC_KEY).sizing().runners());
         assertThat(spec.target()).hasHost("gateway-api.tacos-app.svc.cluster.local");
         assertThat(spec.scale()).isNotEmpty().allSatisfy(target -> {
             assertThat(target.kind()).isEqualTo(ScaleTarget.Kind.HPA);

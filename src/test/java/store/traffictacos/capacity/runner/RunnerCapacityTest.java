@@ -34,8 +34,10 @@ class RunnerCapacityTest {
         assertThat(RunnerCapacity.DEFAULT_SHARE_RPS)
                 .as("DEFAULT_SHARE_RPS, a literal for the CLI's help")
                 .isEqualTo(runner.path("defaultShareRps").asDouble());
-        assertThat(RunnerCapacity.DEFAULT_MAX_IN_FLIGHT)
-                .isEqualTo(runner.path("defaultMaxInFlight").asInt());
+        assertThat(RunnerCapacity.inFlightCapacity(HttpVersion.HTTP_1_1))
+                .isEqualTo(runner.path("inFlight").path("1.1").asInt());
+        assertThat(RunnerCapacity.inFlightCapacity(HttpVersion.HTTP_2))
+                .isEqualTo(runner.path("inFlight").path("2").asInt());
     }
 
     @Test

@@ -33,7 +33,10 @@ class RunnerSettingsTest {
         assertThat(settings.journeys().userAgent()).isEqualTo("k6-load-test/1.0");
         assertThat(settings.start()).isEqualTo(StartPlan.SOON);
         assertThat(settings.warmUp()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(settings.maxInFlight()).isEqualTo(RunnerCapacity.DEFAULT_MAX_IN_FLIGHT);
+        assertThat(settings.maxInFlight()).isEqualTo(InFlightBudget.BY_TIMEOUT);
+        assertThat(settings.transport()).isEqualTo(Transport.defaults());
+        assertThat(settings.transport().requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.transport().httpVersion()).isEqualTo(HttpVersion.HTTP_1_1);
         assertThat(settings.folder().dir())
                 .isEqualTo(Path.of("reports", DEFAULT_ID).toAbsolutePath());
     }
@@ -62,7 +65,11 @@ class RunnerSettingsTest {
                         Map.entry("slo.file", "slo.yaml"),
                         Map.entry("reports.dir", dir.toString()),
                         Map.entry("runner.controlled", "true"),
-                        Map.entry("results.log", "true")),
+                        Map.entry("results.log", "true"),
+                        Map.entry("request.timeout", "2500ms"),
+                        Map.entry("http.version", "2"),
+                        Map.entry("tls.trust.store", dir.resolve("trust.p12").toString()),
+                        Map.entry("tls.trust.password", "changeit")),
                 DEFAULT_ID);
 
         // When
@@ -127,7 +134,11 @@ class RunnerSettingsTest {
                 "runner.count | three | -Drunner.count: must be a whole number, got 'three'",
                 "runner.count | -2 | -Drunner.count: must be at least 1, got -2",
                 "warmup.seconds | -5 | -Dwarmup.seconds: must not be negative, got -5",
-                "runner.max.in.flight | 0 | -Drunner.max.in.flight: must be at least 1, got 0",
+                "runner.max.in.flight | -1 | -Drunner.max.in.flight: must be at least 1 (or 0: by the request timeout), "
+                        + "got -1",
+                "request.timeout | 10 | -Drequest.timeout: must be a duration such as 30s, 5m or 1m30s, got '10'",
+                "http.version | 3 | -Dhttp.version: must be 1.1 or 2, got '3'",
+                "tls.insecure | yes | -Dtls.insecure: must be true or false, got 'yes'",
                 "runner.max.rps | 0 | -Drunner.max.rps: must be positive, got 0.0",
                 "journey.purchase.share | 1.5 | -Djourney.purchase.share: must be within 0..1, got 1.5",
                 "journey.events | 0 | -Djourney.events: must be at least 1, got 0",
@@ -143,6 +154,29 @@ class RunnerSettingsTest {
     void badValues(String key, String value, String message) {
         assertThatThrownBy(() -> RunnerSettings.fromProperties(Map.of(key, value), DEFAULT_ID))
                 .hasMessage(message);
+    }
+
+    @Test
+    @DisplayName("HTTP/2 to a plain-HTTP or embedded target is refused: it is negotiated through TLS")
+    void http2NeedsHttps() {
+        assertThatThrownBy(() -> RunnerSettings.fromProperties(Map.of("http.version", "2"), DEFAULT_ID)
+                        .requireReachableTarget())
+                .hasMessage("-Dhttp.version=2: HTTP/2 is negotiated through TLS, so it needs an https:// target.url, "
+                        + "got the embedded target");
+        assertThat(RunnerSettings.fromProperties(
+                                Map.of("http.version", "2", "target.url", "https://api.example"), DEFAULT_ID)
+                        .requireReachableTarget()
+                        .transport()
+                        .httpVersion())
+                .isEqualTo(HttpVersion.HTTP_2);
+    }
+
+    @Test
+    @DisplayName("trusting any certificate and a trust store together are refused")
+    void insecureOrTrustStore() {
+        assertThatThrownBy(() -> RunnerSettings.fromProperties(
+                        Map.of("tls.insecure", "true", "tls.trust.store", "trust.p12"), DEFAULT_ID))
+                .hasMessage("-Dtls.insecure=true trusts any certificate: give it or -Dtls.trust.store, not both");
     }
 
     @Test

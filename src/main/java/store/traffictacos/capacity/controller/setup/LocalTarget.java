@@ -2,6 +2,7 @@ package store.traffictacos.capacity.controller.setup;
 
 import java.net.URI;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import store.traffictacos.capacity.emulator.ReferenceTarget;
 import store.traffictacos.capacity.emulator.TargetConfig;
 import store.traffictacos.capacity.net.Preflight;
@@ -49,6 +50,11 @@ public final class LocalTarget implements AutoCloseable {
     /** @throws IllegalStateException one line, when the target does not answer {@code GET /healthz} with 200 */
     public void check() {
         Preflight.check(url);
+    }
+
+    /** The same, trusting over TLS what {@code tls} trusts (a runner's trust settings). */
+    public void check(SSLContext tls) {
+        Preflight.check(url, tls);
     }
 
     /** Stops the embedded target, if one was started. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import store.traffictacos.capacity.config.Durations;
 import store.traffictacos.capacity.config.RunIds;
 import store.traffictacos.capacity.config.TextFiles;
 import store.traffictacos.capacity.config.Uris;
@@ -19,6 +20,7 @@ import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.runner.ProfileChoice;
 import store.traffictacos.capacity.runner.RunnerCapacity;
 import store.traffictacos.capacity.runner.RunnerSettings;
+import store.traffictacos.capacity.runner.RunnerSizing;
 import store.traffictacos.capacity.yaml.YamlBinding;
 
 /**
@@ -31,7 +33,8 @@ import store.traffictacos.capacity.yaml.YamlBinding;
  * <pre>
  * runId: nightly-1            # default run-yyyyMMdd-HHmmss; lower-case letters, digits, '-'
  * profile: 30k                # or profileFile: my-profile.yaml
- * runners: 8                  # or runnerRps: 5000 (runners = peak ÷ runnerRps, rounded up)
+ * runners: 8                  # or runnerRps: 5000 and expectedLatency: 1s (RunnerSizing: the larger of
+ *                             # peak ÷ runnerRps and peak × expectedLatency ÷ one runner's measured in-flight)
  * target: http://gateway-api.tacos-app.svc.cluster.local:8000   # local backend: 'embedded' (default)
  * backend: kubernetes         # or local (default)
  * kubernetes: {namespace, appNamespace, image, runnerCpu, runnerMemory, serviceAccount, nodeSelector,
@@ -45,7 +48,7 @@ import store.traffictacos.capacity.yaml.YamlBinding;
  * reports: reports
  * timeouts: {scale: 5m, barrier: 10m, startLead: 20s, drain: 2m}                        # TimeoutFields
  * abort: {errorRateAbove: 0.5, p99AboveMs: 1000, forSeconds: 30}                        # AbortFields
- * simulation: {journey.purchase.share: "0.3"}
+ * simulation: {journey.purchase.share: "0.3", http.version: "2", request.timeout: 10s}
  * </pre>
  */
 public final class RunSpecFile {
@@ -59,6 +62,7 @@ public final class RunSpecFile {
     private String profileFile;
     private Integer runners;
     private Double runnerRps;
+    private Duration expectedLatency;
     /** Null: the embedded target. */
     private URI target;
 
@@ -84,9 +88,27 @@ public final class RunSpecFile {
         return fields == null ? new RunSpecFile() : fields;
     }
 
-    /** Runners for a profile at {@code runnerRps} each: its peak rate ÷ that, rounded up. */
-    public static int runnersFor(LoadProfile profile, double runnerRps) {
-        return (int) Math.max(1, Math.ceil(profile.peakRps() / runnerRps - 1e-9));
+    /**
+     * How many runners the run takes and why: {@code runners} when given, else the larger of what the rate
+     * and what the expected latency need over the runners' HTTP version.
+     */
+    public RunnerSizing sizing() {
+        if (runners != null && runnerRps != null) {
+            throw new IllegalArgumentException("give either runners or runnerRps, not both");
+        }
+        return RunnerSizing.of(
+                profileChoice().profile(),
+                runners,
+                runnerRps == null ? RunnerCapacity.DEFAULT_SHARE_RPS : runnerRps,
+                expectedLatency == null ? RunnerSizing.DEFAULT_EXPECTED_LATENCY : expectedLatency,
+                RunnerSettings.fromProperties(simulation, "spec").transport().httpVersion());
+    }
+
+    private ProfileChoice profileChoice() {
+        if (profile != null && profileFile != null) {
+            throw new IllegalArgumentException("give either profile or profileFile, not both");
+        }
+        return profileFile != null ? ProfileChoice.file(Path.of(profileFile)) : ProfileChoice.builtIn(profile);
     }
 
     public void setRunId(String runId) {
@@ -114,6 +136,11 @@ public final class RunSpecFile {
                     + " (one runner's limit), got " + runnerRps);
         }
         this.runnerRps = runnerRps;
+    }
+
+    /** The platform's latency under load the runners must ride out: how many requests each holds in flight. */
+    public void setExpectedLatency(String expectedLatency) {
+        this.expectedLatency = Durations.positive(expectedLatency);
     }
 
     public void setTarget(String target) {
@@ -181,12 +208,6 @@ public final class RunSpecFile {
      * @throws IllegalArgumentException with a one-line message
      */
     public RunSpec toSpec(String defaultRunId) {
-        if (profile != null && profileFile != null) {
-            throw new IllegalArgumentException("give either profile or profileFile, not both");
-        }
-        if (runners != null && runnerRps != null) {
-            throw new IllegalArgumentException("give either runners or runnerRps, not both");
-        }
         Backend chosenBackend = backend == null ? Backend.LOCAL : backend;
         if (chosenBackend == Backend.LOCAL && !scale.isEmpty()) {
             throw new IllegalArgumentException("scale: pre-scaling the platform needs the kubernetes backend");
@@ -195,12 +216,9 @@ public final class RunSpecFile {
             throw new IllegalArgumentException("target: the kubernetes backend needs the platform's URL "
                     + "(the embedded target runs only with the local backend)");
         }
-        ProfileChoice profileChoice =
-                profileFile != null ? ProfileChoice.file(Path.of(profileFile)) : ProfileChoice.builtIn(profile);
+        ProfileChoice profileChoice = profileChoice();
         LoadProfile loadProfile = profileChoice.profile();
-        int runnerCount = runners != null
-                ? runners
-                : runnersFor(loadProfile, runnerRps == null ? RunnerCapacity.DEFAULT_SHARE_RPS : runnerRps);
+        int runnerCount = sizing().runners();
         RunnerCapacity.requireShareWithin(loadProfile, runnerCount, RunnerCapacity.SUSTAINED_RPS);
         KubernetesSpec k8s = kubernetes.toSpec();
         Timeouts chosenTimeouts = timeouts.toSpec();
@@ -213,7 +231,8 @@ public final class RunSpecFile {
                         profileChoice,
                         runnerCount,
                         warmUp(chosenTimeouts),
-                        chosenBackend == Backend.KUBERNETES);
+                        chosenBackend == Backend.KUBERNETES)
+                .requireReachableTarget();
         return new RunSpec(
                 runner,
                 chosenBackend,

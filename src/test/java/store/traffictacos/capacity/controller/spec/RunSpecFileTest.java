@@ -8,6 +8,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.scale.ScaleTarget;
+import store.traffictacos.capacity.runner.HttpVersion;
+import store.traffictacos.capacity.runner.RunnerCapacity;
 
 @DisplayName("RunSpecFile")
 class RunSpecFileTest {
@@ -38,10 +40,19 @@ class RunSpecFileTest {
     }
 
     @Test
-    @DisplayName("without runners or runnerRps a runner gets the measured default share: 40k at 16,000 each is 3")
-    void runnersFromTheDefaultShare() {
-        assertThat(spec("profile: 30k\n").runners()).isEqualTo(3);
-        assertThat(spec("profile: 10k\n").runners()).isEqualTo(1);
+    @DisplayName("without runners: the more of the default share (40k at 16,000 each: 3) and what 1 s of latency "
+            + "needs in flight (40k × 1 s ÷ one runner's measured in-flight)")
+    void runnersFromTheDefaultShareAndLatency() {
+        int byLatency = (int) Math.ceil(40_000.0 / RunnerCapacity.inFlightCapacity(HttpVersion.HTTP_1_1));
+        assertThat(spec("profile: 30k\n").runners()).isEqualTo(Math.max(3, byLatency));
+        assertThat(spec("profile: 30k\nexpectedLatency: 10ms\n").runners()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("the expected latency must be a duration with a unit")
+    void expectedLatencyIsADuration() {
+        assertThatThrownBy(() -> spec("profile: 30k\nexpectedLatency: 1\n"))
+                .hasMessageContaining("expectedLatency: must be a duration such as 30s, 5m or 1m30s, got '1'");
     }
 
     @Test

@@ -1,0 +1,64 @@
+package store.traffictacos.capacity.simulations.runtime;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
+import java.util.function.LongConsumer;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+
+/**
+ * Counts the connections Gatling's HTTP client opens in this JVM. The client offers no hook for it, but it
+ * tells its log at debug level each time a TCP connection is established ({@code "Connected to
+ * remoteAddress={} from localAddress={}"}, unguarded in {@code DefaultHttpClient}); Logback hands every such
+ * call to its turbo filters before it looks at the level, so counting there costs a string comparison and
+ * turns no logging on. Tied to Gatling's internals (3.15, pinned in the pom) like {@link GateAction}: the
+ * HTTPS/2 end-to-end test, which expects connections to be counted, catches a change there.
+ */
+public final class ConnectionCounter extends TurboFilter {
+    static final String CLIENT_LOGGER = "io.gatling.http.client.impl.DefaultHttpClient";
+    static final String CONNECTED = "Connected to remoteAddress=";
+
+    private final LongConsumer opened;
+
+    private ConnectionCounter(LongConsumer opened) {
+        this.opened = opened;
+    }
+
+    /**
+     * Starts counting into {@code opened} (called with the epoch ms of each connection).
+     *
+     * @return the installed counter, to {@link #uninstall} at the end of the run; null when the logging
+     *     backend is not Logback (connections then go uncounted)
+     */
+    public static ConnectionCounter install(LongConsumer opened) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return null;
+        }
+        ConnectionCounter counter = new ConnectionCounter(opened);
+        counter.setName("tacos-connection-counter");
+        counter.start();
+        context.addTurboFilter(counter);
+        return counter;
+    }
+
+    public void uninstall() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getTurboFilterList().remove(this);
+        }
+        stop();
+    }
+
+    @Override
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        if (format != null
+                && level == Level.DEBUG
+                && format.startsWith(CONNECTED)
+                && CLIENT_LOGGER.equals(logger.getName())) {
+            opened.accept(System.currentTimeMillis());
+        }
+        return FilterReply.NEUTRAL;
+    }
+}
