@@ -22,7 +22,9 @@ import org.HdrHistogram.ConcurrentHistogram;
  * step like the runner's, then the steps back to back.
  *
  * <p>Settings (system properties): bench.url (the full URL to GET), bench.rates (users/s of each
- * step, comma-separated), bench.step.seconds, bench.warmup.seconds, bench.settle.seconds.
+ * step, comma-separated), bench.step.seconds, bench.warmup.seconds, bench.settle.seconds,
+ * bench.timeout.seconds (each request's timeout, as the runner's request.timeout), http.version (2: HTTP/2
+ * through ALPN, as the runner's); TLS trust comes from the toolkit's gatling.conf (-Dtls.trust.store...).
  *
  * <p>Each step is judged the way the runner's report judges a phase: requests are put in the step
  * window their send time falls in, counted from the first measured request (the runner's second 0),
@@ -40,6 +42,8 @@ public class PlainStatusSimulation extends Simulation {
     private static final int STEP_SECONDS = Integer.getInteger("bench.step.seconds", 5);
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup.seconds", 5);
     private static final int SETTLE_SECONDS = Integer.getInteger("bench.settle.seconds", 1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(Integer.getInteger("bench.timeout.seconds", 60));
+    private static final boolean HTTP2 = "2".equals(System.getProperty("http.version"));
     private static final long STEP_NANOS = Duration.ofSeconds(STEP_SECONDS).toNanos();
     private static final long SETTLE_NANOS = Duration.ofSeconds(SETTLE_SECONDS).toNanos();
 
@@ -63,7 +67,7 @@ public class PlainStatusSimulation extends Simulation {
         }
         setUp(
                         scenario("warm-up")
-                                .exec(http("warm-up").get(URL))
+                                .exec(http("warm-up").get(URL).requestTimeout(TIMEOUT))
                                 .injectOpen(rampUsersPerSec(1).to(RATES[0]).during(Duration.ofSeconds(WARMUP_SECONDS))),
                         scenario("steps")
                                 .exec(session -> session.set("t0", System.nanoTime()))
@@ -76,7 +80,7 @@ public class PlainStatusSimulation extends Simulation {
                                     }
                                     return session;
                                 })
-                                .exec(http("status").get(URL))
+                                .exec(http("status").get(URL).requestTimeout(TIMEOUT))
                                 .exec(session -> {
                                     long t0 = session.getLong("t0");
                                     int step = step(t0);
@@ -87,7 +91,7 @@ public class PlainStatusSimulation extends Simulation {
                                     return session;
                                 })
                                 .injectOpen(steps))
-                .protocols(http.shareConnections())
+                .protocols(HTTP2 ? http.shareConnections().enableHttp2() : http.shareConnections())
                 // a bound on the run whatever happens: warm-up, steps, 30 s for the last answers
                 .maxDuration(Duration.ofSeconds(WARMUP_SECONDS + (long) STEP_SECONDS * RATES.length + 30));
     }

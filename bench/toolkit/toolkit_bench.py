@@ -62,12 +62,14 @@ def _read_baseline(path):
     try:
         with open(path, encoding="utf-8") as f:
             runner = json.load(f)["runner"]
-        return int(runner["sustainedRps"]), int(runner["defaultShareRps"]), int(runner["defaultMaxInFlight"])
+        return int(runner["sustainedRps"]), int(runner["defaultShareRps"]), dict(runner["inFlight"])
     except (OSError, ValueError, KeyError, TypeError) as e:
         sys.exit(f"toolkit_bench.py: cannot read the runner's figures in {path}: {e!r}")
 
 
-CURRENT_MAX_RPS, CURRENT_DEFAULT_RPS, MAX_IN_FLIGHT = _read_baseline(BASELINE_JSON)
+# IN_FLIGHT: requests one runner holds outstanding per HTTP version, measured by bench/overload/run
+# (which writes them); kept as they are when this section rewrites the file.
+CURRENT_MAX_RPS, CURRENT_DEFAULT_RPS, IN_FLIGHT = _read_baseline(BASELINE_JSON)
 # The default share before bench/run measured a runner (two thirds of the 7,500 req/s plain Gatling
 # was said to hold), for the sizing table's comparison.
 PREVIOUS_DEFAULT_RPS = 5000
@@ -729,10 +731,9 @@ def _sizing(r, mode, runner_max_rate, confirmed, safe, writes_baseline, **_):
             add(f"| {title} | {n_safe} | {n_safe * RUNNER_VCPU} | {n_now} | {n_now * RUNNER_VCPU} |")
         add("")
         add(f"- The stub answers in well under a millisecond. Against a real platform a runner also keeps "
-            f"rate × latency requests in flight, at most `runner.max.in.flight` ({MAX_IN_FLIGHT:,} by default, "
-            f"`RunnerCapacity`; arrivals over it are not sent and show as the generator falling behind): at "
-            f"{_n(safe)} req/s that allows a mean latency of {MAX_IN_FLIGHT / safe * 1000:.0f} ms. Size runners "
-            "by both limits.")
+            f"rate × latency requests in flight: one runner was measured to hold {int(IN_FLIGHT['1.1']):,} over "
+            f"HTTP/1.1 and {int(IN_FLIGHT['2']):,} over HTTP/2 (section \"One runner against a slow platform\", "
+            "`RunnerCapacity`), and `run` sizes runners by both limits (`--expected-latency`).")
         add("")
         if mode == "full" and confirmed:
             add(_baseline_note(runner_max_rate, safe, writes_baseline))
@@ -768,7 +769,7 @@ def _write_baseline(path, r, runner_max_rate, safe):
     """The runner's figures of this run, with the run that measured them, for RunnerCapacity to read."""
     baseline = {"format": BASELINE_FORMAT,
                 "runner": {"sustainedRps": int(runner_max_rate), "defaultShareRps": safe,
-                           "defaultMaxInFlight": MAX_IN_FLIGHT},
+                           "inFlight": IN_FLIGHT},
                 "run": {"command": r["command"], "commit": r["commit"], "uncommittedFiles": int(r.get("dirty", "0")),
                         "date": r["date"], "cpus": int(r["nproc"])}}
     tmp = str(path) + ".tmp"

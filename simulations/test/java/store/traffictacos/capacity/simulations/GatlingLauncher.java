@@ -19,6 +19,9 @@ final class GatlingLauncher {
     static int run(Map<String, String> properties, Path resultsFolder, boolean reports) {
         Map<String, String> previous = new HashMap<>();
         properties.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
+        // Gatling reads its configuration (TLS trust from -Dtls.*, gatling.conf) through Typesafe Config, which
+        // keeps the system properties it saw first: an earlier run in this JVM must not decide this one's.
+        com.typesafe.config.ConfigFactory.invalidateCaches();
         try {
             List<String> args = new ArrayList<>(
                     List.of("-s", TicketingSimulation.class.getName(), "-rf", resultsFolder.toString()));
