@@ -59,7 +59,11 @@ public final class CapacityRun {
 
     private final InFlightLimit limit;
     private final SaturationWatch watch;
-    private volatile ConnectionCounter connections;
+    /** Counts from the warm-up on; per second once the measured load has started. */
+    private final ConnectionCounter connections;
+    /** Connections the warm-up opened (before the measured load). */
+    private volatile long warmUpConnections;
+
     private final SamplingSchedule platform;
     private final PrintStream out = System.out;
     /** How long the warm-up lasts before the measured load: Gatling lays out its injection with it. */
@@ -90,6 +94,12 @@ public final class CapacityRun {
                 target.embedded() ? 2 : 1);
         this.limit = new InFlightLimit(budget.limit());
         this.watch = new SaturationWatch(limit, cpu::last, out);
+        this.connections = ConnectionCounter.install(epochMs -> {
+            ResultsRecorder current = recorder;
+            if (current != null) {
+                current.connectionOpened(epochMs);
+            }
+        });
         if (settings.startSignal() == null) {
             long earliest = System.currentTimeMillis() + RunSettings.STARTUP_ALLOWANCE.toMillis();
             this.startAtEpochMs = settings.startAtEpochMs();
@@ -267,7 +277,7 @@ public final class CapacityRun {
                 settings.runner().controlled() ? settings.runnerIndex() : null);
         recorder = started;
         cpu.start(started, limit::inFlight);
-        connections = ConnectionCounter.install(started::connectionOpened);
+        warmUpConnections = connections == null ? 0 : connections.total();
         watch.start();
         out.printf(
                 "tacos-capacity: run %s, runner %d of %d, profile %s (%d s) against %s%s; measured load started %d ms "
@@ -319,7 +329,10 @@ public final class CapacityRun {
                                     transport().httpVersion().key(),
                                     transport().requestTimeout().toMillis(),
                                     budget.limit(),
-                                    budget.reasoning()),
+                                    budget.reasoning(),
+                                    recorder == null
+                                            ? (connections == null ? 0 : connections.total())
+                                            : warmUpConnections),
                             journeys.counts(),
                             platform,
                             stoppedEarly(stoppedEarly, snapshot));

@@ -22,9 +22,15 @@ public final class ConnectionCounter extends TurboFilter {
     static final String CONNECTED = "Connected to remoteAddress=";
 
     private final LongConsumer opened;
+    private final java.util.concurrent.atomic.LongAdder total = new java.util.concurrent.atomic.LongAdder();
 
     private ConnectionCounter(LongConsumer opened) {
         this.opened = opened;
+    }
+
+    /** Connections counted since the counter was installed. */
+    public long total() {
+        return total.sum();
     }
 
     /**
@@ -57,6 +63,7 @@ public final class ConnectionCounter extends TurboFilter {
                 && level == Level.DEBUG
                 && format.startsWith(CONNECTED)
                 && CLIENT_LOGGER.equals(logger.getName())) {
+            total.increment();
             opened.accept(System.currentTimeMillis());
         }
         return FilterReply.NEUTRAL;

@@ -114,6 +114,7 @@ final class ManifestJson {
             long requestTimeoutMs,
             int inFlightLimit,
             String inFlightReasoning,
+            long warmUpConnectionsOpened,
             List<ConnectionCounts> seconds) {
         static Transport of(RunnerTransport transport, Snapshot.Connections connections) {
             long[] opened = connections.openedPerSecond();
@@ -128,11 +129,13 @@ final class ManifestJson {
                     transport.requestTimeoutMs(),
                     transport.inFlightLimit(),
                     transport.inFlightReasoning(),
+                    transport.warmUpConnectionsOpened(),
                     seconds);
         }
 
         RunnerTransport settings() {
-            return new RunnerTransport(httpVersion, requestTimeoutMs, inFlightLimit, inFlightReasoning);
+            return new RunnerTransport(
+                    httpVersion, requestTimeoutMs, inFlightLimit, inFlightReasoning, warmUpConnectionsOpened);
         }
 
         Snapshot.Connections connections() {
