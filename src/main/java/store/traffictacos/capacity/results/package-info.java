@@ -31,8 +31,12 @@
  *       URL, the profile's phases, {@code seconds}: {@code [{second, scheduled, sent}]} for every
  *       second from 0 (this runner only), {@code runnerCpu}: the runner's busiest CPU share in the
  *       seconds it was read, {@code totals} of the responses in the log (all, by endpoint, by
- *       outcome), which readers check against the log, and {@code stoppedEarly}: why the runner
- *       stopped before its profile's end, or null.</li>
+ *       outcome), which readers check against the log, {@code transport} (optional, added within
+ *       this format; files without it read as no transport): the HTTP version, the request timeout in
+ *       ms, the in-flight bound and why, the connections the warm-up opened, and {@code seconds}:
+ *       {@code [{second, connectionsOpened, peakInFlight}]} (peakInFlight -1 when not read), and
+ *       {@code stoppedEarly}: why the runner stopped before its profile's end (a SIGTERM, or
+ *       "generator saturated"), or null.</li>
  * </ul>
  *
  * <h2>Merging</h2>
