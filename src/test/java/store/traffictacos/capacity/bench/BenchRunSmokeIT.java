@@ -62,7 +62,14 @@ class BenchRunSmokeIT {
                         "<!-- bench:run:start -->",
                         "<!-- bench:run:end -->",
                         "<!-- bench:target-vs-nginx:start -->",
-                        "<!-- bench:target-vs-nginx:end -->");
+                        "<!-- bench:target-vs-nginx:end -->",
+                        "<!-- bench:overload:start -->",
+                        "<!-- bench:overload:end -->");
+        String overload =
+                md.substring(md.indexOf("<!-- bench:overload:start -->"), md.indexOf("<!-- bench:overload:end -->"));
+        // the smoke's one cell: one runner over HTTPS/2 against the target answering in 1 s
+        assertThat(section(overload, "### Each step of the runner"))
+                .containsPattern(row("1,000 ms", "HTTPS/2", NUMBER, NUMBER, NUMBER));
         String run = md.substring(md.indexOf("<!-- bench:run:start -->"), md.indexOf("<!-- bench:run:end -->"));
         assertThat(run).contains("SMOKE RUN");
         assertThat(section(run, "### Goals"))
