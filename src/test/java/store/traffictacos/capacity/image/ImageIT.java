@@ -11,10 +11,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * The image as {@code mvn jib:buildTar} builds it from the pom (k8s/README.md, "The image"), read back from its
  * tar: config, layers and class path.
  *
- * <p>There is no Docker daemon and no registry here, so the base is a tar this test makes ({@code tar://}, which
- * Jib takes as a base image): one small layer standing in for a Java 17 runtime (the JRE's {@code release} file),
- * since Jib only reads a base's config and layers and this test does not run the image in a container. Where it
- * needs a JVM (the entrypoint), it runs this machine's Java 17 with the image's {@code /app} taken from the
- * extracted layers. About 25 s, most of it Maven and Jib starting.
+ * <p>There is no Docker daemon and no registry here, so the base is a tar this test makes ({@link TestBaseImage}),
+ * and the image is not run in a container: where the test needs a JVM (the entrypoint), it runs this machine's
+ * Java 17 with the image's {@code /app} taken from the extracted layers. About 35 s, most of it Maven and Jib.
  */
 @DisplayName("the container image (mvn jib:buildTar)")
 class ImageIT {
     private static final String MAIN_CLASS = "store.traffictacos.capacity.cli.TacosCapacity";
-    private static final String BASE_MARKER = "opt/java/openjdk/release";
     private static final long BUILD_TIMEOUT_SECONDS = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,11 +45,11 @@ class ImageIT {
     /** The image's file system: every layer extracted in order. */
     private static Path root;
 
-    private static String baseDiffId;
+    private static TestBaseImage base;
 
     @BeforeAll
     static void buildImage() throws Exception {
-        Path base = baseImage(dir.resolve("base"));
+        base = TestBaseImage.write(Files.createDirectories(dir.resolve("base")));
         Path image = dir.resolve("image.tar");
         Path log = dir.resolve("jib.log");
         int exit = run(
@@ -64,7 +58,7 @@ class ImageIT {
                 "-B",
                 "-ntp",
                 "jib:buildTar",
-                "-Djib.from.image=tar://" + base,
+                "-Djib.from.image=" + base.reference(),
                 "-Djib.outputPaths.tar=" + image,
                 "-Djib.outputPaths.digest=" + dir.resolve("image.digest"),
                 "-Djib.outputPaths.imageId=" + dir.resolve("image.id"),
@@ -165,8 +159,8 @@ class ImageIT {
                 .toList();
 
         // Then
-        assertThat(diffIds).first().isEqualTo(baseDiffId);
-        assertThat(layers.get(0)).contains(BASE_MARKER);
+        assertThat(diffIds).first().isEqualTo(base.diffId());
+        assertThat(layers.get(0)).contains(TestBaseImage.RUNTIME_MARKER);
         assertThat(appLayers)
                 .containsSubsequence("dependencies", "resources", "classes")
                 .isSubsetOf(
@@ -246,40 +240,6 @@ class ImageIT {
         return classPath.replace("/app/", root.resolve("app") + "/");
     }
 
-    /** A docker-save tar of one layer holding the JRE's release file, as {@code tar://} takes it. */
-    private static Path baseImage(Path work) throws Exception {
-        Path files = Files.createDirectories(work.resolve("files"));
-        Path release = files.resolve(BASE_MARKER);
-        Files.createDirectories(release.getParent());
-        Files.writeString(release, "JAVA_VERSION=\"17\"\n");
-        Path image = Files.createDirectories(work.resolve("image"));
-        Path log = work.resolve("tar.log");
-        mustRun(
-                log,
-                "tar",
-                "--owner=0",
-                "--group=0",
-                "--numeric-owner",
-                "-C",
-                files.toString(),
-                "-cf",
-                image.resolve("layer.tar").toString(),
-                BASE_MARKER);
-        baseDiffId = "sha256:" + sha256(image.resolve("layer.tar"));
-        Files.writeString(image.resolve("config.json"), """
-                {"architecture": "amd64", "os": "linux",
-                 "config": {"Env": ["PATH=/opt/java/openjdk/bin:/usr/bin:/bin", "JAVA_HOME=/opt/java/openjdk"]},
-                 "rootfs": {"type": "layers", "diff_ids": ["%s"]},
-                 "history": [{"created_by": "ImageIT: a stand-in for a Java 17 runtime"}]}
-                """.formatted(baseDiffId));
-        Files.writeString(
-                image.resolve("manifest.json"),
-                "[{\"Config\": \"config.json\", \"RepoTags\": [\"image-it-base:17\"], \"Layers\": [\"layer.tar\"]}]");
-        Path tar = work.resolve("base.tar");
-        mustRun(log, "tar", "-C", image.toString(), "-cf", tar.toString(), "manifest.json", "config.json", "layer.tar");
-        return tar;
-    }
-
     private static int layerWith(String file) {
         for (int i = 0; i < layers.size(); i++) {
             if (layers.get(i).contains(file)) {
@@ -330,10 +290,6 @@ class ImageIT {
                     String.join(" ", command) + " did not finish in " + BUILD_TIMEOUT_SECONDS + " s:\n" + tail(log));
         }
         return process.exitValue();
-    }
-
-    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     private static String tail(Path log) throws IOException {
