@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import store.traffictacos.capacity.docs.Markdown.Block;
@@ -32,8 +34,12 @@ class MarkdownDocsTest {
         // Given
         List<String> broken = new ArrayList<>();
 
+        List<Path> files = markdownFiles();
+        assertThat(files)
+                .contains(ROOT.resolve("README.md"), ROOT.resolve("k8s/README.md"), ROOT.resolve("bench/README.md"));
+
         // When
-        for (Path file : markdownFiles()) {
+        for (Path file : files) {
             Markdown markdown = Markdown.read(file);
             for (Link link : markdown.links()) {
                 String problem = problem(markdown, link.target());
@@ -151,19 +157,30 @@ class MarkdownDocsTest {
                 .toList();
     }
 
-    /** Every Markdown file of the repository; generated run folders and build output aside. */
+    /** Every Markdown file of the repository; build output, hidden folders and generated run folders aside. */
     private static List<Path> markdownFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(ROOT)) {
-            return files.filter(file -> file.toString().endsWith(".md"))
-                    .filter(file -> {
-                        Path relative = ROOT.relativize(file);
-                        String top = relative.getName(0).toString();
-                        return !top.equals("target")
-                                && !top.startsWith(".")
-                                && !(top.equals("reports") && relative.getNameCount() > 2);
-                    })
-                    .sorted()
-                    .toList();
-        }
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(ROOT, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                Path relative = ROOT.relativize(folder);
+                boolean generated = relative.getNameCount() == 1
+                                && (relative.toString().equals("target")
+                                        || relative.toString().startsWith("."))
+                        || relative.getNameCount() == 2
+                                && relative.getName(0).toString().equals("reports");
+                return generated ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (file.toString().endsWith(".md")) {
+                    found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort(null);
+        return found;
     }
 }
