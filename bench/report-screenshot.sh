@@ -35,7 +35,7 @@ PROFILE=$(mktemp -d)
 trap 'rm -rf "$PROFILE"' EXIT
 rm -f "$OUT"
 # Chromium logs harmless D-Bus and GPU complaints on a server; keep them for when it fails.
-if ! "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+if ! "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --hide-scrollbars \
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$PROFILE" --window-size="$WINDOW_SIZE" --screenshot="$OUT" \
     "file://$HTML" >"$PROFILE/chromium.log" 2>&1 || [[ ! -s $OUT ]]; then

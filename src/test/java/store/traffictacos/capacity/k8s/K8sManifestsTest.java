@@ -510,6 +510,19 @@ class K8sManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("controllerPods")
+    @DisplayName("the controller pod gives the image's entrypoint (the CLI, ImageIT) the run command and sets no "
+            + "command of its own")
+    void runsTheImagesEntrypoint(ControllerPod pod) {
+        // When
+        Container container = pod.container();
+
+        // Then
+        assertThat(container.getCommand()).as("%s: command", pod).isEmpty();
+        assertThat(container.getArgs()).as("%s: args", pod).first().isEqualTo("run");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("controllerPods")
     @DisplayName("the controller pod selects the loadtest NodePool's label and tolerates its taint")
     void landsOnLoadtestNodes(ControllerPod pod) {
         // Given

@@ -27,18 +27,22 @@ public final class RunnerJobs {
     public static final String RUN_ID_LABEL = "capacity.traffictacos.store/run-id";
     static final String CONTAINER = "runner";
     static final String PROPERTIES_VOLUME = "settings";
+    /**
+     * The runner's working folder, where it writes {@code reports/<run-id>/} before printing it to its log: an
+     * emptyDir, because the image runs as a non-root user that may not write to the image's own folders.
+     */
+    static final String WORK_VOLUME = "work";
+
+    static final String WORK_DIR = "/work";
     /** Time a stopped runner has to print its partial results before it is killed. */
     static final long TERMINATION_GRACE_SECONDS = 60;
 
-    static final List<String> ARGS = List.of(
-            "-XX:MaxRAMPercentage=75",
-            "-jar",
-            "/app/tacos-capacity.jar",
-            "runner",
-            "--properties",
-            RunnerContract.PROPERTIES_PATH,
-            "--start-signal",
-            "configmap");
+    /**
+     * The arguments after the image's entrypoint, which starts the CLI ({@code java <JVM flags> -cp ...
+     * TacosCapacity}, built by Jib from the pom): the container sets no command of its own.
+     */
+    static final List<String> ARGS =
+            List.of("runner", "--properties", RunnerContract.PROPERTIES_PATH, "--start-signal", "configmap");
 
     private RunnerJobs() {}
 
@@ -108,6 +112,11 @@ public final class RunnerJobs {
                 .endItem()
                 .endConfigMap()
                 .endVolume()
+                .addNewVolume()
+                .withName(WORK_VOLUME)
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .endVolume()
                 .endSpec()
                 .endTemplate()
                 .endSpec()
@@ -148,8 +157,8 @@ public final class RunnerJobs {
         return new ContainerBuilder()
                 .withName(CONTAINER)
                 .withImage(launch.image())
-                .withCommand("java")
                 .withArgs(ARGS)
+                .withWorkingDir(WORK_DIR)
                 .withEnv(
                         value(RunnerContract.ENV_RUN_ID, launch.runId()),
                         field(RunnerContract.ENV_NAMESPACE, "metadata.namespace"),
@@ -162,6 +171,10 @@ public final class RunnerJobs {
                 .withName(PROPERTIES_VOLUME)
                 .withMountPath(RunnerContract.PROPERTIES_DIR)
                 .withReadOnly(true)
+                .endVolumeMount()
+                .addNewVolumeMount()
+                .withName(WORK_VOLUME)
+                .withMountPath(WORK_DIR)
                 .endVolumeMount()
                 .build();
     }

@@ -137,22 +137,30 @@ class RunnerJobsTest {
     }
 
     @Test
-    @DisplayName(
-            "the runner container runs the jar's runner command with the mounted properties and the ConfigMap start signal")
+    @DisplayName("the runner container gives the image's entrypoint (the CLI, ImageIT) the runner command with the "
+            + "mounted properties and the ConfigMap start signal, and sets no command of its own")
     void command() {
         assertThat(runner.getName()).isEqualTo("runner");
         assertThat(runner.getImage()).isEqualTo(IMAGE);
-        assertThat(runner.getCommand()).containsExactly("java");
+        assertThat(runner.getCommand()).isEmpty();
         assertThat(runner.getArgs())
                 .containsExactly(
-                        "-XX:MaxRAMPercentage=75",
-                        "-jar",
-                        "/app/tacos-capacity.jar",
-                        "runner",
-                        "--properties",
-                        "/etc/tacos/runner.properties",
-                        "--start-signal",
-                        "configmap");
+                        "runner", "--properties", "/etc/tacos/runner.properties", "--start-signal", "configmap");
+    }
+
+    @Test
+    @DisplayName("the runner works in an emptyDir at /work, writable by the image's non-root user")
+    void workingFolder() {
+        assertThat(runner.getWorkingDir()).isEqualTo("/work");
+        Volume work = pod.getVolumes().stream()
+                .filter(volume -> volume.getEmptyDir() != null)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no emptyDir volume in " + pod.getVolumes()));
+        assertThat(runner.getVolumeMounts()).anySatisfy(mount -> {
+            assertThat(mount.getName()).isEqualTo(work.getName());
+            assertThat(mount.getMountPath()).isEqualTo("/work");
+            assertThat(mount.getReadOnly()).isNotEqualTo(Boolean.TRUE);
+        });
     }
 
     @Test
@@ -176,11 +184,13 @@ class RunnerJobsTest {
             assertThat(item.getKey()).isEqualTo("runner.properties");
             assertThat(item.getPath()).isEqualTo("runner.properties");
         });
-        assertThat(runner.getVolumeMounts()).singleElement().satisfies(mount -> {
-            assertThat(mount.getName()).isEqualTo(volume.getName());
-            assertThat(mount.getMountPath()).isEqualTo("/etc/tacos");
-            assertThat(mount.getReadOnly()).isTrue();
-        });
+        assertThat(runner.getVolumeMounts())
+                .filteredOn(mount -> mount.getName().equals(volume.getName()))
+                .singleElement()
+                .satisfies(mount -> {
+                    assertThat(mount.getMountPath()).isEqualTo("/etc/tacos");
+                    assertThat(mount.getReadOnly()).isTrue();
+                });
     }
 
     @Test
