@@ -13,16 +13,20 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import store.traffictacos.capacity.config.Uris;
 import store.traffictacos.capacity.controller.setup.LocalTarget;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.SamplingSchedule;
 import store.traffictacos.capacity.platform.redis.RedisInfoSampler;
 import store.traffictacos.capacity.platform.redis.RedisInfoSettings;
+import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.results.ResultsRecorder;
 import store.traffictacos.capacity.results.Snapshot;
 import store.traffictacos.capacity.runner.StartInstant;
 import store.traffictacos.capacity.simulations.chains.Arrival;
+import store.traffictacos.capacity.simulations.endpoints.Auth;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 import store.traffictacos.capacity.simulations.profiles.Injection;
 import store.traffictacos.capacity.simulations.runtime.InFlightLimit;
@@ -83,21 +87,25 @@ public final class CapacityRun {
 
     /**
      * The run this JVM was asked for: settings from system properties and the environment. Bad
-     * settings or an unreachable target fail here, before any load, with one {@code error:} line
-     * (Gatling adds its stack trace after it).
+     * settings or an unreachable target end the JVM here, before any load, with one {@code error:} line
+     * and exit code 1 ({@link RunnerExit#refuse}).
      */
     public static CapacityRun fromSystem() {
+        Map<String, String> properties = SystemSettings.properties();
         try {
-            return prepare(RunSettings.from(SystemSettings.properties(), System.getenv(), System.currentTimeMillis()));
+            return prepare(RunSettings.from(properties, System.getenv(), System.currentTimeMillis()));
         } catch (RuntimeException e) {
-            System.err.println("error: " + e.getMessage());
+            if (RunnerExit.isRefusal(e)) {
+                RunnerExit.refuse(e, properties, System.err);
+            }
             throw e;
         }
     }
 
     /** Starts the embedded target if no URL is given, and checks the target before any load. */
     public static CapacityRun prepare(RunSettings settings) {
-        LocalTarget target = LocalTarget.open(settings.targetUrl());
+        String jwtSecret = settings.auth() instanceof Auth.Jwt jwt ? jwt.secret() : null;
+        LocalTarget target = LocalTarget.open(settings.targetUrl(), jwtSecret);
         try {
             target.check();
         } catch (RuntimeException e) {
@@ -240,7 +248,7 @@ public final class CapacityRun {
                 settings.runnerCount(),
                 settings.profile().name(),
                 settings.profile().totalDuration().toSeconds(),
-                target.url(),
+                Uris.redact(target.url()),
                 target.embedded() ? " (embedded target)" : "",
                 firstSentEpochMs - startAtEpochMs);
         progress.start();
@@ -271,8 +279,11 @@ public final class CapacityRun {
             // a run stopped before its first measured request still leaves an (empty) results file
             ResultsRecorder recorded = recorder == null ? new ResultsRecorder(startAtEpochMs) : recorder;
             Snapshot snapshot = recorded.snapshot();
-            new ResultsOutput(settings, target.url(), out)
+            ReportService.Written report = new ResultsOutput(settings, target.url(), out)
                     .write(snapshot, journeys.counts(), platform, stoppedEarly(stoppedEarly, snapshot));
+            if (report != null && settings.runner().failBuild()) {
+                RunnerExit.failBuildUnlessPassed(report, System.err);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results file: " + e.getMessage(), e);
         } finally {

@@ -1,6 +1,7 @@
 package store.traffictacos.capacity.controller;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.function.LongSupplier;
 import store.traffictacos.capacity.controller.fleet.CollectedRunner;
@@ -61,6 +62,7 @@ public final class RunController {
     /** Runs every stage that applies and returns the final status (DONE or FAILED with the first reason). */
     public RunStatus execute() {
         running = Thread.currentThread();
+        boolean newFolder = !Files.exists(run.spec.runDir());
         try (PlatformSampling platform = run.platform) {
             interruptible = true;
             for (RunStage stage : UNTIL_MONITOR) {
@@ -90,6 +92,11 @@ public final class RunController {
                 attempt(new CleanUpStage());
             }
             status = status.finish(run.clock.getAsLong());
+            if (newFolder && refused()) {
+                // Refused before anything ran: nothing is left behind, the command says why.
+                RunStatusFile.remove(run.spec.runDir());
+                return status;
+            }
             save();
             if (status.failed()) {
                 run.say("FAILED in " + status.failure().stage().label() + ": "
@@ -110,6 +117,11 @@ public final class RunController {
             return 1;
         }
         return ReportBuilder.exitCode(run.report.report());
+    }
+
+    /** A run that failed in validate: nothing was created, scaled or launched. */
+    private boolean refused() {
+        return status.failed() && status.failure().stage() == Stage.VALIDATE;
     }
 
     private void attempt(RunStage stage) {

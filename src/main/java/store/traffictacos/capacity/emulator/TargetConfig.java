@@ -198,6 +198,25 @@ public record TargetConfig(
                 handlerThreads);
     }
 
+    /** The HS256 secret bearer tokens must be signed with: the runners' own, when they sign with one. */
+    public TargetConfig withJwtSecret(String secret) {
+        return new TargetConfig(
+                host,
+                port,
+                capacityRps,
+                serviceTimeMs,
+                queueLimit,
+                rateLimit,
+                secret,
+                paymentDelay,
+                webhookSecret,
+                seatsPerEvent,
+                redisUri,
+                maxBodyBytes,
+                ioThreads,
+                handlerThreads);
+    }
+
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
