@@ -2,6 +2,7 @@ package store.traffictacos.capacity.emulator;
 
 import java.net.URI;
 import java.time.Duration;
+import store.traffictacos.capacity.config.Uris;
 import store.traffictacos.capacity.emulator.guard.RateLimit;
 
 /**
@@ -50,7 +51,7 @@ public record TargetConfig(
         require(handlerThreads >= 1, "handler-threads must be >= 1, got " + handlerThreads);
         require(
                 redisUri == null || "redis".equals(redisUri.getScheme()) && redisUri.getHost() != null,
-                "redis must look like redis://host:port, got " + redisUri);
+                "redis must look like redis://host:port, got " + (redisUri == null ? null : Uris.redact(redisUri)));
     }
 
     /** Production-like defaults on 127.0.0.1:8080 with the in-memory store and no capacity limit. */
