@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.function.LongSupplier;
+import store.traffictacos.capacity.config.Uris;
 import store.traffictacos.capacity.controller.fleet.CollectedRunner;
 import store.traffictacos.capacity.report.ReportBuilder;
 
@@ -93,14 +94,14 @@ public final class RunController {
             }
             status = status.finish(run.clock.getAsLong());
             if (newFolder && refused()) {
-                // Refused before anything ran: nothing is left behind, the command says why.
+                // Refused before anything ran: nothing is left behind; the console and the command say why.
                 RunStatusFile.remove(run.spec.runDir());
-                return status;
+            } else {
+                save();
             }
-            save();
             if (status.failed()) {
                 run.say("FAILED in " + status.failure().stage().label() + ": "
-                        + status.failure().reason());
+                        + Uris.redact(status.failure().reason()));
             }
             return status;
         } finally {
