@@ -378,8 +378,7 @@ class BadInputIT {
                     "redis.yaml", "profile: smoke\nplatform:\n  redis: {uri: \"http://:" + SECRET + "@cache:6379\"}\n");
             emptyRun = Files.createDirectories(work.resolve("empty-run"));
             damagedManifest = run("run-a", "manifest.json", "{\"format\": \"tacos-results/1\", ");
-            damagedHistogram =
-                    run("damaged-hlog", "results.hlog", "#[StartTime: 1 (seconds since epoch)]\nnot a histogram\n");
+            damagedHistogram = run("run-b", "results.hlog", null);
             damagedStatusReports = Files.createDirectories(work.resolve("damaged-status"));
             Files.createDirectories(damagedStatusReports.resolve("damaged"));
             Files.writeString(damagedStatusReports.resolve("damaged").resolve("status.json"), "{\"runId\": ");
