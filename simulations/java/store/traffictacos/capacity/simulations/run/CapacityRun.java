@@ -13,12 +13,15 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import store.traffictacos.capacity.config.Uris;
 import store.traffictacos.capacity.controller.setup.LocalTarget;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.SamplingSchedule;
 import store.traffictacos.capacity.platform.redis.RedisInfoSampler;
 import store.traffictacos.capacity.platform.redis.RedisInfoSettings;
+import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.results.ResultsRecorder;
 import store.traffictacos.capacity.results.RunnerTransport;
 import store.traffictacos.capacity.results.Snapshot;
@@ -28,6 +31,7 @@ import store.traffictacos.capacity.runner.StartInstant;
 import store.traffictacos.capacity.runner.Transport;
 import store.traffictacos.capacity.runner.TransportLimits;
 import store.traffictacos.capacity.simulations.chains.Arrival;
+import store.traffictacos.capacity.simulations.endpoints.Auth;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 import store.traffictacos.capacity.simulations.profiles.Injection;
 import store.traffictacos.capacity.simulations.runtime.ConnectionCounter;
@@ -114,21 +118,25 @@ public final class CapacityRun {
 
     /**
      * The run this JVM was asked for: settings from system properties and the environment. Bad
-     * settings or an unreachable target fail here, before any load, with one {@code error:} line
-     * (Gatling adds its stack trace after it).
+     * settings or an unreachable target end the JVM here, before any load, with one {@code error:} line
+     * and exit code 1 ({@link RunnerExit#refuse}).
      */
     public static CapacityRun fromSystem() {
+        Map<String, String> properties = SystemSettings.properties();
         try {
-            return prepare(RunSettings.from(SystemSettings.properties(), System.getenv(), System.currentTimeMillis()));
+            return prepare(RunSettings.from(properties, System.getenv(), System.currentTimeMillis()));
         } catch (RuntimeException e) {
-            System.err.println("error: " + e.getMessage());
+            if (RunnerExit.isRefusal(e)) {
+                RunnerExit.refuse(e, properties, System.err);
+            }
             throw e;
         }
     }
 
     /** Starts the embedded target if no URL is given, and checks the target before any load. */
     public static CapacityRun prepare(RunSettings settings) {
-        LocalTarget target = LocalTarget.open(settings.targetUrl());
+        String jwtSecret = settings.auth() instanceof Auth.Jwt jwt ? jwt.secret() : null;
+        LocalTarget target = LocalTarget.open(settings.targetUrl(), jwtSecret);
         try {
             target.check(settings.runner().transport().sslContext());
         } catch (RuntimeException e) {
@@ -287,7 +295,7 @@ public final class CapacityRun {
                 settings.runnerCount(),
                 settings.profile().name(),
                 settings.profile().totalDuration().toSeconds(),
-                target.url(),
+                Uris.redact(target.url()),
                 target.embedded() ? " (embedded target)" : "",
                 firstSentEpochMs - startAtEpochMs);
         progress.start();
@@ -322,7 +330,7 @@ public final class CapacityRun {
             // a run stopped before its first measured request still leaves an (empty) results file
             ResultsRecorder recorded = recorder == null ? new ResultsRecorder(startAtEpochMs) : recorder;
             Snapshot snapshot = recorded.snapshot();
-            new ResultsOutput(settings, target.url(), out)
+            ReportService.Written report = new ResultsOutput(settings, target.url(), out)
                     .write(
                             snapshot,
                             new RunnerTransport(
@@ -336,6 +344,9 @@ public final class CapacityRun {
                             journeys.counts(),
                             platform,
                             stoppedEarly(stoppedEarly, snapshot));
+            if (report != null && settings.runner().failBuild()) {
+                RunnerExit.failBuildUnlessPassed(report, System.err);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results file: " + e.getMessage(), e);
         } finally {

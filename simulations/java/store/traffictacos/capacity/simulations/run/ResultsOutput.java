@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import store.traffictacos.capacity.config.Uris;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.platform.SamplingSchedule;
 import store.traffictacos.capacity.profile.LoadProfile;
@@ -45,8 +46,11 @@ final class ResultsOutput {
         this.out = out;
     }
 
-    /** @param stoppedEarly why the run ended before its profile did, with the second; null at its planned end */
-    void write(
+    /**
+     * @param stoppedEarly why the run ended before its profile did, with the second; null at its planned end
+     * @return the capacity report, when this runner wrote it (a lone runner, or the last of a shared folder)
+     */
+    ReportService.Written write(
             Snapshot snapshot,
             RunnerTransport transport,
             JourneyBook.Counts journeys,
@@ -65,25 +69,24 @@ final class ResultsOutput {
             ResultsLog.write(dir, settings.runnerIndex(), out);
             out.flush();
         }
-        if (stoppedEarly == null) {
-            reportWhenComplete();
-        }
+        return stoppedEarly == null ? reportWhenComplete() : null;
     }
 
     /**
      * The capacity report needs every runner's results: the last runner to finish in a shared
      * folder (or a lone runner) writes it; otherwise {@code tacos-capacity report} does, later.
      */
-    private void reportWhenComplete() {
+    private ReportService.Written reportWhenComplete() {
         if (settings.folder().runners().size() < settings.runnerCount()) {
             out.printf(
                     "capacity report: once every runner is done, java -jar target/tacos-capacity.jar report %s%n",
                     settings.reportsDir());
-            return;
+            return null;
         }
         ReportService.Written written = ReportService.write(settings.reportsDir(), settings.report(), History.none());
         out.println();
         ReportService.announce(written, ReportService.VerdictLine.LABELLED, out::println);
+        return written;
     }
 
     private Manifest manifest(long measuredStartEpochMs, String stoppedEarly) {
@@ -104,7 +107,7 @@ final class ResultsOutput {
                 measuredStartEpochMs,
                 phaseStart,
                 gatlingVersion(),
-                target.toString(),
+                Uris.redact(target).toString(),
                 windows,
                 profile.requestsPerSecond(),
                 stoppedEarly);

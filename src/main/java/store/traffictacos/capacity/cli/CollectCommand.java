@@ -15,6 +15,7 @@ import store.traffictacos.capacity.report.History;
 import store.traffictacos.capacity.report.ReportBuilder;
 import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.report.settings.ReportSettings;
+import store.traffictacos.capacity.runner.RunFolder;
 
 /**
  * {@code tacos-capacity collect --run-id X}: fetches a run's runner results from their pods' logs
@@ -50,11 +51,16 @@ final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path runDir = reports.resolve(RunIdOption.check(runId));
         // Read before collecting, so a bad file is told before any pod is read.
         ReportSettings settings = judge.settings();
         History history = History.baseline(judge.baselineFile);
         PrintWriter out = command.commandLine().getOut();
-        Path runDir = reports.resolve(runId);
+        if (!new RunFolder(runDir).runners().isEmpty()) {
+            throw new IllegalArgumentException("run " + runId + " already has its runners' results in " + runDir
+                    + " (a local run, or one its controller collected); collect is for Kubernetes runs whose "
+                    + "controller did not: rebuild its report with 'report " + runDir + "'");
+        }
         try (KubernetesClient client = cluster.client()) {
             List<CollectedRunner> collected =
                     KubernetesRunnerFleet.attach(client, namespace, runId).collect(runDir);

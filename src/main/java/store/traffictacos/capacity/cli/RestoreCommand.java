@@ -31,6 +31,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RunIdOption.check(runId);
         try (KubernetesClient client = cluster.client()) {
             List<String> restored = new KubernetesPlatformScaler(client).restore(runId);
             if (restored.isEmpty()) {

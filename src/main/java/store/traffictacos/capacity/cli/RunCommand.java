@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import store.traffictacos.capacity.config.RunIds;
+import store.traffictacos.capacity.config.Uris;
 import store.traffictacos.capacity.controller.RunController;
 import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.RunStatus;
@@ -133,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
                             .getErr()
                             .println("error: run " + spec.runId() + " failed in "
                                     + status.failure().stage().label() + ": "
-                                    + status.failure().reason());
+                                    + Uris.redact(status.failure().reason()));
                     command.commandLine().getErr().flush();
                 }
             } finally {

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import store.traffictacos.capacity.config.Uris;
 import store.traffictacos.capacity.controller.RunStatus;
 import store.traffictacos.capacity.controller.RunStatusFile;
 
@@ -29,12 +30,12 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunStatus status = RunStatusFile.read(reports.resolve(runId));
+        RunStatus status = RunStatusFile.read(reports.resolve(RunIdOption.check(runId)));
         PrintWriter out = command.commandLine().getOut();
         out.println("run " + status.runId() + ": " + status.stage().label()
                 + (status.failed()
                         ? " (failed in " + status.failure().stage().label() + ": "
-                                + status.failure().reason() + ")"
+                                + Uris.redact(status.failure().reason()) + ")"
                         : ""));
         for (RunStatus.Transition transition : status.transitions()) {
             out.println("  " + Instant.ofEpochMilli(transition.epochMs()) + "  "

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import store.traffictacos.capacity.config.Uris;
 import store.traffictacos.capacity.emulator.ReferenceTarget;
 import store.traffictacos.capacity.emulator.TargetConfig;
 import store.traffictacos.capacity.emulator.TargetTls;
@@ -80,7 +81,7 @@ final class TargetCommand implements Callable<Integer> {
             names = "--redis",
             paramLabel = "URI",
             description = "Keep state in Redis (redis://host:port[/db]) " + "instead of in memory.")
-    URI redis;
+    String redis;
 
     @Option(
             names = "--max-body-bytes",
@@ -108,6 +109,7 @@ final class TargetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        URI redisUri = redis == null ? null : redisOption(redis);
         TargetConfig config = new TargetConfig(
                 host,
                 port,
@@ -119,7 +121,7 @@ final class TargetCommand implements Callable<Integer> {
                 Duration.ofMillis(paymentDelayMs),
                 webhookSecret,
                 seatsPerEvent,
-                redis,
+                redisUri,
                 maxBodyBytes,
                 ioThreads,
                 DEFAULTS.handlerThreads(),
@@ -136,7 +138,7 @@ final class TargetCommand implements Callable<Integer> {
         System.out.printf(
                 "reference target listening on %s (store: %s, capacity: %s)%n",
                 target.baseUrl(),
-                redis == null ? "memory" : "redis " + redis.getHost() + ":" + redis.getPort(),
+                redisUri == null ? "memory" : "redis " + redisUri.getHost() + ":" + redisUri.getPort(),
                 capacityRps == 0
                         ? "unlimited"
                         : capacityRps + " req/s, service time " + serviceTimeMs + " ms, queue " + queueLimit);
@@ -153,5 +155,13 @@ final class TargetCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static URI redisOption(String given) {
+        try {
+            return Uris.redis(given);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--redis: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,8 +1,10 @@
 package store.traffictacos.capacity.controller;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.function.LongSupplier;
+import store.traffictacos.capacity.config.Uris;
 import store.traffictacos.capacity.controller.fleet.CollectedRunner;
 import store.traffictacos.capacity.report.ReportBuilder;
 
@@ -61,6 +63,7 @@ public final class RunController {
     /** Runs every stage that applies and returns the final status (DONE or FAILED with the first reason). */
     public RunStatus execute() {
         running = Thread.currentThread();
+        boolean newFolder = !Files.exists(run.spec.runDir());
         try (PlatformSampling platform = run.platform) {
             interruptible = true;
             for (RunStage stage : UNTIL_MONITOR) {
@@ -90,10 +93,15 @@ public final class RunController {
                 attempt(new CleanUpStage());
             }
             status = status.finish(run.clock.getAsLong());
-            save();
+            if (newFolder && refused()) {
+                // Refused before anything ran: nothing is left behind; the console and the command say why.
+                RunStatusFile.remove(run.spec.runDir());
+            } else {
+                save();
+            }
             if (status.failed()) {
                 run.say("FAILED in " + status.failure().stage().label() + ": "
-                        + status.failure().reason());
+                        + Uris.redact(status.failure().reason()));
             }
             return status;
         } finally {
@@ -110,6 +118,11 @@ public final class RunController {
             return 1;
         }
         return ReportBuilder.exitCode(run.report.report());
+    }
+
+    /** A run that failed in validate: nothing was created, scaled or launched. */
+    private boolean refused() {
+        return status.failed() && status.failure().stage() == Stage.VALIDATE;
     }
 
     private void attempt(RunStage stage) {

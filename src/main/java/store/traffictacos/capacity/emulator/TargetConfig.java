@@ -2,6 +2,7 @@ package store.traffictacos.capacity.emulator;
 
 import java.net.URI;
 import java.time.Duration;
+import store.traffictacos.capacity.config.Uris;
 import store.traffictacos.capacity.emulator.guard.RateLimit;
 
 /**
@@ -52,7 +53,7 @@ public record TargetConfig(
         require(handlerThreads >= 1, "handler-threads must be >= 1, got " + handlerThreads);
         require(
                 redisUri == null || "redis".equals(redisUri.getScheme()) && redisUri.getHost() != null,
-                "redis must look like redis://host:port, got " + redisUri);
+                "redis must look like redis://host:port, got " + (redisUri == null ? null : Uris.redact(redisUri)));
     }
 
     /** Production-like defaults on 127.0.0.1:8080 with the in-memory store and no capacity limit. */
@@ -226,6 +227,26 @@ public record TargetConfig(
                 ioThreads,
                 handlerThreads,
                 newTls);
+    }
+
+    /** The HS256 secret bearer tokens must be signed with: the runners' own, when they sign with one. */
+    public TargetConfig withJwtSecret(String secret) {
+        return new TargetConfig(
+                host,
+                port,
+                capacityRps,
+                serviceTimeMs,
+                queueLimit,
+                rateLimit,
+                secret,
+                paymentDelay,
+                webhookSecret,
+                seatsPerEvent,
+                redisUri,
+                maxBodyBytes,
+                ioThreads,
+                handlerThreads,
+                tls);
     }
 
     private static void require(boolean condition, String message) {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
+import store.traffictacos.capacity.config.Uris;
 
 /** Checks the target answers {@code /healthz} before any load is sent. */
 public final class Preflight {
@@ -38,16 +39,17 @@ public final class Preflight {
                                     .build(),
                             HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(
-                        "target " + target + " is not healthy: GET /healthz answered " + response.statusCode());
+                throw new IllegalStateException("target " + Uris.redact(target)
+                        + " is not healthy: GET /healthz answered " + response.statusCode());
             }
         } catch (IOException e) {
             throw new IllegalStateException(
-                    "target " + target + " is unreachable: GET /healthz failed (" + ConnectionFailures.reason(e) + ")",
+                    "target " + Uris.redact(target) + " is unreachable: GET /healthz failed ("
+                            + ConnectionFailures.reason(e) + ")",
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking " + health, e);
+            throw new IllegalStateException("interrupted while checking " + Uris.redact(health), e);
         }
     }
 }

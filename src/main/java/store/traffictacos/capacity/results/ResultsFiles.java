@@ -1,5 +1,6 @@
 package store.traffictacos.capacity.results;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -121,20 +122,27 @@ public final class ResultsFiles {
      *     match the manifest's totals
      */
     public static RunnerResults read(Path runnerDir) throws IOException {
-        JsonNode file = JSON.readTree(runnerDir.resolve(MANIFEST_FILE).toFile());
+        JsonNode file;
+        try {
+            file = JSON.readTree(runnerDir.resolve(MANIFEST_FILE).toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(MANIFEST_FILE + " is not JSON (damaged or cut short): " + firstClause(e), e);
+        }
         String format = ManifestJson.format(file);
         if (!ManifestJson.FORMAT.equals(format)) {
             throw new IOException(runnerDir + ": format '" + format + "' is not " + ManifestJson.FORMAT);
         }
-        ManifestJson.Recorded recorded = ManifestJson.recorded(JSON, file);
-        ManifestJson.Transport transport = ManifestJson.transport(JSON, file);
         try {
+            ManifestJson.Recorded recorded = ManifestJson.recorded(JSON, file);
+            ManifestJson.Transport transport = ManifestJson.transport(JSON, file);
             Manifest manifest = ManifestJson.manifest(JSON, file, recorded);
             SortedMap<SeriesKey, LatencyCounts> series = readLog(runnerDir.resolve(LOG_FILE), manifest.startEpochMs());
             ManifestJson.Totals inLog = ManifestJson.Totals.of(series);
             if (!inLog.equals(recorded.totals())) {
-                throw new IllegalArgumentException(LOG_FILE + " holds " + inLog + " but " + MANIFEST_FILE + " says "
-                        + recorded.totals() + " (truncated or mixed-up files?)");
+                throw new IllegalArgumentException(LOG_FILE + " holds " + inLog.requests() + " requests but "
+                        + MANIFEST_FILE + " says " + recorded.totals().requests() + " (by endpoint "
+                        + inLog.byEndpoint()
+                        + " against " + recorded.totals().byEndpoint() + "): cut short, or files of different runs");
             }
             return new RunnerResults(
                     manifest,
@@ -145,9 +153,20 @@ public final class ResultsFiles {
                             recorded.cpuPerSecond(),
                             transport == null ? Snapshot.Connections.NONE : transport.connections()),
                     transport == null ? null : transport.settings());
+        } catch (JsonProcessingException e) {
+            throw new IOException(
+                    MANIFEST_FILE + " is not a " + ManifestJson.FORMAT + " manifest: " + firstClause(e), e);
         } catch (IllegalArgumentException e) {
             throw new IOException(runnerDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Jackson's own words, without its location dump and feature hints. */
+    private static String firstClause(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        String line = message.lines().findFirst().orElse(message);
+        int hint = line.indexOf(';');
+        return hint > 0 ? line.substring(0, hint) : line;
     }
 
     private static void writeLog(Path path, long startEpochMs, Map<SeriesKey, LatencyCounts> series)
@@ -175,12 +194,20 @@ public final class ResultsFiles {
         }
     }
 
+    /** The log's next interval; a line the reader cannot decode is the file's damage, said as such. */
+    private static EncodableHistogram nextInterval(HistogramLogReader log) {
+        try {
+            return log.nextIntervalHistogram();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    LOG_FILE + " is damaged: a line is not a histogram interval (cut short or edited?)", e);
+        }
+    }
+
     private static SortedMap<SeriesKey, LatencyCounts> readLog(Path path, long startEpochMs) throws IOException {
         SortedMap<SeriesKey, LatencyCounts> series = new TreeMap<>();
         try (HistogramLogReader log = new HistogramLogReader(path.toFile())) {
-            for (EncodableHistogram read = log.nextIntervalHistogram();
-                    read != null;
-                    read = log.nextIntervalHistogram()) {
+            for (EncodableHistogram read = nextInterval(log); read != null; read = nextInterval(log)) {
                 if (!(read instanceof Histogram histogram)) {
                     throw new IllegalArgumentException(LOG_FILE + " holds a non-integer histogram");
                 }

@@ -34,6 +34,10 @@ import store.traffictacos.capacity.config.Uris;
  * @param resultsToLog prints the results folder into the output at the end, for runners whose files the
  *     controller cannot reach (Kubernetes pods)
  * @param transport the HTTP version, the request timeout and the trusted certificates
+ * @param failBuild a lone runner whose report is not a PASS ends its JVM with exit code
+ *     {@value #EXIT_NOT_PASSED}, which fails {@code mvn gatling:test} (the pom sets it; {@code
+ *     -Dverdict.failBuild=false} keeps the build green for who only wants the report); never for a
+ *     controlled runner, whose controller judges the run
  */
 public record RunnerSettings(
         String runId,
@@ -50,7 +54,8 @@ public record RunnerSettings(
         Path reportsDir,
         boolean controlled,
         boolean resultsToLog,
-        Transport transport) {
+        Transport transport,
+        boolean failBuild) {
 
     private static final String RUN_ID = "run.id";
     private static final String TARGET = "target.url";
@@ -65,6 +70,10 @@ public record RunnerSettings(
     private static final String CONTROLLED = "runner.controlled";
     private static final String RESULTS_TO_LOG = "results.log";
     private static final String JWT_SECRET = "jwt.secret";
+    private static final String FAIL_BUILD = "verdict.failBuild";
+
+    /** The exit code of a lone runner whose report did not pass, as {@code run} and {@code report} say it. */
+    public static final int EXIT_NOT_PASSED = 2;
 
     /** The default warm-up of {@code mvn gatling:test}. */
     public static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(5);
@@ -117,7 +126,8 @@ public record RunnerSettings(
                 null,
                 false,
                 false,
-                Transport.defaults());
+                Transport.defaults(),
+                false);
     }
 
     /**
@@ -150,7 +160,8 @@ public record RunnerSettings(
                 reports == null ? null : Path.of(reports).toAbsolutePath(),
                 Boolean.parseBoolean(value.apply(CONTROLLED)),
                 Boolean.parseBoolean(value.apply(RESULTS_TO_LOG)),
-                Transport.fromProperties(properties));
+                Transport.fromProperties(properties),
+                flag(FAIL_BUILD, value.apply(FAIL_BUILD)));
     }
 
     /** Every setting as properties: what {@link #fromProperties} reads back into an equal value. */
@@ -179,6 +190,7 @@ public record RunnerSettings(
         properties.put(CONTROLLED, Boolean.toString(controlled));
         properties.put(RESULTS_TO_LOG, Boolean.toString(resultsToLog));
         properties.putAll(transport.toProperties());
+        properties.put(FAIL_BUILD, Boolean.toString(failBuild));
         return properties;
     }
 
@@ -227,7 +239,8 @@ public record RunnerSettings(
                 reportsDir,
                 controlled,
                 resultsToLog,
-                transport);
+                transport,
+                failBuild);
     }
 
     public RunnerSettings withStart(StartPlan start) {
@@ -246,7 +259,8 @@ public record RunnerSettings(
                 reportsDir,
                 controlled,
                 resultsToLog,
-                transport);
+                transport,
+                failBuild);
     }
 
     public RunnerSettings withReportsDir(Path reportsDir) {
@@ -265,7 +279,8 @@ public record RunnerSettings(
                 reportsDir,
                 controlled,
                 resultsToLog,
-                transport);
+                transport,
+                failBuild);
     }
 
     /**
@@ -291,7 +306,8 @@ public record RunnerSettings(
                 reportsDir,
                 true,
                 resultsToLog,
-                transport);
+                transport,
+                false);
     }
 
     static <T> T named(String key, java.util.function.Supplier<T> check) {
@@ -311,6 +327,18 @@ public record RunnerSettings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("-D" + key + ": must be a whole number, got '" + value + "'");
         }
+    }
+
+    /** {@code true} or {@code false}; unset is false. */
+    static boolean flag(String key, String value) {
+        if (value == null) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("-D" + key + ": must be true or false, got '" + value + "'");
+        };
     }
 
     static long longValue(String key, String value) {

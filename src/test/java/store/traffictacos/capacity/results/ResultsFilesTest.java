@@ -142,7 +142,7 @@ class ResultsFilesTest {
         // When / Then
         assertThatThrownBy(() -> ResultsFiles.read(dir))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("truncated or mixed-up files");
+                .hasMessageContaining("cut short, or files of different runs");
     }
 
     @Test

@@ -2,12 +2,15 @@ package store.traffictacos.capacity.controller.setup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import store.traffictacos.capacity.controller.RunBackend;
 import store.traffictacos.capacity.controller.RunSpec;
 import store.traffictacos.capacity.controller.local.LocalRunnerFleet;
 import store.traffictacos.capacity.controller.scale.PlatformScaler;
 import store.traffictacos.capacity.platform.PlatformSampler;
+import store.traffictacos.capacity.runner.Journeys;
+import store.traffictacos.capacity.runner.RunnerSettings;
 
 /**
  * The local backend: runner JVMs on this machine, and without a target URL one embedded reference
@@ -22,7 +25,8 @@ public final class LocalBackend {
      * @param runnerLines every line the runners print
      */
     public static RunBackend open(RunSpec spec, List<String> runnerJava, BiConsumer<Integer, String> runnerLines) {
-        LocalTarget target = LocalTarget.open(spec.target());
+        LocalRoom.ofThisMachine().check(spec.profile(), spec.runners());
+        LocalTarget target = LocalTarget.open(spec.target(), jwtSecret(spec));
         List<PlatformSampler> live = new ArrayList<>(target.samplers());
         try {
             live.addAll(PlatformSources.live(spec, null));
@@ -39,5 +43,15 @@ public final class LocalBackend {
                 live,
                 PlatformSources.afterwards(spec),
                 List.of(target));
+    }
+
+    /**
+     * The secret the runner JVMs sign their tokens with when the run spec says {@code auth: jwt}: they
+     * inherit this JVM's environment, so the embedded target takes it from there too.
+     */
+    private static String jwtSecret(RunSpec spec) {
+        return spec.runner().journeys().auth() == Journeys.Auth.JWT
+                ? RunnerSettings.jwtSecret(Map.of(), System.getenv())
+                : null;
     }
 }

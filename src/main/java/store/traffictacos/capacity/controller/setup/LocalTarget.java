@@ -25,12 +25,17 @@ public final class LocalTarget implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    /** @param given the platform's URL; null starts the embedded reference target on a free port */
-    public static LocalTarget open(URI given) {
+    /**
+     * @param given the platform's URL; null starts the embedded reference target on a free port
+     * @param jwtSecret the secret the runners sign their tokens with ({@code auth=jwt}), which the embedded
+     *     target then checks them with; null: the target's default (runners use the load-test bypass)
+     */
+    public static LocalTarget open(URI given, String jwtSecret) {
         if (given != null) {
             return new LocalTarget(given, null);
         }
-        ReferenceTarget embedded = ReferenceTarget.start(TargetConfig.defaults().withPort(0));
+        TargetConfig config = TargetConfig.defaults().withPort(0);
+        ReferenceTarget embedded = ReferenceTarget.start(jwtSecret == null ? config : config.withJwtSecret(jwtSecret));
         return new LocalTarget(embedded.baseUrl(), embedded);
     }
 

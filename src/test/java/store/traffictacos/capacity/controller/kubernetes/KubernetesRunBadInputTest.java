@@ -12,15 +12,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import store.traffictacos.capacity.controller.RunStatus;
-import store.traffictacos.capacity.controller.RunStatusFile;
-import store.traffictacos.capacity.controller.Stage;
 
 /**
  * {@code tacos-capacity run --spec FILE} on the Kubernetes backend with input that cannot work: one
  * line telling why, exit code 1, and nothing created in the cluster nor changed on the platform.
  * What the cluster finds wrong is found by the validate stage, whose failure the run's console says
- * (stdout) and status.json keeps; a kubeconfig that cannot be read stops the command before any run.
+ * (stdout), leaving no run folder behind; a kubeconfig that cannot be read stops the command before any run.
  */
 @EnableKubernetesMockClient(crud = true)
 @DisplayName("tacos-capacity run on Kubernetes, given input that cannot work")
@@ -116,14 +113,12 @@ class KubernetesRunBadInputTest {
         assertNothingCreatedOrChanged(cluster);
     }
 
-    /** The run failed in validate with {@code reason}: one error line, on the console, and in status.json. */
+    /** The run failed in validate with {@code reason}: one error line, on the console, and no run folder left. */
     private void assertFailedValidation(KubernetesRunCli.Result result, String reason) {
         assertThat(result.err())
                 .isEqualTo("error: run " + RUN_ID + " failed in validate: " + reason + System.lineSeparator());
         assertThat(result.out().lines()).contains("tacos-capacity [" + RUN_ID + "] FAILED in validate: " + reason);
-        RunStatus status = RunStatusFile.read(dir.resolve("reports").resolve(RUN_ID));
-        assertThat(status.stage()).isEqualTo(Stage.FAILED);
-        assertThat(status.failure()).isEqualTo(new RunStatus.Failure(Stage.VALIDATE, reason));
+        assertThat(dir.resolve("reports").resolve(RUN_ID)).doesNotExist();
     }
 
     private static void assertNothingCreatedOrChanged(KubernetesRunCluster cluster) {
