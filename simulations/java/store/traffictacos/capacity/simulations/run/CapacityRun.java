@@ -95,9 +95,12 @@ public final class CapacityRun {
         }
     }
 
-    /** Starts the embedded target if no URL is given, and checks the target before any load. */
+    /**
+     * Starts (and warms, as long as the runner warms itself) the embedded target if no URL is given, and
+     * checks the target before any load.
+     */
     public static CapacityRun prepare(RunSettings settings) {
-        LocalTarget target = LocalTarget.open(settings.targetUrl());
+        LocalTarget target = LocalTarget.open(settings.targetUrl(), settings.warmUp());
         try {
             target.check();
         } catch (RuntimeException e) {

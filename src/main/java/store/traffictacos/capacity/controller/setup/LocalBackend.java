@@ -22,7 +22,7 @@ public final class LocalBackend {
      * @param runnerLines every line the runners print
      */
     public static RunBackend open(RunSpec spec, List<String> runnerJava, BiConsumer<Integer, String> runnerLines) {
-        LocalTarget target = LocalTarget.open(spec.target());
+        LocalTarget target = LocalTarget.open(spec.target(), spec.runner().warmUp());
         List<PlatformSampler> live = new ArrayList<>(target.samplers());
         try {
             live.addAll(PlatformSources.live(spec, null));
