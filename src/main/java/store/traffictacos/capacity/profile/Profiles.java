@@ -47,10 +47,12 @@ public final class Profiles {
             // Seconds per phase: checks that every phase and request runs. The rates are what one judged phase
             // of 3 s needs for its p99 to be judged at all: at 95 % confidence a p99 is bounded from above
             // only from 368 responses on, and below the slowest one from 559 (see report.judge.QuantileBounds).
+            // The warm-up runs at the ramp's first rate, so the journey's code is compiled at that rate before
+            // anything is judged.
             new LoadProfile(
                     "smoke",
                     List.of(
-                            Phase.constant(WARM_UP, ofSeconds(3), 50).notJudged(),
+                            Phase.constant(WARM_UP, ofSeconds(3), 150).notJudged(),
                             Phase.ramp(RAMP, ofSeconds(3), 150, 250),
                             Phase.constant(PEAK, ofSeconds(4), 250),
                             Phase.constant(STRESS, ofSeconds(3), 300))),

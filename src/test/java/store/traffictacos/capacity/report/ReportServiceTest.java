@@ -64,7 +64,7 @@ class ReportServiceTest {
         ReportService.Written written = ReportService.write(runDir, ReportSettings.defaults(), History.none());
 
         // Then
-        String why = "Capacity knee: none, p99 latency failed already at the lowest rate (100 req/s)";
+        String why = "Capacity knee: none, p99 latency failed already at the lowest rate measured (100 req/s)";
         assertNoKneeClaimed(written, why);
         assertThat(written.report().verdict()).isEqualTo(Verdict.FAIL);
     }

@@ -17,9 +17,10 @@ import store.traffictacos.capacity.report.settings.SloSet;
  * <p>Windows: each constant-rate phase (after its settle seconds) is one window; a ramp contributes
  * rolling windows of {@value #ROLLING_WINDOW_SECONDS} s stepping by 1 s over its judged seconds, each at its
  * mean offered rate, because a ramp's rate changes every second and its whole-phase statistics would
- * blur the rate where the SLOs broke. 5 s holds at least 100 requests (enough for a p99) from 20 rps up,
- * and still resolves the production 10k → 20k ramp over 5 minutes to ~170 rps. Phases that are not
- * judged (a warm-up) add no window.
+ * blur the rate where the SLOs broke. 5 s resolves the production 10k → 20k ramp over 5 minutes to ~170
+ * rps, and from 74 rps up holds the 368 responses a p99 needs to be bounded at all (below that, a window
+ * rests on too few samples and neither raises nor stops the knee). Phases that are not judged (a warm-up)
+ * add no window.
  *
  * <p>Windows in which the generator fell behind its schedule are skipped: their rate was not offered,
  * and their failures are never the platform's fault.

@@ -266,7 +266,7 @@ public final class ReportFiles {
                         case FOUND -> rps(knee.rps()) + ", limited by " + knee.limitedBy();
                         case NONE_FAILED -> "no SLO failed up to " + rps(knee.rps());
                         case LOWEST_FAILED ->
-                            "none, " + knee.limitedBy() + " failed already at the lowest rate" + failedAt;
+                            "none, " + knee.limitedBy() + " failed already at the lowest rate measured" + failedAt;
                         case NO_PASS_BELOW_FAILURE ->
                             "none, " + knee.limitedBy() + " failed at the lowest rate that could be judged" + failedAt
                                     + ", and no lower rate held settled with enough samples";

@@ -46,7 +46,7 @@ class ReportFilesTest {
                         "Capacity knee: no SLO failed up to 700 req/s"),
                 knee(
                         new Knee(null, "error rate", null, 5L, 10L, KneeReason.LOWEST_FAILED, 100.0),
-                        "Capacity knee: none, error rate failed already at the lowest rate (100 req/s)"),
+                        "Capacity knee: none, error rate failed already at the lowest rate measured (100 req/s)"),
                 knee(
                         new Knee(null, "p99 latency", null, 10L, 20L, KneeReason.NO_PASS_BELOW_FAILURE, 500.0),
                         "Capacity knee: none, p99 latency failed at the lowest rate that could be judged (500 req/s), "
