@@ -322,7 +322,7 @@ public record CapacityReport(
 
     /**
      * The trend test of a step: the p99 of the first and of the last third of its judged seconds, and
-     * whether the latency had settled (see {@code report.judge.Settling} for the rule).
+     * whether the latency had settled (see {@code report.judge.SettledCheck} for the rule).
      */
     public record Settling(double firstThirdP99Ms, double lastThirdP99Ms, boolean settled) {}
 
