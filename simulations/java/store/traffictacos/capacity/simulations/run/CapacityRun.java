@@ -133,10 +133,13 @@ public final class CapacityRun {
         }
     }
 
-    /** Starts the embedded target if no URL is given, and checks the target before any load. */
+    /**
+     * Starts (and warms, as long as the runner warms itself) the embedded target if no URL is given, and
+     * checks the target before any load.
+     */
     public static CapacityRun prepare(RunSettings settings) {
         String jwtSecret = settings.auth() instanceof Auth.Jwt jwt ? jwt.secret() : null;
-        LocalTarget target = LocalTarget.open(settings.targetUrl(), jwtSecret);
+        LocalTarget target = LocalTarget.open(settings.targetUrl(), jwtSecret, settings.warmUp());
         try {
             target.check(settings.runner().transport().sslContext());
         } catch (RuntimeException e) {

@@ -96,7 +96,8 @@ final class ResultsOutput {
         // phase windows carry the whole run's rates, not this runner's share
         for (Phase phase : settings.fullProfile().phases()) {
             long phaseEnd = phaseStart + phase.duration().toMillis();
-            windows.add(new PhaseWindow(phase.name(), phaseStart, phaseEnd, phase.fromRps(), phase.toRps()));
+            windows.add(new PhaseWindow(
+                    phase.name(), phaseStart, phaseEnd, phase.fromRps(), phase.toRps(), phase.judged()));
             phaseStart = phaseEnd;
         }
         return new Manifest(

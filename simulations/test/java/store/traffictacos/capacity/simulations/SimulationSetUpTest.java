@@ -25,7 +25,8 @@ class SimulationSetUpTest {
     void buildsWithoutLoad(@TempDir Path reports) throws Exception {
         for (String profile : new String[] {"local", "smoke", "10k", "30k"}) {
             // Given
-            // (runner 0 of 6, so that even 30k stays within one runner's limit)
+            // (runner 0 of 6, so that even 30k stays within one runner's limit; a 1 s warm-up, which also
+            // bounds the embedded target's)
             Map<String, String> properties = Map.of(
                     "profile",
                     profile,
@@ -33,6 +34,8 @@ class SimulationSetUpTest {
                     profile,
                     "runner.count",
                     "6",
+                    "warmup.seconds",
+                    "1",
                     "reports.dir",
                     reports.resolve(profile).toString());
             System.getProperties().putAll(properties);

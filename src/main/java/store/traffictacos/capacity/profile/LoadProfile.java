@@ -12,6 +12,10 @@ public record LoadProfile(String name, List<Phase> phases) {
     /** Rates are split in whole thousandths of a request per second, so the shares can add up exactly. */
     private static final double MILLI = 1_000;
 
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long NANOS_PER_MS = 1_000_000L;
+    private static final long MS_PER_SECOND = 1_000L;
+
     public LoadProfile {
         if (name == null || name.isBlank()) {
             throw new ProfileException("a profile name must not be blank");
@@ -70,19 +74,44 @@ public record LoadProfile(String name, List<Phase> phases) {
     }
 
     /**
-     * Requests scheduled in each second from the start, as whole numbers whose running sum stays
-     * within half a request of the profile's integral (so the seconds add up to the total).
+     * Requests scheduled in each second from the start: what the runners' injector starts in that second,
+     * not a rounding of the rate, so that a second's requests sent can be held against it. Each phase's
+     * requests are spread evenly over its whole seconds from the phase's start (see {@link
+     * Phase#requestsPerWholeSecond()}); within a second they are evenly spaced from its start, request j of
+     * n at j × 1000 / n ms (whole ms), which decides their second when a phase starts between whole seconds.
+     * Gatling's open injection lays users out this way and the runners inject a profile with it; a test of
+     * the simulations holds the two together.
      */
     public long[] requestsPerSecond() {
-        int seconds = (int) Math.ceil(totalDuration().toMillis() / 1000.0);
-        long[] perSecond = new long[seconds];
-        long scheduledSoFar = 0;
-        for (int second = 0; second < seconds; second++) {
-            long cumulative = Math.round(expectedRequests(Duration.ZERO, Duration.ofSeconds(second + 1)));
-            perSecond[second] = cumulative - scheduledSoFar;
-            scheduledSoFar = cumulative;
+        long[] perSecond = new long[Math.toIntExact(ceilDiv(totalDuration().toNanos(), NANOS_PER_SECOND))];
+        long phaseStartNanos = 0;
+        for (Phase phase : phases) {
+            long[] phaseSeconds = phase.requestsPerWholeSecond();
+            for (int second = 0; second < phaseSeconds.length; second++) {
+                spreadOverOneSecond(perSecond, phaseStartNanos + second * NANOS_PER_SECOND, phaseSeconds[second]);
+            }
+            phaseStartNanos += phase.duration().toNanos();
         }
         return perSecond;
+    }
+
+    /** Adds {@code requests} evenly spaced over the second from {@code startNanos} into the seconds they fall in. */
+    private static void spreadOverOneSecond(long[] perSecond, long startNanos, long requests) {
+        int second = Math.toIntExact(startNanos / NANOS_PER_SECOND);
+        long intoSecond = startNanos % NANOS_PER_SECOND;
+        if (intoSecond == 0 || requests == 0) {
+            perSecond[second] += requests;
+            return;
+        }
+        // Request j is at floor(j × 1000 / n) ms: it is still in this second while that is under msLeft.
+        long msLeft = ceilDiv(NANOS_PER_SECOND - intoSecond, NANOS_PER_MS);
+        long inThisSecond = Math.min(requests, ceilDiv(msLeft * requests, MS_PER_SECOND));
+        perSecond[second] += inThisSecond;
+        perSecond[second + 1] += requests - inThisSecond;
+    }
+
+    private static long ceilDiv(long dividend, long divisor) {
+        return -Math.floorDiv(-dividend, divisor);
     }
 
     public double expectedRequests() {
@@ -112,7 +141,8 @@ public record LoadProfile(String name, List<Phase> phases) {
                                 phase.name(),
                                 phase.duration(),
                                 share(phase.fromRps(), index, count),
-                                share(phase.toRps(), index, count)))
+                                share(phase.toRps(), index, count),
+                                phase.judged()))
                         .toList());
     }
 

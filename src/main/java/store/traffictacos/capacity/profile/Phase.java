@@ -1,5 +1,8 @@
 package store.traffictacos.capacity.profile;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 
 /**
@@ -8,8 +11,19 @@ import java.time.Duration;
  *
  * <p>Rates are HTTP requests per second at the gateway, never users or journeys per second: the team's earlier
  * tests mixed the two, and a "30k" run turned out to offer about 2.5k requests per second.
+ *
+ * @param judged false for a phase that is run and shown but counts in no verdict and no knee, such as a
+ *     warm-up: cold JVMs and connection pools measure themselves there, not the platform
  */
-public record Phase(String name, Duration duration, double fromRps, double toRps) {
+public record Phase(String name, Duration duration, double fromRps, double toRps, boolean judged) {
+
+    /** A judged phase. */
+    public Phase(String name, Duration duration, double fromRps, double toRps) {
+        this(name, duration, fromRps, toRps, true);
+    }
+
+    /** Scala's BigDecimal arithmetic, which Gatling lays ramps out with. */
+    private static final MathContext GATLING_DECIMALS = MathContext.DECIMAL128;
 
     public Phase {
         if (name == null || name.isBlank()) {
@@ -30,6 +44,11 @@ public record Phase(String name, Duration duration, double fromRps, double toRps
         return new Phase(name, duration, fromRps, toRps);
     }
 
+    /** The same phase, run and shown but not judged. */
+    public Phase notJudged() {
+        return new Phase(name, duration, fromRps, toRps, false);
+    }
+
     public boolean isRamp() {
         return fromRps != toRps;
     }
@@ -40,6 +59,47 @@ public record Phase(String name, Duration duration, double fromRps, double toRps
         double progress = (double) offset.toNanos() / duration.toNanos();
         // Weighted this way (rather than from + (to - from) × progress) both ends come out exactly from and to.
         return fromRps * (1 - progress) + toRps * progress;
+    }
+
+    /**
+     * Requests the runners start in each whole second of this phase (a remaining fraction of a second gets
+     * none), as Gatling's open injection lays them out, since that is what the runners inject:
+     * <ul>
+     *   <li>a constant phase (or a ramp shorter than a second, run at its mean rate) of rate r over D whole
+     *       seconds starts n = round(r × D) requests, spread evenly: second s ends with ceil((s + 1) × n / D)
+     *       of them, so the spare requests of an uneven split come first;</li>
+     *   <li>a ramp's second s starts the integral of its rate over that second plus the fraction carried from
+     *       the seconds before, truncated (Gatling's arithmetic: decimal, 34 digits, rounded to 10 decimals
+     *       before truncating), so a last fraction of a request is never started.</li>
+     * </ul>
+     */
+    public long[] requestsPerWholeSecond() {
+        int seconds = Math.toIntExact(duration.toSeconds());
+        long[] perSecond = new long[seconds];
+        if (isRamp() && seconds >= 1) {
+            BigDecimal from = BigDecimal.valueOf(fromRps);
+            BigDecimal slope = BigDecimal.valueOf(toRps)
+                    .subtract(from, GATLING_DECIMALS)
+                    .divide(BigDecimal.valueOf(2L * seconds), GATLING_DECIMALS);
+            BigDecimal carried = BigDecimal.ZERO;
+            for (int second = 0; second < seconds; second++) {
+                BigDecimal due = slope.multiply(BigDecimal.valueOf(2L * second + 1), GATLING_DECIMALS)
+                        .add(from, GATLING_DECIMALS)
+                        .add(carried, GATLING_DECIMALS);
+                perSecond[second] = due.setScale(10, RoundingMode.HALF_UP).intValue();
+                carried = due.subtract(BigDecimal.valueOf(perSecond[second]), GATLING_DECIMALS);
+            }
+            return perSecond;
+        }
+        long requests = Math.round(seconds * (fromRps + toRps) / 2);
+        for (int second = 0; second < seconds; second++) {
+            perSecond[second] = ceilDiv((second + 1) * requests, seconds) - ceilDiv(second * requests, seconds);
+        }
+        return perSecond;
+    }
+
+    private static long ceilDiv(long dividend, long divisor) {
+        return -Math.floorDiv(-dividend, divisor);
     }
 
     /** Requests the whole phase offers. */

@@ -24,6 +24,9 @@ import store.traffictacos.capacity.yaml.YamlBinding;
  *   - {name: ramp, duration: 5m, from: 10000, to: 20000}
  * </pre>
  *
+ * A phase with {@code judge: false} (e.g. a warm-up) is run and shown but counts in no verdict and no knee;
+ * phases are judged unless they say so.
+ *
  * Every mistake is reported as a one-line {@link ProfileException} naming the file, the line and the field,
  * because the person who wrote the file has to find the fault without reading a stack trace.
  */
@@ -116,6 +119,7 @@ public final class ProfileFile {
         private Double rps;
         private Double from;
         private Double to;
+        private boolean judge = true;
 
         @Override
         public void startsAtLine(int line) {
@@ -147,7 +151,20 @@ public final class ProfileFile {
             this.to = rate(to);
         }
 
+        @JsonSetter(nulls = Nulls.SET)
+        public void setJudge(JsonNode judge) {
+            if (!judge.isBoolean()) {
+                throw new IllegalArgumentException("expected true or false, got " + YamlBinding.describe(judge));
+            }
+            this.judge = judge.booleanValue();
+        }
+
         Phase toPhase(String source, String path) {
+            Phase phase = rates(source, path);
+            return judge ? phase : phase.notJudged();
+        }
+
+        private Phase rates(String source, String path) {
             if (name == null) {
                 throw ProfileException.at(source, line, path, "missing field 'name'");
             }

@@ -155,7 +155,9 @@ public final class History {
         PhaseReport tracked = phases.stream()
                 .filter(phase -> phase.name().equals(PEAK_PHASE))
                 .findFirst()
-                .or(() -> phases.stream().max(Comparator.comparingDouble(PhaseReport::offeredRps)))
+                .or(() -> phases.stream()
+                        .filter(PhaseReport::judged)
+                        .max(Comparator.comparingDouble(PhaseReport::offeredRps)))
                 .orElse(null);
         return new TrendPoint(
                 runId,

@@ -20,12 +20,15 @@ import store.traffictacos.capacity.report.judge.NodeHours;
 import store.traffictacos.capacity.report.judge.PhaseSpan;
 import store.traffictacos.capacity.report.judge.ResourceJudge;
 import store.traffictacos.capacity.report.judge.RunSeconds;
+import store.traffictacos.capacity.report.judge.SettledCheck;
 import store.traffictacos.capacity.report.judge.SloJudge;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.Knee;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseOutcome;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.ResourceResult;
 import store.traffictacos.capacity.report.model.CapacityReport.SecondPoint;
+import store.traffictacos.capacity.report.model.CapacityReport.Settling;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
 import store.traffictacos.capacity.report.model.Comparison;
@@ -49,11 +52,16 @@ import store.traffictacos.capacity.results.RunnerOutcomes;
  *       answered means every recorded response, by second of sending, whatever its outcome (errors are
  *       counted apart in the error rate); latencies are percentiles of all those responses, exactly as
  *       one histogram of every runner's samples would give them.</li>
- *   <li>A phase's verdict uses all its judged seconds, also those in which the generator fell behind;
- *       the phase is then flagged {@code generatorLimited} and the seconds listed in the generator
- *       warnings, so a reader sees whom to blame. The knee, in contrast, skips such windows.</li>
- *   <li>The verdict is PASS when every phase passed, FAIL otherwise; a PASS becomes REGRESSED when a
- *       regression rule against the baseline from the history broke (a FAIL stays FAIL).</li>
+ *   <li>A phase that is not judged (a warm-up) is measured over all its seconds and shown, and counts
+ *       in no verdict, no knee, no resource warning and no regression rule.</li>
+ *   <li>A judged phase's SLOs are judged with confidence ({@link SloJudge}); a step's latency trend says
+ *       whether it had settled ({@link SettledCheck}). A phase in which the generator fell behind is
+ *       flagged {@code generatorLimited} and its seconds listed in the generator warnings: it fails when
+ *       an SLO failed (so a reader sees whom to blame), and is otherwise not measured, never passed. The
+ *       knee skips such windows.</li>
+ *   <li>The verdict is FAIL when a judged phase failed, INCONCLUSIVE when none failed but one was not
+ *       measured or rests on too few samples (or none was judged), else PASS; a PASS becomes REGRESSED
+ *       when a regression rule against the baseline from the history broke.</li>
  *   <li>The knee is found by {@link KneeFinder}. The platform series, when the run sampled any, give the
  *       resources judged per phase (warnings: they do not change the verdict), the knee's first resource
  *       to give out, and the cost from node series (n/a without them, see {@link CostCalculator}).</li>
@@ -88,12 +96,23 @@ public final class ReportBuilder {
         for (PhaseWindow window : first.phases()) {
             PhaseSpan phase = PhaseSpan.of(window, results.startEpochMs(), slos.settleSeconds());
             Measurement measured = seconds.measure(phase.judgedFrom(), phase.endSecond());
+            if (!phase.judged()) {
+                phases.add(phaseReport(phase, measured, List.of(), PhaseOutcome.NOT_JUDGED, null, List.of()));
+                continue;
+            }
             List<SloResult> judged = SloJudge.judge(slos, measured);
-            phases.add(phaseReport(phase, measured, judged, resources.judge(phase.judgedFrom(), phase.endSecond())));
+            Settling settling = phase.ramp() ? null : SettledCheck.of(phase, seconds, slos.settledRise());
+            phases.add(phaseReport(
+                    phase,
+                    measured,
+                    judged,
+                    outcome(measured, judged),
+                    settling,
+                    resources.judge(phase.judgedFrom(), phase.endSecond())));
             if (phase.ramp()) {
                 kneeFinder.addRamp(phase, seconds);
             } else {
-                kneeFinder.addStep(phase, measured, judged);
+                kneeFinder.addStep(phase, measured, judged, settling == null || settling.settled());
             }
         }
         Knee knee = withFirstResource(kneeFinder.knee(), resources);
@@ -127,12 +146,34 @@ public final class ReportBuilder {
                 startSkewMs(results));
     }
 
-    /** PASS when every phase passed, REGRESSED instead when a regression rule broke; FAIL otherwise. */
+    /**
+     * Over the judged phases: FAIL when one failed; INCONCLUSIVE when none did but one was not measured or
+     * rests on too few samples, or none was judged; else PASS, or REGRESSED when a regression rule broke.
+     */
     private static Verdict verdict(List<PhaseReport> phases, Comparison comparison) {
-        if (!phases.stream().allMatch(PhaseReport::pass)) {
+        List<PhaseReport> judged = phases.stream().filter(PhaseReport::judged).toList();
+        if (judged.stream().anyMatch(phase -> phase.outcome() == PhaseOutcome.FAIL)) {
             return Verdict.FAIL;
         }
+        if (judged.isEmpty() || !judged.stream().allMatch(PhaseReport::pass)) {
+            return Verdict.INCONCLUSIVE;
+        }
         return comparison != null && !comparison.broken().isEmpty() ? Verdict.REGRESSED : Verdict.PASS;
+    }
+
+    /**
+     * A failed SLO fails the phase even where the generator fell behind (the phase says that too); a
+     * phase the generator could not load is otherwise not measured; one whose SLOs held only partly
+     * with confidence rests on too few samples.
+     */
+    private static PhaseOutcome outcome(Measurement measured, List<SloResult> judged) {
+        if (SloJudge.anyFailed(judged)) {
+            return PhaseOutcome.FAIL;
+        }
+        if (measured.generatorLimited()) {
+            return PhaseOutcome.NOT_MEASURED;
+        }
+        return SloJudge.allPass(judged) ? PhaseOutcome.PASS : PhaseOutcome.TOO_FEW_SAMPLES;
     }
 
     /** The knee with the resource that gave out first in its failing window ({@link ResourceJudge#firstGaveOut}). */
@@ -234,7 +275,12 @@ public final class ReportBuilder {
     }
 
     private static PhaseReport phaseReport(
-            PhaseSpan phase, Measurement measured, List<SloResult> judged, List<ResourceResult> resources) {
+            PhaseSpan phase,
+            Measurement measured,
+            List<SloResult> judged,
+            PhaseOutcome outcome,
+            Settling settling,
+            List<ResourceResult> resources) {
         return new PhaseReport(
                 phase.name(),
                 phase.startSecond(),
@@ -251,15 +297,18 @@ public final class ReportBuilder {
                 measured.errorRate(),
                 measured.errorsByKind(),
                 judged,
-                SloJudge.allPass(judged),
+                outcome == PhaseOutcome.PASS,
                 measured.generatorLimited(),
-                List.copyOf(resources));
+                List.copyOf(resources),
+                phase.judged(),
+                outcome,
+                settling);
     }
 
     private static List<SecondPoint> timeline(RunSeconds seconds) {
         List<SecondPoint> timeline = new ArrayList<>(seconds.length());
         for (int second = 0; second < seconds.length(); second++) {
-            Measurement measured = seconds.measure(second, second + 1);
+            Measurement measured = seconds.second(second);
             timeline.add(new SecondPoint(
                     second,
                     measured.scheduled(),

@@ -17,7 +17,8 @@ import java.util.function.ToLongFunction;
  * The shape of {@code manifest.json}: the format, the {@link Manifest}'s fields under their own names,
  * then what the runner recorded ({@link Recorded}), then {@code stoppedEarly}, last since it came last in
  * the first files of this format. The manifest's {@code scheduledPerSecond} is not written as such: it is
- * the {@code scheduled} column of {@code seconds}, next to what the runner sent.
+ * the {@code scheduled} column of {@code seconds}, next to what the runner sent. A phase without
+ * {@code judged} (written before phases could be left unjudged) is judged.
  */
 final class ManifestJson {
     static final String FORMAT = "tacos-results/1";
@@ -27,6 +28,9 @@ final class ManifestJson {
     private static final String STOPPED_EARLY_FIELD = "stoppedEarly";
     /** Added to the format compatibly: files without it read as a runner that recorded no transport. */
     private static final String TRANSPORT_FIELD = "transport";
+
+    private static final String PHASES_FIELD = "phases";
+    private static final String JUDGED_FIELD = "judged";
 
     private ManifestJson() {}
 
@@ -201,6 +205,11 @@ final class ManifestJson {
     static Manifest manifest(ObjectMapper json, JsonNode file, Recorded recorded) throws IOException {
         ObjectNode fields = file.deepCopy();
         fields.set(SCHEDULED_FIELD, json.valueToTree(recorded.scheduledPerSecond()));
+        for (JsonNode phase : fields.path(PHASES_FIELD)) {
+            if (phase instanceof ObjectNode written && !written.has(JUDGED_FIELD)) {
+                written.put(JUDGED_FIELD, true);
+            }
+        }
         try {
             return json.treeToValue(fields, Manifest.class);
         } catch (ValueInstantiationException e) {

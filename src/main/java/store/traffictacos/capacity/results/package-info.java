@@ -28,7 +28,9 @@
  *   <li>{@code manifest.json}, written last: {@code "format": "tacos-results/1"} (the version;
  *       bumped on any change an old reader would misread, while unknown fields are ignored), run id,
  *       runner index and count, profile, start/end in epoch milliseconds, Gatling version, target
- *       URL, the profile's phases, {@code seconds}: {@code [{second, scheduled, sent}]} for every
+ *       URL, the profile's phases ({@code name}, {@code startEpochMs}, {@code endEpochMs}, {@code fromRps},
+ *       {@code toRps} and {@code judged}: false for a phase the report shows but does not judge, such
+ *       as a warm-up; a phase without it, written before it existed, is judged), {@code seconds}: {@code [{second, scheduled, sent}]} for every
  *       second from 0 (this runner only), {@code runnerCpu}: the runner's busiest CPU share in the
  *       seconds it was read, {@code totals} of the responses in the log (all, by endpoint, by
  *       outcome), which readers check against the log, {@code transport} (optional, added within

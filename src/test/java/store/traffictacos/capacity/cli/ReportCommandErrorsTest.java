@@ -35,16 +35,16 @@ class ReportCommandErrorsTest {
         return commandLine.execute(all);
     }
 
-    /** One runner, 10 s at 20 req/s, every request answered in {@code latencyMicros}. */
+    /** One runner, 10 s at 100 req/s, every request answered in {@code latencyMicros}. */
     private void writeRun(long latencyMicros) throws Exception {
         ResultsRecorder recorder = new ResultsRecorder(START);
-        for (int i = 0; i < 200; i++) {
-            long sentAt = START + i * 50L;
+        for (int i = 0; i < 1_000; i++) {
+            long sentAt = START + i * 10L;
             recorder.sent(sentAt);
             recorder.record(sentAt, "status", "ok", latencyMicros);
         }
         long[] scheduled = new long[10];
-        java.util.Arrays.fill(scheduled, 20);
+        java.util.Arrays.fill(scheduled, 100);
         ResultsFiles.write(
                 runDir.resolve("runner-0"),
                 new Manifest(
@@ -56,7 +56,7 @@ class ReportCommandErrorsTest {
                         START + 10_000,
                         "3.15.0",
                         "http://127.0.0.1:1",
-                        List.of(new PhaseWindow("peak", START, START + 10_000, 20, 20)),
+                        List.of(new PhaseWindow("peak", START, START + 10_000, 100, 100)),
                         scheduled),
                 recorder.snapshot());
     }

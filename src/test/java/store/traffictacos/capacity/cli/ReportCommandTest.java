@@ -29,7 +29,7 @@ import store.traffictacos.capacity.results.ResultsRecorder;
 class ReportCommandTest {
     private static final long START = 1_700_000_000_000L;
     private static final int SECONDS = 20;
-    private static final int RPS = 20;
+    private static final int RPS = 40;
 
     @TempDir
     Path dir;
@@ -55,7 +55,7 @@ class ReportCommandTest {
         return commandLine.execute(args);
     }
 
-    /** A one-runner run of a 20 s "peak" phase at 20 req/s, every request ok after {@code latencyMs}. */
+    /** A one-runner run of a 20 s "peak" phase at 40 req/s, every request ok after {@code latencyMs}. */
     private Path runFolder(String runId, long startEpochMs, long latencyMs) throws IOException {
         Path runDir = dir.resolve(runId);
         ResultsRecorder recorder = new ResultsRecorder(startEpochMs);

@@ -48,8 +48,8 @@ class RunControllerTest {
     private static final LoadProfile PROFILE = new LoadProfile(
             "fake",
             List.of(
-                    Phase.constant("warm-up", Duration.ofSeconds(10), 50),
-                    Phase.constant("peak", Duration.ofSeconds(10), 100)));
+                    Phase.constant("warm-up", Duration.ofSeconds(10), 100),
+                    Phase.constant("peak", Duration.ofSeconds(10), 200)));
 
     @TempDir
     Path reports;
@@ -347,8 +347,8 @@ class RunControllerTest {
     /** Two runners' results of {@link #PROFILE}, sent as scheduled; the peak phase answered in {@code peakMicros}. */
     private static Consumer<Path> results(long peakMicros) {
         return runDir -> new SyntheticRun(runDir, 2)
-                .phase("warm-up", 10, 50)
-                .phase("peak", 10, 100)
+                .phase("warm-up", 10, 100)
+                .phase("peak", 10, 200)
                 .sendAsScheduled(second -> second < 10 ? FAST_MICROS : peakMicros)
                 .merge();
     }

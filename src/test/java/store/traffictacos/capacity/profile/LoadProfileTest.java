@@ -1,5 +1,6 @@
 package store.traffictacos.capacity.profile;
 
+import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,8 @@ class LoadProfileTest {
     }
 
     @Test
-    @DisplayName("requests per second are whole numbers that add up to the profile's total")
+    @DisplayName("requests per second are those the injector starts: a phase's spare requests first, a ramp's "
+            + "fractions carried")
     void requestsPerSecond() {
         // Given a profile with fractional rates
         LoadProfile odd = new LoadProfile(
@@ -57,10 +59,23 @@ class LoadProfileTest {
         // When
         long[] perSecond = odd.requestsPerSecond();
 
-        // Then 7.5 + 6 = 13.5 requests, the seconds never drifting by more than half a request
-        assertThat(perSecond).hasSize(7);
-        assertThat(IntStream.range(0, 7).mapToLong(i -> perSecond[i]).sum()).isEqualTo(Math.round(13.5));
-        assertThat(perSecond).containsExactly(3, 2, 3, 1, 1, 2, 2);
+        // Then a: round(7.5) = 8 requests over 3 s, 3 + 3 + 2; b: 1.125 + 1.375 + 1.625 + 1.875, each
+        // second's fraction carried into the next and the last one left out
+        assertThat(perSecond).containsExactly(3, 3, 2, 1, 1, 2, 2);
+    }
+
+    @Test
+    @DisplayName("a phase that starts between whole seconds spreads each of its seconds over two")
+    void requestsPerSecondBetweenSeconds() {
+        // Given 4 requests a second from 0.5 s on: at 0.5, 0.75, 1.0 and 1.25 s of each of its seconds
+        LoadProfile halfway = new LoadProfile(
+                "halfway", List.of(Phase.constant("half", ofMillis(500), 0), Phase.constant("four", ofSeconds(2), 4)));
+
+        // When
+        long[] perSecond = halfway.requestsPerSecond();
+
+        // Then
+        assertThat(perSecond).containsExactly(2, 4, 2);
     }
 
     @Test
@@ -134,6 +149,13 @@ class LoadProfileTest {
         assertThat(share).isEqualTo(Phase.ramp("ramp", ofMinutes(5), 3_333.333, 6_666.666));
         assertThat(thirtyK.shard(2, 3).phases().get(1))
                 .isEqualTo(Phase.ramp("ramp", ofMinutes(5), 3_333.334, 6_666.667));
+    }
+
+    @Test
+    @DisplayName("a runner's share of a phase not judged is not judged either")
+    void shardKeepsJudged() {
+        // Then the built-in warm-up
+        assertThat(thirtyK.shard(1, 3).phases()).extracting(Phase::judged).containsExactly(false, true, true, true);
     }
 
     @ParameterizedTest(name = "{0} rps over {1} runners")

@@ -77,6 +77,24 @@ class ProfileFileTest {
     }
 
     @Test
+    @DisplayName("a phase with judge: false is run but not judged; the others are judged")
+    void notJudged() {
+        // Given
+        String yaml = """
+                phases:
+                  - {name: warm-up, duration: 1m, rps: 50, judge: false}
+                  - {name: peak, duration: 5m, rps: 500, judge: true}
+                  - {name: stress, duration: 5m, rps: 700}
+                """;
+
+        // When
+        LoadProfile profile = ProfileFile.parse(yaml, "profile.yaml");
+
+        // Then
+        assertThat(profile.phases()).extracting(Phase::judged).containsExactly(false, true, true);
+    }
+
+    @Test
     @DisplayName("without a name the profile is named after the file, without directory and extension")
     void nameDefaultsToFileName() {
         // When
@@ -215,7 +233,14 @@ class ProfileFileTest {
                           - {name: warm-up, duration: 2m, rsp: 5000}
                         """,
                         "profile.yaml line 3: phases[0].rsp: unknown field "
-                                + "(expected duration, from, name, rps, to)"),
+                                + "(expected duration, from, judge, name, rps, to)"),
+                fault(
+                        "judge that is not true or false",
+                        """
+                        phases:
+                          - {name: warm-up, duration: 2m, rps: 5000, judge: "no"}
+                        """,
+                        "profile.yaml line 2: phases[0].judge: expected true or false, got text 'no'"),
                 fault(
                         "a misspelt top-level field",
                         """

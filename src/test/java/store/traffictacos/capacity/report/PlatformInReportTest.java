@@ -76,6 +76,29 @@ class PlatformInReportTest {
     }
 
     @Test
+    @DisplayName("a series that is 0 throughout is a line of text naming what it measures, not a chart")
+    void flatZeroIsANote() {
+        // Given the embedded target's capacity queue, empty all run long, beside Redis CPU
+        List<PlatformSample> samples = new java.util.ArrayList<>(sampled.samples());
+        for (long ms = 0; ms < 10_000; ms += 2_000) {
+            samples.add(new PlatformSample("target", "capacity_queue_depth", START + ms, 0, "requests"));
+        }
+        CapacityReport with = withPlatform(new PlatformSeriesFile.Contents(samples, Map.of()));
+
+        // When
+        String html = HtmlReportWriter.render(with);
+
+        // Then the same two charts as without it, and the note
+        assertThat(count(html, "data:image/png;base64,"))
+                .isEqualTo(count(HtmlReportWriter.render(withPlatform(SampleRun.NOT_SAMPLED)), "data:image/png;base64,")
+                        + 2);
+        assertThat(html)
+                .contains(
+                        "<p class=\"note\">Embedded target: capacity queue depth (requests): 0 throughout the run.</p>")
+                .contains("alt=\"Redis: cpu % (%) during the run\"");
+    }
+
+    @Test
     @DisplayName("the platform series survive report.json")
     void jsonRoundTrip(@TempDir Path dir) throws Exception {
         // Given

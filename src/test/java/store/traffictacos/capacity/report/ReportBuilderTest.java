@@ -19,8 +19,11 @@ import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.EndpointReport;
 import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.model.CapacityReport.Knee;
+import store.traffictacos.capacity.report.model.CapacityReport.KneeReason;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseOutcome;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.SecondPoint;
+import store.traffictacos.capacity.report.model.CapacityReport.SloOutcome;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
 import store.traffictacos.capacity.report.settings.SloSet;
@@ -206,10 +209,10 @@ class ReportBuilderTest {
         @Test
         @DisplayName("a phase with a second where the generator sent too little is flagged generator-limited")
         void generatorLimitedPhase() {
-            // Given a phase sending 96 of 100 scheduled in one second (ratio 0.97)
+            // Given a phase sending 95 of 100 scheduled in one second (ratio 0.97, less one request for the runner)
             SyntheticRun run = new SyntheticRun(dir, 1).phase("steady", 5, 100).phase("short", 5, 100);
             for (int second = 0; second < 10; second++) {
-                run.requests(second, second == 7 ? 96 : 100, "ok", i -> FAST);
+                run.requests(second, second == 7 ? 95 : 100, "ok", i -> FAST);
             }
 
             // When
@@ -218,6 +221,97 @@ class ReportBuilderTest {
 
             // Then
             assertThat(phases).extracting(PhaseReport::generatorLimited).containsExactly(false, true);
+        }
+
+        @Test
+        @DisplayName("one request short per runner in a second is where a request fell by the boundary, not behind")
+        void oneShortPerRunnerIsNotBehind() {
+            // Given 3 runners, 30 scheduled a second, and a second with 27 sent and the next with 33
+            SyntheticRun run = new SyntheticRun(dir, 3).phase("steady", 4, 30);
+            long[] sent = {30, 27, 33, 30};
+            for (int second = 0; second < sent.length; second++) {
+                run.requests(second, sent[second], "ok", i -> FAST);
+            }
+
+            // When
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE));
+
+            // Then
+            assertThat(report.generatorWarnings()).isEmpty();
+            assertThat(report.phases().get(0).generatorLimited()).isFalse();
+        }
+
+        @Test
+        @DisplayName("a phase not judged is shown whole, with no SLO result, and fails nothing however slow")
+        void notJudged() {
+            // Given a slow warm-up not judged, then a fast judged phase
+            SyntheticRun run = new SyntheticRun(dir, 2)
+                    .unjudgedPhase("warm-up", 10, 100)
+                    .phase("peak", 10, 200)
+                    .sendAsScheduled(second -> second < 10 ? SLOW : FAST);
+
+            // When
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()));
+
+            // Then
+            PhaseReport warmUp = report.phases().get(0);
+            assertThat(warmUp.judged()).isFalse();
+            assertThat(warmUp.outcome()).isEqualTo(PhaseOutcome.NOT_JUDGED);
+            assertThat(warmUp.slos()).isEmpty();
+            assertThat(warmUp.settleSeconds()).isZero();
+            assertThat(warmUp.requests()).isEqualTo(1_000);
+            assertThat(warmUp.p99Ms()).isGreaterThan(100);
+            assertThat(report.verdict()).isEqualTo(Verdict.PASS);
+        }
+
+        @Test
+        @DisplayName("a percentile whose confidence bounds straddle its threshold rests on too few samples, not a pass")
+        void tooFewSamples() {
+            // Given 100 fast responses: too few for an upper bound of p99
+            SyntheticRun run = new SyntheticRun(dir, 1).phase("peak", 10, 10).sendAsScheduled(second -> FAST);
+
+            // When
+            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE))
+                    .phases()
+                    .get(0);
+
+            // Then p99's upper bound is missing; p95 and the error rate hold
+            assertThat(phase.slos())
+                    .extracting(SloResult::name, SloResult::outcome, SloResult::samples)
+                    .containsExactly(
+                            tuple("p99 latency", SloOutcome.TOO_FEW_SAMPLES, 100L),
+                            tuple("p95 latency", SloOutcome.PASS, 100L),
+                            tuple("error rate", SloOutcome.PASS, 100L));
+            SloResult p99 = phase.slos().get(0);
+            assertThat(p99.upperBound()).isNull();
+            assertThat(p99.lowerBound()).isEqualTo(20.015);
+            assertThat(p99.pass()).isFalse();
+            assertThat(phase.outcome()).isEqualTo(PhaseOutcome.TOO_FEW_SAMPLES);
+            assertThat(phase.pass()).isFalse();
+        }
+
+        @Test
+        @DisplayName("enough samples bound a percentile on both sides, and it holds when its upper bound does")
+        void boundedOnBothSides() {
+            // Given 1,000 responses of 1..1000 µs × 20
+            SyntheticRun run = new SyntheticRun(dir, 1).phase("peak", 10, 100);
+            for (int second = 0; second < 10; second++) {
+                int first = second * 100;
+                run.requests(second, 100, "ok", i -> (first + i + 1) * 20);
+            }
+
+            // When
+            SloResult p99 = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE))
+                    .phases()
+                    .get(0)
+                    .slos()
+                    .get(0);
+
+            // Then ranks 983 and 997 of 1,000 (tops of their HDR buckets)
+            assertThat(p99.outcome()).isEqualTo(SloOutcome.PASS);
+            assertThat(p99.lowerBound()).isEqualTo(19.663);
+            assertThat(p99.value()).isEqualTo(19.807);
+            assertThat(p99.upperBound()).isEqualTo(19.951);
         }
     }
 
@@ -229,8 +323,8 @@ class ReportBuilderTest {
         void pass() {
             // Given
             SyntheticRun run = new SyntheticRun(dir, 2)
-                    .phase("warm-up", 10, 50)
-                    .phase("peak", 10, 100)
+                    .phase("warm-up", 10, 100)
+                    .phase("peak", 10, 200)
                     .sendAsScheduled(second -> FAST);
 
             // When
@@ -246,8 +340,8 @@ class ReportBuilderTest {
         void fail() {
             // Given a slow second phase
             SyntheticRun run = new SyntheticRun(dir, 2)
-                    .phase("warm-up", 10, 50)
-                    .phase("peak", 10, 100)
+                    .phase("warm-up", 10, 100)
+                    .phase("peak", 10, 200)
                     .sendAsScheduled(second -> second < 10 ? FAST : SLOW);
 
             // When
@@ -257,6 +351,75 @@ class ReportBuilderTest {
             assertThat(report.phases()).extracting(PhaseReport::pass).containsExactly(true, false);
             assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(ReportBuilder.exitCode(report)).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("INCONCLUSIVE, exit code 2, when no SLO failed but one rests on too few samples")
+        void inconclusiveOnTooFewSamples() {
+            // Given 100 fast responses in the only phase
+            SyntheticRun run = new SyntheticRun(dir, 1).phase("peak", 10, 10).sendAsScheduled(second -> FAST);
+
+            // When
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE));
+
+            // Then
+            assertThat(report.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(ReportBuilder.exitCode(report)).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName(
+                "a phase whose SLOs held while the generator fell behind is not measured, and the run INCONCLUSIVE")
+        void generatorLimitedIsNotMeasured() {
+            // Given a fast phase that sent half its schedule in one second
+            SyntheticRun run = new SyntheticRun(dir, 1).phase("peak", 10, 100);
+            for (int second = 0; second < 10; second++) {
+                run.requests(second, second == 4 ? 50 : 100, "ok", i -> FAST);
+            }
+
+            // When
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE));
+
+            // Then
+            PhaseReport phase = report.phases().get(0);
+            assertThat(phase.slos()).allMatch(SloResult::pass);
+            assertThat(phase.outcome()).isEqualTo(PhaseOutcome.NOT_MEASURED);
+            assertThat(phase.pass()).isFalse();
+            assertThat(report.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        }
+
+        @Test
+        @DisplayName("a failed SLO fails the phase and the run even where the generator fell behind")
+        void generatorLimitedFailureFails() {
+            // Given a slow phase that sent half its schedule in one second
+            SyntheticRun run = new SyntheticRun(dir, 1).phase("peak", 10, 100);
+            for (int second = 0; second < 10; second++) {
+                run.requests(second, second == 4 ? 50 : 100, "ok", i -> SLOW);
+            }
+
+            // When
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE));
+
+            // Then
+            assertThat(report.phases().get(0).outcome()).isEqualTo(PhaseOutcome.FAIL);
+            assertThat(report.phases().get(0).generatorLimited()).isTrue();
+            assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
+        }
+
+        @Test
+        @DisplayName("INCONCLUSIVE when no phase is judged: nothing showed the SLOs held")
+        void nothingJudged() {
+            // Given
+            SyntheticRun run =
+                    new SyntheticRun(dir, 1).unjudgedPhase("warm-up", 10, 100).sendAsScheduled(second -> FAST);
+
+            // When
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE));
+
+            // Then
+            assertThat(report.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(report.knee().reason()).isEqualTo(KneeReason.NOTHING_JUDGED);
+            assertThat(report.knee().rps()).isNull();
         }
 
         @Test
@@ -324,7 +487,7 @@ class ReportBuilderTest {
                     .knee();
 
             // Then
-            assertThat(knee).isEqualTo(new Knee(400.0, "p99 latency", null, 45L, 50L));
+            assertThat(knee).isEqualTo(new Knee(400.0, "p99 latency", null, 45L, 50L, KneeReason.FOUND, 500.0));
         }
 
         @Test
@@ -365,8 +528,102 @@ class ReportBuilderTest {
             CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()));
 
             // Then
-            assertThat(report.knee()).isEqualTo(new Knee(500.0, null, null, null, null));
+            assertThat(report.knee()).isEqualTo(new Knee(500.0, null, null, null, null, KneeReason.NONE_FAILED, null));
             assertThat(report.phases().get(2).generatorLimited()).isTrue();
+        }
+
+        @Test
+        @DisplayName("when every window was generator-limited, there is no knee: nothing was measured")
+        void allGeneratorLimited() {
+            // Given steps that each sent half their schedule
+            SyntheticRun run = steps(100, 300);
+            for (int second = 0; second < run.seconds(); second++) {
+                run.requests(second, run.scheduled(second) / 2, "ok", i -> FAST);
+            }
+
+            // When
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), SloSet.defaults()));
+
+            // Then
+            assertThat(report.knee())
+                    .isEqualTo(new Knee(null, null, null, null, null, KneeReason.ALL_GENERATOR_LIMITED, null));
+            assertThat(report.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        }
+
+        @Test
+        @DisplayName("a step that passed with its latency still rising does not raise the knee")
+        void notSettledDoesNotRaiseTheKnee() {
+            // Given 100 rps fast; 200 rps rising from 20 to 90 ms over its 9 judged seconds; 300 rps slow
+            SyntheticRun run = steps(100, 300);
+            run.sendAsScheduled(second -> switch ((int) run.scheduled(second)) {
+                case 100 -> FAST;
+                case 200 -> FAST + (second - 10) * 8_000;
+                default -> SLOW;
+            });
+
+            // When
+            CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), withSettle(1)));
+
+            // Then the 200 rps step passed but had not settled; the knee stays at 100
+            PhaseReport rising = report.phases().get(1);
+            assertThat(rising.outcome()).isEqualTo(PhaseOutcome.PASS);
+            assertThat(rising.settling()).isNotNull();
+            assertThat(rising.settling().settled()).isFalse();
+            assertThat(rising.settling().firstThirdP99Ms())
+                    .isLessThan(rising.settling().lastThirdP99Ms());
+            assertThat(report.phases().get(0).settled()).isTrue();
+            assertThat(report.knee())
+                    .isEqualTo(new Knee(100.0, "p99 latency", null, 21L, 30L, KneeReason.FOUND, 300.0));
+        }
+
+        @Test
+        @DisplayName("a steady step is settled, whatever the noise of its samples")
+        void steadyStepIsSettled() {
+            // Given a step at 300 rps whose latency varies at random around 30 ms
+            SyntheticRun run = new SyntheticRun(dir, 2).phase("steady", 12, 300);
+            Random random = new Random(7);
+            for (int second = 0; second < run.seconds(); second++) {
+                run.requests(second, 300, "ok", i -> (long) Math.exp(Math.log(30_000) + 0.5 * random.nextGaussian()));
+            }
+
+            // When
+            PhaseReport phase = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE))
+                    .phases()
+                    .get(0);
+
+            // Then
+            assertThat(phase.settling()).isNotNull();
+            assertThat(phase.settled()).isTrue();
+        }
+
+        @Test
+        @DisplayName("when the windows below the first failure rest on too few samples, no knee is claimed")
+        void noPassBelowFailure() {
+            // Given a 10 rps step (100 responses: too few for p99) then a slow 500 rps step
+            SyntheticRun run = new SyntheticRun(dir, 1).phase("few", 10, 10).phase("slow", 10, 500);
+            run.sendAsScheduled(second -> second < 10 ? FAST : SLOW);
+
+            // When
+            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE))
+                    .knee();
+
+            // Then
+            assertThat(knee)
+                    .isEqualTo(new Knee(null, "p99 latency", null, 10L, 20L, KneeReason.NO_PASS_BELOW_FAILURE, 500.0));
+        }
+
+        @Test
+        @DisplayName("when nothing failed and nothing held with enough samples, no knee is claimed")
+        void notShown() {
+            // Given one step of 100 fast responses
+            SyntheticRun run = new SyntheticRun(dir, 1).phase("few", 10, 10).sendAsScheduled(second -> FAST);
+
+            // When
+            Knee knee = ReportBuilder.build(ReportInputs.alone(run.merge(), NO_SETTLE))
+                    .knee();
+
+            // Then
+            assertThat(knee).isEqualTo(new Knee(null, null, null, null, null, KneeReason.NOT_SHOWN, null));
         }
 
         @Test
@@ -398,7 +655,7 @@ class ReportBuilderTest {
                     .knee();
 
             // Then
-            assertThat(knee).isEqualTo(new Knee(null, "error rate", null, 5L, 10L));
+            assertThat(knee).isEqualTo(new Knee(null, "error rate", null, 5L, 10L, KneeReason.LOWEST_FAILED, 100.0));
         }
 
         @Test
@@ -418,7 +675,7 @@ class ReportBuilderTest {
                     .knee();
 
             // Then
-            assertThat(knee).isEqualTo(new Knee(100.0, "errors", null, 10L, 20L));
+            assertThat(knee).isEqualTo(new Knee(100.0, "errors", null, 10L, 20L, KneeReason.FOUND, 200.0));
         }
 
         private SyntheticRun steps(int fromRps, int toRps) {

@@ -2,6 +2,7 @@ package store.traffictacos.capacity.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,59 @@ class ReportServiceTest {
         assertThat(report).isEqualTo(written.report());
         assertThat(report.slos()).isEqualTo(strict.slos());
         assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    @DisplayName("a run whose every window failed: neither the summary nor the console claims a knee, both say why")
+    void everyWindowFailed() throws Exception {
+        // Given steps of 100 and 200 rps, every response slow
+        steps().sendAsScheduled(second -> 150_000).merge();
+
+        // When
+        ReportService.Written written = ReportService.write(runDir, ReportSettings.defaults(), History.none());
+
+        // Then
+        String why = "Capacity knee: none, p99 latency failed already at the lowest rate measured (100 req/s)";
+        assertNoKneeClaimed(written, why);
+        assertThat(written.report().verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    @DisplayName("a run whose every window was generator-limited: neither the summary nor the console claims a knee, "
+            + "both say why")
+    void everyWindowGeneratorLimited() throws Exception {
+        // Given steps of 100 and 200 rps that sent half their schedule, answered fast
+        SyntheticRun run = steps();
+        for (int second = 0; second < run.seconds(); second++) {
+            run.requests(second, run.scheduled(second) / 2, "ok", i -> 20_000);
+        }
+        run.merge();
+
+        // When
+        ReportService.Written written = ReportService.write(runDir, ReportSettings.defaults(), History.none());
+
+        // Then
+        String why = "Capacity knee: not measured, the load generator fell behind in every judged window";
+        assertNoKneeClaimed(written, why);
+        assertThat(Files.readString(runDir.resolve(ReportFiles.MARKDOWN_FILE)))
+                .contains("not measured (generator behind)")
+                .doesNotContain("| pass |");
+        assertThat(written.report().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    private SyntheticRun steps() {
+        return new SyntheticRun(runDir, 2).phase("step-100", 10, 100).phase("step-200", 10, 200);
+    }
+
+    /** The summary and both console styles give {@code why} and no rate as a knee. */
+    private static void assertNoKneeClaimed(ReportService.Written written, String why) throws Exception {
+        String summary = Files.readString(written.html().resolveSibling(ReportFiles.MARKDOWN_FILE));
+        List<String> console = new ArrayList<>(announced(written.report(), ReportService.VerdictLine.HEADLINE));
+        console.addAll(announced(written.report(), ReportService.VerdictLine.LABELLED));
+        assertThat(summary).contains(why).doesNotContain("no SLO failed").doesNotContainPattern("knee: [0-9]");
+        assertThat(console.get(0)).endsWith(why);
+        assertThat(String.join("\n", console)).doesNotContain("no SLO failed").doesNotContainPattern("knee: [0-9]");
+        assertThat(written.report().knee().rps()).isNull();
     }
 
     @Test

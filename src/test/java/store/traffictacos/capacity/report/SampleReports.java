@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import store.traffictacos.capacity.report.judge.CostCalculator;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.EndpointReport;
 import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.model.CapacityReport.Knee;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseOutcome;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.SecondPoint;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
@@ -71,30 +73,57 @@ public final class SampleReports {
 
     /** The sample run with its first phase renamed, e.g. to something that needs escaping. */
     public static CapacityReport withFirstPhaseNamed(String name) {
+        return withFirstPhase(first -> new PhaseReport(
+                name,
+                first.startSecond(),
+                first.endSecond(),
+                first.settleSeconds(),
+                first.offeredRps(),
+                first.sentRps(),
+                first.achievedRps(),
+                first.requests(),
+                first.p50Ms(),
+                first.p95Ms(),
+                first.p99Ms(),
+                first.maxMs(),
+                first.errorRate(),
+                first.errorsByKind(),
+                first.slos(),
+                first.pass(),
+                first.generatorLimited(),
+                first.resources()));
+    }
+
+    /** The sample run with its first phase, warmup, run as a warm-up that is not judged (as the built-ins'). */
+    public static CapacityReport withWarmUpNotJudged() {
+        return withFirstPhase(first -> new PhaseReport(
+                first.name(),
+                first.startSecond(),
+                first.endSecond(),
+                0,
+                first.offeredRps(),
+                first.sentRps(),
+                first.achievedRps(),
+                first.requests(),
+                first.p50Ms(),
+                first.p95Ms(),
+                first.p99Ms(),
+                first.maxMs(),
+                first.errorRate(),
+                first.errorsByKind(),
+                List.of(),
+                false,
+                false,
+                List.of(),
+                false,
+                PhaseOutcome.NOT_JUDGED,
+                null));
+    }
+
+    private static CapacityReport withFirstPhase(UnaryOperator<PhaseReport> change) {
         CapacityReport report = failingAtPeak();
         List<PhaseReport> phases = new ArrayList<>(report.phases());
-        PhaseReport first = phases.get(0);
-        phases.set(
-                0,
-                new PhaseReport(
-                        name,
-                        first.startSecond(),
-                        first.endSecond(),
-                        first.settleSeconds(),
-                        first.offeredRps(),
-                        first.sentRps(),
-                        first.achievedRps(),
-                        first.requests(),
-                        first.p50Ms(),
-                        first.p95Ms(),
-                        first.p99Ms(),
-                        first.maxMs(),
-                        first.errorRate(),
-                        first.errorsByKind(),
-                        first.slos(),
-                        first.pass(),
-                        first.generatorLimited(),
-                        first.resources()));
+        phases.set(0, change.apply(phases.get(0)));
         return new CapacityReport(
                 report.format(),
                 report.runId(),

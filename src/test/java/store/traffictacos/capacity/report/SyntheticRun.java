@@ -41,12 +41,22 @@ public final class SyntheticRun {
 
     /** Appends a phase; its rate goes linearly from {@code fromRps} to {@code toRps}, second by second. */
     public SyntheticRun phase(String name, int seconds, double fromRps, double toRps) {
+        return phase(name, seconds, fromRps, toRps, true);
+    }
+
+    /** Appends a constant phase that is run and shown but not judged, as a warm-up. */
+    public SyntheticRun unjudgedPhase(String name, int seconds, double rps) {
+        return phase(name, seconds, rps, rps, false);
+    }
+
+    private SyntheticRun phase(String name, int seconds, double fromRps, double toRps, boolean judged) {
         int start = scheduled.length;
         scheduled = Arrays.copyOf(scheduled, start + seconds);
         for (int i = 0; i < seconds; i++) {
             scheduled[start + i] = Math.round(fromRps + (toRps - fromRps) * i / Math.max(seconds - 1, 1));
         }
-        phases.add(new PhaseWindow(name, START + start * 1000L, START + scheduled.length * 1000L, fromRps, toRps));
+        phases.add(
+                new PhaseWindow(name, START + start * 1000L, START + scheduled.length * 1000L, fromRps, toRps, judged));
         return this;
     }
 

@@ -6,6 +6,7 @@ import static store.traffictacos.capacity.results.TestRuns.START;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,27 @@ class ResultsFilesTest {
         assertThat(read.manifest()).isEqualTo(manifest);
         assertThat(read.series()).isEqualTo(snapshot.series());
         assertThat(read.sentPerSecond()).containsExactly(snapshot.sentPerSecond());
+    }
+
+    @Test
+    @DisplayName("a manifest written before phases could be left unjudged reads every phase as judged")
+    void phasesWithoutJudgedAreJudged() throws IOException {
+        // Given a manifest whose phases, one of them not judged, lose their judged field as older files lack it
+        recordSomeTraffic();
+        ResultsFiles.write(dir, TestRuns.manifest(0, 1, 1, 1, 1), recorder.snapshot());
+        Path file = dir.resolve(ResultsFiles.MANIFEST_FILE);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode manifest = json.readTree(file.toFile());
+        assertThat(manifest.path("phases").get(0).path("judged").asBoolean(true))
+                .isFalse();
+        manifest.path("phases").forEach(phase -> ((ObjectNode) phase).remove("judged"));
+        json.writeValue(file.toFile(), manifest);
+
+        // When
+        List<PhaseWindow> phases = ResultsFiles.read(dir).manifest().phases();
+
+        // Then
+        assertThat(phases).extracting(PhaseWindow::judged).containsExactly(true, true);
     }
 
     @Test

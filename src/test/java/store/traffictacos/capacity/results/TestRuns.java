@@ -20,7 +20,7 @@ final class TestRuns {
                 "3.15.0",
                 "http://localhost:8080",
                 List.of(
-                        new PhaseWindow("warm-up", startEpochMs, startEpochMs + 10_000, 10, 100),
+                        new PhaseWindow("warm-up", startEpochMs, startEpochMs + 10_000, 10, 100, false),
                         new PhaseWindow("plateau", startEpochMs + 10_000, startEpochMs + 60_000, 100, 100)),
                 scheduled);
     }

@@ -26,7 +26,8 @@ public final class LocalBackend {
      */
     public static RunBackend open(RunSpec spec, List<String> runnerJava, BiConsumer<Integer, String> runnerLines) {
         LocalRoom.ofThisMachine().check(spec.profile(), spec.runners());
-        LocalTarget target = LocalTarget.open(spec.target(), jwtSecret(spec));
+        LocalTarget target =
+                LocalTarget.open(spec.target(), jwtSecret(spec), spec.runner().warmUp());
         List<PlatformSampler> live = new ArrayList<>(target.samplers());
         try {
             live.addAll(PlatformSources.live(spec, null));

@@ -16,7 +16,7 @@ import store.traffictacos.capacity.report.settings.RegressionRules;
 
 /**
  * Compares a run with its baseline under {@link RegressionRules}. Phases are matched by name; a
- * phase in only one of the two runs is not compared. A rule is only checked where both values
+ * phase in only one of the two runs, or not judged in either, is not compared. A rule is only checked where both values
  * exist: no p99 (a phase without responses) or no baseline knee means nothing to compare.
  */
 public final class BaselineComparer {
@@ -41,7 +41,7 @@ public final class BaselineComparer {
         List<PhaseDelta> phases = new ArrayList<>();
         for (PhaseReport phase : runPhases) {
             PhaseReport before = baselinePhases.get(phase.name());
-            if (before == null) {
+            if (before == null || !phase.judged() || !before.judged()) {
                 continue;
             }
             PhaseDelta delta = phaseDelta(phase, before);

@@ -1,13 +1,16 @@
 package store.traffictacos.capacity.report.judge;
 
 import java.util.SortedMap;
+import org.jspecify.annotations.Nullable;
 import store.traffictacos.capacity.report.settings.SloSet.Metric;
 
 /**
  * What a window of whole seconds measured: scheduled, sent and answered requests (by second of
- * sending), latency percentiles of every answered request (ms), and errors by kind.
+ * sending), latency percentiles of every answered request (ms) with their confidence bounds, and
+ * errors by kind.
  *
  * @param generatorLimited some second of the window sent fewer than the behind ratio of its schedule
+ * @param p50Bounds the confidence bounds of p50; null when not computed (a timeline second)
  */
 public record Measurement(
         long seconds,
@@ -19,7 +22,10 @@ public record Measurement(
         double p99Ms,
         double maxMs,
         SortedMap<String, Long> errorsByKind,
-        boolean generatorLimited) {
+        boolean generatorLimited,
+        @Nullable QuantileBounds p50Bounds,
+        @Nullable QuantileBounds p95Bounds,
+        @Nullable QuantileBounds p99Bounds) {
 
     public double offeredRps() {
         return perSecond(scheduled);
@@ -49,6 +55,17 @@ public record Measurement(
             case P99_MS -> p99Ms;
             case MAX_MS -> maxMs;
             case ERROR_RATE -> errorRate();
+        };
+    }
+
+    /** The confidence bounds of a percentile metric; null for the others (max, error rate). */
+    @Nullable
+    QuantileBounds bounds(Metric metric) {
+        return switch (metric) {
+            case P50_MS -> p50Bounds;
+            case P95_MS -> p95Bounds;
+            case P99_MS -> p99Bounds;
+            case MAX_MS, ERROR_RATE -> null;
         };
     }
 

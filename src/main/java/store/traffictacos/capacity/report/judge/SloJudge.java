@@ -1,24 +1,63 @@
 package store.traffictacos.capacity.report.judge;
 
 import java.util.List;
+import store.traffictacos.capacity.report.model.CapacityReport.SloOutcome;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.settings.SloSet;
+import store.traffictacos.capacity.report.settings.SloSet.Metric;
 
-/** Judges every SLO of a set against one measurement, in the set's order. */
+/**
+ * Judges every SLO of a set against one measurement, in the set's order. A percentile is judged by its
+ * confidence bounds ({@link QuantileBounds}): it holds when its upper bound is below the threshold and
+ * fails when its lower bound is at or above it; between the two, the samples cannot tell, and the result
+ * is {@link SloOutcome#TOO_FEW_SAMPLES}, never a pass. The maximum and the error rate are judged by their
+ * value; a latency of no responses at all rests on too few samples.
+ */
 public final class SloJudge {
     private SloJudge() {}
 
     public static List<SloResult> judge(SloSet slos, Measurement measurement) {
-        return slos.slos().stream()
-                .map(slo -> {
-                    double value = measurement.value(slo.metric());
-                    return new SloResult(
-                            slo.name(), slo.metric().key(), slo.threshold(), value, value < slo.threshold());
-                })
-                .toList();
+        return slos.slos().stream().map(slo -> judge(slo, measurement)).toList();
     }
 
+    private static SloResult judge(SloSet.Slo slo, Measurement measurement) {
+        double value = measurement.value(slo.metric());
+        QuantileBounds bounds = measurement.bounds(slo.metric());
+        SloOutcome outcome = outcome(slo, measurement, value, bounds);
+        return new SloResult(
+                slo.name(),
+                slo.metric().key(),
+                slo.threshold(),
+                value,
+                outcome == SloOutcome.PASS,
+                outcome,
+                measurement.requests(),
+                bounds == null ? null : bounds.lowerMs(),
+                bounds == null ? null : bounds.upperMs());
+    }
+
+    private static SloOutcome outcome(SloSet.Slo slo, Measurement measurement, double value, QuantileBounds bounds) {
+        if (measurement.requests() == 0 && slo.metric() != Metric.ERROR_RATE) {
+            return SloOutcome.TOO_FEW_SAMPLES;
+        }
+        if (bounds == null) {
+            return value < slo.threshold() ? SloOutcome.PASS : SloOutcome.FAIL;
+        }
+        if (bounds.upperMs() != null && bounds.upperMs() < slo.threshold()) {
+            return SloOutcome.PASS;
+        }
+        if (bounds.lowerMs() != null && bounds.lowerMs() >= slo.threshold()) {
+            return SloOutcome.FAIL;
+        }
+        return SloOutcome.TOO_FEW_SAMPLES;
+    }
+
+    /** Every SLO held. */
     public static boolean allPass(List<SloResult> results) {
-        return results.stream().allMatch(SloResult::pass);
+        return results.stream().allMatch(slo -> slo.outcome() == SloOutcome.PASS);
+    }
+
+    public static boolean anyFailed(List<SloResult> results) {
+        return results.stream().anyMatch(slo -> slo.outcome() == SloOutcome.FAIL);
     }
 }

@@ -20,7 +20,7 @@ public final class Latencies {
         return millis(micros.getMaxValue());
     }
 
-    private static double millis(long micros) {
+    public static double millis(long micros) {
         return micros / 1000.0;
     }
 }

@@ -22,24 +22,34 @@ import java.nio.file.Path;
  *   "format": "tacos-report/1",          // checked by read(); bumped on incompatible changes
  *   "runId": "ci-1234", "profile": "30k", "runners": 4,
  *   "startEpochMs": 1735732800000, "endEpochMs": 1735733520000,
- *   "verdict": "FAIL",                    // PASS | FAIL | REGRESSED
+ *   "verdict": "FAIL",                    // PASS | FAIL | REGRESSED | INCONCLUSIVE
  *   "knee": {"rps": 400.0,                // highest offered rate where every SLO held, or null
  *            "limitedBy": "p99 latency",  // SLO that failed first beyond it, or null
- *            "resource": "pod CPU"},      // first platform resource over its threshold, or null
+ *            "resource": "pod CPU",       // first platform resource over its threshold, or null
+ *            "failedFromSecond": 35, "failedToSecond": 50, "failedAtRps": 700.0,  // the failing window, or null
+ *            "reason": "FOUND"},          // FOUND | NONE_FAILED (rps: at least) | LOWEST_FAILED
+ *                                         // | NO_PASS_BELOW_FAILURE | NOT_SHOWN | ALL_GENERATOR_LIMITED
+ *                                         // | NOTHING_JUDGED (no rps for these)
  *   "phases": [{
  *     "name": "peak", "startSecond": 30, "endSecond": 50, "settleSeconds": 5,
  *     "offeredRps": 700.0, "sentRps": 698.2, "achievedRps": 640.5, "requests": 9608,
  *     "p50Ms": 41.2, "p95Ms": 120.0, "p99Ms": 180.4, "maxMs": 950.0,
  *     "errorRate": 0.012, "errorsByKind": {"http_503": 100, "timeout": 15},
- *     "slos": [{"name": "p99 latency", "metric": "p99_ms", "threshold": 100.0, "value": 180.4, "pass": false}],
- *     "pass": false, "generatorLimited": false}],
+ *     "slos": [{"name": "p99 latency", "metric": "p99_ms", "threshold": 100.0, "value": 180.4, "pass": false,
+ *               "outcome": "FAIL",        // PASS | FAIL | TOO_FEW_SAMPLES (the bounds straddle the threshold)
+ *               "samples": 9608,          // responses the value rests on
+ *               "lowerBound": 171.3, "upperBound": 190.2}],  // a percentile's 95 % bounds; null: none
+ *     "pass": false, "generatorLimited": false,
+ *     "judged": true,                     // false: shown, counted in no verdict and no knee (a warm-up)
+ *     "outcome": "FAIL",                  // PASS | FAIL | TOO_FEW_SAMPLES | NOT_MEASURED | NOT_JUDGED
+ *     "settling": {"firstThirdP99Ms": 150.2, "lastThirdP99Ms": 190.0, "settled": false}}],  // a step's trend, or null
  *   "endpoints": [{"endpoint": "POST /api/v1/reservations", "requests": 1200,
  *                  "p50Ms": 20.1, "p95Ms": 80.3, "p99Ms": 140.9, "maxMs": 400.0, "errorRate": 0.004}],
  *   "timeline": [{"second": 0, "offered": 100, "sent": 100, "achieved": 99,
  *                 "p50Ms": 12.0, "p95Ms": 30.1, "p99Ms": 48.0, "errorsByKind": {}}],
  *   "generatorWarnings": [{"fromSecond": 40, "toSecond": 43, "reason": "sent below 97 % of schedule"}],
  *   "slos": {"slos": [{"name": "p99 latency", "metric": "P99_MS", "threshold": 100.0}],
- *            "settleSeconds": 5, "generatorBehindRatio": 0.97},
+ *            "settleSeconds": 5, "generatorBehindRatio": 0.97, "settledRise": 0.1},
  *   "comparison": {                       // optional: null or absent without a baseline
  *     "baselineRunId": "ci-1200", "baselineStartEpochMs": 1735646400000,
  *     "rules": {"p99IncreasePercent": 10.0, "kneeDecreasePercent": 5.0, "errorRateIncrease": 0.005},
@@ -56,7 +66,11 @@ import java.nio.file.Path;
  * }</pre>
  *
  * <p>{@code comparison}, {@code cost} and {@code trend} were added within {@code tacos-report/1}: they
- * are optional, so files written before them still read (as null, null and an empty list).
+ * are optional, so files written before them still read (as null, null and an empty list). So were the
+ * knee's {@code reason} and {@code failedAtRps}, a phase's {@code judged}, {@code outcome} and
+ * {@code settling}, an SLO result's {@code outcome}, {@code samples} and bounds, and the SLO set's
+ * {@code settledRise}: a file without them reads as it meant when written (the reason its knee's fields
+ * imply, judged phases, outcomes from {@code pass}, no bounds, the default rise).
  */
 public final class ReportJson {
     public static final ObjectMapper MAPPER =

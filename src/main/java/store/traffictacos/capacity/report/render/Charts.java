@@ -4,6 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartFactory;
@@ -34,8 +37,10 @@ import store.traffictacos.capacity.report.settings.SloSet;
 /**
  * The report's charts, drawn from the report alone at the size the caller asks for and returned as PNG
  * bytes, so that no caller depends on JFreeChart, which draws them. The time charts share one x axis
- * (seconds since the run start) with the phase boundaries drawn as vertical lines and each phase's
- * settle period shaded, since those seconds are drawn but left out of the statistics.
+ * (seconds since the run start) with the phase boundaries drawn as vertical lines, each phase's
+ * settle period shaded, since those seconds are drawn but left out of the statistics, and a phase that
+ * is not judged shaded whole. Every title says what the chart shows; a series that is 0 throughout is
+ * left out, for the report to name in a line.
  *
  * <p>The package-private {@code *Chart} methods build the charts before drawing, for the tests that
  * check what a chart shows.
@@ -50,10 +55,19 @@ public final class Charts {
 
     private static final String TIME_AXIS = "seconds since start";
     private static final Color SETTLE_SHADE = new Color(0, 0, 0, 22);
+    private static final Color NOT_JUDGED_SHADE = new Color(70, 130, 180, 40);
     private static final Color GENERATOR_SHADE = new Color(255, 140, 0, 60);
     private static final Color SLO_LINE = new Color(200, 30, 30);
     private static final Color PHASE_LINE = new Color(90, 90, 90);
     private static final Color GRID = new Color(220, 220, 220);
+    private static final int MEASURES_IN_TITLE = 4;
+    /** How the report names each platform source (see the samplers' {@code SOURCE}). */
+    private static final Map<String, String> SOURCES = Map.of(
+            "target", "Embedded target",
+            "local", "Embedded target's JVM",
+            "redis", "Redis",
+            "kubernetes", "Kubernetes",
+            "cloudwatch", "ElastiCache (CloudWatch)");
 
     private Charts() {}
 
@@ -94,9 +108,49 @@ public final class Charts {
         return png(trendChart(report), width, height);
     }
 
-    /** One platform source's series of one unit over the run (e.g. Redis CPU % of every node). */
+    /**
+     * One platform source's series of one unit over the run (e.g. Redis CPU % of every node), leaving out
+     * those that were 0 throughout ({@link #flatZero}), which the report names in a line instead.
+     */
     public static byte[] platform(CapacityReport report, String source, String unit, int width, int height) {
         return png(platformChart(report, source, unit), width, height);
+    }
+
+    /**
+     * A series that is 0 at every point: drawn, it is a line on the axis of a chart scaled around nothing
+     * (−5E-9 to 5E-9), which says less than one line of text.
+     */
+    public static boolean flatZero(CapacityReport.PlatformSeries series) {
+        return series.points().stream().allMatch(point -> point.value() == 0);
+    }
+
+    /** Whether any second of the run had an error; without any, the errors chart would be empty. */
+    public static boolean anyErrors(CapacityReport report) {
+        return report.timeline().stream()
+                .anyMatch(point -> point.errorsByKind().values().stream().anyMatch(count -> count > 0));
+    }
+
+    /**
+     * What a platform chart shows, in words, e.g. {@code Embedded target: capacity queue depth (requests)}:
+     * the source, the measures its series are of (their last path segment, without the node or
+     * workload they belong to, which the legend names) and the unit.
+     */
+    public static String platformTitle(String source, String unit, List<String> series) {
+        List<String> measures = series.stream().map(Charts::measure).distinct().toList();
+        String listed = measures.size() <= MEASURES_IN_TITLE
+                ? String.join(", ", measures)
+                : String.join(", ", measures.subList(0, MEASURES_IN_TITLE)) + " and "
+                        + (measures.size() - MEASURES_IN_TITLE) + " more";
+        return SOURCES.getOrDefault(source, source) + ": " + listed + " (" + unit + ")";
+    }
+
+    /** E.g. {@code hpa/tacos-app/gateway/current_replicas} reads {@code current replicas}. */
+    private static String measure(String series) {
+        return series.substring(series.lastIndexOf('/') + 1)
+                .replace("_per_sec", " per second")
+                .replace("_pct", " %")
+                .replace('_', ' ')
+                .strip();
     }
 
     static JFreeChart throughputChart(CapacityReport report) {
@@ -104,7 +158,8 @@ public final class Charts {
         data.addSeries(timeSeries(report, "offered", SecondPoint::offered));
         data.addSeries(timeSeries(report, "sent", SecondPoint::sent));
         data.addSeries(timeSeries(report, "achieved", SecondPoint::achieved));
-        JFreeChart chart = ChartFactory.createXYLineChart("Requests per second", TIME_AXIS, "req/s", data);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                "Requests per second: offered, sent and achieved", TIME_AXIS, "req/s", data);
         XYPlot plot = timePlot(chart, report);
         // Offered is drawn on top (series 0 is drawn last) and dashed, so sent and achieved show
         // through where they match it, which is most of a healthy run.
@@ -129,7 +184,8 @@ public final class Charts {
         data.addSeries(timeSeries(report, "p50", SecondPoint::p50Ms));
         data.addSeries(timeSeries(report, "p95", SecondPoint::p95Ms));
         data.addSeries(timeSeries(report, "p99", SecondPoint::p99Ms));
-        JFreeChart chart = ChartFactory.createXYLineChart("Latency percentiles", TIME_AXIS, "ms", data);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                "Latency per second: p50, p95 and p99, with the p99 SLO", TIME_AXIS, "ms", data);
         XYPlot plot = timePlot(chart, report);
         report.slos().slos().stream()
                 .filter(slo -> slo.metric() == SloSet.Metric.P99_MS)
@@ -213,14 +269,16 @@ public final class Charts {
 
     static JFreeChart platformChart(CapacityReport report, String source, String unit) {
         XYSeriesCollection data = new XYSeriesCollection();
+        List<String> names = new ArrayList<>();
         for (CapacityReport.PlatformSeries series : report.platform()) {
-            if (series.source().equals(source) && series.unit().equals(unit)) {
+            if (series.source().equals(source) && series.unit().equals(unit) && !flatZero(series)) {
                 XYSeries points = new XYSeries(series.series(), true, true);
                 series.points().forEach(point -> points.add(point.second(), point.value()));
                 data.addSeries(points);
+                names.add(series.series());
             }
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(source + " (" + unit + ")", TIME_AXIS, unit, data);
+        JFreeChart chart = ChartFactory.createXYLineChart(platformTitle(source, unit, names), TIME_AXIS, unit, data);
         timePlot(chart, report);
         return chart;
     }
@@ -259,6 +317,13 @@ public final class Charts {
             plot.getDomainAxis().setRange(0, end);
         }
         for (PhaseReport phase : report.phases()) {
+            if (!phase.judged()) {
+                IntervalMarker notJudged = new IntervalMarker(phase.startSecond(), phase.endSecond(), NOT_JUDGED_SHADE);
+                notJudged.setLabel(ReportFiles.Text.NOT_JUDGED);
+                notJudged.setLabelAnchor(RectangleAnchor.BOTTOM);
+                notJudged.setLabelTextAnchor(TextAnchor.BOTTOM_CENTER);
+                plot.addDomainMarker(notJudged, Layer.BACKGROUND);
+            }
             ValueMarker start = new ValueMarker(phase.startSecond(), PHASE_LINE, new BasicStroke(1f));
             start.setLabel(phase.name());
             start.setLabelAnchor(RectangleAnchor.TOP_RIGHT);

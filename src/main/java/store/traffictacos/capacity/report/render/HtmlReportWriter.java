@@ -15,6 +15,7 @@ import store.traffictacos.capacity.report.model.CapacityReport.EndpointReport;
 import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.ResourceResult;
+import store.traffictacos.capacity.report.model.CapacityReport.SloOutcome;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Comparison.PhaseDelta;
@@ -42,6 +43,9 @@ public final class HtmlReportWriter {
             th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:right;white-space:nowrap}
             th{background:#f3f3f3;text-align:center}td.name,th.name{text-align:left}
             td.pass{color:#2e7d32}td.fail{color:#fff;background:#c62828;font-weight:bold}
+            td.unsure{background:#fff3cd;font-weight:bold}td.idle{color:#777}
+            .knee.unsure{border-color:#b8860b;background:#fff8e1}
+            p.note{color:#555;margin:.3rem 0}
             """;
 
     private HtmlReportWriter() {}
@@ -64,7 +68,11 @@ public final class HtmlReportWriter {
                 html,
                 Charts.latency(report, CHART_WIDTH, TIME_CHART_HEIGHT),
                 "Latency percentiles per second with the p99 SLO threshold");
-        appendChart(html, Charts.errors(report, CHART_WIDTH, TIME_CHART_HEIGHT), "Errors per second by kind");
+        if (Charts.anyErrors(report)) {
+            appendChart(html, Charts.errors(report, CHART_WIDTH, TIME_CHART_HEIGHT), "Errors per second by kind");
+        } else {
+            html.append("<p class=\"note\">Errors: none, every response was ok.</p>\n");
+        }
         appendPlatform(html, report);
         appendPhases(html, report);
         appendSlos(html, report);
@@ -93,31 +101,46 @@ public final class HtmlReportWriter {
                 .append((report.endEpochMs() - report.startEpochMs()) / 1000)
                 .append(" s. Statistics leave out the first ")
                 .append(report.slos().settleSeconds())
-                .append(" s of each phase (shaded in the charts).</p>\n");
+                .append(" s of each judged phase (shaded in the charts)")
+                .append(
+                        report.phases().stream().allMatch(PhaseReport::judged)
+                                ? ""
+                                : "; a phase not judged (a warm-up) is shown whole and counts in no verdict and no knee")
+                .append(".</p>\n");
     }
 
     private static void appendKnee(StringBuilder html, CapacityReport report) {
-        boolean pass = report.verdict() == CapacityReport.Verdict.PASS;
+        String style = switch (report.verdict()) {
+            case PASS -> "pass";
+            case INCONCLUSIVE -> "unsure";
+            case FAIL, REGRESSED -> "fail";
+        };
         html.append("<div class=\"knee ")
-                .append(pass ? "pass" : "fail")
+                .append(style)
                 .append("\">\n<p><span class=\"verdict\">")
                 .append(report.verdict())
                 .append("</span>")
-                .append(ReportFiles.Text.failedSloChecks(report))
-                .append(" of ")
-                .append(ReportFiles.Text.sloChecks(report))
-                .append(" SLO checks failed</p>\n<p>")
+                .append(escape(ReportFiles.Text.checks(report)))
+                .append("</p>\n<p>")
                 .append(escape(ReportFiles.Text.knee(report)))
                 .append("</p>\n");
         for (PhaseReport phase : report.phases()) {
             for (SloResult slo : phase.slos()) {
-                if (!slo.pass()) {
+                if (slo.outcome() != SloOutcome.PASS) {
                     html.append("<p>")
                             .append(escape(phase.name()))
                             .append(": ")
                             .append(escape(ReportFiles.Text.sloOutcome(slo)))
                             .append("</p>\n");
                 }
+            }
+            String notSettled = ReportFiles.Text.notSettled(phase);
+            if (!notSettled.isEmpty()) {
+                html.append("<p>")
+                        .append(escape(phase.name()))
+                        .append(": ")
+                        .append(escape(notSettled))
+                        .append(", so it does not count for the knee</p>\n");
             }
         }
         for (String problem : report.runnerProblems()) {
@@ -182,6 +205,7 @@ public final class HtmlReportWriter {
                 "Errors",
                 "Errors by kind",
                 "Generator",
+                "Settled",
                 "Verdict");
         for (PhaseReport phase : report.phases()) {
             html.append("<tr>");
@@ -200,7 +224,8 @@ public final class HtmlReportWriter {
                     percent(phase.errorRate()));
             nameCell(html, errorsByKind(phase.errorsByKind()));
             nameCell(html, phase.generatorLimited() ? "fell behind" : "kept up");
-            verdictCell(html, phase.pass());
+            nameCell(html, phase.judged() ? ReportFiles.Text.settling(phase) : "");
+            outcomeCell(html, phase);
             html.append("</tr>\n");
         }
         html.append("</table>\n");
@@ -216,8 +241,16 @@ public final class HtmlReportWriter {
 
     private static void appendSlos(StringBuilder html, CapacityReport report) {
         html.append("<h2>SLOs</h2>\n<table>\n");
-        headerRow(html, "Phase", "SLO", "Measured", "Threshold", "Result");
+        headerRow(html, "Phase", "SLO", "Measured", "Confidence", "Threshold", "Result");
         for (PhaseReport phase : report.phases()) {
+            if (!phase.judged()) {
+                html.append("<tr>");
+                nameCell(html, phase.name());
+                html.append("<td class=\"name idle\" colspan=\"5\">")
+                        .append(escape(ReportFiles.Text.NOT_JUDGED))
+                        .append("</td></tr>\n");
+                continue;
+            }
             for (SloResult slo : phase.slos()) {
                 html.append("<tr>");
                 nameCell(html, phase.name());
@@ -225,8 +258,16 @@ public final class HtmlReportWriter {
                 cells(
                         html,
                         ReportFiles.Text.metricValue(slo.metric(), slo.value()),
+                        slo.lowerBound() == null && slo.upperBound() == null ? "" : ReportFiles.Text.bounds(slo),
                         "< " + ReportFiles.Text.metricValue(slo.metric(), slo.threshold()));
-                verdictCell(html, slo.pass());
+                resultCell(
+                        html,
+                        ReportFiles.Text.sloResult(slo),
+                        switch (slo.outcome()) {
+                            case PASS -> "pass";
+                            case FAIL -> "fail";
+                            case TOO_FEW_SAMPLES -> "unsure";
+                        });
                 html.append("</tr>\n");
             }
         }
@@ -365,10 +406,7 @@ public final class HtmlReportWriter {
         report.platform().stream()
                 .map(series -> List.of(series.source(), series.unit()))
                 .distinct()
-                .forEach(group -> appendChart(
-                        html,
-                        Charts.platform(report, group.get(0), group.get(1), CHART_WIDTH, TIME_CHART_HEIGHT),
-                        group.get(0) + " " + group.get(1) + " during the run"));
+                .forEach(group -> appendPlatformGroup(html, report, group.get(0), group.get(1)));
         if (!report.platformUnavailable().isEmpty()) {
             html.append("<table>\n");
             headerRow(html, "Source", "Unavailable because");
@@ -380,6 +418,31 @@ public final class HtmlReportWriter {
             });
             html.append("</table>\n");
         }
+    }
+
+    /** A chart of a source's series of one unit that moved; a line for each that stayed 0. */
+    private static void appendPlatformGroup(StringBuilder html, CapacityReport report, String source, String unit) {
+        List<CapacityReport.PlatformSeries> group = report.platform().stream()
+                .filter(series ->
+                        series.source().equals(source) && series.unit().equals(unit))
+                .toList();
+        List<String> moved = group.stream()
+                .filter(series -> !Charts.flatZero(series))
+                .map(CapacityReport.PlatformSeries::series)
+                .toList();
+        if (!moved.isEmpty()) {
+            appendChart(
+                    html,
+                    Charts.platform(report, source, unit, CHART_WIDTH, TIME_CHART_HEIGHT),
+                    Charts.platformTitle(source, unit, moved) + " during the run");
+        }
+        group.stream()
+                .filter(Charts::flatZero)
+                .forEach(series -> html.append("<p class=\"note\">")
+                        .append(escape(Charts.platformTitle(source, unit, List.of(series.series()))))
+                        .append(": 0 throughout the run")
+                        .append(series.series().contains("/") ? " (" + escape(series.series()) + ")" : "")
+                        .append(".</p>\n"));
     }
 
     private static void appendWarnings(StringBuilder html, CapacityReport report) {
@@ -418,10 +481,26 @@ public final class HtmlReportWriter {
     }
 
     private static void verdictCell(StringBuilder html, boolean pass) {
+        resultCell(html, ReportFiles.Text.passOrFail(pass), pass ? "pass" : "fail");
+    }
+
+    private static void outcomeCell(StringBuilder html, PhaseReport phase) {
+        resultCell(
+                html,
+                ReportFiles.Text.phaseOutcome(phase),
+                switch (phase.outcome()) {
+                    case PASS -> "pass";
+                    case FAIL -> "fail";
+                    case TOO_FEW_SAMPLES, NOT_MEASURED -> "unsure";
+                    case NOT_JUDGED -> "idle";
+                });
+    }
+
+    private static void resultCell(StringBuilder html, String text, String style) {
         html.append("<td class=\"")
-                .append(pass ? "pass" : "fail")
+                .append(style)
                 .append("\">")
-                .append(ReportFiles.Text.passOrFail(pass))
+                .append(escape(text))
                 .append("</td>");
     }
 

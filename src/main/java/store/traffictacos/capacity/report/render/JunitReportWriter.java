@@ -1,21 +1,32 @@
 package store.traffictacos.capacity.report.render;
 
 import java.io.StringWriter;
+import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseOutcome;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
-import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
+import store.traffictacos.capacity.report.settings.SloSet;
 
 /**
  * Renders {@code junit.xml} so CI shows SLOs as tests: one {@code <testsuite>} per phase, one
- * {@code <testcase classname="<runId>.<phase>" name="<slo>">} per SLO, a {@code <failure>} with the
- * measured value and threshold for each SLO that did not hold. With a baseline, one more suite
- * {@code regression} with a test case {@code "<rule> <subject>"} (e.g. {@code p99IncreasePercent peak})
- * per regression check, failing when the rule broke.
+ * {@code <testcase classname="<runId>.<phase>" name="<slo>">} per SLO. The three JUnit results say
+ * whose the outcome is, as CI users read them:
+ * <ul>
+ *   <li>{@code <failure type="SLO">}: the platform broke the SLO (measured value, bounds, threshold);</li>
+ *   <li>{@code <error>}: the measurement could not tell, with {@code type="too few samples"} (the bounds
+ *       straddle the threshold) or {@code type="not measured"} (the generator fell behind in the phase);
+ *       an error, not a pass, since the run did not show the SLO held, and not a failure, since nothing
+ *       showed the platform broke it;</li>
+ *   <li>{@code <skipped>}: a phase that is not judged (a warm-up), with its measured value; CI shows the
+ *       test cases, so nobody wonders where the warm-up went, and counts them neither way.</li>
+ * </ul>
+ * With a baseline, one more suite {@code regression} with a test case {@code "<rule> <subject>"} (e.g.
+ * {@code p99IncreasePercent peak}) per regression check, failing when the rule broke.
  */
 public final class JunitReportWriter {
     static final String REGRESSION_SUITE = "regression";
@@ -36,12 +47,15 @@ public final class JunitReportWriter {
             long broken = comparison == null ? 0 : comparison.broken().size();
             long runners = report.runnerResults().size();
             long runnerProblems = report.runnerProblems().size();
-            xml.writeAttribute("tests", Long.toString(ReportFiles.Text.sloChecks(report) + checks + runners));
-            xml.writeAttribute(
-                    "failures", Long.toString(ReportFiles.Text.failedSloChecks(report) + broken + runnerProblems));
-            xml.writeAttribute("errors", "0");
-            for (PhaseReport phase : report.phases()) {
-                writeSuite(xml, report.runId(), phase);
+            List<List<Case>> suites =
+                    report.phases().stream().map(phase -> cases(report, phase)).toList();
+            List<Case> all = suites.stream().flatMap(List::stream).toList();
+            xml.writeAttribute("tests", Long.toString(all.size() + checks + runners));
+            xml.writeAttribute("failures", Long.toString(count(all, FAILURE) + broken + runnerProblems));
+            xml.writeAttribute("errors", Long.toString(count(all, ERROR)));
+            xml.writeAttribute("skipped", Long.toString(count(all, SKIPPED)));
+            for (int i = 0; i < suites.size(); i++) {
+                writeSuite(xml, report.runId(), report.phases().get(i), suites.get(i));
             }
             if (comparison != null) {
                 writeRegressionSuite(xml, report.runId(), comparison);
@@ -61,27 +75,83 @@ public final class JunitReportWriter {
         return out.toString();
     }
 
-    private static void writeSuite(XMLStreamWriter xml, String runId, PhaseReport phase) throws XMLStreamException {
+    private static final String FAILURE = "failure";
+    private static final String ERROR = "error";
+    private static final String SKIPPED = "skipped";
+
+    /** One test case: an SLO's name and, unless it passed, its JUnit result, type and message. */
+    private record Case(String name, String result, String type, String message) {
+        static Case passed(String name) {
+            return new Case(name, null, null, null);
+        }
+    }
+
+    private static List<Case> cases(CapacityReport report, PhaseReport phase) {
+        if (!phase.judged()) {
+            return report.slos().slos().stream()
+                    .map(slo -> new Case(
+                            slo.name(),
+                            SKIPPED,
+                            null,
+                            ReportFiles.Text.NOT_JUDGED + ": " + slo.name() + " measured "
+                                    + ReportFiles.Text.metricValue(slo.metric().key(), value(phase, slo.metric()))))
+                    .toList();
+        }
+        return phase.slos().stream()
+                .map(slo -> switch (slo.outcome()) {
+                    case FAIL -> new Case(slo.name(), FAILURE, "SLO", ReportFiles.Text.sloOutcome(slo));
+                    case TOO_FEW_SAMPLES ->
+                        new Case(slo.name(), ERROR, "too few samples", ReportFiles.Text.sloOutcome(slo));
+                    case PASS ->
+                        phase.outcome() == PhaseOutcome.NOT_MEASURED
+                                ? new Case(
+                                        slo.name(),
+                                        ERROR,
+                                        "not measured",
+                                        "not measured: the load generator fell behind its schedule in this phase; "
+                                                + ReportFiles.Text.sloOutcome(slo))
+                                : Case.passed(slo.name());
+                })
+                .toList();
+    }
+
+    /** A phase's figure for an SLO metric. */
+    private static double value(PhaseReport phase, SloSet.Metric metric) {
+        return switch (metric) {
+            case P50_MS -> phase.p50Ms();
+            case P95_MS -> phase.p95Ms();
+            case P99_MS -> phase.p99Ms();
+            case MAX_MS -> phase.maxMs();
+            case ERROR_RATE -> phase.errorRate();
+        };
+    }
+
+    private static long count(List<Case> cases, String result) {
+        return cases.stream().filter(test -> result.equals(test.result())).count();
+    }
+
+    private static void writeSuite(XMLStreamWriter xml, String runId, PhaseReport phase, List<Case> cases)
+            throws XMLStreamException {
         newLine(xml, 1);
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", phase.name());
-        xml.writeAttribute("tests", Integer.toString(phase.slos().size()));
-        xml.writeAttribute(
-                "failures",
-                Long.toString(phase.slos().stream().filter(slo -> !slo.pass()).count()));
-        xml.writeAttribute("errors", "0");
-        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("tests", Integer.toString(cases.size()));
+        xml.writeAttribute("failures", Long.toString(count(cases, FAILURE)));
+        xml.writeAttribute("errors", Long.toString(count(cases, ERROR)));
+        xml.writeAttribute("skipped", Long.toString(count(cases, SKIPPED)));
         xml.writeAttribute("time", Long.toString(phase.endSecond() - phase.startSecond()));
-        for (SloResult slo : phase.slos()) {
+        for (Case test : cases) {
             newLine(xml, 2);
             xml.writeStartElement("testcase");
             xml.writeAttribute("classname", runId + "." + phase.name());
-            xml.writeAttribute("name", slo.name());
-            if (!slo.pass()) {
+            xml.writeAttribute("name", test.name());
+            if (test.result() != null) {
                 newLine(xml, 3);
-                xml.writeEmptyElement("failure");
-                xml.writeAttribute("message", ReportFiles.Text.sloOutcome(slo));
-                xml.writeAttribute("type", "SLO");
+                xml.writeEmptyElement(test.result());
+                xml.writeAttribute("message", test.message());
+                if (test.type() != null) {
+                    xml.writeAttribute("type", test.type());
+                }
                 newLine(xml, 2);
             }
             xml.writeEndElement();

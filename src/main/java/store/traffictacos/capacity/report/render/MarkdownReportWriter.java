@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.model.CapacityReport.SloOutcome;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Comparison.PhaseDelta;
@@ -19,9 +20,10 @@ import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
 import store.traffictacos.capacity.report.settings.RegressionRules;
 
 /**
- * Renders {@code summary.md} for a GitHub step summary or PR comment: verdict, knee, cost, a row per
- * phase, the SLO verdicts per phase, the platform warnings, the comparison with a baseline and the generator warnings. Plain text markers (PASS, FAIL), no
- * emoji, so it also reads well in a terminal.
+ * Renders {@code summary.md} for a GitHub step summary or PR comment: verdict, knee (or why there is
+ * none), cost, a row per phase, the SLO verdicts per phase, the platform warnings, the comparison with a
+ * baseline and the generator warnings. Plain text markers (PASS, FAIL, too few samples, not measured, not
+ * judged), no emoji, so it also reads well in a terminal.
  */
 public final class MarkdownReportWriter {
     private MarkdownReportWriter() {}
@@ -45,10 +47,8 @@ public final class MarkdownReportWriter {
         md.append("**")
                 .append(report.verdict())
                 .append("**: ")
-                .append(ReportFiles.Text.failedSloChecks(report))
-                .append(" of ")
-                .append(ReportFiles.Text.sloChecks(report))
-                .append(" SLO checks failed.  \n");
+                .append(cell(ReportFiles.Text.checks(report)))
+                .append(".  \n");
         md.append(cell(ReportFiles.Text.knee(report))).append("  \n");
         for (String problem : report.runnerProblems()) {
             md.append("**Load short of the profile**: ").append(cell(problem)).append("  \n");
@@ -82,12 +82,22 @@ public final class MarkdownReportWriter {
         md.append('\n');
     }
 
+    /** The phase's outcome, naming the SLOs behind it, e.g. {@code FAIL: p99 latency}. */
     private static String sloSummary(PhaseReport phase) {
-        String failed = phase.slos().stream()
-                .filter(slo -> !slo.pass())
+        String summary = switch (phase.outcome()) {
+            case FAIL -> "FAIL: " + names(phase, SloOutcome.FAIL);
+            case TOO_FEW_SAMPLES -> "too few samples: " + names(phase, SloOutcome.TOO_FEW_SAMPLES);
+            default -> ReportFiles.Text.phaseOutcome(phase);
+        };
+        String notSettled = ReportFiles.Text.notSettled(phase);
+        return notSettled.isEmpty() ? summary : summary + "; " + notSettled;
+    }
+
+    private static String names(PhaseReport phase, SloOutcome outcome) {
+        return phase.slos().stream()
+                .filter(slo -> slo.outcome() == outcome)
                 .map(SloResult::name)
                 .collect(Collectors.joining(", "));
-        return failed.isEmpty() ? "pass" : "FAIL: " + failed;
     }
 
     /** Only the crossed thresholds: they are warnings, and a summary lists what needs a look. */
@@ -124,8 +134,12 @@ public final class MarkdownReportWriter {
                     .append(" | < ")
                     .append(threshold(slo.getValue()))
                     .append(" |");
-            for (SloResult result : slo.getValue()) {
-                md.append(' ').append(result == null ? "" : verdictCell(result)).append(" |");
+            for (int column = 0; column < phases.size(); column++) {
+                SloResult result = slo.getValue()[column];
+                String text = result != null
+                        ? verdictCell(result)
+                        : phases.get(column).judged() ? "" : ReportFiles.Text.NOT_JUDGED;
+                md.append(' ').append(text).append(" |");
             }
             md.append('\n');
         }
@@ -143,7 +157,11 @@ public final class MarkdownReportWriter {
 
     private static String verdictCell(SloResult slo) {
         String value = ReportFiles.Text.metricValue(slo.metric(), slo.value());
-        return slo.pass() ? value + " pass" : value + " **FAIL**";
+        return switch (slo.outcome()) {
+            case PASS -> value + " pass";
+            case FAIL -> value + " **FAIL**";
+            case TOO_FEW_SAMPLES -> value + " **too few samples** (" + cell(ReportFiles.Text.bounds(slo)) + ")";
+        };
     }
 
     /** The broken rules, then per phase baseline → this run, with broken figures in bold. */

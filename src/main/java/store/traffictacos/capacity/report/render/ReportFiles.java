@@ -15,8 +15,12 @@ import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.Knee;
+import store.traffictacos.capacity.report.model.CapacityReport.KneeReason;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseOutcome;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.ResourceResult;
+import store.traffictacos.capacity.report.model.CapacityReport.Settling;
+import store.traffictacos.capacity.report.model.CapacityReport.SloOutcome;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Comparison.Delta;
@@ -89,6 +93,9 @@ public final class ReportFiles {
 
     /** Numbers and sentences the human-readable renderings (Markdown, HTML, JUnit messages) share. */
     static final class Text {
+        /** How a phase that is not judged reads everywhere. */
+        static final String NOT_JUDGED = "warm-up, not judged";
+
         private Text() {}
 
         static String ms(double value) {
@@ -112,10 +119,69 @@ public final class ReportFiles {
             return SloSet.Metric.ERROR_RATE.key().equals(metric) ? percent(value) : ms(value);
         }
 
-        /** E.g. {@code p99 latency: measured 180.4 ms, threshold 100 ms}. */
+        /**
+         * E.g. {@code p99 latency: measured 180.4 ms, threshold 100 ms}; a percentile with its confidence
+         * bounds, e.g. {@code p99 latency: measured 36.9 ms (95 % bounds 20.1 ms – none, 60 samples),
+         * threshold 100 ms: too few samples}.
+         */
         static String sloOutcome(SloResult slo) {
-            return slo.name() + ": measured " + metricValue(slo.metric(), slo.value()) + ", threshold "
-                    + metricValue(slo.metric(), slo.threshold());
+            String bounds = slo.lowerBound() == null && slo.upperBound() == null
+                    ? ""
+                    : " (" + bounds(slo) + ", " + count(slo.samples()) + " samples)";
+            String tooFew = slo.outcome() == SloOutcome.TOO_FEW_SAMPLES ? ": too few samples" : "";
+            return slo.name() + ": measured " + metricValue(slo.metric(), slo.value()) + bounds + ", threshold "
+                    + metricValue(slo.metric(), slo.threshold()) + tooFew;
+        }
+
+        /** E.g. {@code 95 % bounds 20.1 ms – none}: none where too few samples bound the percentile. */
+        static String bounds(SloResult slo) {
+            return number(SloResult.CONFIDENCE * 100) + " % bounds "
+                    + (slo.lowerBound() == null ? "none" : metricValue(slo.metric(), slo.lowerBound())) + " – "
+                    + (slo.upperBound() == null ? "none" : metricValue(slo.metric(), slo.upperBound()));
+        }
+
+        /** A count with thousands grouped, e.g. {@code 12,400}. */
+        static String count(long value) {
+            return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+        }
+
+        /** An SLO's result in a word: {@code pass}, {@code FAIL} or {@code too few samples}. */
+        static String sloResult(SloResult slo) {
+            return switch (slo.outcome()) {
+                case PASS -> "pass";
+                case FAIL -> "FAIL";
+                case TOO_FEW_SAMPLES -> "too few samples";
+            };
+        }
+
+        /** What a phase shows, in a few words (see {@link PhaseOutcome}). */
+        static String phaseOutcome(PhaseReport phase) {
+            return switch (phase.outcome()) {
+                case PASS -> "pass";
+                case FAIL -> "FAIL";
+                case TOO_FEW_SAMPLES -> "too few samples";
+                case NOT_MEASURED -> "not measured (generator behind)";
+                case NOT_JUDGED -> NOT_JUDGED;
+            };
+        }
+
+        /** E.g. {@code not settled: p99 84 ms → 117 ms}; empty for a settled or untested phase. */
+        static String notSettled(PhaseReport phase) {
+            Settling settling = phase.settling();
+            return settling == null || settling.settled()
+                    ? ""
+                    : "not settled: p99 " + ms(settling.firstThirdP99Ms()) + " → " + ms(settling.lastThirdP99Ms());
+        }
+
+        /** E.g. {@code settled (p99 84 ms → 90 ms)}, {@code not settled: ...}, or {@code not tested}. */
+        static String settling(PhaseReport phase) {
+            Settling settling = phase.settling();
+            if (settling == null) {
+                return "not tested";
+            }
+            return settling.settled()
+                    ? "settled (p99 " + ms(settling.firstThirdP99Ms()) + " → " + ms(settling.lastThirdP99Ms()) + ")"
+                    : notSettled(phase);
         }
 
         /** E.g. {@code 180.4 ms → 198.5 ms (+18.1 ms, +10 %)}, each value in {@code unit}. */
@@ -187,20 +253,30 @@ public final class ReportFiles {
         }
 
         /**
-         * E.g. {@code Capacity knee: 400 req/s, limited by p99 latency}, or {@code Capacity knee: no
-         * SLO failed up to 700 req/s} when nothing failed.
+         * The knee as found, e.g. {@code Capacity knee: 400 req/s, limited by p99 latency}, or {@code
+         * Capacity knee: no SLO failed up to 700 req/s} when nothing failed; when there is none, why
+         * ({@link KneeReason}), never a rate that was not found to hold.
          */
         static String knee(CapacityReport report) {
             Knee knee = report.knee();
             String resource = knee.resource() == null ? "" : "; first resource to give out: " + knee.resource();
-            if (knee.limitedBy() == null) {
-                double highest = knee.rps() != null ? knee.rps() : highestOfferedRps(report);
-                return "Capacity knee: no SLO failed up to " + rps(highest) + resource;
-            }
-            if (knee.rps() == null) {
-                return "Capacity knee: none, " + knee.limitedBy() + " failed already at the lowest rate" + resource;
-            }
-            return "Capacity knee: " + rps(knee.rps()) + ", limited by " + knee.limitedBy() + resource;
+            String failedAt = knee.failedAtRps() == null ? "" : " (" + rps(knee.failedAtRps()) + ")";
+            return "Capacity knee: "
+                    + switch (knee.reason()) {
+                        case FOUND -> rps(knee.rps()) + ", limited by " + knee.limitedBy();
+                        case NONE_FAILED -> "no SLO failed up to " + rps(knee.rps());
+                        case LOWEST_FAILED ->
+                            "none, " + knee.limitedBy() + " failed already at the lowest rate measured" + failedAt;
+                        case NO_PASS_BELOW_FAILURE ->
+                            "none, " + knee.limitedBy() + " failed at the lowest rate that could be judged" + failedAt
+                                    + ", and no lower rate held settled with enough samples";
+                        case NOT_SHOWN ->
+                            "not found, no SLO failed but no rate held settled with enough samples to show it";
+                        case ALL_GENERATOR_LIMITED ->
+                            "not measured, the load generator fell behind in every judged window";
+                        case NOTHING_JUDGED -> "not found, no window was judged";
+                    }
+                    + resource;
         }
 
         /** A platform value with its unit, e.g. {@code 93.5 %}, {@code 5200 connections}. */
@@ -247,17 +323,35 @@ public final class ReportFiles {
         }
 
         static long failedSloChecks(CapacityReport report) {
+            return sloChecks(report, SloOutcome.FAIL);
+        }
+
+        static long sloChecks(CapacityReport report, SloOutcome outcome) {
             return report.phases().stream()
                     .flatMap(phase -> phase.slos().stream())
-                    .filter(slo -> !slo.pass())
+                    .filter(slo -> slo.outcome() == outcome)
                     .count();
         }
 
-        private static double highestOfferedRps(CapacityReport report) {
+        /**
+         * The verdict's counts, e.g. {@code 1 of 9 SLO checks failed, 2 rest on too few samples; not
+         * measured: peak (generator behind); not judged: warm-up}.
+         */
+        static String checks(CapacityReport report) {
+            long tooFew = sloChecks(report, SloOutcome.TOO_FEW_SAMPLES);
+            String notMeasured = phaseNames(report, PhaseOutcome.NOT_MEASURED);
+            String notJudged = phaseNames(report, PhaseOutcome.NOT_JUDGED);
+            return failedSloChecks(report) + " of " + sloChecks(report) + " SLO checks failed"
+                    + (tooFew == 0 ? "" : ", " + tooFew + " rest on too few samples")
+                    + (notMeasured.isEmpty() ? "" : "; not measured (generator behind): " + notMeasured)
+                    + (notJudged.isEmpty() ? "" : "; " + NOT_JUDGED + ": " + notJudged);
+        }
+
+        private static String phaseNames(CapacityReport report, PhaseOutcome outcome) {
             return report.phases().stream()
-                    .mapToDouble(PhaseReport::offeredRps)
-                    .max()
-                    .orElse(0);
+                    .filter(phase -> phase.outcome() == outcome)
+                    .map(PhaseReport::name)
+                    .collect(Collectors.joining(", "));
         }
 
         /** Two decimals below 10, one above, thousands grouped; NaN (no responses) as "n/a". */

@@ -29,6 +29,7 @@ import store.traffictacos.capacity.yaml.YamlBinding;
  * <pre>
  * settleSeconds: 5             # optional; each missing key takes its SloSet.defaults() value
  * generatorBehindRatio: 0.97   # optional
+ * settledRise: 0.1             # optional; a step whose p99 rose more than this from its first to its last third is not settled
  * slos:                        # optional; when given it replaces the default list
  *   - {name: p99 latency, metric: p99_ms, below: 100}
  *   - {name: error rate, metric: error_rate, below: 0.01}
@@ -109,6 +110,7 @@ public final class SloFile {
     private static final class SloFileJson {
         private @Nullable Long settleSeconds;
         private @Nullable Double generatorBehindRatio;
+        private @Nullable Double settledRise;
         private @Nullable List<SloJson> slos;
         private @Nullable RegressionJson regression;
         private @Nullable PricesJson prices;
@@ -127,6 +129,14 @@ public final class SloFile {
                 throw new IllegalArgumentException("must be in (0, 1], got " + ratio);
             }
             this.generatorBehindRatio = ratio;
+        }
+
+        public void setSettledRise(double rise) {
+            // At 0 or below, any noise in a settled step would be a rise.
+            if (!(rise > 0 && Double.isFinite(rise))) {
+                throw new IllegalArgumentException("must be > 0, got " + rise);
+            }
+            this.settledRise = rise;
         }
 
         public void setSlos(@Nullable List<SloJson> slos) {
@@ -195,7 +205,8 @@ public final class SloFile {
             return new SloSet(
                     parsed,
                     settleSeconds == null ? defaults.settleSeconds() : settleSeconds,
-                    generatorBehindRatio == null ? defaults.generatorBehindRatio() : generatorBehindRatio);
+                    generatorBehindRatio == null ? defaults.generatorBehindRatio() : generatorBehindRatio,
+                    settledRise == null ? defaults.settledRise() : settledRise);
         }
     }
 

@@ -154,7 +154,7 @@ class KubernetesRunEndToEndIT {
 
         assertThat(report.endpoints())
                 .extracting(CapacityReport.EndpointReport::requests)
-                .containsExactly(60L);
+                .containsExactly(600L);
     }
 
     @Test

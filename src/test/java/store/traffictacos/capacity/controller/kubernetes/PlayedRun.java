@@ -302,7 +302,8 @@ final class PlayedRun {
         long phaseStart = start;
         for (Phase phase : profile.phases()) {
             long phaseEnd = phaseStart + phase.duration().toMillis();
-            phases.add(new PhaseWindow(phase.name(), phaseStart, phaseEnd, phase.fromRps(), phase.toRps()));
+            phases.add(new PhaseWindow(
+                    phase.name(), phaseStart, phaseEnd, phase.fromRps(), phase.toRps(), phase.judged()));
             phaseStart = phaseEnd;
         }
         Manifest manifest = new Manifest(

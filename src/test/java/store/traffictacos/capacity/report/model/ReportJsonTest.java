@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import store.traffictacos.capacity.report.SampleReports;
 import store.traffictacos.capacity.report.model.CapacityReport.Knee;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseOutcome;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
+import store.traffictacos.capacity.report.model.CapacityReport.SloOutcome;
 import store.traffictacos.capacity.report.render.JsonReportWriter;
+import store.traffictacos.capacity.report.settings.SloSet;
 
 @DisplayName("ReportJson")
 class ReportJsonTest {
@@ -68,6 +72,44 @@ class ReportJsonTest {
 
         // Then
         assertThat(read).isEqualTo(report);
+    }
+
+    @Test
+    @DisplayName("a report.json written before knee reasons, outcomes, bounds and unjudged phases reads as it meant")
+    void olderFileReads() throws IOException {
+        // Given a baseline written by the earlier report (as in the golden test's history)
+        Path older = Path.of("src/test/resources/golden/input/history/hist-1.json");
+        assertThat(Files.readString(older)).doesNotContain("\"outcome\"", "\"judged\"", "\"settledRise\"");
+
+        // When
+        CapacityReport report = ReportJson.read(older);
+
+        // Then
+        assertThat(report.knee().reason()).isEqualTo(CapacityReport.KneeReason.FOUND);
+        assertThat(report.knee().rps()).isEqualTo(85.4);
+        assertThat(report.phases()).allMatch(PhaseReport::judged);
+        assertThat(report.phases())
+                .extracting(PhaseReport::outcome)
+                .containsExactly(PhaseOutcome.PASS, PhaseOutcome.PASS, PhaseOutcome.FAIL, PhaseOutcome.FAIL);
+        assertThat(report.phases().get(2).slos())
+                .allSatisfy(slo -> assertThat(slo.outcome()).isEqualTo(slo.pass() ? SloOutcome.PASS : SloOutcome.FAIL));
+        assertThat(report.slos().settledRise()).isEqualTo(SloSet.DEFAULT_SETTLED_RISE);
+    }
+
+    @Test
+    @DisplayName("a knee's reason, a phase's outcome and settling and an SLO's bounds survive the round trip")
+    void newFieldsSurvive() throws IOException {
+        // Given
+        CapacityReport sample = SampleReports.withWarmUpNotJudged();
+        Path file = dir.resolve("report.json");
+        Files.writeString(file, JsonReportWriter.render(sample));
+
+        // When
+        CapacityReport read = ReportJson.read(file);
+
+        // Then
+        assertThat(read).isEqualTo(sample);
+        assertThat(read.phases().get(0).outcome()).isEqualTo(PhaseOutcome.NOT_JUDGED);
     }
 
     @Test

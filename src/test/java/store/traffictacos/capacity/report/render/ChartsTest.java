@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import store.traffictacos.capacity.report.SampleReports;
 import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.CapacityReport.PlatformPoint;
+import store.traffictacos.capacity.report.model.CapacityReport.PlatformSeries;
+import store.traffictacos.capacity.report.model.CapacityReport.SecondPoint;
 
 @DisplayName("Charts")
 class ChartsTest {
@@ -92,6 +96,125 @@ class ChartsTest {
         assertThat(plot.getDataset().getSeriesCount()).isEqualTo(2);
         assertThat(Set.of(plot.getDataset().getSeriesKey(0), plot.getDataset().getSeriesKey(1)))
                 .containsExactlyInAnyOrder("http_503", "timeout");
+    }
+
+    @Test
+    @DisplayName("a platform chart is titled by what its series measure, and leaves out a series that is 0 throughout")
+    void platformChart() {
+        // Given the target's request rate, and its capacity queue empty throughout
+        CapacityReport withPlatform = withPlatformSeries(List.of(
+                new PlatformSeries(
+                        "target",
+                        "requests_per_sec",
+                        "/s",
+                        List.of(new PlatformPoint(2, 95), new PlatformPoint(4, 105))),
+                new PlatformSeries(
+                        "target",
+                        "capacity_rejections_per_sec",
+                        "/s",
+                        List.of(new PlatformPoint(2, 0), new PlatformPoint(4, 0)))));
+
+        // When
+        JFreeChart chart = Charts.platformChart(withPlatform, "target", "/s");
+
+        // Then
+        assertThat(chart.getTitle().getText()).isEqualTo("Embedded target: requests per second (/s)");
+        assertThat(chart.getXYPlot().getDataset().getSeriesCount()).isEqualTo(1);
+        assertThat(Charts.flatZero(withPlatform.platform().get(1))).isTrue();
+        assertThat(Charts.flatZero(withPlatform.platform().get(0))).isFalse();
+    }
+
+    @Test
+    @DisplayName("a title names a source's measures without the node or workload, the fifth and more counted")
+    void platformTitle() {
+        // Then
+        assertThat(Charts.platformTitle(
+                        "kubernetes",
+                        "replicas",
+                        List.of(
+                                "hpa/app/gateway/current_replicas",
+                                "hpa/app/queue/current_replicas",
+                                "hpa/app/gateway/desired_replicas",
+                                "hpa/app/gateway/min_replicas",
+                                "hpa/app/gateway/max_replicas",
+                                "deployment/app/gateway/ready_replicas")))
+                .isEqualTo("Kubernetes: current replicas, desired replicas, min replicas, max replicas and 1 more "
+                        + "(replicas)");
+    }
+
+    @Test
+    @DisplayName("a phase not judged is shaded whole and labelled so on the time charts")
+    void notJudgedShaded() {
+        // When
+        XYPlot plot = Charts.latencyChart(SampleReports.withWarmUpNotJudged()).getXYPlot();
+
+        // Then
+        assertThat(plot.getDomainMarkers(Layer.BACKGROUND))
+                .extracting(marker -> ((IntervalMarker) marker).getStartValue() + "-"
+                        + ((IntervalMarker) marker).getEndValue() + " " + ((Marker) marker).getLabel())
+                .containsExactly("0.0-15.0 warm-up, not judged", "15.0-20.0 null", "30.0-35.0 null", "50.0-55.0 null");
+    }
+
+    @Test
+    @DisplayName("errors are counted only when some second had one")
+    void anyErrors() {
+        // Then
+        assertThat(Charts.anyErrors(report)).isTrue();
+        assertThat(Charts.anyErrors(withoutErrors())).isFalse();
+    }
+
+    private CapacityReport withPlatformSeries(List<PlatformSeries> platform) {
+        return new CapacityReport(
+                report.format(),
+                report.runId(),
+                report.profile(),
+                report.runners(),
+                report.startEpochMs(),
+                report.endEpochMs(),
+                report.verdict(),
+                report.knee(),
+                report.phases(),
+                report.endpoints(),
+                report.timeline(),
+                report.generatorWarnings(),
+                report.slos(),
+                report.comparison(),
+                report.cost(),
+                report.trend(),
+                platform,
+                Map.of());
+    }
+
+    private CapacityReport withoutErrors() {
+        return new CapacityReport(
+                report.format(),
+                report.runId(),
+                report.profile(),
+                report.runners(),
+                report.startEpochMs(),
+                report.endEpochMs(),
+                report.verdict(),
+                report.knee(),
+                report.phases(),
+                report.endpoints(),
+                report.timeline().stream()
+                        .map(point -> new SecondPoint(
+                                point.second(),
+                                point.offered(),
+                                point.sent(),
+                                point.achieved(),
+                                point.p50Ms(),
+                                point.p95Ms(),
+                                point.p99Ms(),
+                                Map.of()))
+                        .toList(),
+                report.generatorWarnings(),
+                report.slos(),
+                report.comparison(),
+                report.cost(),
+                report.trend(),
+                report.platform(),
+                report.platformUnavailable());
     }
 
     @Test

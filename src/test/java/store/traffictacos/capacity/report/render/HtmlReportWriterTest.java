@@ -41,6 +41,20 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    @DisplayName("a phase not judged reads warm-up, not judged, in the phase and SLO tables")
+    void notJudged() {
+        // When
+        String notJudged = HtmlReportWriter.render(SampleReports.withWarmUpNotJudged());
+
+        // Then
+        assertThat(notJudged)
+                .contains("<td class=\"idle\">warm-up, not judged</td></tr>")
+                .contains("<tr><td class=\"name\">warmup</td><td class=\"name idle\" colspan=\"5\">"
+                        + "warm-up, not judged</td></tr>")
+                .contains("1 of 9 SLO checks failed; warm-up, not judged: warmup");
+    }
+
+    @Test
     @DisplayName("the file refers to nothing outside itself: no scripts, links, stylesheets or URLs")
     void selfContained() {
         // Then
@@ -68,10 +82,10 @@ class HtmlReportWriterTest {
         // Then
         assertThat(html)
                 .contains("<tr><td class=\"name\">peak</td><td class=\"name\">p99 latency</td>"
-                        + "<td>180.4 ms</td><td>&lt; 100 ms</td><td class=\"fail\">FAIL</td></tr>");
+                        + "<td>180.4 ms</td><td></td><td>&lt; 100 ms</td><td class=\"fail\">FAIL</td></tr>");
         assertThat(html)
                 .contains("<tr><td class=\"name\">ramp</td><td class=\"name\">error rate</td>"
-                        + "<td>0.2 %</td><td>&lt; 1 %</td><td class=\"pass\">pass</td></tr>");
+                        + "<td>0.2 %</td><td></td><td>&lt; 1 %</td><td class=\"pass\">pass</td></tr>");
     }
 
     @Test

@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import store.traffictacos.capacity.report.ReportBuilder;
+import store.traffictacos.capacity.report.ReportInputs;
 import store.traffictacos.capacity.report.SampleReports;
+import store.traffictacos.capacity.report.SyntheticRun;
+import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.settings.SloSet;
 
 @DisplayName("JunitReportWriter")
 class JunitReportWriterTest {
@@ -65,6 +72,72 @@ class JunitReportWriterTest {
             assertThat(((Element) failure.getParentNode()).getAttribute("classname"))
                     .isEqualTo("ci-1234.peak");
         });
+    }
+
+    @Test
+    @DisplayName("a phase not judged has its SLOs as skipped test cases, with the value measured")
+    void notJudgedSkipped() throws Exception {
+        // When
+        Document xml = parse(JunitReportWriter.render(SampleReports.withWarmUpNotJudged()));
+
+        // Then
+        Element warmUp = elements(xml, "testsuite").get(0);
+        assertThat(warmUp.getAttribute("skipped")).isEqualTo("3");
+        assertThat(elements(warmUp, "skipped"))
+                .extracting(skipped -> skipped.getAttribute("message"))
+                .containsExactly(
+                        "warm-up, not judged: p99 latency measured 38 ms",
+                        "warm-up, not judged: p95 latency measured 21.5 ms",
+                        "warm-up, not judged: error rate measured 0 %");
+        Element root = xml.getDocumentElement();
+        assertThat(List.of(root.getAttribute("tests"), root.getAttribute("failures"), root.getAttribute("skipped")))
+                .containsExactly("12", "1", "3");
+    }
+
+    @Test
+    @DisplayName("an SLO on too few samples is an error (not a pass, not the platform's failure) with its bounds")
+    void tooFewSamplesIsError(@TempDir Path dir) throws Exception {
+        // Given 100 fast responses: too few to bound p99 from above
+        SyntheticRun run = new SyntheticRun(dir, 1).phase("peak", 10, 10).sendAsScheduled(second -> 20_000);
+        CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), noSettle()));
+
+        // When
+        Document xml = parse(JunitReportWriter.render(report));
+
+        // Then
+        assertThat(elements(xml, "failure")).isEmpty();
+        assertThat(elements(xml, "error")).singleElement().satisfies(error -> {
+            assertThat(error.getAttribute("type")).isEqualTo("too few samples");
+            assertThat(error.getAttribute("message"))
+                    .isEqualTo("p99 latency: measured 20 ms (95 % bounds 20 ms – none, 100 samples), "
+                            + "threshold 100 ms: too few samples");
+        });
+        assertThat(xml.getDocumentElement().getAttribute("errors")).isEqualTo("1");
+    }
+
+    @Test
+    @DisplayName("the SLOs of a phase the generator could not load are errors: not measured")
+    void notMeasuredIsError(@TempDir Path dir) throws Exception {
+        // Given a fast phase that sent half its schedule in one second
+        SyntheticRun run = new SyntheticRun(dir, 1).phase("peak", 10, 100);
+        for (int second = 0; second < 10; second++) {
+            run.requests(second, second == 4 ? 50 : 100, "ok", i -> 20_000);
+        }
+        CapacityReport report = ReportBuilder.build(ReportInputs.alone(run.merge(), noSettle()));
+
+        // When
+        Document xml = parse(JunitReportWriter.render(report));
+
+        // Then
+        assertThat(elements(xml, "error")).hasSize(3).allSatisfy(error -> {
+            assertThat(error.getAttribute("type")).isEqualTo("not measured");
+            assertThat(error.getAttribute("message")).startsWith("not measured: the load generator fell behind");
+        });
+    }
+
+    private static SloSet noSettle() {
+        SloSet defaults = SloSet.defaults();
+        return new SloSet(defaults.slos(), 0, defaults.generatorBehindRatio());
     }
 
     @Test

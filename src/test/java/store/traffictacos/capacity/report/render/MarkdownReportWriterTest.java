@@ -23,6 +23,26 @@ class MarkdownReportWriterTest {
     }
 
     @Test
+    @DisplayName("a phase not judged reads warm-up, not judged, in its row and in the SLO table")
+    void notJudged() {
+        // Given the sample's warmup not judged
+        CapacityReport report = SampleReports.withWarmUpNotJudged();
+
+        // When
+        List<String> lines = MarkdownReportWriter.render(report).lines().toList();
+
+        // Then
+        assertThat(lines)
+                .contains(
+                        "| warmup | 100 req/s | 100 req/s | 99.8 req/s | 8.2 ms | 21.5 ms | 38 ms | 120 ms | 0 % "
+                                + "| warm-up, not judged |",
+                        "| p99 latency | < 100 ms | warm-up, not judged | 71.9 ms pass | 180.4 ms **FAIL** | 33.3 ms pass |");
+        assertThat(lines)
+                .anyMatch(line ->
+                        line.startsWith("**FAIL**: 1 of 9 SLO checks failed; warm-up, not judged: " + "warmup"));
+    }
+
+    @Test
     @DisplayName("the knee line names the rate and the SLO that limited it")
     void knee() {
         // When
@@ -33,7 +53,7 @@ class MarkdownReportWriterTest {
     }
 
     @Test
-    @DisplayName("when no SLO failed, the knee line says so up to the highest offered rate")
+    @DisplayName("when no SLO failed, the knee line says so up to the highest rate that held")
     void noKnee() {
         // Given
         CapacityReport sample = SampleReports.failingAtPeak();
@@ -45,7 +65,7 @@ class MarkdownReportWriterTest {
                 sample.startEpochMs(),
                 sample.endEpochMs(),
                 CapacityReport.Verdict.PASS,
-                new Knee(null, null, null, null, null),
+                new Knee(700.0, null, null, null, null),
                 sample.phases(),
                 sample.endpoints(),
                 sample.timeline(),

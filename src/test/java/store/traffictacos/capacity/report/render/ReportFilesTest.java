@@ -9,8 +9,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import store.traffictacos.capacity.report.SampleReports;
 import store.traffictacos.capacity.report.model.CapacityReport;
+import store.traffictacos.capacity.report.model.CapacityReport.Knee;
+import store.traffictacos.capacity.report.model.CapacityReport.KneeReason;
 
 @DisplayName("ReportFiles")
 class ReportFilesTest {
@@ -18,6 +23,72 @@ class ReportFilesTest {
     Path dir;
 
     private final CapacityReport report = SampleReports.failingAtPeak();
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("knees")
+    @DisplayName("the knee line states a rate only for a knee found, and otherwise why there is none")
+    void kneeLine(KneeReason reason, Knee knee, String line) {
+        // When
+        String text = ReportFiles.kneeLine(withKnee(knee));
+
+        // Then
+        assertThat(knee.reason()).isEqualTo(reason);
+        assertThat(text).isEqualTo(line);
+    }
+
+    static Stream<Arguments> knees() {
+        return Stream.of(
+                knee(
+                        new Knee(400.0, "p99 latency", "pod CPU", 35L, 50L, KneeReason.FOUND, 700.0),
+                        "Capacity knee: 400 req/s, limited by p99 latency; first resource to give out: pod CPU"),
+                knee(
+                        new Knee(700.0, null, null, null, null, KneeReason.NONE_FAILED, null),
+                        "Capacity knee: no SLO failed up to 700 req/s"),
+                knee(
+                        new Knee(null, "error rate", null, 5L, 10L, KneeReason.LOWEST_FAILED, 100.0),
+                        "Capacity knee: none, error rate failed already at the lowest rate measured (100 req/s)"),
+                knee(
+                        new Knee(null, "p99 latency", null, 10L, 20L, KneeReason.NO_PASS_BELOW_FAILURE, 500.0),
+                        "Capacity knee: none, p99 latency failed at the lowest rate that could be judged (500 req/s), "
+                                + "and no lower rate held settled with enough samples"),
+                knee(
+                        new Knee(null, null, null, null, null, KneeReason.NOT_SHOWN, null),
+                        "Capacity knee: not found, no SLO failed but no rate held settled with enough samples to "
+                                + "show it"),
+                knee(
+                        new Knee(null, null, null, null, null, KneeReason.ALL_GENERATOR_LIMITED, null),
+                        "Capacity knee: not measured, the load generator fell behind in every judged window"),
+                knee(
+                        new Knee(null, null, null, null, null, KneeReason.NOTHING_JUDGED, null),
+                        "Capacity knee: not found, no window was judged"));
+    }
+
+    private static Arguments knee(Knee knee, String line) {
+        return Arguments.of(knee.reason(), knee, line);
+    }
+
+    private static CapacityReport withKnee(Knee knee) {
+        CapacityReport sample = SampleReports.failingAtPeak();
+        return new CapacityReport(
+                sample.format(),
+                sample.runId(),
+                sample.profile(),
+                sample.runners(),
+                sample.startEpochMs(),
+                sample.endEpochMs(),
+                sample.verdict(),
+                knee,
+                sample.phases(),
+                sample.endpoints(),
+                sample.timeline(),
+                sample.generatorWarnings(),
+                sample.slos(),
+                sample.comparison(),
+                sample.cost(),
+                sample.trend(),
+                sample.platform(),
+                sample.platformUnavailable());
+    }
 
     @Test
     @DisplayName("writeAll writes the four files into the run directory, creating it, and returns report.html")

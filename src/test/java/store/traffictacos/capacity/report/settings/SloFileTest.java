@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import store.traffictacos.capacity.report.settings.SloSet.Metric;
 import store.traffictacos.capacity.report.settings.SloSet.Slo;
 
@@ -19,12 +21,13 @@ class SloFileTest {
     Path dir;
 
     @Test
-    @DisplayName("a complete file gives its SLOs in order, its settle time and its behind ratio")
+    @DisplayName("a complete file gives its SLOs in order, its settle time, its behind ratio and its settled rise")
     void completeFile() throws IOException {
         // Given
         Path file = Files.writeString(dir.resolve("slo.yaml"), """
                 settleSeconds: 10
                 generatorBehindRatio: 0.9
+                settledRise: 0.25
                 slos:
                   - {name: p99 latency, metric: p99_ms, below: 100}
                   - {name: p95 latency, metric: p95_ms, below: 500}
@@ -46,7 +49,8 @@ class SloFileTest {
                                 new Slo("error rate", Metric.ERROR_RATE, 0.01),
                                 new Slo("worst case", Metric.MAX_MS, 2000)),
                         10,
-                        0.9));
+                        0.9,
+                        0.25));
     }
 
     @Test
@@ -97,7 +101,8 @@ class SloFileTest {
         assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("slo.yaml line 1: settleSecs: unknown field "
-                        + "(expected generatorBehindRatio, prices, regression, resources, settleSeconds, slos)");
+                        + "(expected generatorBehindRatio, prices, regression, resources, settleSeconds, settledRise, "
+                        + "slos)");
     }
 
     @Test
@@ -152,6 +157,16 @@ class SloFileTest {
         assertThatThrownBy(() -> SloFile.parse("generatorBehindRatio: 97\n", "slo.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("slo.yaml line 1: generatorBehindRatio: must be in (0, 1], got 97.0");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0", "-0.1"})
+    @DisplayName("a settled rise of 0 or less is rejected: any noise would mark a step not settled")
+    void settledRiseNotPositive(String rise) {
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse("settledRise: " + rise + "\n", "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("slo.yaml line 1: settledRise: must be > 0, got ");
     }
 
     @Test
