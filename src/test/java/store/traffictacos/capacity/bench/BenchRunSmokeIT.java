@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * dozen JVMs start), so that the script that writes BENCHMARKS.md cannot rot between full runs. It
  * measures nothing; it checks that every section comes out with figures. Skipped, with the reason,
  * where wrk or nginx is missing (hey and Locust are optional: bench/run reports them as not installed).
+ * Not part of {@code mvn verify} (the pom excludes it, for CI's time): run it with {@code mvn verify
+ * -Dit.test=BenchRunSmokeIT} whenever bench/ changes.
  */
 @DisplayName("bench/run --smoke")
 class BenchRunSmokeIT {
