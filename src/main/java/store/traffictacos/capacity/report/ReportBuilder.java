@@ -22,6 +22,7 @@ import store.traffictacos.capacity.report.judge.ResourceJudge;
 import store.traffictacos.capacity.report.judge.RunSeconds;
 import store.traffictacos.capacity.report.judge.SettledCheck;
 import store.traffictacos.capacity.report.judge.SloJudge;
+import store.traffictacos.capacity.report.judge.TransportSummary;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.Knee;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseOutcome;
@@ -143,7 +144,8 @@ public final class ReportBuilder {
                 platform,
                 Map.copyOf(inputs.platform().unavailable()),
                 runnerResults(results, inputs.runnerOutcomes()),
-                startSkewMs(results));
+                startSkewMs(results),
+                TransportSummary.of(results));
     }
 
     /**

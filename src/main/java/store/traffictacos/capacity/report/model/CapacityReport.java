@@ -41,7 +41,8 @@ public record CapacityReport(
         List<PlatformSeries> platform,
         java.util.Map<String, String> platformUnavailable,
         List<RunnerResult> runnerResults,
-        @Nullable Long startSkewMs) {
+        @Nullable Long startSkewMs,
+        @Nullable Transport transport) {
 
     public static final String FORMAT = "tacos-report/1";
 
@@ -85,6 +86,7 @@ public record CapacityReport(
                 platform,
                 platformUnavailable,
                 List.of(),
+                null,
                 null);
     }
 
@@ -116,6 +118,31 @@ public record CapacityReport(
 
         public boolean complete() {
             return COMPLETE.equals(status);
+        }
+    }
+
+    /**
+     * How the runners reached the target and what their connections did: the generator's side of a run, so that
+     * a reader can tell its connections and in-flight budget from the platform's limits.
+     *
+     * @param httpVersions the HTTP versions the runners used ({@code 1.1}, {@code 2})
+     * @param inFlightBudget the requests all runners could keep outstanding together
+     * @param connectionsOpened connections all runners opened during the measured load
+     * @param warmUpConnectionsOpened connections opened before it (the runners' warm-up)
+     * @param mostConnectionsOpenedInASecond the most opened in one second of the measured load
+     * @param peakInFlight the most requests outstanding in one second (the runners' highest readings added up);
+     *     null: not read
+     */
+    public record Transport(
+            List<String> httpVersions,
+            long requestTimeoutMs,
+            long inFlightBudget,
+            long connectionsOpened,
+            long warmUpConnectionsOpened,
+            long mostConnectionsOpenedInASecond,
+            @Nullable Long peakInFlight) {
+        public Transport {
+            httpVersions = List.copyOf(httpVersions);
         }
     }
 

@@ -61,12 +61,16 @@ import java.nio.file.Path;
  *   "cost": {"runUsd": null, "perMillionRequestsAtKneeUsd": null,   // optional; USD, null = n/a
  *            "note": "no node series: platform metrics not collected"},
  *   "trend": [{"runId": "ci-1200", "startEpochMs": 1735646400000, "kneeRps": 420.0,
- *              "phase": "peak", "p99Ms": 160.2}]   // optional; earlier runs then this one, [] without history
+ *              "phase": "peak", "p99Ms": 160.2}],  // optional; earlier runs then this one, [] without history
+ *   "transport": {"httpVersions": ["2"], "requestTimeoutMs": 10000, "inFlightBudget": 8800,
+ *                 "connectionsOpened": 12, "warmUpConnectionsOpened": 4, "mostConnectionsOpenedInASecond": 3,
+ *                 "peakInFlight": 3100}  // optional: the runners' side; null when they recorded none
  * }
  * }</pre>
  *
- * <p>{@code comparison}, {@code cost} and {@code trend} were added within {@code tacos-report/1}: they
- * are optional, so files written before them still read (as null, null and an empty list). So were the
+ * <p>{@code comparison}, {@code cost}, {@code trend} and {@code transport} were added within
+ * {@code tacos-report/1}: they are optional, so files written before them still read (as null, null, an empty
+ * list and null). So were the
  * knee's {@code reason} and {@code failedAtRps}, a phase's {@code judged}, {@code outcome} and
  * {@code settling}, an SLO result's {@code outcome}, {@code samples} and bounds, and the SLO set's
  * {@code settledRise}: a file without them reads as it meant when written (the reason its knee's fields

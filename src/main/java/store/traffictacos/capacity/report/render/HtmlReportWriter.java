@@ -107,6 +107,10 @@ public final class HtmlReportWriter {
                                 ? ""
                                 : "; a phase not judged (a warm-up) is shown whole and counts in no verdict and no knee")
                 .append(".</p>\n");
+        String transport = ReportFiles.Text.transport(report);
+        if (!transport.isEmpty()) {
+            html.append("<p class=\"meta\">").append(escape(transport)).append(".</p>\n");
+        }
     }
 
     private static void appendKnee(StringBuilder html, CapacityReport report) {

@@ -53,7 +53,12 @@ public final class MarkdownReportWriter {
         for (String problem : report.runnerProblems()) {
             md.append("**Load short of the profile**: ").append(cell(problem)).append("  \n");
         }
-        md.append(cell(ReportFiles.Text.cost(report.cost()))).append("\n\n");
+        md.append(cell(ReportFiles.Text.cost(report.cost())));
+        String transport = ReportFiles.Text.transport(report);
+        if (!transport.isEmpty()) {
+            md.append("  \n").append(cell(transport)).append('.');
+        }
+        md.append("\n\n");
         appendPhases(md, report.phases());
         appendSlos(md, report.phases());
         appendResourceWarnings(md, report.phases());

@@ -311,6 +311,30 @@ public final class ReportFiles {
                     + (report.startSkewMs() == null ? "" : ", start skew " + report.startSkewMs() + " ms");
         }
 
+        /**
+         * E.g. {@code Generator: HTTP/2, 12 connections opened during the load (4 before it, at most 3 in a second),
+         * at most 3,100 requests in flight of a budget of 4,400, a request times out after 10 s}; empty when the
+         * runners recorded no transport.
+         */
+        static String transport(CapacityReport report) {
+            CapacityReport.Transport transport = report.transport();
+            if (transport == null) {
+                return "";
+            }
+            String inFlight = transport.peakInFlight() == null
+                    ? "an in-flight budget of " + number(transport.inFlightBudget())
+                    : "at most " + number(transport.peakInFlight()) + " requests in flight of a budget of "
+                            + number(transport.inFlightBudget());
+            return "Generator: "
+                    + transport.httpVersions().stream()
+                            .map(version -> "HTTP/" + version)
+                            .collect(Collectors.joining(" and "))
+                    + ", " + number(transport.connectionsOpened()) + " connections opened during the load ("
+                    + number(transport.warmUpConnectionsOpened()) + " before it, at most "
+                    + number(transport.mostConnectionsOpenedInASecond()) + " in a second), " + inFlight
+                    + ", a request times out after " + number(transport.requestTimeoutMs() / 1000.0) + " s";
+        }
+
         /** Seconds since the run start, {@code [from, to)}, e.g. {@code 40–43 s}. */
         static String seconds(long from, long to) {
             return from + "–" + to + " s";

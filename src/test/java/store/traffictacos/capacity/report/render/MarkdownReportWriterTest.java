@@ -85,6 +85,54 @@ class MarkdownReportWriterTest {
     }
 
     @Test
+    @DisplayName("the generator's line says its HTTP version, connections, in-flight peak and budget, and timeout")
+    void transport() {
+        // Given
+        CapacityReport sample = SampleReports.failingAtPeak();
+        CapacityReport report = new CapacityReport(
+                sample.format(),
+                sample.runId(),
+                sample.profile(),
+                sample.runners(),
+                sample.startEpochMs(),
+                sample.endEpochMs(),
+                sample.verdict(),
+                sample.knee(),
+                sample.phases(),
+                sample.endpoints(),
+                sample.timeline(),
+                sample.generatorWarnings(),
+                sample.slos(),
+                sample.comparison(),
+                sample.cost(),
+                sample.trend(),
+                sample.platform(),
+                sample.platformUnavailable(),
+                sample.runnerResults(),
+                sample.startSkewMs(),
+                new CapacityReport.Transport(List.of("2"), 10_000, 8_800, 12, 4, 3, 3_100L));
+
+        // When
+        List<String> lines = MarkdownReportWriter.render(report).lines().toList();
+
+        // Then
+        assertThat(lines)
+                .contains("Generator: HTTP/2, 12 connections opened during the load (4 before it, at most 3 in a "
+                        + "second), at most 3,100 requests in flight of a budget of 8,800, a request times out after "
+                        + "10 s.");
+    }
+
+    @Test
+    @DisplayName("without a recorded transport, there is no generator line")
+    void noTransport() {
+        // When
+        String md = MarkdownReportWriter.render(SampleReports.failingAtPeak());
+
+        // Then
+        assertThat(md).doesNotContain("Generator:");
+    }
+
+    @Test
     @DisplayName("each phase has a table row with rates, percentiles, errors in % and its SLO verdict")
     void phaseRows() {
         // When
