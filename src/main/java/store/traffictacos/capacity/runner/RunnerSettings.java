@@ -14,7 +14,7 @@ import store.traffictacos.capacity.config.Uris;
  * Everything a runner is told, as one typed value: the contract between the controller (which builds
  * it and hands it over as properties: a file for a local runner JVM, a ConfigMap for a pod) and the
  * runner (the {@code runner} command and {@code mvn gatling:test}, which read it from properties). The
- * property keys are the {@code -D} options of {@code mvn gatling:test} (README, "The simulation"); they
+ * property keys are the {@code -D} options of {@code mvn gatling:test} (docs/simulation.md); they
  * are spelled here only, and every value is checked here only.
  *
  * <p>Not in it: the runner's index, which is each runner's own ({@link #runnerIndex}), and the JWT
