@@ -119,7 +119,7 @@ public final class ResultsFiles {
      * Reads a runner directory written by {@link #write}.
      *
      * @throws IOException if a file is missing, unreadable, of another format, or the log does not
-     *     match the manifest's totals
+     *     match the manifest's totals; the message names the file, the caller the folder
      */
     public static RunnerResults read(Path runnerDir) throws IOException {
         JsonNode file;
@@ -130,7 +130,7 @@ public final class ResultsFiles {
         }
         String format = ManifestJson.format(file);
         if (!ManifestJson.FORMAT.equals(format)) {
-            throw new IOException(runnerDir + ": format '" + format + "' is not " + ManifestJson.FORMAT);
+            throw new IOException(MANIFEST_FILE + ": format '" + format + "' is not " + ManifestJson.FORMAT);
         }
         try {
             ManifestJson.Recorded recorded = ManifestJson.recorded(JSON, file);
@@ -139,7 +139,7 @@ public final class ResultsFiles {
             SortedMap<SeriesKey, LatencyCounts> series = readLog(runnerDir.resolve(LOG_FILE), manifest.startEpochMs());
             ManifestJson.Totals inLog = ManifestJson.Totals.of(series);
             if (!inLog.equals(recorded.totals())) {
-                throw new IllegalArgumentException(LOG_FILE + " holds " + inLog.requests() + " requests but "
+                throw new IOException(LOG_FILE + " holds " + inLog.requests() + " requests but "
                         + MANIFEST_FILE + " says " + recorded.totals().requests() + " (by endpoint "
                         + inLog.byEndpoint()
                         + " against " + recorded.totals().byEndpoint() + "): cut short, or files of different runs");
@@ -157,7 +157,7 @@ public final class ResultsFiles {
             throw new IOException(
                     MANIFEST_FILE + " is not a " + ManifestJson.FORMAT + " manifest: " + firstClause(e), e);
         } catch (IllegalArgumentException e) {
-            throw new IOException(runnerDir + ": " + e.getMessage(), e);
+            throw new IOException(MANIFEST_FILE + ": " + e.getMessage(), e);
         }
     }
 
@@ -209,17 +209,25 @@ public final class ResultsFiles {
         try (HistogramLogReader log = new HistogramLogReader(path.toFile())) {
             for (EncodableHistogram read = nextInterval(log); read != null; read = nextInterval(log)) {
                 if (!(read instanceof Histogram histogram)) {
-                    throw new IllegalArgumentException(LOG_FILE + " holds a non-integer histogram");
+                    throw new IOException(LOG_FILE + " holds a non-integer histogram");
                 }
                 // The reader rebuilds absolute ms from "%.3f" seconds and truncates; round to the second.
                 long second = Math.round((histogram.getStartTimeStamp() - startEpochMs) / 1000.0);
-                SeriesKey key = SeriesTag.decode(second, histogram.getTag());
+                SeriesKey key = seriesKey(second, histogram.getTag());
                 // Decoded histograms are flat, tens of KB each: keep only the compact counts.
                 if (series.put(key, LatencyCounts.of(histogram)) != null) {
-                    throw new IllegalArgumentException(LOG_FILE + " holds " + key + " twice");
+                    throw new IOException(LOG_FILE + " holds " + key + " twice");
                 }
             }
         }
         return series;
+    }
+
+    private static SeriesKey seriesKey(long second, String tag) throws IOException {
+        try {
+            return SeriesTag.decode(second, tag);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(LOG_FILE + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -106,8 +106,24 @@ class ReportCommandErrorsTest {
 
         // Then
         assertThat(report(runDir.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: cannot read results in " + runDir.resolve("runner-0") + ": ");
+        assertThat(err.toString())
+                .startsWith("error: cannot read results in " + runDir.resolve("runner-0") + ": manifest.json ");
         assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a manifest of an unknown format names the folder once, then the file and the format")
+    void otherFormat() throws Exception {
+        // Given
+        writeRun(2_000);
+        Path manifest = runDir.resolve("runner-0").resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("tacos-results/1", "tacos-results/9"));
+
+        // Then
+        assertThat(report(runDir.toString())).isEqualTo(1);
+        assertThat(err.toString().strip())
+                .isEqualTo("error: cannot read results in " + runDir.resolve("runner-0")
+                        + ": manifest.json: format 'tacos-results/9' is not tacos-results/1");
     }
 
     @Test

@@ -188,7 +188,7 @@ class ResultsFilesTest {
         // When / Then
         assertThatThrownBy(() -> ResultsFiles.read(dir))
                 .isInstanceOf(IOException.class)
-                .hasMessage(dir + ": runner index 5 is not in 0..0");
+                .hasMessage("manifest.json: runner index 5 is not in 0..0");
     }
 
     /** Writes this runner's results, then replaces {@code from} by {@code to} in its manifest.json. */
