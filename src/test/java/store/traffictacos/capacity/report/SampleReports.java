@@ -120,6 +120,33 @@ public final class SampleReports {
                 null));
     }
 
+    /** The sample run with the runners' transport recorded. */
+    public static CapacityReport withTransport(CapacityReport.Transport transport) {
+        CapacityReport report = failingAtPeak();
+        return new CapacityReport(
+                report.format(),
+                report.runId(),
+                report.profile(),
+                report.runners(),
+                report.startEpochMs(),
+                report.endEpochMs(),
+                report.verdict(),
+                report.knee(),
+                report.phases(),
+                report.endpoints(),
+                report.timeline(),
+                report.generatorWarnings(),
+                report.slos(),
+                report.comparison(),
+                report.cost(),
+                report.trend(),
+                report.platform(),
+                report.platformUnavailable(),
+                report.runnerResults(),
+                report.startSkewMs(),
+                transport);
+    }
+
     private static CapacityReport withFirstPhase(UnaryOperator<PhaseReport> change) {
         CapacityReport report = failingAtPeak();
         List<PhaseReport> phases = new ArrayList<>(report.phases());

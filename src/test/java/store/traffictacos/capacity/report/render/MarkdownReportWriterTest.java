@@ -88,28 +88,7 @@ class MarkdownReportWriterTest {
     @DisplayName("the generator's line says its HTTP version, connections, in-flight peak and budget, and timeout")
     void transport() {
         // Given
-        CapacityReport sample = SampleReports.failingAtPeak();
-        CapacityReport report = new CapacityReport(
-                sample.format(),
-                sample.runId(),
-                sample.profile(),
-                sample.runners(),
-                sample.startEpochMs(),
-                sample.endEpochMs(),
-                sample.verdict(),
-                sample.knee(),
-                sample.phases(),
-                sample.endpoints(),
-                sample.timeline(),
-                sample.generatorWarnings(),
-                sample.slos(),
-                sample.comparison(),
-                sample.cost(),
-                sample.trend(),
-                sample.platform(),
-                sample.platformUnavailable(),
-                sample.runnerResults(),
-                sample.startSkewMs(),
+        CapacityReport report = SampleReports.withTransport(
                 new CapacityReport.Transport(List.of("2"), 10_000, 8_800, 12, 4, 3, 3_100L));
 
         // When
