@@ -32,6 +32,7 @@ import store.traffictacos.capacity.runner.Transport;
 import store.traffictacos.capacity.runner.TransportLimits;
 import store.traffictacos.capacity.simulations.chains.Arrival;
 import store.traffictacos.capacity.simulations.endpoints.Auth;
+import store.traffictacos.capacity.simulations.endpoints.RateLimitHeaders;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 import store.traffictacos.capacity.simulations.profiles.Injection;
 import store.traffictacos.capacity.simulations.runtime.ConnectionCounter;
@@ -158,13 +159,14 @@ public final class CapacityRun {
     }
 
     public HttpProtocolBuilder protocol() {
-        HttpProtocolBuilder protocol = http.baseUrl(target.url().toString())
+        HttpProtocolBuilder protocol = RateLimitHeaders.readOnRejection(http.baseUrl(
+                        target.url().toString())
                 .userAgentHeader(settings.runner().journeys().userAgent())
                 .contentTypeHeader("application/json")
                 .acceptHeader("application/json")
                 // One pool for all virtual users: an open-model user per request must not open a connection each
                 // (without it each user is a client of its own, with its own connections, HTTP/2 ones too).
-                .shareConnections();
+                .shareConnections());
         // HTTP/2 through ALPN: up to the server's stream limit (128 on the ALB) of outstanding requests share a
         // connection, where HTTP/1.1 needs a connection per outstanding request.
         return transport().httpVersion() == HttpVersion.HTTP_2 ? protocol.enableHttp2() : protocol;
