@@ -10,6 +10,7 @@ import store.traffictacos.capacity.results.Outcomes;
 import store.traffictacos.capacity.simulations.endpoints.Auth;
 import store.traffictacos.capacity.simulations.endpoints.PaymentEndpoints;
 import store.traffictacos.capacity.simulations.endpoints.QueueEndpoints;
+import store.traffictacos.capacity.simulations.endpoints.RateLimitHeaders;
 import store.traffictacos.capacity.simulations.endpoints.ReservationEndpoints;
 import store.traffictacos.capacity.simulations.endpoints.Sessions;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
@@ -138,6 +139,10 @@ public final class Arrival {
             return timedOut ? TIMEOUT : "connection";
         }
         int status = session.getInt(Sessions.HTTP_STATUS);
+        String rateLimited = status == 429 ? RateLimitHeaders.rateLimitedOutcome(session) : null;
+        if (rateLimited != null) {
+            return rateLimited;
+        }
         return expected(work.step(), status) ? "check" : "http_" + status;
     }
 

@@ -9,17 +9,26 @@ public final class Journey {
     private final String eventId;
     private final boolean purchases;
     private final long joinedAtNanos;
+    /** The address it carries in X-Forwarded-For, all its life; null: the runner's own. */
+    private final String clientAddress;
+
     volatile String waitingToken;
     volatile String reservationToken;
     volatile String reservationId;
     volatile String paymentIntentId;
     volatile int polls;
 
-    Journey(long userId, String eventId, boolean purchases, long joinedAtNanos) {
+    Journey(long userId, String eventId, boolean purchases, long joinedAtNanos, String clientAddress) {
         this.userId = "user-" + userId;
         this.eventId = eventId;
         this.purchases = purchases;
         this.joinedAtNanos = joinedAtNanos;
+        this.clientAddress = clientAddress;
+    }
+
+    /** The address it carries in X-Forwarded-For; null when the run does not spread its identity. */
+    public String clientAddress() {
+        return clientAddress;
     }
 
     public String userId() {

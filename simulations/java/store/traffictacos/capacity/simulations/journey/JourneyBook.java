@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,6 +34,7 @@ public final class JourneyBook {
     /** The earliest due time in {@link #dueLater}, {@link Long#MAX_VALUE} when it is empty. */
     private volatile long dueLaterHeadNanos = Long.MAX_VALUE;
 
+    private final LongFunction<String> addresses;
     private final LongAdder completed = new LongAdder();
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -41,7 +43,21 @@ public final class JourneyBook {
      * @param runnerIndex user ids are {@code runnerIndex + k × runnerCount}, so runners never collide
      */
     public JourneyBook(JourneyPlan plan, int runnerIndex, int runnerCount, LongSupplier nanoClock) {
+        this(plan, runnerIndex, runnerCount, journeyNumber -> null, nanoClock);
+    }
+
+    /**
+     * @param addresses the X-Forwarded-For address of the runner's n-th journey (0, 1, ...); null: the
+     *     runner's own
+     */
+    public JourneyBook(
+            JourneyPlan plan,
+            int runnerIndex,
+            int runnerCount,
+            LongFunction<String> addresses,
+            LongSupplier nanoClock) {
         this.plan = plan;
+        this.addresses = addresses;
         this.firstUserId = runnerIndex;
         this.userIdStride = runnerCount;
         this.nanoClock = nanoClock;
@@ -77,12 +93,14 @@ public final class JourneyBook {
             }
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long userId = firstUserId + joins.getAndIncrement() * userIdStride;
+        long journeyNumber = joins.getAndIncrement();
+        long userId = firstUserId + journeyNumber * userIdStride;
         Journey journey = new Journey(
                 userId,
                 "evt_" + (1 + random.nextInt(plan.events())),
                 random.nextDouble() < plan.purchaseShare(),
-                nanoClock.getAsLong());
+                nanoClock.getAsLong(),
+                addresses.apply(journeyNumber));
         return new Work(journey, Step.JOIN);
     }
 

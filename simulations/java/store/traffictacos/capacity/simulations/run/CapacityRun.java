@@ -25,6 +25,7 @@ import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.results.ResultsRecorder;
 import store.traffictacos.capacity.results.RunnerTransport;
 import store.traffictacos.capacity.results.Snapshot;
+import store.traffictacos.capacity.runner.ClientAddressPool;
 import store.traffictacos.capacity.runner.HttpVersion;
 import store.traffictacos.capacity.runner.InFlightBudget;
 import store.traffictacos.capacity.runner.StartInstant;
@@ -32,6 +33,8 @@ import store.traffictacos.capacity.runner.Transport;
 import store.traffictacos.capacity.runner.TransportLimits;
 import store.traffictacos.capacity.simulations.chains.Arrival;
 import store.traffictacos.capacity.simulations.endpoints.Auth;
+import store.traffictacos.capacity.simulations.endpoints.ClientHeader;
+import store.traffictacos.capacity.simulations.endpoints.RateLimitHeaders;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 import store.traffictacos.capacity.simulations.profiles.Injection;
 import store.traffictacos.capacity.simulations.runtime.ConnectionCounter;
@@ -56,6 +59,9 @@ public final class CapacityRun {
     private final RunSettings settings;
     private final LocalTarget target;
     private final JourneyBook journeys;
+    /** The X-Forwarded-For addresses of this runner's journeys when the run spreads its identity. */
+    private final ClientAddressPool addresses;
+
     private final LiveStats live = new LiveStats();
     private final CpuSampler cpu = new CpuSampler();
     /** How many requests may be outstanding, and why (Little's law over the request timeout). */
@@ -87,8 +93,9 @@ public final class CapacityRun {
     private CapacityRun(RunSettings settings, LocalTarget target) {
         this.settings = settings;
         this.target = target;
-        this.journeys =
-                new JourneyBook(settings.plan(), settings.runnerIndex(), settings.runnerCount(), System::nanoTime);
+        this.addresses = settings.runner().clientAddresses(settings.runnerIndex());
+        this.journeys = new JourneyBook(
+                settings.plan(), settings.runnerIndex(), settings.runnerCount(), addresses::address, System::nanoTime);
         this.platform = new SamplingSchedule(platformSamplers(settings, target), PLATFORM_PERIOD);
         // the embedded target holds the other end of every connection in this JVM
         this.budget = InFlightBudget.of(
@@ -158,13 +165,17 @@ public final class CapacityRun {
     }
 
     public HttpProtocolBuilder protocol() {
-        HttpProtocolBuilder protocol = http.baseUrl(target.url().toString())
+        HttpProtocolBuilder protocol = RateLimitHeaders.readOnRejection(http.baseUrl(
+                        target.url().toString())
                 .userAgentHeader(settings.runner().journeys().userAgent())
                 .contentTypeHeader("application/json")
                 .acceptHeader("application/json")
                 // One pool for all virtual users: an open-model user per request must not open a connection each
                 // (without it each user is a client of its own, with its own connections, HTTP/2 ones too).
-                .shareConnections();
+                .shareConnections());
+        if (addresses.spread()) {
+            protocol = protocol.header("X-Forwarded-For", ClientHeader.forwardedFor(addresses));
+        }
         // HTTP/2 through ALPN: up to the server's stream limit (128 on the ALB) of outstanding requests share a
         // connection, where HTTP/1.1 needs a connection per outstanding request.
         return transport().httpVersion() == HttpVersion.HTTP_2 ? protocol.enableHttp2() : protocol;

@@ -7,7 +7,8 @@ public interface StepListener {
 
     /**
      * @param outcome {@code ok}, {@code not_ready} (the expected 403 at enter), {@code http_<code>},
-     *     {@code check} (right status, wrong body) or {@code connection} (no response)
+     *     {@code rate_limited_<limit>} (a 429 with the client's own bucket empty), {@code check} (right status,
+     *     wrong body) or {@code connection} (no response)
      */
     void answered(long sentEpochMs, String endpoint, String outcome, long latencyMicros);
 }

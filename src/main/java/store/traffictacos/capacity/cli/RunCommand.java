@@ -1,5 +1,6 @@
 package store.traffictacos.capacity.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -21,6 +22,7 @@ import store.traffictacos.capacity.controller.spec.RunSpecFile;
 import store.traffictacos.capacity.report.render.Charts;
 import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.runner.RunnerCapacity;
+import store.traffictacos.capacity.runner.RunnerSizing;
 
 /**
  * {@code tacos-capacity run}: one distributed run, from a run-spec YAML and/or options (options win).
@@ -69,6 +71,26 @@ final class RunCommand implements Callable<Integer> {
                     + "peak × this ÷ the requests one runner holds in flight, if more than by rate (default 1s).")
     String expectedLatency;
 
+    @Option(
+            names = "--client-ips",
+            paramLabel = "N",
+            description = "Spread the runners' identity: each journey carries X-Forwarded-For from N addresses in "
+                    + "198.18.0.0/15, split across the runners (run spec client.ips; default none).")
+    Integer clientIps;
+
+    @Option(
+            names = "--per-client-limit-rps",
+            paramLabel = "RPS",
+            description = "The platform's per-client rate limit (run spec platform.perClientLimitRps; default "
+                    + "10000, the production value; 0 = none).")
+    Long perClientLimitRps;
+
+    @Option(
+            names = "--dry-run",
+            description = "Print the whole plan (runners, shares, in-flight budgets, identities, checks) and exit "
+                    + "without creating anything.")
+    boolean dryRun;
+
     @Option(names = "--target", paramLabel = "URL", description = "The platform's URL, or 'embedded' (local backend).")
     String target;
 
@@ -108,6 +130,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         RunSpec spec = spec();
+        if (dryRun) {
+            RunPlan.lines(spec).forEach(command.commandLine().getOut()::println);
+            command.commandLine().getOut().flush();
+            return 0;
+        }
         if (Files.exists(new RunFolder(spec.runDir()).statusFile())) {
             throw new IllegalArgumentException(
                     "run " + spec.runId() + " already exists in " + spec.runDir() + "; give another --run-id");
@@ -157,6 +184,8 @@ final class RunCommand implements Callable<Integer> {
         option("--runners", runners, fields::setRunners);
         option("--runner-rps", runnerRps, fields::setRunnerRps);
         option("--expected-latency", expectedLatency, fields::setExpectedLatency);
+        option("--client-ips", clientIps, fields.client()::setIps);
+        option("--per-client-limit-rps", perClientLimitRps, fields.platform()::setPerClientLimitRps);
         option("--target", target, fields::setTarget);
         option("--backend", backend, fields::setBackend);
         option("--namespace", namespace, fields.kubernetes()::setNamespace);
@@ -169,9 +198,13 @@ final class RunCommand implements Callable<Integer> {
         option("--reports", reports, fields::setReports);
         option("--barrier-timeout", barrierTimeout, fields.timeouts()::setBarrier);
         option("--start-lead", startLead, fields.timeouts()::setStartLead);
-        RunSpec spec = fields.toSpec(RunIds.stamped("run", LocalDateTime.now()));
-        fields.sizing().reasoning().forEach(line -> System.out.println("sizing: " + line));
-        return spec;
+        // the reasoning comes first: a plan refused for its identities is refused after it
+        PrintWriter out = command.commandLine().getOut();
+        RunnerSizing sizing = fields.sizing();
+        sizing.reasoning().forEach(line -> out.println("sizing: " + line));
+        fields.identitySizing(sizing.runners()).reasoning().forEach(line -> out.println("sizing: " + line));
+        out.flush();
+        return fields.toSpec(RunIds.stamped("run", LocalDateTime.now()));
     }
 
     private static String text(Path path) {

@@ -56,6 +56,12 @@ final class TargetCommand implements Callable<Integer> {
     long rateLimitBurst = DEFAULTS.rateLimit().burst();
 
     @Option(
+            names = "--rate-limit-by-peer",
+            description = "Key the rate limit on the peer address alone, ignoring X-Forwarded-For and X-Real-IP, as a "
+                    + "platform behind no trusted proxy does (default: the gateway's keying).")
+    boolean rateLimitByPeer;
+
+    @Option(
             names = "--jwt-secret",
             description =
                     "HS256 secret for bearer tokens (default: env TACOS_JWT_SECRET, " + "else a development secret).")
@@ -116,7 +122,7 @@ final class TargetCommand implements Callable<Integer> {
                 capacityRps,
                 serviceTimeMs,
                 queueLimit,
-                new RateLimit(rateLimitRps, rateLimitBurst),
+                new RateLimit(rateLimitRps, rateLimitBurst, !rateLimitByPeer),
                 jwtSecret,
                 Duration.ofMillis(paymentDelayMs),
                 webhookSecret,

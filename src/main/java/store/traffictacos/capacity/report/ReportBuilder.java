@@ -58,8 +58,10 @@ import store.traffictacos.capacity.results.RunnerOutcomes;
  *   <li>A judged phase's SLOs are judged with confidence ({@link SloJudge}); a step's latency trend says
  *       whether it had settled ({@link SettledCheck}). A phase in which the generator fell behind is
  *       flagged {@code generatorLimited} and its seconds listed in the generator warnings: it fails when
- *       an SLO failed (so a reader sees whom to blame), and is otherwise not measured, never passed. The
- *       knee skips such windows.</li>
+ *       an SLO failed (so a reader sees whom to blame), and is otherwise not measured, never passed. A
+ *       phase in which the platform's per-client limit refused the load test's own address (a 429 with
+ *       the client's bucket empty) is not measured and judged against no SLO: the warning names the limit
+ *       and the count. The knee skips such windows.</li>
  *   <li>The verdict is FAIL when a judged phase failed, INCONCLUSIVE when none failed but one was not
  *       measured or rests on too few samples (or none was judged), else PASS; a PASS becomes REGRESSED
  *       when a regression rule against the baseline from the history broke.</li>
@@ -101,7 +103,9 @@ public final class ReportBuilder {
                 phases.add(phaseReport(phase, measured, List.of(), PhaseOutcome.NOT_JUDGED, null, List.of()));
                 continue;
             }
-            List<SloResult> judged = SloJudge.judge(slos, measured);
+            // A window the per-client limit refused the load test's own identity in has no SLO verdict:
+            // its errors and latencies are the load test's address, not the platform's capacity.
+            List<SloResult> judged = measured.identityLimited() ? List.of() : SloJudge.judge(slos, measured);
             Settling settling = phase.ramp() ? null : SettledCheck.of(phase, seconds, slos.settledRise());
             phases.add(phaseReport(
                     phase,
@@ -164,11 +168,15 @@ public final class ReportBuilder {
     }
 
     /**
-     * A failed SLO fails the phase even where the generator fell behind (the phase says that too); a
-     * phase the generator could not load is otherwise not measured; one whose SLOs held only partly
+     * A phase in which the platform's per-client limit refused the load test's own identity is not
+     * measured, whatever its SLOs would say. A failed SLO fails the phase even where the generator fell
+     * behind (the phase says that too); a phase the generator could not load is otherwise not measured; one whose SLOs held only partly
      * with confidence rests on too few samples.
      */
     private static PhaseOutcome outcome(Measurement measured, List<SloResult> judged) {
+        if (measured.identityLimited()) {
+            return PhaseOutcome.NOT_MEASURED;
+        }
         if (SloJudge.anyFailed(judged)) {
             return PhaseOutcome.FAIL;
         }

@@ -5,11 +5,35 @@ public final class Outcomes {
     public static final String OK = "ok";
     /** The 403 NOT_READY at enter: the queue's expected answer to an early user, not a failure. */
     public static final String NOT_READY = "not_ready";
+    /**
+     * A 429 answered with {@code X-RateLimit-Remaining: 0}: the client's own bucket was empty, so the
+     * platform's per-client limit refused the load test's identity. The outcome is this prefix and the
+     * answer's {@code X-RateLimit-Limit}, e.g. {@code rate_limited_10000}, so that the limit reaches the
+     * report with the count.
+     */
+    public static final String RATE_LIMITED_PREFIX = "rate_limited_";
 
     private Outcomes() {}
 
     /** Every failure kind ({@code http_503}, {@code connection}, {@code timeout}, {@code check}, ...). */
     public static boolean isError(String outcome) {
         return !OK.equals(outcome) && !NOT_READY.equals(outcome);
+    }
+
+    /** The outcome of a 429 whose client bucket was empty, under a per-client limit of {@code limitRps}. */
+    public static String rateLimited(long limitRps) {
+        return RATE_LIMITED_PREFIX + limitRps;
+    }
+
+    /** The per-client limit a {@link #rateLimited} outcome names; -1 for any other outcome. */
+    public static long perClientLimit(String outcome) {
+        if (!outcome.startsWith(RATE_LIMITED_PREFIX)) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(outcome.substring(RATE_LIMITED_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

@@ -38,6 +38,8 @@ import store.traffictacos.capacity.config.Uris;
  *     {@value #EXIT_NOT_PASSED}, which fails {@code mvn gatling:test} (the pom sets it; {@code
  *     -Dverdict.failBuild=false} keeps the build green for who only wants the report); never for a
  *     controlled runner, whose controller judges the run
+ * @param clientIps addresses the run's journeys carry in {@code X-Forwarded-For}, split across its runners
+ *     ({@link ClientAddressPool}); 0: none, every request leaves with its runner's own address
  */
 public record RunnerSettings(
         String runId,
@@ -55,7 +57,8 @@ public record RunnerSettings(
         boolean controlled,
         boolean resultsToLog,
         Transport transport,
-        boolean failBuild) {
+        boolean failBuild,
+        int clientIps) {
 
     private static final String RUN_ID = "run.id";
     private static final String TARGET = "target.url";
@@ -71,6 +74,7 @@ public record RunnerSettings(
     private static final String RESULTS_TO_LOG = "results.log";
     private static final String JWT_SECRET = "jwt.secret";
     private static final String FAIL_BUILD = "verdict.failBuild";
+    private static final String CLIENT_IPS = "client.ips";
 
     /** The exit code of a lone runner whose report did not pass, as {@code run} and {@code report} say it. */
     public static final int EXIT_NOT_PASSED = 2;
@@ -98,6 +102,10 @@ public record RunnerSettings(
         }
         RunnerCapacity.requireShareWithin(profile.profile(), runnerCount, maxRps);
         Objects.requireNonNull(transport, "transport");
+        named(CLIENT_IPS, () -> {
+            ClientAddressPool.requireSplittable(clientIps, runnerCount);
+            return clientIps;
+        });
     }
 
     /**
@@ -127,7 +135,8 @@ public record RunnerSettings(
                 false,
                 false,
                 Transport.defaults(),
-                false);
+                false,
+                0);
     }
 
     /**
@@ -161,7 +170,8 @@ public record RunnerSettings(
                 Boolean.parseBoolean(value.apply(CONTROLLED)),
                 Boolean.parseBoolean(value.apply(RESULTS_TO_LOG)),
                 Transport.fromProperties(properties),
-                flag(FAIL_BUILD, value.apply(FAIL_BUILD)));
+                flag(FAIL_BUILD, value.apply(FAIL_BUILD)),
+                integer(CLIENT_IPS, value.apply(CLIENT_IPS), 0));
     }
 
     /** Every setting as properties: what {@link #fromProperties} reads back into an equal value. */
@@ -191,6 +201,7 @@ public record RunnerSettings(
         properties.put(RESULTS_TO_LOG, Boolean.toString(resultsToLog));
         properties.putAll(transport.toProperties());
         properties.put(FAIL_BUILD, Boolean.toString(failBuild));
+        properties.put(CLIENT_IPS, Integer.toString(clientIps));
         return properties;
     }
 
@@ -240,7 +251,8 @@ public record RunnerSettings(
                 controlled,
                 resultsToLog,
                 transport,
-                failBuild);
+                failBuild,
+                clientIps);
     }
 
     public RunnerSettings withStart(StartPlan start) {
@@ -260,7 +272,35 @@ public record RunnerSettings(
                 controlled,
                 resultsToLog,
                 transport,
-                failBuild);
+                failBuild,
+                clientIps);
+    }
+
+    /** These settings with {@code clientIps} client addresses spread across the runners. */
+    public RunnerSettings withClientIps(int clientIps) {
+        return new RunnerSettings(
+                runId,
+                target,
+                profile,
+                runnerCount,
+                start,
+                warmUp,
+                journeys,
+                maxInFlight,
+                maxRps,
+                platformRedis,
+                sloFile,
+                reportsDir,
+                controlled,
+                resultsToLog,
+                transport,
+                failBuild,
+                clientIps);
+    }
+
+    /** This runner's part of the run's client addresses ({@link ClientAddressPool}). */
+    public ClientAddressPool clientAddresses(int runnerIndex) {
+        return ClientAddressPool.of(clientIps, runnerIndex, runnerCount);
     }
 
     public RunnerSettings withReportsDir(Path reportsDir) {
@@ -280,7 +320,8 @@ public record RunnerSettings(
                 controlled,
                 resultsToLog,
                 transport,
-                failBuild);
+                failBuild,
+                clientIps);
     }
 
     /**
@@ -307,7 +348,8 @@ public record RunnerSettings(
                 true,
                 resultsToLog,
                 transport,
-                false);
+                false,
+                clientIps);
     }
 
     static <T> T named(String key, java.util.function.Supplier<T> check) {

@@ -69,7 +69,8 @@ class RunnerSettingsTest {
                         Map.entry("request.timeout", "2500ms"),
                         Map.entry("http.version", "2"),
                         Map.entry("tls.trust.store", dir.resolve("trust.p12").toString()),
-                        Map.entry("tls.trust.password", "changeit")),
+                        Map.entry("tls.trust.password", "changeit"),
+                        Map.entry("client.ips", "64")),
                 DEFAULT_ID);
 
         // When
@@ -77,6 +78,7 @@ class RunnerSettingsTest {
 
         // Then
         assertThat(readBack).isEqualTo(settings);
+        assertThat(readBack.clientIps()).isEqualTo(64);
         assertThat(readBack.profile().profile().name()).isEqualTo("steps");
         assertThat(readBack.toProperties()).doesNotContainKeys("profile.file", "runner.index", "jwt.secret");
     }

@@ -31,6 +31,25 @@ class JourneyBookTest {
     }
 
     @Test
+    @DisplayName("each new journey takes the client address of its number, and keeps it for its next steps")
+    void clientAddressPerJourney() {
+        // Given a book whose n-th journey's address is "a<n>"
+        JourneyBook book = new JourneyBook(allPurchase, 0, 1, n -> "a" + n, nanos::get);
+
+        // When two journeys start and the first one's poll comes due
+        Work first = book.next();
+        Work second = book.next();
+        book.after(first, Outcome.OK);
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        Work poll = book.next();
+
+        // Then
+        assertThat(first.journey().clientAddress()).isEqualTo("a0");
+        assertThat(second.journey().clientAddress()).isEqualTo("a1");
+        assertThat(poll.journey().clientAddress()).isEqualTo("a0");
+    }
+
+    @Test
     @DisplayName("a status poll is due only after the poll interval")
     void pollWaitsItsInterval() {
         // Given a journey that joined

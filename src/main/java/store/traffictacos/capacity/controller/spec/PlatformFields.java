@@ -6,6 +6,7 @@ import store.traffictacos.capacity.config.Durations;
 import store.traffictacos.capacity.controller.RunSpec.Backend;
 import store.traffictacos.capacity.controller.RunSpec.PlatformSpec;
 import store.traffictacos.capacity.platform.kubernetes.KubernetesSamplerSettings;
+import store.traffictacos.capacity.runner.IdentitySizing;
 
 /** The run spec's {@code platform:} section: what the controller samples beside the load. */
 public final class PlatformFields {
@@ -14,6 +15,7 @@ public final class PlatformFields {
     private List<String> deployments = KubernetesSamplerSettings.DEFAULT_DEPLOYMENTS;
     private RedisFields redis;
     private CloudWatchFields cloudwatch;
+    private long perClientLimitRps = IdentitySizing.DEFAULT_PER_CLIENT_LIMIT_RPS;
 
     public void setPeriod(String period) {
         this.period = Durations.positive(period);
@@ -33,6 +35,18 @@ public final class PlatformFields {
 
     public void setCloudwatch(CloudWatchFields cloudwatch) {
         this.cloudwatch = cloudwatch;
+    }
+
+    /** The platform's per-client rate limit, req/s per client address; 0: none. */
+    public void setPerClientLimitRps(long perClientLimitRps) {
+        if (perClientLimitRps < 0) {
+            throw new IllegalArgumentException("perClientLimitRps: must be 0 (none) or more, got " + perClientLimitRps);
+        }
+        this.perClientLimitRps = perClientLimitRps;
+    }
+
+    long perClientLimitRps() {
+        return perClientLimitRps;
     }
 
     /** @param backend without {@code kubernetes:}, the Kubernetes backend samples the cluster and the local one not */

@@ -17,6 +17,7 @@ import store.traffictacos.capacity.controller.RunSpec.Backend;
 import store.traffictacos.capacity.controller.RunSpec.KubernetesSpec;
 import store.traffictacos.capacity.controller.RunSpec.Timeouts;
 import store.traffictacos.capacity.profile.LoadProfile;
+import store.traffictacos.capacity.runner.IdentitySizing;
 import store.traffictacos.capacity.runner.ProfileChoice;
 import store.traffictacos.capacity.runner.RunnerCapacity;
 import store.traffictacos.capacity.runner.RunnerSettings;
@@ -40,7 +41,8 @@ import store.traffictacos.capacity.yaml.YamlBinding;
  * kubernetes: {namespace, appNamespace, image, runnerCpu, runnerMemory, serviceAccount, nodeSelector,
  *              tolerations, ttlSecondsAfterFinished, kubeconfig, context, nodePool}     # KubernetesFields
  * scale: [{hpa: gateway-api, min: 20, max: 100}, {deployment: reservation-worker, replicas: 10}]  # ScaleFields
- * platform: {period: 5s, kubernetes: true, deployments: [...],                          # PlatformFields
+ * client: {ips: 1000}        # X-Forwarded-For addresses spread across the runners (ClientFields)
+ * platform: {period: 5s, kubernetes: true, deployments: [...], perClientLimitRps: 10000, # PlatformFields
  *            redis: {uri, passwordEnv, passwordSecret: {name, key}},                    # RedisFields
  *            cloudwatch: {cacheClusterIds: [...], region, endpoint, period, live}}      # CloudWatchFields
  * slo: slo.yaml
@@ -70,6 +72,7 @@ public final class RunSpecFile {
     private KubernetesFields kubernetes = new KubernetesFields();
     private List<ScaleFields> scale = List.of();
     private PlatformFields platform = new PlatformFields();
+    private ClientFields client = new ClientFields();
     private String slo;
     private String baseline;
     private String reports;
@@ -102,6 +105,40 @@ public final class RunSpecFile {
                 runnerRps == null ? RunnerCapacity.DEFAULT_SHARE_RPS : runnerRps,
                 expectedLatency == null ? RunnerSizing.DEFAULT_EXPECTED_LATENCY : expectedLatency,
                 RunnerSettings.fromProperties(simulation, "spec").transport().httpVersion());
+    }
+
+    /**
+     * Whether one client identity must send more than the platform's per-client limit over {@code runners}
+     * runners ({@link IdentitySizing}).
+     */
+    public IdentitySizing identitySizing(int runners) {
+        return IdentitySizing.of(
+                profileChoice().profile(), runners, clientIps(), platform.perClientLimitRps(), sources());
+    }
+
+    /**
+     * Where the runners' requests come from: local runners all from this machine; pods from their own
+     * addresses towards a target inside the cluster, and through the NAT gateway's towards any other.
+     */
+    private IdentitySizing.Sources sources() {
+        if (backend != Backend.KUBERNETES) {
+            return new IdentitySizing.Sources(true, "one address for all runners, this machine's");
+        }
+        String host = target == null || target.getHost() == null ? "" : target.getHost();
+        boolean inCluster = !host.contains(".") || host.endsWith(".svc") || host.endsWith(".svc.cluster.local");
+        return inCluster
+                ? new IdentitySizing.Sources(false, "one address per runner, its pod's, towards an in-cluster target")
+                : new IdentitySizing.Sources(
+                        true,
+                        "one address for all runners, the NAT gateway's they leave through towards a target outside"
+                                + " the cluster");
+    }
+
+    /** {@code client.ips} given in its section (or by {@code --client-ips}), else in {@code simulation:}. */
+    private int clientIps() {
+        return client.ips() != null
+                ? client.ips()
+                : RunnerSettings.fromProperties(simulation, "spec").clientIps();
     }
 
     private ProfileChoice profileChoice() {
@@ -171,6 +208,18 @@ public final class RunSpecFile {
         this.platform = platform;
     }
 
+    public PlatformFields platform() {
+        return platform;
+    }
+
+    public void setClient(ClientFields client) {
+        this.client = client;
+    }
+
+    public ClientFields client() {
+        return client;
+    }
+
     public void setSlo(String slo) {
         this.slo = text(slo);
     }
@@ -220,6 +269,9 @@ public final class RunSpecFile {
         LoadProfile loadProfile = profileChoice.profile();
         int runnerCount = sizing().runners();
         RunnerCapacity.requireShareWithin(loadProfile, runnerCount, RunnerCapacity.SUSTAINED_RPS);
+        identitySizing(runnerCount).refusal().ifPresent(refusal -> {
+            throw new IllegalArgumentException(refusal);
+        });
         KubernetesSpec k8s = kubernetes.toSpec();
         Timeouts chosenTimeouts = timeouts.toSpec();
         String id = runId == null ? defaultRunId : runId;
@@ -232,6 +284,7 @@ public final class RunSpecFile {
                         runnerCount,
                         warmUp(chosenTimeouts),
                         chosenBackend == Backend.KUBERNETES)
+                .withClientIps(clientIps())
                 .requireReachableTarget();
         return new RunSpec(
                 runner,

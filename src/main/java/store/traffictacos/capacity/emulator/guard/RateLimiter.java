@@ -19,7 +19,7 @@ public final class RateLimiter {
         if (!limit.enabled()) {
             return null;
         }
-        return store.take(ClientAddress.of(request), nowMs);
+        return store.take(limit.keyedOnForwardedHeaders() ? ClientAddress.of(request) : request.clientIp(), nowMs);
     }
 
     public static ApiException rejection() {

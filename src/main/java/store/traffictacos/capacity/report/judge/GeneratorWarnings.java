@@ -5,8 +5,8 @@ import java.util.List;
 import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
 
 /**
- * The runs of consecutive seconds in which the load generator sent less than it was scheduled to,
- * or a runner was short of CPU.
+ * The runs of consecutive seconds in which the load generator sent less than it was scheduled to, a
+ * runner was short of CPU, or the platform's per-client limit refused the load test's own identity.
  */
 public final class GeneratorWarnings {
     private GeneratorWarnings() {}
@@ -24,9 +24,11 @@ public final class GeneratorWarnings {
             long sent = 0;
             double busiestCpu = Double.NaN;
             boolean cpuShort = false;
+            long rateLimited = 0;
             for (; second < seconds.length() && seconds.isBehind(second); second++) {
                 scheduled += seconds.scheduled(second);
                 sent += seconds.sent(second);
+                rateLimited += seconds.rateLimited(second);
                 if (seconds.runnerShortOfCpu(second)) {
                     cpuShort = true;
                     busiestCpu = Double.isNaN(busiestCpu)
@@ -34,9 +36,22 @@ public final class GeneratorWarnings {
                             : Math.max(busiestCpu, seconds.busiestRunnerCpu(second));
                 }
             }
-            warnings.add(new GeneratorWarning(from, second, reason(scheduled, sent, cpuShort, busiestCpu)));
+            String reason = reason(scheduled, sent, cpuShort, busiestCpu);
+            warnings.add(new GeneratorWarning(
+                    from,
+                    second,
+                    rateLimited == 0
+                            ? reason
+                            : identityReason(rateLimited, seconds.perClientLimitRps()) + "; " + reason));
         }
         return warnings;
+    }
+
+    /** The cause named in the report's words, with the count: never a capacity the platform lacked. */
+    static String identityReason(long rateLimited, long limitRps) {
+        return "rejected by the platform's per-client limit of " + limitRps
+                + " req/s: the load test's own identity, not capacity (" + rateLimited
+                + " answers 429 RATE_LIMITED with the client's bucket empty)";
     }
 
     private static String reason(long scheduled, long sent, boolean cpuShort, double busiestCpu) {

@@ -9,7 +9,10 @@ import store.traffictacos.capacity.report.settings.SloSet.Metric;
  * sending), latency percentiles of every answered request (ms) with their confidence bounds, and
  * errors by kind.
  *
- * @param generatorLimited some second of the window sent fewer than the behind ratio of its schedule
+ * @param generatorLimited in some second of the window the load test fell short: it sent fewer than the
+ *     behind ratio of its schedule, a runner was short of CPU, or it was identity-limited
+ * @param identityLimited in some second of the window the platform's per-client limit refused the load
+ *     test's own address (a 429 with its bucket empty): the window says nothing of capacity
  * @param p50Bounds the confidence bounds of p50; null when not computed (a timeline second)
  */
 public record Measurement(
@@ -23,6 +26,7 @@ public record Measurement(
         double maxMs,
         SortedMap<String, Long> errorsByKind,
         boolean generatorLimited,
+        boolean identityLimited,
         @Nullable QuantileBounds p50Bounds,
         @Nullable QuantileBounds p95Bounds,
         @Nullable QuantileBounds p99Bounds) {

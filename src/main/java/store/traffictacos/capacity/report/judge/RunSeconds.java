@@ -32,6 +32,11 @@ public final class RunSeconds {
 
     private final long[] scheduled;
     private final long[] sent;
+    /** Answers refused by the platform's per-client limit with the client's bucket empty ({@link Outcomes#rateLimited}). */
+    private final long[] rateLimited;
+    /** The per-client limit those answers named (the highest, if they named several); -1 without any. */
+    private final long perClientLimitRps;
+
     private final double[] busiestRunnerCpu;
     private final List<LatencyCounts> latency;
     private final List<SortedMap<String, Long>> errors;
@@ -42,6 +47,8 @@ public final class RunSeconds {
     private RunSeconds(
             long[] scheduled,
             long[] sent,
+            long[] rateLimited,
+            long perClientLimitRps,
             double[] busiestRunnerCpu,
             List<LatencyCounts> latency,
             List<SortedMap<String, Long>> errors,
@@ -49,6 +56,8 @@ public final class RunSeconds {
             int runners) {
         this.scheduled = scheduled;
         this.sent = sent;
+        this.rateLimited = rateLimited;
+        this.perClientLimitRps = perClientLimitRps;
         this.busiestRunnerCpu = busiestRunnerCpu;
         this.latency = latency;
         this.errors = errors;
@@ -71,6 +80,8 @@ public final class RunSeconds {
         // Series come ordered by second: add each second's series into one histogram, then keep
         // its compact counts (a flat histogram per second would cost tens of KB each).
         Histogram second = Latencies.newHistogram();
+        long[] rateLimited = new long[length];
+        long perClientLimitRps = -1;
         long current = -1;
         for (Map.Entry<SeriesKey, LatencyCounts> entry : series.entrySet()) {
             SeriesKey key = entry.getKey();
@@ -82,6 +93,11 @@ public final class RunSeconds {
             if (Outcomes.isError(key.outcome())) {
                 errors.get((int) current).merge(key.outcome(), entry.getValue().totalCount(), Long::sum);
             }
+            long limit = Outcomes.perClientLimit(key.outcome());
+            if (limit >= 0) {
+                rateLimited[(int) current] += entry.getValue().totalCount();
+                perClientLimitRps = Math.max(perClientLimitRps, limit);
+            }
         }
         keep(latency, current, second);
         double[] cpu = results.busiestRunnerCpuPerSecond();
@@ -90,6 +106,8 @@ public final class RunSeconds {
         return new RunSeconds(
                 Arrays.copyOf(scheduled, length),
                 Arrays.copyOf(sent, length),
+                rateLimited,
+                perClientLimitRps,
                 busiestRunnerCpu,
                 latency,
                 errors,
@@ -111,11 +129,30 @@ public final class RunSeconds {
     }
 
     /**
-     * The generator, not the platform, fell short: it sent less than the behind ratio of a non-empty
-     * schedule, or a runner was short of CPU.
+     * The load test, not the platform, fell short: it sent less than the behind ratio of a non-empty
+     * schedule, a runner was short of CPU, or the platform's per-client limit refused the load test's
+     * own identity ({@link #identityLimited}).
      */
     boolean isBehind(int second) {
-        return sentTooFew(second) || runnerShortOfCpu(second);
+        return sentTooFew(second) || runnerShortOfCpu(second) || identityLimited(second);
+    }
+
+    /**
+     * Some answer of the second was a 429 with the client's own bucket empty: the rate was not offered
+     * to the platform but refused at the load test's address, which real buyers, each with its own,
+     * never share. Not capacity.
+     */
+    boolean identityLimited(int second) {
+        return rateLimited[second] > 0;
+    }
+
+    long rateLimited(int second) {
+        return rateLimited[second];
+    }
+
+    /** The per-client limit the refused answers named; -1 when none was refused. */
+    long perClientLimitRps() {
+        return perClientLimitRps;
     }
 
     /**
@@ -158,12 +195,14 @@ public final class RunSeconds {
         long scheduledSum = 0;
         long sentSum = 0;
         boolean behind = false;
+        boolean identityLimited = false;
         SortedMap<String, Long> errorsByKind = new TreeMap<>();
         for (int second = start; second < end; second++) {
             latency.get(second).addTo(sum);
             scheduledSum += scheduled[second];
             sentSum += sent[second];
             behind |= isBehind(second);
+            identityLimited |= identityLimited(second);
             errors.get(second).forEach((kind, count) -> errorsByKind.merge(kind, count, Long::sum));
         }
         return new Measurement(
@@ -177,6 +216,7 @@ public final class RunSeconds {
                 Latencies.maxMs(sum),
                 errorsByKind,
                 behind,
+                identityLimited,
                 withBounds ? QuantileBounds.of(sum, 50) : null,
                 withBounds ? QuantileBounds.of(sum, 95) : null,
                 withBounds ? QuantileBounds.of(sum, 99) : null);

@@ -13,6 +13,9 @@ import store.traffictacos.capacity.runner.RunnerCapacity;
 
 @DisplayName("RunSpecFile")
 class RunSpecFileTest {
+    /** Runner sizing apart from the identities: 40k from one local address would be refused by the limit. */
+    private static final String NO_CLIENT_LIMIT = "platform: {perClientLimitRps: 0}\n";
+
     private static RunSpec spec(String yaml) {
         return RunSpecFile.parse(yaml, "spec.yaml").toSpec("run-default");
     }
@@ -35,8 +38,10 @@ class RunSpecFileTest {
     @Test
     @DisplayName("runnerRps derives the runners from the profile's peak: 40k at 5,000 each is 8")
     void runnersFromRunnerRps() {
-        assertThat(spec("profile: 30k\nrunnerRps: 5000\n").runners()).isEqualTo(8);
-        assertThat(spec("profile: 30k\nrunnerRps: 7000\n").runners()).isEqualTo(6);
+        assertThat(spec(NO_CLIENT_LIMIT + "profile: 30k\nrunnerRps: 5000\n").runners())
+                .isEqualTo(8);
+        assertThat(spec(NO_CLIENT_LIMIT + "profile: 30k\nrunnerRps: 7000\n").runners())
+                .isEqualTo(6);
     }
 
     @Test
@@ -44,8 +49,10 @@ class RunSpecFileTest {
             + "needs in flight (40k × 1 s ÷ one runner's measured in-flight)")
     void runnersFromTheDefaultShareAndLatency() {
         int byLatency = (int) Math.ceil(40_000.0 / RunnerCapacity.inFlightCapacity(HttpVersion.HTTP_1_1));
-        assertThat(spec("profile: 30k\n").runners()).isEqualTo(Math.max(3, byLatency));
-        assertThat(spec("profile: 30k\nexpectedLatency: 10ms\n").runners()).isEqualTo(3);
+        assertThat(spec(NO_CLIENT_LIMIT + "profile: 30k\n").runners()).isEqualTo(Math.max(3, byLatency));
+        assertThat(spec(NO_CLIENT_LIMIT + "profile: 30k\nexpectedLatency: 10ms\n")
+                        .runners())
+                .isEqualTo(3);
     }
 
     @Test

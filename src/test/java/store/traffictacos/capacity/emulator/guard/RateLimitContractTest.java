@@ -88,6 +88,24 @@ class RateLimitContractTest extends BackendContract {
     }
 
     @Test
+    @DisplayName("a limit keyed by peer ignores X-Forwarded-For and X-Real-IP")
+    void keyedByPeer() {
+        // Given a target that keys its limit on the peer alone, and the peer's bucket empty
+        restartWith(TargetConfig.defaults().withRateLimit(new RateLimit(2, 3, false)));
+        for (int i = 0; i < 3; i++) {
+            api.get(STATUS, "X-Forwarded-For", "10.1.1." + i);
+        }
+
+        // When other addresses are named in the headers
+        Reply forwarded = api.get(STATUS, "X-Forwarded-For", "10.3.3.3");
+        Reply realIp = api.get(STATUS, "X-Real-IP", "10.4.4.4");
+
+        // Then they share the peer's empty bucket
+        assertThat(forwarded.status()).isEqualTo(429);
+        assertThat(realIp.status()).isEqualTo(429);
+    }
+
+    @Test
     @DisplayName("the bucket refills at the configured rate")
     void refills() {
         // Given

@@ -1,0 +1,33 @@
+package store.traffictacos.capacity.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Outcomes")
+class OutcomesTest {
+    @Test
+    @DisplayName("a rate-limited outcome carries the per-client limit it was refused under")
+    void rateLimitedCarriesLimit() {
+        // Given
+        String outcome = Outcomes.rateLimited(10_000);
+
+        // When
+        long limit = Outcomes.perClientLimit(outcome);
+
+        // Then
+        assertThat(outcome).isEqualTo("rate_limited_10000");
+        assertThat(limit).isEqualTo(10_000);
+        assertThat(Outcomes.isError(outcome)).isTrue();
+    }
+
+    @Test
+    @DisplayName("other outcomes name no per-client limit")
+    void otherOutcomesNameNoLimit() {
+        // Given / When / Then
+        assertThat(Outcomes.perClientLimit("http_429")).isEqualTo(-1);
+        assertThat(Outcomes.perClientLimit("rate_limited_x")).isEqualTo(-1);
+        assertThat(Outcomes.perClientLimit(Outcomes.OK)).isEqualTo(-1);
+    }
+}
