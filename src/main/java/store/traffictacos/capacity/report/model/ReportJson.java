@@ -61,7 +61,11 @@ import java.nio.file.Path;
  *   "cost": {"runUsd": null, "perMillionRequestsAtKneeUsd": null,   // optional; USD, null = n/a
  *            "note": "no node series: platform metrics not collected"},
  *   "trend": [{"runId": "ci-1200", "startEpochMs": 1735646400000, "kneeRps": 420.0,
- *              "phase": "peak", "p99Ms": 160.2}]   // optional; earlier runs then this one, [] without history
+ *              "phase": "peak", "p99Ms": 160.2}],  // optional; earlier runs then this one, [] without history
+ *   "invariants": [{"name": "seat_sold_once", "description": "no seat confirmed twice",
+ *                   "observations": 1204,  // answers that could have broken it; 0: not exercised
+ *                   "violations": 2, "examples": ["evt_1/S1", "evt_1/S2"],  // up to 10 ids
+ *                   "pass": false}]        // optional; absent when the runners kept no ledger
  * }
  * }</pre>
  *
