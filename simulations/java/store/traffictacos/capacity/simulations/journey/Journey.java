@@ -1,5 +1,7 @@
 package store.traffictacos.capacity.simulations.journey;
 
+import java.util.List;
+
 /**
  * One user's way through the ticket sale. Only one step of a journey is in flight at a time, so
  * its fields are written by one request and read by the next.
@@ -8,17 +10,25 @@ public final class Journey {
     private final String userId;
     private final String eventId;
     private final boolean purchases;
+    private final boolean probes;
     private final long joinedAtNanos;
     volatile String waitingToken;
     volatile String reservationToken;
     volatile String reservationId;
     volatile String paymentIntentId;
     volatile int polls;
+    /** The seats the hold answered with. */
+    volatile List<String> seatIds = List.of();
+    /** When the hold expires, epoch ms, as this runner's clock reads it. */
+    volatile long holdExpiresAtEpochMs;
 
-    Journey(long userId, String eventId, boolean purchases, long joinedAtNanos) {
+    volatile boolean paymentApproved;
+
+    Journey(long userId, String eventId, boolean purchases, boolean probes, long joinedAtNanos) {
         this.userId = "user-" + userId;
         this.eventId = eventId;
         this.purchases = purchases;
+        this.probes = probes;
         this.joinedAtNanos = joinedAtNanos;
     }
 
@@ -32,6 +42,11 @@ public final class Journey {
 
     public boolean purchases() {
         return purchases;
+    }
+
+    /** Probes the contract once where it must refuse ({@link Step#PROBE_ENTER}, {@link Step#PROBE_CONFIRM}). */
+    public boolean probes() {
+        return probes;
     }
 
     long joinedAtNanos() {
@@ -68,5 +83,27 @@ public final class Journey {
 
     public void paymentIntentId(String id) {
         this.paymentIntentId = id;
+    }
+
+    public List<String> seatIds() {
+        return seatIds;
+    }
+
+    public long holdExpiresAtEpochMs() {
+        return holdExpiresAtEpochMs;
+    }
+
+    /** The hold answered: its seats and when it expires. */
+    public void held(List<String> seats, long expiresAtEpochMs) {
+        this.seatIds = List.copyOf(seats);
+        this.holdExpiresAtEpochMs = expiresAtEpochMs;
+    }
+
+    public boolean paymentApproved() {
+        return paymentApproved;
+    }
+
+    public void paymentApproved(boolean approved) {
+        this.paymentApproved = approved;
     }
 }

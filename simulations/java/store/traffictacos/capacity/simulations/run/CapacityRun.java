@@ -25,6 +25,7 @@ import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.results.ResultsRecorder;
 import store.traffictacos.capacity.results.RunnerTransport;
 import store.traffictacos.capacity.results.Snapshot;
+import store.traffictacos.capacity.results.invariants.Ledger;
 import store.traffictacos.capacity.runner.HttpVersion;
 import store.traffictacos.capacity.runner.InFlightBudget;
 import store.traffictacos.capacity.runner.StartInstant;
@@ -56,6 +57,9 @@ public final class CapacityRun {
     private final RunSettings settings;
     private final LocalTarget target;
     private final JourneyBook journeys;
+    /** What the journeys saw of the sale, for the invariant checks. */
+    private final Ledger ledger = new Ledger();
+
     private final LiveStats live = new LiveStats();
     private final CpuSampler cpu = new CpuSampler();
     /** How many requests may be outstanding, and why (Little's law over the request timeout). */
@@ -190,7 +194,8 @@ public final class CapacityRun {
                         settings.auth(),
                         transport().requestTimeout(),
                         new Arrival.Pacing(gate, limit, watch),
-                        listener()))
+                        listener(),
+                        ledger))
                 .injectOpen(Injection.measured(settings.profile(), untilStart.minus(early)));
         PopulationBuilder warmUp = scenario("warm-up")
                 .exec(exec(http("warm-up")
@@ -345,6 +350,7 @@ public final class CapacityRun {
                                             ? (connections == null ? 0 : connections.total())
                                             : warmUpConnections),
                             journeys.counts(),
+                            ledger.data(),
                             platform,
                             stoppedEarly(stoppedEarly, snapshot));
             if (report != null && settings.runner().failBuild()) {

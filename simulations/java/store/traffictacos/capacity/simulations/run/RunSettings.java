@@ -69,7 +69,8 @@ public record RunSettings(
                         standard.maxPolls(),
                         standard.maxWait(),
                         standard.seatsPerHold(),
-                        standard.priceKrw()),
+                        standard.priceKrw(),
+                        journeys.probeShare()),
                 runner.sloFile() == null ? ReportSettings.defaults() : SloFile.settings(runner.sloFile()));
     }
 
