@@ -143,7 +143,8 @@ public final class CapacityRun {
      */
     public static CapacityRun prepare(RunSettings settings) {
         String jwtSecret = settings.auth() instanceof Auth.Jwt jwt ? jwt.secret() : null;
-        LocalTarget target = LocalTarget.open(settings.targetUrl(), jwtSecret, settings.warmUp());
+        LocalTarget target =
+                LocalTarget.open(settings.targetUrl(), jwtSecret, settings.warmUp(), settings.targetFaults());
         try {
             target.check(settings.runner().transport().sslContext());
         } catch (RuntimeException e) {
