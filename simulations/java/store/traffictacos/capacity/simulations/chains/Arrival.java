@@ -7,6 +7,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import java.time.Duration;
 import store.traffictacos.capacity.results.Outcomes;
+import store.traffictacos.capacity.results.invariants.Ledger;
 import store.traffictacos.capacity.simulations.endpoints.Auth;
 import store.traffictacos.capacity.simulations.endpoints.PaymentEndpoints;
 import store.traffictacos.capacity.simulations.endpoints.QueueEndpoints;
@@ -43,15 +44,22 @@ public final class Arrival {
     private Arrival() {}
 
     /** @param timeout how long a request may wait for its answer */
+    /** @param ledger where what the platform answered about the sale is kept, for the invariant checks */
     public static ChainBuilder chain(
-            JourneyBook book, JourneyPlan plan, Auth auth, Duration timeout, Pacing pacing, StepListener listener) {
+            JourneyBook book,
+            JourneyPlan plan,
+            Auth auth,
+            Duration timeout,
+            Pacing pacing,
+            StepListener listener,
+            Ledger ledger) {
         // the slot is taken once per arrival: doIf evaluates its condition once
         return exec(new GateAction(pacing.gate(), pacing.watch()))
                 .stopLoadGeneratorIf(
                         session -> pacing.watch().saturated(),
                         session -> pacing.watch().saturated() != null)
                 .doIf(session -> pacing.limit().tryAcquire())
-                .then(oneRequest(book, plan, auth, timeout, pacing.limit(), listener));
+                .then(oneRequest(book, plan, auth, timeout, pacing.limit(), listener, new SaleObserver(ledger)));
     }
 
     private static ChainBuilder oneRequest(
@@ -60,7 +68,8 @@ public final class Arrival {
             Auth auth,
             Duration timeout,
             InFlightLimit limit,
-            StepListener listener) {
+            StepListener listener,
+            SaleObserver sale) {
         long timeoutMicros = timeout.toNanos() / 1_000;
         return exec(session -> {
                     long sentEpochMs = System.currentTimeMillis();
@@ -85,13 +94,24 @@ public final class Arrival {
                         onCase(Step.PAYMENT_PROCESS)
                                 .then(exec(PaymentEndpoints.approve(auth).requestTimeout(timeout))),
                         onCase(Step.CONFIRM)
-                                .then(exec(ReservationEndpoints.confirm(auth).requestTimeout(timeout))))
+                                .then(exec(ReservationEndpoints.confirm(auth).requestTimeout(timeout))),
+                        onCase(Step.PROBE_ENTER)
+                                .then(exec(QueueEndpoints.enterAgain().requestTimeout(timeout))),
+                        onCase(Step.PROBE_CONFIRM)
+                                .then(exec(
+                                        ReservationEndpoints.confirmUnpaid(auth).requestTimeout(timeout))))
                 .exec(session -> {
                     Sessions.Request request = Sessions.request(session);
                     long latencyMicros = (System.nanoTime() - request.sentNanos()) / 1_000;
                     limit.release();
                     Work work = request.work();
                     Outcome outcome = outcome(session, work);
+                    sale.observe(
+                            session,
+                            work,
+                            outcome,
+                            request.sentEpochMs(),
+                            request.sentEpochMs() + latencyMicros / 1_000);
                     listener.answered(
                             request.sentEpochMs(),
                             work.step().endpoint(),

@@ -49,6 +49,19 @@ public final class QueueEndpoints {
                 .then(jsonPath("$.error.code").is("NOT_READY"));
     }
 
+    /**
+     * A second enter with a token already granted: the contract refuses it (403, or 404 once the token is
+     * gone); a 200 admits the token twice.
+     */
+    public static HttpRequestActionBuilder enterAgain() {
+        return http("enter")
+                .post("/api/v1/queue/enter")
+                .header("Idempotency-Key", Sessions::idempotencyKey)
+                .body(StringBody(
+                        session -> "{\"waiting_token\":\"" + journey(session).waitingToken() + "\"}"))
+                .check(status().saveAs(Sessions.HTTP_STATUS), status().in(200, 403, 404));
+    }
+
     public static HttpRequestActionBuilder leave() {
         return http("leave")
                 .delete("/api/v1/queue/leave")

@@ -23,7 +23,21 @@ public final class ReservationEndpoints {
                         status().saveAs(Sessions.HTTP_STATUS),
                         status().is(201),
                         jsonPath("$.status").is("HOLD"),
-                        jsonPath("$.reservation_id").saveAs(Sessions.SAVED_ID)));
+                        jsonPath("$.reservation_id").saveAs(Sessions.SAVED_ID),
+                        jsonPath("$.seat_ids[*]").findAll().optional().saveAs(Sessions.SEAT_IDS),
+                        jsonPath("$.hold_expires_at").optional().saveAs(Sessions.HOLD_EXPIRES_AT)));
+    }
+
+    /**
+     * A confirm before paying, with a payment intent id that names nothing: the contract's answer is 412
+     * PAYMENT_NOT_APPROVED (any refusal will do); a 200 is a confirm without an approved payment.
+     */
+    public static HttpRequestActionBuilder confirmUnpaid(Auth auth) {
+        return auth.apply(http("confirm")
+                .post(session -> "/api/v1/reservations/" + journey(session).reservationId() + "/confirm")
+                .header("Idempotency-Key", Sessions::idempotencyKey)
+                .body(StringBody(session -> "{\"payment_intent_id\":\"" + Sessions.idempotencyKey(session) + "\"}"))
+                .check(status().saveAs(Sessions.HTTP_STATUS), status().in(200, 400, 404, 409, 412)));
     }
 
     public static HttpRequestActionBuilder confirm(Auth auth) {

@@ -1,5 +1,7 @@
 package store.traffictacos.capacity.simulations.journey;
 
+import java.util.List;
+
 /**
  * One user's way through the ticket sale. Only one step of a journey is in flight at a time, so
  * its fields are written by one request and read by the next.
@@ -8,6 +10,7 @@ public final class Journey {
     private final String userId;
     private final String eventId;
     private final boolean purchases;
+    private final boolean probes;
     private final long joinedAtNanos;
     /** The address it carries in X-Forwarded-For, all its life; null: the runner's own. */
     private final String clientAddress;
@@ -17,11 +20,18 @@ public final class Journey {
     volatile String reservationId;
     volatile String paymentIntentId;
     volatile int polls;
+    /** The seats the hold answered with. */
+    volatile List<String> seatIds = List.of();
+    /** When the hold expires, epoch ms, as this runner's clock reads it. */
+    volatile long holdExpiresAtEpochMs;
 
-    Journey(long userId, String eventId, boolean purchases, long joinedAtNanos, String clientAddress) {
+    volatile boolean paymentApproved;
+
+    Journey(long userId, String eventId, boolean purchases, boolean probes, long joinedAtNanos, String clientAddress) {
         this.userId = "user-" + userId;
         this.eventId = eventId;
         this.purchases = purchases;
+        this.probes = probes;
         this.joinedAtNanos = joinedAtNanos;
         this.clientAddress = clientAddress;
     }
@@ -41,6 +51,11 @@ public final class Journey {
 
     public boolean purchases() {
         return purchases;
+    }
+
+    /** Probes the contract once where it must refuse ({@link Step#PROBE_ENTER}, {@link Step#PROBE_CONFIRM}). */
+    public boolean probes() {
+        return probes;
     }
 
     long joinedAtNanos() {
@@ -77,5 +92,27 @@ public final class Journey {
 
     public void paymentIntentId(String id) {
         this.paymentIntentId = id;
+    }
+
+    public List<String> seatIds() {
+        return seatIds;
+    }
+
+    public long holdExpiresAtEpochMs() {
+        return holdExpiresAtEpochMs;
+    }
+
+    /** The hold answered: its seats and when it expires. */
+    public void held(List<String> seats, long expiresAtEpochMs) {
+        this.seatIds = List.copyOf(seats);
+        this.holdExpiresAtEpochMs = expiresAtEpochMs;
+    }
+
+    public boolean paymentApproved() {
+        return paymentApproved;
+    }
+
+    public void paymentApproved(boolean approved) {
+        this.paymentApproved = approved;
     }
 }

@@ -99,6 +99,7 @@ public final class JourneyBook {
                 userId,
                 "evt_" + (1 + random.nextInt(plan.events())),
                 random.nextDouble() < plan.purchaseShare(),
+                plan.probeShare() > 0 && random.nextDouble() < plan.probeShare(),
                 nanoClock.getAsLong(),
                 addresses.apply(journeyNumber));
         return new Work(journey, Step.JOIN);
@@ -109,6 +110,15 @@ public final class JourneyBook {
         Journey journey = work.journey();
         if (work.step() == Step.LEAVE) {
             abandoned.increment();
+            return;
+        }
+        // a probe's answer, whatever it is, is the invariant checks' business: the journey goes on
+        if (work.step() == Step.PROBE_ENTER) {
+            afterGrantedEnter(journey);
+            return;
+        }
+        if (work.step() == Step.PROBE_CONFIRM) {
+            schedule(journey, Step.PAYMENT_INTENT, 0);
             return;
         }
         if (outcome == Outcome.FAILED) {
@@ -127,17 +137,25 @@ public final class JourneyBook {
             case ENTER -> {
                 if (outcome == Outcome.NOT_READY) {
                     pollAgainOrLeave(journey);
-                } else if (journey.purchases()) {
-                    schedule(journey, Step.HOLD, 0);
+                } else if (journey.probes()) {
+                    schedule(journey, Step.PROBE_ENTER, 0);
                 } else {
-                    completed.increment();
+                    afterGrantedEnter(journey);
                 }
             }
-            case HOLD -> schedule(journey, Step.PAYMENT_INTENT, 0);
+            case HOLD -> schedule(journey, journey.probes() ? Step.PROBE_CONFIRM : Step.PAYMENT_INTENT, 0);
             case PAYMENT_INTENT -> schedule(journey, Step.PAYMENT_PROCESS, 0);
             case PAYMENT_PROCESS -> schedule(journey, Step.CONFIRM, 0);
             case CONFIRM -> completed.increment();
             default -> throw new IllegalStateException("unexpected step " + work.step());
+        }
+    }
+
+    private void afterGrantedEnter(Journey journey) {
+        if (journey.purchases()) {
+            schedule(journey, Step.HOLD, 0);
+        } else {
+            completed.increment();
         }
     }
 

@@ -13,6 +13,9 @@ import java.time.Duration;
  * @param maxWait ... or after waiting this long since join
  * @param seatsPerHold seats each hold asks for (by quantity)
  * @param priceKrw payment amount per seat
+ * @param probeShare share of journeys that also probe the contract once where it must refuse: a second enter
+ *     after theirs was granted, a confirm before paying for their hold (so that a platform which admits twice or
+ *     confirms unpaid shows it to the invariant checks); a probe's refusal is its expected answer
  */
 public record JourneyPlan(
         int events,
@@ -22,7 +25,21 @@ public record JourneyPlan(
         int maxPolls,
         Duration maxWait,
         int seatsPerHold,
-        long priceKrw) {
+        long priceKrw,
+        double probeShare) {
+
+    /** A plan whose journeys never probe. */
+    public JourneyPlan(
+            int events,
+            double purchaseShare,
+            Duration pollMin,
+            Duration pollMax,
+            int maxPolls,
+            Duration maxWait,
+            int seatsPerHold,
+            long priceKrw) {
+        this(events, purchaseShare, pollMin, pollMax, maxPolls, maxWait, seatsPerHold, priceKrw, 0);
+    }
 
     public JourneyPlan {
         if (events < 1) {
@@ -40,9 +57,12 @@ public record JourneyPlan(
         if (seatsPerHold < 1 || priceKrw < 1) {
             throw new IllegalArgumentException("seats per hold and price must be >= 1");
         }
+        if (!(probeShare >= 0 && probeShare <= 1)) {
+            throw new IllegalArgumentException("journey.probe.share must be within 0..1, got " + probeShare);
+        }
     }
 
-    /** The team's journey: 100 events, polls every 2–4 s for at most 5 minutes. */
+    /** The team's journey: 100 events, polls every 2–4 s for at most 5 minutes; no probes. */
     public static JourneyPlan standard(double purchaseShare) {
         return new JourneyPlan(
                 100,

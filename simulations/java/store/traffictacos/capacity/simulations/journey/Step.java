@@ -9,7 +9,11 @@ public enum Step {
     PAYMENT_INTENT("payment_intent"),
     PAYMENT_PROCESS("payment_process"),
     CONFIRM("confirm"),
-    LEAVE("leave");
+    LEAVE("leave"),
+    /** A second enter after a granted one: the platform must refuse it (the token has entered). */
+    PROBE_ENTER("enter"),
+    /** A confirm of a fresh hold with a payment intent that names nothing: the platform must refuse it. */
+    PROBE_CONFIRM("confirm");
 
     private final String endpoint;
 

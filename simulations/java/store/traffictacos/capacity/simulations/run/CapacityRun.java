@@ -25,6 +25,7 @@ import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.results.ResultsRecorder;
 import store.traffictacos.capacity.results.RunnerTransport;
 import store.traffictacos.capacity.results.Snapshot;
+import store.traffictacos.capacity.results.invariants.Ledger;
 import store.traffictacos.capacity.runner.ClientAddressPool;
 import store.traffictacos.capacity.runner.HttpVersion;
 import store.traffictacos.capacity.runner.InFlightBudget;
@@ -61,6 +62,8 @@ public final class CapacityRun {
     private final JourneyBook journeys;
     /** The X-Forwarded-For addresses of this runner's journeys when the run spreads its identity. */
     private final ClientAddressPool addresses;
+    /** What the journeys saw of the sale, for the invariant checks. */
+    private final Ledger ledger = new Ledger();
 
     private final LiveStats live = new LiveStats();
     private final CpuSampler cpu = new CpuSampler();
@@ -146,7 +149,8 @@ public final class CapacityRun {
      */
     public static CapacityRun prepare(RunSettings settings) {
         String jwtSecret = settings.auth() instanceof Auth.Jwt jwt ? jwt.secret() : null;
-        LocalTarget target = LocalTarget.open(settings.targetUrl(), jwtSecret, settings.warmUp());
+        LocalTarget target =
+                LocalTarget.open(settings.targetUrl(), jwtSecret, settings.warmUp(), settings.targetFaults());
         try {
             target.check(settings.runner().transport().sslContext());
         } catch (RuntimeException e) {
@@ -201,7 +205,8 @@ public final class CapacityRun {
                         settings.auth(),
                         transport().requestTimeout(),
                         new Arrival.Pacing(gate, limit, watch),
-                        listener()))
+                        listener(),
+                        ledger))
                 .injectOpen(Injection.measured(settings.profile(), untilStart.minus(early)));
         PopulationBuilder warmUp = scenario("warm-up")
                 .exec(exec(http("warm-up")
@@ -356,6 +361,7 @@ public final class CapacityRun {
                                             ? (connections == null ? 0 : connections.total())
                                             : warmUpConnections),
                             journeys.counts(),
+                            ledger.data(),
                             platform,
                             stoppedEarly(stoppedEarly, snapshot));
             if (report != null && settings.runner().failBuild()) {

@@ -22,11 +22,14 @@ import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.RunnerTransport;
 import store.traffictacos.capacity.results.Snapshot;
+import store.traffictacos.capacity.results.invariants.Ledger;
+import store.traffictacos.capacity.results.invariants.LedgerFile;
 import store.traffictacos.capacity.runner.ResultsLog;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 
 /**
- * What a runner leaves when it ends: its results folder (results, manifest, how its journeys ended),
+ * What a runner leaves when it ends: its results folder (results, manifest, how its journeys ended, what they
+ * saw of the sale),
  * the platform series it sampled, its per-phase summary on the console, its results in its log when the
  * controller cannot reach its files, and the capacity report once every runner's results are in.
  */
@@ -54,10 +57,13 @@ final class ResultsOutput {
             Snapshot snapshot,
             RunnerTransport transport,
             JourneyBook.Counts journeys,
+            Ledger.Data ledger,
             SamplingSchedule platform,
             String stoppedEarly)
             throws IOException {
         Path dir = settings.folder().runner(settings.runnerIndex());
+        // before the manifest, which is written last: a folder with a manifest is complete
+        LedgerFile.write(dir, ledger);
         ResultsFiles.write(dir, manifest(snapshot.startEpochMs(), stoppedEarly), snapshot, transport);
         JOURNEYS_JSON.writeValue(dir.resolve(JOURNEYS_FILE).toFile(), journeys);
         if (!platform.samples().isEmpty() || !platform.unavailable().isEmpty()) {

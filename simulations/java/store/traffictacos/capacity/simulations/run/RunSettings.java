@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.Set;
 import store.traffictacos.capacity.config.RunIds;
+import store.traffictacos.capacity.emulator.Fault;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.report.settings.ReportSettings;
 import store.traffictacos.capacity.report.settings.SloFile;
@@ -24,6 +26,8 @@ import store.traffictacos.capacity.simulations.journey.JourneyPlan;
  * @param startAtEpochMs the instant measured load begins (all runners together); unused with a start signal
  * @param startSignal where a controlled runner gets the start instant once it is ready; null:
  *     {@code startAtEpochMs}
+ * @param targetFaults defects the embedded target answers with ({@code -Dtarget.fault=oversell,...}, see {@link
+ *     Fault}), to prove the invariant checks; only without {@code -Dtarget.url}
  */
 public record RunSettings(
         RunnerSettings runner,
@@ -33,7 +37,10 @@ public record RunSettings(
         StartInstant startSignal,
         Auth auth,
         JourneyPlan plan,
-        ReportSettings report) {
+        ReportSettings report,
+        Set<Fault> targetFaults) {
+
+    private static final String TARGET_FAULT = "target.fault";
 
     /** Time Gatling needs between reading the settings and injecting its first user. */
     public static final Duration STARTUP_ALLOWANCE = Duration.ofSeconds(3);
@@ -69,8 +76,24 @@ public record RunSettings(
                         standard.maxPolls(),
                         standard.maxWait(),
                         standard.seatsPerHold(),
-                        standard.priceKrw()),
-                runner.sloFile() == null ? ReportSettings.defaults() : SloFile.settings(runner.sloFile()));
+                        standard.priceKrw(),
+                        journeys.probeShare()),
+                runner.sloFile() == null ? ReportSettings.defaults() : SloFile.settings(runner.sloFile()),
+                targetFaults(properties.get(TARGET_FAULT), runner));
+    }
+
+    private static Set<Fault> targetFaults(String keys, RunnerSettings runner) {
+        Set<Fault> faults;
+        try {
+            faults = Fault.parse(keys);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-D" + TARGET_FAULT + ": " + e.getMessage(), e);
+        }
+        if (!faults.isEmpty() && runner.target() != null) {
+            throw new IllegalArgumentException(
+                    "-D" + TARGET_FAULT + ": only the embedded target takes faults, not -Dtarget.url");
+        }
+        return faults;
     }
 
     /** The whole run's profile; {@link #profile()} is this runner's share of it. */

@@ -3,11 +3,15 @@ package store.traffictacos.capacity.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import store.traffictacos.capacity.config.Uris;
+import store.traffictacos.capacity.emulator.Fault;
 import store.traffictacos.capacity.emulator.ReferenceTarget;
 import store.traffictacos.capacity.emulator.TargetConfig;
 import store.traffictacos.capacity.emulator.TargetTls;
@@ -113,6 +117,14 @@ final class TargetCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "PEM", description = "Its PKCS#8 private key (implies --tls).")
     Path tlsKey;
 
+    @Option(
+            names = "--fault",
+            split = ",",
+            paramLabel = "FAULT",
+            description = "Answer with a defect, to prove the run's invariant checks: oversell, double-admit, "
+                    + "confirm-unpaid, late-confirm (repeatable).")
+    List<String> faults = List.of();
+
     @Override
     public Integer call() throws InterruptedException {
         URI redisUri = redis == null ? null : redisOption(redis);
@@ -131,7 +143,8 @@ final class TargetCommand implements Callable<Integer> {
                 maxBodyBytes,
                 ioThreads,
                 DEFAULTS.handlerThreads(),
-                tls || tlsCert != null || tlsKey != null ? new TargetTls(tlsCert, tlsKey) : null);
+                tls || tlsCert != null || tlsKey != null ? new TargetTls(tlsCert, tlsKey) : null,
+                faultsOption(faults));
         ReferenceTarget target = ReferenceTarget.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -148,6 +161,11 @@ final class TargetCommand implements Callable<Integer> {
                 capacityRps == 0
                         ? "unlimited"
                         : capacityRps + " req/s, service time " + serviceTimeMs + " ms, queue " + queueLimit);
+        if (!config.faults().isEmpty()) {
+            System.out.printf(
+                    "faults: %s (the contract is broken on purpose)%n",
+                    config.faults().stream().map(Fault::key).sorted().collect(Collectors.joining(", ")));
+        }
         if (config.tls() != null) {
             System.out.printf(
                     "HTTPS with HTTP/2 (at most %d streams per connection) and HTTP/1.1 through ALPN%s%n",
@@ -161,6 +179,14 @@ final class TargetCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static Set<Fault> faultsOption(List<String> given) {
+        try {
+            return Fault.parse(String.join(",", given));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--fault: " + e.getMessage(), e);
+        }
     }
 
     private static URI redisOption(String given) {

@@ -31,6 +31,7 @@ import store.traffictacos.capacity.emulator.payment.WebhookSender;
 import store.traffictacos.capacity.emulator.queue.AdmissionPolicy;
 import store.traffictacos.capacity.emulator.queue.QueueApi;
 import store.traffictacos.capacity.emulator.reservation.ReservationApi;
+import store.traffictacos.capacity.emulator.reservation.ReservationFaults;
 import store.traffictacos.capacity.emulator.reservation.SeatMap;
 import store.traffictacos.capacity.emulator.store.StateStores;
 import store.traffictacos.capacity.emulator.store.StoreSettings;
@@ -106,8 +107,21 @@ public final class ReferenceTarget implements AutoCloseable {
                     new WebhookSender(config.webhookSecret()));
             List<Route> routes = new ArrayList<>();
             routes.addAll(new OperationsApi(stores, metrics, clock).routes());
-            routes.addAll(new QueueApi(state.waitingRoom(), settings.admission(), clock).routes());
-            routes.addAll(new ReservationApi(state.reservations(), payments, clock).routes());
+            routes.addAll(new QueueApi(
+                            state.waitingRoom(),
+                            settings.admission(),
+                            clock,
+                            config.faults().contains(Fault.DOUBLE_ADMIT))
+                    .routes());
+            routes.addAll(new ReservationApi(
+                            state.reservations(),
+                            payments,
+                            clock,
+                            new ReservationFaults(
+                                    config.faults().contains(Fault.OVERSELL),
+                                    config.faults().contains(Fault.CONFIRM_UNPAID),
+                                    config.faults().contains(Fault.LATE_CONFIRM)))
+                    .routes());
             routes.addAll(new PaymentApi(payments).routes());
             Gateway gateway = new Gateway(
                     new RateLimiter(config.rateLimit(), state.rateLimits()),

@@ -2,6 +2,8 @@ package store.traffictacos.capacity.emulator;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import store.traffictacos.capacity.config.Uris;
 import store.traffictacos.capacity.emulator.guard.RateLimit;
 
@@ -16,6 +18,7 @@ import store.traffictacos.capacity.emulator.guard.RateLimit;
  * @param ioThreads Netty event-loop threads; 0 = one per core
  * @param handlerThreads threads that run handlers when the store blocks (Redis)
  * @param tls HTTPS with HTTP/2 and HTTP/1.1 through ALPN; null: plain HTTP/1.1
+ * @param faults defects to answer with, to prove the invariant checks ({@link Fault}); empty: the contract
  */
 public record TargetConfig(
         String host,
@@ -32,12 +35,14 @@ public record TargetConfig(
         int maxBodyBytes,
         int ioThreads,
         int handlerThreads,
-        TargetTls tls) {
+        TargetTls tls,
+        Set<Fault> faults) {
 
     public static final String DEFAULT_JWT_SECRET = "tacos-capacity-dev-secret";
     public static final String DEFAULT_WEBHOOK_SECRET = "tacos-capacity-webhook-secret";
 
     public TargetConfig {
+        faults = faults == null || faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
         require(port >= 0 && port <= 65_535, "port must be 0..65535, got " + port);
         require(capacityRps >= 0 && Double.isFinite(capacityRps), "capacity-rps must be >= 0, got " + capacityRps);
         require(
@@ -73,7 +78,8 @@ public record TargetConfig(
                 1_048_576,
                 0,
                 64,
-                null);
+                null,
+                Set.of());
     }
 
     public TargetConfig withPort(int newPort) {
@@ -92,7 +98,8 @@ public record TargetConfig(
                 maxBodyBytes,
                 ioThreads,
                 handlerThreads,
-                tls);
+                tls,
+                faults);
     }
 
     public TargetConfig withCapacity(double rps, double serviceMs, int queue) {
@@ -111,7 +118,8 @@ public record TargetConfig(
                 maxBodyBytes,
                 ioThreads,
                 handlerThreads,
-                tls);
+                tls,
+                faults);
     }
 
     public TargetConfig withRateLimit(RateLimit limit) {
@@ -130,7 +138,8 @@ public record TargetConfig(
                 maxBodyBytes,
                 ioThreads,
                 handlerThreads,
-                tls);
+                tls,
+                faults);
     }
 
     public TargetConfig withSeatsPerEvent(int seats) {
@@ -149,7 +158,8 @@ public record TargetConfig(
                 maxBodyBytes,
                 ioThreads,
                 handlerThreads,
-                tls);
+                tls,
+                faults);
     }
 
     public TargetConfig withPaymentDelay(Duration delay) {
@@ -168,7 +178,8 @@ public record TargetConfig(
                 maxBodyBytes,
                 ioThreads,
                 handlerThreads,
-                tls);
+                tls,
+                faults);
     }
 
     public TargetConfig withRedis(URI uri) {
@@ -187,7 +198,8 @@ public record TargetConfig(
                 maxBodyBytes,
                 ioThreads,
                 handlerThreads,
-                tls);
+                tls,
+                faults);
     }
 
     public TargetConfig withMaxBodyBytes(int bytes) {
@@ -206,7 +218,8 @@ public record TargetConfig(
                 bytes,
                 ioThreads,
                 handlerThreads,
-                tls);
+                tls,
+                faults);
     }
 
     /** The same target over HTTPS (HTTP/2 and HTTP/1.1 through ALPN); null: plain HTTP/1.1. */
@@ -226,7 +239,29 @@ public record TargetConfig(
                 maxBodyBytes,
                 ioThreads,
                 handlerThreads,
-                newTls);
+                newTls,
+                faults);
+    }
+
+    /** The same target answering with {@code newFaults} (see {@link Fault}). */
+    public TargetConfig withFaults(Set<Fault> newFaults) {
+        return new TargetConfig(
+                host,
+                port,
+                capacityRps,
+                serviceTimeMs,
+                queueLimit,
+                rateLimit,
+                jwtSecret,
+                paymentDelay,
+                webhookSecret,
+                seatsPerEvent,
+                redisUri,
+                maxBodyBytes,
+                ioThreads,
+                handlerThreads,
+                tls,
+                newFaults);
     }
 
     /** The HS256 secret bearer tokens must be signed with: the runners' own, when they sign with one. */
@@ -246,7 +281,8 @@ public record TargetConfig(
                 maxBodyBytes,
                 ioThreads,
                 handlerThreads,
-                tls);
+                tls,
+                faults);
     }
 
     private static void require(boolean condition, String message) {

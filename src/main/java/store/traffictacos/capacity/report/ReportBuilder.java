@@ -41,6 +41,8 @@ import store.traffictacos.capacity.results.Manifest;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.RunnerOutcomes;
+import store.traffictacos.capacity.results.invariants.InvariantCheck;
+import store.traffictacos.capacity.results.invariants.Ledger;
 
 /**
  * Computes a {@link CapacityReport} once from its {@link ReportInputs}: the merged results, the
@@ -68,6 +70,8 @@ import store.traffictacos.capacity.results.RunnerOutcomes;
  *   <li>The knee is found by {@link KneeFinder}. The platform series, when the run sampled any, give the
  *       resources judged per phase (warnings: they do not change the verdict), the knee's first resource
  *       to give out, and the cost from node series (n/a without them, see {@link CostCalculator}).</li>
+ *   <li>The sale's invariants are checked on the runners' merged ledgers ({@link InvariantCheck}): a broken one
+ *       makes the verdict FAIL whatever the latencies.</li>
  *   <li>Runners that are missing or stopped early say why, in the controller's words when it left
  *       them ({@code runners.json}).</li>
  * </ul>
@@ -128,6 +132,7 @@ public final class ReportBuilder {
                 .baselineFor(results.runId(), results.startEpochMs())
                 .map(baseline -> BaselineComparer.compare(knee, phases, baseline, settings.regression()))
                 .orElse(null);
+        List<CapacityReport.InvariantReport> invariants = invariants(inputs.ledgers());
         return new CapacityReport(
                 CapacityReport.FORMAT,
                 results.runId(),
@@ -135,7 +140,7 @@ public final class ReportBuilder {
                 results.runners().size(),
                 results.startEpochMs(),
                 endEpochMs,
-                verdict(phases, comparison),
+                verdict(phases, comparison, invariants),
                 knee,
                 List.copyOf(phases),
                 EndpointStats.of(results.series()),
@@ -149,14 +154,36 @@ public final class ReportBuilder {
                 Map.copyOf(inputs.platform().unavailable()),
                 runnerResults(results, inputs.runnerOutcomes()),
                 startSkewMs(results),
-                TransportSummary.of(results));
+                TransportSummary.of(results),
+                invariants);
+    }
+
+    /** The sale's invariants over every runner's ledger; none without ledgers. */
+    private static List<CapacityReport.InvariantReport> invariants(List<Ledger.Data> ledgers) {
+        if (ledgers.isEmpty()) {
+            return List.of();
+        }
+        return InvariantCheck.check(ledgers).stream()
+                .map(result -> new CapacityReport.InvariantReport(
+                        result.invariant().key(),
+                        result.invariant().description(),
+                        result.observations(),
+                        result.violations(),
+                        result.examples(),
+                        result.pass()))
+                .toList();
     }
 
     /**
-     * Over the judged phases: FAIL when one failed; INCONCLUSIVE when none did but one was not measured or
-     * rests on too few samples, or none was judged; else PASS, or REGRESSED when a regression rule broke.
+     * FAIL when an invariant of the sale broke, whatever the latencies. Else over the judged phases: FAIL when
+     * one failed; INCONCLUSIVE when none did but one was not measured or rests on too few samples, or none was
+     * judged; else PASS, or REGRESSED when a regression rule broke.
      */
-    private static Verdict verdict(List<PhaseReport> phases, Comparison comparison) {
+    private static Verdict verdict(
+            List<PhaseReport> phases, Comparison comparison, List<CapacityReport.InvariantReport> invariants) {
+        if (invariants.stream().anyMatch(invariant -> !invariant.pass())) {
+            return Verdict.FAIL;
+        }
         List<PhaseReport> judged = phases.stream().filter(PhaseReport::judged).toList();
         if (judged.stream().anyMatch(phase -> phase.outcome() == PhaseOutcome.FAIL)) {
             return Verdict.FAIL;

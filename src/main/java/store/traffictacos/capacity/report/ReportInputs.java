@@ -17,6 +17,8 @@ import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.RunnerOutcomes;
 import store.traffictacos.capacity.results.RunnerResults;
+import store.traffictacos.capacity.results.invariants.Ledger;
+import store.traffictacos.capacity.results.invariants.LedgerFile;
 import store.traffictacos.capacity.runner.RunFolder;
 
 /**
@@ -27,13 +29,15 @@ import store.traffictacos.capacity.runner.RunFolder;
  * @param platform the series sampled beside the load ({@code platform.json}); empty without one
  * @param history the baseline and earlier runs the report is set against
  * @param settings the SLOs, regression rules, prices and resource thresholds
+ * @param ledgers what each runner's journeys saw of the sale ({@link LedgerFile}); empty when none kept one
  */
 public record ReportInputs(
         MergedResults results,
         RunnerOutcomes runnerOutcomes,
         PlatformSeriesFile.Contents platform,
         History history,
-        ReportSettings settings) {
+        ReportSettings settings,
+        List<Ledger.Data> ledgers) {
     private static final RunnerOutcomes NO_RUNNER_OUTCOMES = new RunnerOutcomes(List.of());
     private static final PlatformSeriesFile.Contents NOT_SAMPLED = new PlatformSeriesFile.Contents(List.of(), Map.of());
 
@@ -43,6 +47,17 @@ public record ReportInputs(
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(settings, "settings");
+        ledgers = List.copyOf(ledgers);
+    }
+
+    /** Inputs without ledgers: no invariant is checked. */
+    public ReportInputs(
+            MergedResults results,
+            RunnerOutcomes runnerOutcomes,
+            PlatformSeriesFile.Contents platform,
+            History history,
+            ReportSettings settings) {
+        this(results, runnerOutcomes, platform, history, settings, List.of());
     }
 
     /** The run alone, judged by {@code slos}: no runners.json, platform series or history; other settings default. */
@@ -69,7 +84,21 @@ public record ReportInputs(
         RunFolder folder = new RunFolder(runDir);
         MergedResults results = MergedResults.mergeAvailable(readRunners(folder));
         RunnerOutcomes outcomes = RunnerOutcomes.read(folder.runnersFile()).orElse(NO_RUNNER_OUTCOMES);
-        return new ReportInputs(results, outcomes, readPlatform(folder.platformFile()), history, settings);
+        return new ReportInputs(
+                results, outcomes, readPlatform(folder.platformFile()), history, settings, readLedgers(folder));
+    }
+
+    /** The runners' ledgers; a damaged one is named in the error. */
+    private static List<Ledger.Data> readLedgers(RunFolder folder) {
+        List<Ledger.Data> ledgers = new ArrayList<>();
+        for (Path dir : folder.runners()) {
+            try {
+                LedgerFile.read(dir).ifPresent(ledgers::add);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return ledgers;
     }
 
     /** Every runner folder's results; a missing or corrupt one is named in the error. */

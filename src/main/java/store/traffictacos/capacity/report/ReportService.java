@@ -56,6 +56,10 @@ public final class ReportService {
                     case HEADLINE -> report.verdict() + ": " + knee;
                     case LABELLED -> "verdict: " + report.verdict() + " (" + knee + ")";
                 });
+        String invariants = ReportFiles.invariantsLine(report);
+        if (invariants != null) {
+            say.accept(invariants);
+        }
         String comparison = ReportFiles.comparisonLine(report);
         if (comparison != null) {
             say.accept(comparison);

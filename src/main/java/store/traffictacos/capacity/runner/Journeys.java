@@ -10,12 +10,18 @@ import java.util.Map;
  * @param auth the platform's load-test bypass, or a real JWT per user (its secret from the environment)
  * @param purchaseShare share of journeys that go past enter (hold, pay, confirm)
  * @param events journeys pick {@code evt_1 … evt_<events>}
+ * @param probeShare share of journeys that also probe once where the platform must refuse (a second enter, a
+ *     confirm before paying), so that the invariant checks see a platform that admits twice or confirms unpaid
  */
-public record Journeys(String userAgent, Auth auth, double purchaseShare, int events) {
+public record Journeys(String userAgent, Auth auth, double purchaseShare, int events, double probeShare) {
     private static final String USER_AGENT = "user.agent";
     private static final String AUTH = "auth";
     private static final String PURCHASE_SHARE = "journey.purchase.share";
     private static final String EVENTS = "journey.events";
+    private static final String PROBE_SHARE = "journey.probe.share";
+
+    /** Few requests, enough to catch a platform that errs every time. */
+    public static final double DEFAULT_PROBE_SHARE = 0.02;
 
     public static final String DEFAULT_USER_AGENT = "k6-load-test/1.0";
 
@@ -39,10 +45,13 @@ public record Journeys(String userAgent, Auth auth, double purchaseShare, int ev
         if (events < 1) {
             throw new IllegalArgumentException("-D" + EVENTS + ": must be at least 1, got " + events);
         }
+        if (!(probeShare >= 0 && probeShare <= 1)) {
+            throw new IllegalArgumentException("-D" + PROBE_SHARE + ": must be within 0..1, got " + probeShare);
+        }
     }
 
     public static Journeys defaults() {
-        return new Journeys(DEFAULT_USER_AGENT, Auth.BYPASS, 0.5, 100);
+        return new Journeys(DEFAULT_USER_AGENT, Auth.BYPASS, 0.5, 100, DEFAULT_PROBE_SHARE);
     }
 
     static Journeys fromProperties(Map<String, String> properties) {
@@ -55,7 +64,9 @@ public record Journeys(String userAgent, Auth auth, double purchaseShare, int ev
                         PURCHASE_SHARE,
                         RunnerSettings.blankToNull(properties.get(PURCHASE_SHARE)),
                         defaults.purchaseShare),
-                RunnerSettings.integer(EVENTS, RunnerSettings.blankToNull(properties.get(EVENTS)), defaults.events));
+                RunnerSettings.integer(EVENTS, RunnerSettings.blankToNull(properties.get(EVENTS)), defaults.events),
+                RunnerSettings.decimal(
+                        PROBE_SHARE, RunnerSettings.blankToNull(properties.get(PROBE_SHARE)), defaults.probeShare));
     }
 
     Map<String, String> toProperties() {
@@ -64,6 +75,7 @@ public record Journeys(String userAgent, Auth auth, double purchaseShare, int ev
         properties.put(AUTH, auth.key());
         properties.put(PURCHASE_SHARE, RunnerSettings.number(purchaseShare));
         properties.put(EVENTS, Integer.toString(events));
+        properties.put(PROBE_SHARE, RunnerSettings.number(probeShare));
         return properties;
     }
 

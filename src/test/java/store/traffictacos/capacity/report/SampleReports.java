@@ -144,7 +144,8 @@ public final class SampleReports {
                 report.platformUnavailable(),
                 report.runnerResults(),
                 report.startSkewMs(),
-                transport);
+                transport,
+                report.invariants());
     }
 
     private static CapacityReport withFirstPhase(UnaryOperator<PhaseReport> change) {

@@ -88,6 +88,49 @@ class JourneyBookTest {
     }
 
     @Test
+    @DisplayName("a probing journey enters again after its grant and confirms before paying, then buys as usual")
+    void probingJourney() {
+        // Given every journey probes
+        JourneyBook book = book(new JourneyPlan(
+                100, 1.0, Duration.ofSeconds(2), Duration.ofSeconds(2), 3, Duration.ofMinutes(5), 1, 1_000, 1.0));
+        Work work = book.next();
+
+        // When every step succeeds
+        StringBuilder steps = new StringBuilder();
+        for (int i = 0; i < 9; i++) {
+            steps.append(work.step()).append(' ');
+            book.after(work, work.step() == Step.STATUS ? Outcome.READY : Outcome.OK);
+            nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+            work = book.next();
+        }
+
+        // Then
+        assertThat(steps.toString().strip())
+                .isEqualTo("JOIN STATUS ENTER PROBE_ENTER HOLD PROBE_CONFIRM PAYMENT_INTENT PAYMENT_PROCESS CONFIRM");
+        assertThat(book.counts().completed()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a probe that fails (an error, a timeout) does not fail its journey")
+    void failedProbeDoesNotFailTheJourney() {
+        // Given a probing journey at its probe enter
+        JourneyBook book =
+                book(new JourneyPlan(100, 1.0, Duration.ZERO, Duration.ZERO, 3, Duration.ofMinutes(5), 1, 1_000, 1.0));
+        book.after(book.next(), Outcome.OK);
+        book.after(book.next(), Outcome.READY);
+        book.after(book.next(), Outcome.OK);
+        Work probe = book.next();
+
+        // When
+        book.after(probe, Outcome.FAILED);
+
+        // Then
+        assertThat(probe.step()).isEqualTo(Step.PROBE_ENTER);
+        assertThat(book.next().step()).isEqualTo(Step.HOLD);
+        assertThat(book.counts().failed()).isZero();
+    }
+
+    @Test
     @DisplayName("a journey that is still not ready after its last poll leaves and counts as abandoned")
     void boundedPolls() {
         // Given at most 3 polls

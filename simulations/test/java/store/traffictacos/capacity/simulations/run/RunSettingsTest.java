@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import store.traffictacos.capacity.emulator.Fault;
 import store.traffictacos.capacity.simulations.endpoints.Auth;
 
 @DisplayName("Run settings: one runner's share, start and journeys")
@@ -107,5 +108,32 @@ class RunSettingsTest {
         // Then
         assertThat(settings.plan().purchaseShare()).isEqualTo(0.2);
         assertThat(settings.plan().events()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName(
+            "-Dtarget.fault names the embedded target's faults; unknown ones and faults with a given URL are refused")
+    void targetFaults() {
+        // When
+        RunSettings settings = RunSettings.from(Map.of("target.fault", "oversell,late-confirm"), Map.of(), NOW);
+
+        // Then
+        assertThat(settings.targetFaults()).containsExactlyInAnyOrder(Fault.OVERSELL, Fault.LATE_CONFIRM);
+        assertThat(RunSettings.from(Map.of(), Map.of(), NOW).targetFaults()).isEmpty();
+        assertThatThrownBy(() -> RunSettings.from(Map.of("target.fault", "oversold"), Map.of(), NOW))
+                .hasMessageStartingWith("-Dtarget.fault: unknown fault 'oversold', expected one of oversell");
+        assertThatThrownBy(() -> RunSettings.from(
+                        Map.of("target.fault", "oversell", "target.url", "http://127.0.0.1:9"), Map.of(), NOW))
+                .hasMessage("-Dtarget.fault: only the embedded target takes faults, not -Dtarget.url");
+    }
+
+    @Test
+    @DisplayName("the journey plan takes the probe share")
+    void probeShare() {
+        // When
+        RunSettings settings = RunSettings.from(Map.of("journey.probe.share", "0.5"), Map.of(), NOW);
+
+        // Then
+        assertThat(settings.plan().probeShare()).isEqualTo(0.5);
     }
 }

@@ -3,6 +3,7 @@ package store.traffictacos.capacity.controller.setup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import store.traffictacos.capacity.controller.RunBackend;
 import store.traffictacos.capacity.controller.RunSpec;
@@ -27,7 +28,7 @@ public final class LocalBackend {
     public static RunBackend open(RunSpec spec, List<String> runnerJava, BiConsumer<Integer, String> runnerLines) {
         LocalRoom.ofThisMachine().check(spec.profile(), spec.runners());
         LocalTarget target =
-                LocalTarget.open(spec.target(), jwtSecret(spec), spec.runner().warmUp());
+                LocalTarget.open(spec.target(), jwtSecret(spec), spec.runner().warmUp(), Set.of());
         List<PlatformSampler> live = new ArrayList<>(target.samplers());
         try {
             live.addAll(PlatformSources.live(spec, null));

@@ -3,7 +3,9 @@ package store.traffictacos.capacity.controller.setup;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
+import store.traffictacos.capacity.emulator.Fault;
 import store.traffictacos.capacity.emulator.ReferenceTarget;
 import store.traffictacos.capacity.emulator.TargetConfig;
 import store.traffictacos.capacity.net.Preflight;
@@ -37,13 +39,17 @@ public final class LocalTarget implements AutoCloseable {
      *     target then checks them with; null: the target's default (runners use the load-test bypass)
      * @param warmUp the runners' warm-up: the embedded target is warmed as long, up to {@link
      *     TargetWarmUp#BUDGET} (longer does not help the JIT), and not at all without one
+     * @param faults defects the embedded target answers with ({@link Fault}); only the embedded target takes them
      * @throws IllegalStateException when the embedded target cannot start or does not answer its warm-up
      */
-    public static LocalTarget open(URI given, String jwtSecret, Duration warmUp) {
+    public static LocalTarget open(URI given, String jwtSecret, Duration warmUp, Set<Fault> faults) {
         if (given != null) {
+            if (!faults.isEmpty()) {
+                throw new IllegalArgumentException("faults are the embedded target's: a given platform takes none");
+            }
             return new LocalTarget(given, null);
         }
-        TargetConfig config = TargetConfig.defaults().withPort(0);
+        TargetConfig config = TargetConfig.defaults().withPort(0).withFaults(faults);
         ReferenceTarget embedded = ReferenceTarget.start(jwtSecret == null ? config : config.withJwtSecret(jwtSecret));
         try {
             Duration budget = warmUp.compareTo(TargetWarmUp.BUDGET) < 0 ? warmUp : TargetWarmUp.BUDGET;

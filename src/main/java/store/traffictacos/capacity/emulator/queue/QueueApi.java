@@ -19,11 +19,15 @@ public final class QueueApi {
     private final WaitingRoomStore store;
     private final AdmissionPolicy policy;
     private final Clock clock;
+    /** A fault the target can be started with: enter grants a token that has already entered. */
+    private final boolean admitTwice;
 
-    public QueueApi(WaitingRoomStore store, AdmissionPolicy policy, Clock clock) {
+    /** @param admitTwice break the contract on purpose: a second enter with a token is granted again */
+    public QueueApi(WaitingRoomStore store, AdmissionPolicy policy, Clock clock, boolean admitTwice) {
         this.store = store;
         this.policy = policy;
         this.clock = clock;
+        this.admitTwice = admitTwice;
     }
 
     public List<Route> routes() {
@@ -87,6 +91,9 @@ public final class QueueApi {
         if (state instanceof TicketState.Unknown) {
             throw ApiException.notFound("TOKEN_NOT_FOUND", "waiting token is unknown or expired");
         }
+        if (state instanceof TicketState.Entered && admitTwice) {
+            return granted();
+        }
         if (!(state instanceof TicketState.Waiting waiting)) {
             throw notReady("this waiting token has already entered");
         }
@@ -103,6 +110,14 @@ public final class QueueApi {
         if (!store.admit(token, reservationToken, now)) {
             throw notReady("this waiting token is no longer waiting");
         }
+        return granted(reservationToken);
+    }
+
+    private ApiResponse granted() {
+        return granted(UUID.randomUUID().toString());
+    }
+
+    private ApiResponse granted(String reservationToken) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("admission", "granted");
         answer.put("reservation_token", reservationToken);

@@ -1,5 +1,6 @@
 package store.traffictacos.capacity.report.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import store.traffictacos.capacity.report.settings.SloSet;
@@ -20,6 +21,8 @@ import store.traffictacos.capacity.report.settings.SloSet;
  * @param trend earlier runs and this one, oldest first; empty without a history of runs
  * @param runnerResults per runner, whether its results are complete, stopped early or missing
  * @param startSkewMs the spread of the runners' first measured requests (max − min); null for one runner
+ * @param invariants the sale's invariants checked on what every runner's journeys saw; empty when the runners
+ *     kept no ledger (runs recorded before it), and then left out of {@code report.json}
  */
 public record CapacityReport(
         String format,
@@ -42,9 +45,57 @@ public record CapacityReport(
         java.util.Map<String, String> platformUnavailable,
         List<RunnerResult> runnerResults,
         @Nullable Long startSkewMs,
-        @Nullable Transport transport) {
+        @Nullable Transport transport,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InvariantReport> invariants) {
 
     public static final String FORMAT = "tacos-report/1";
+
+    /** A report without invariants (a run whose runners kept no ledger). */
+    public CapacityReport(
+            String format,
+            String runId,
+            String profile,
+            int runners,
+            long startEpochMs,
+            long endEpochMs,
+            Verdict verdict,
+            Knee knee,
+            List<PhaseReport> phases,
+            List<EndpointReport> endpoints,
+            List<SecondPoint> timeline,
+            List<GeneratorWarning> generatorWarnings,
+            SloSet slos,
+            @Nullable Comparison comparison,
+            @Nullable Cost cost,
+            List<TrendPoint> trend,
+            List<PlatformSeries> platform,
+            java.util.Map<String, String> platformUnavailable,
+            List<RunnerResult> runnerResults,
+            @Nullable Long startSkewMs) {
+        this(
+                format,
+                runId,
+                profile,
+                runners,
+                startEpochMs,
+                endEpochMs,
+                verdict,
+                knee,
+                phases,
+                endpoints,
+                timeline,
+                generatorWarnings,
+                slos,
+                comparison,
+                cost,
+                trend,
+                platform,
+                platformUnavailable,
+                runnerResults,
+                startSkewMs,
+                null,
+                List.of());
+    }
 
     /** A report that says nothing about its runners' completeness (hand-made, or read from an older file). */
     public CapacityReport(
@@ -87,10 +138,12 @@ public record CapacityReport(
                 platformUnavailable,
                 List.of(),
                 null,
-                null);
+                null,
+                List.of());
     }
 
     public CapacityReport {
+        invariants = invariants == null ? List.of() : invariants;
         runnerResults = runnerResults == null ? List.of() : runnerResults;
         // Files written before the trend existed have none; an empty list reads the same everywhere.
         trend = trend == null ? List.of() : trend;
@@ -144,6 +197,24 @@ public record CapacityReport(
         public Transport {
             httpVersions = List.copyOf(httpVersions);
         }
+    }
+
+    /**
+     * One invariant of the sale over the whole run (see {@code results.invariants.Invariant}).
+     *
+     * @param name e.g. {@code seat_sold_once}
+     * @param description what holds when it passes
+     * @param observations answers that could have broken it; 0: the run did not exercise it
+     * @param violations how many times it was broken, by any runner or by the runners together
+     * @param examples up to ten ids that broke it
+     * @param pass no violation
+     */
+    public record InvariantReport(
+            String name, String description, long observations, long violations, List<String> examples, boolean pass) {}
+
+    /** The invariants that were broken. */
+    public List<InvariantReport> brokenInvariants() {
+        return invariants.stream().filter(invariant -> !invariant.pass()).toList();
     }
 
     /** The runners that did not leave complete results, e.g. {@code runner 2 missing: no results written}. */

@@ -75,6 +75,7 @@ public final class HtmlReportWriter {
         }
         appendPlatform(html, report);
         appendPhases(html, report);
+        appendInvariants(html, report);
         appendSlos(html, report);
         appendResources(html, report);
         appendComparison(html, report);
@@ -447,6 +448,25 @@ public final class HtmlReportWriter {
                         .append(": 0 throughout the run")
                         .append(series.series().contains("/") ? " (" + escape(series.series()) + ")" : "")
                         .append(".</p>\n"));
+    }
+
+    private static void appendInvariants(StringBuilder html, CapacityReport report) {
+        if (report.invariants().isEmpty()) {
+            return;
+        }
+        html.append("<h2>Invariants of the sale</h2>\n<p>")
+                .append(escape(InvariantText.summary(report)))
+                .append(", checked on what every runner's journeys saw the platform answer.</p>\n<table>\n");
+        headerRow(html, "Invariant", "Checked on", "Violations", "Verdict", "Examples");
+        for (CapacityReport.InvariantReport invariant : report.invariants()) {
+            html.append("<tr>");
+            nameCell(html, invariant.name() + ": " + invariant.description());
+            cells(html, InvariantText.checkedOn(invariant), Long.toString(invariant.violations()));
+            verdictCell(html, invariant.pass());
+            nameCell(html, InvariantText.examples(invariant));
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
     }
 
     private static void appendWarnings(StringBuilder html, CapacityReport report) {

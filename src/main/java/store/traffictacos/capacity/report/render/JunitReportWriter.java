@@ -25,7 +25,8 @@ import store.traffictacos.capacity.report.settings.SloSet;
  *   <li>{@code <skipped>}: a phase that is not judged (a warm-up), with its measured value; CI shows the
  *       test cases, so nobody wonders where the warm-up went, and counts them neither way.</li>
  * </ul>
- * With a baseline, one more suite {@code regression} with a test case {@code "<rule> <subject>"} (e.g.
+ * When the runners kept ledgers, a suite {@code invariants} with one test case per invariant of the sale,
+ * failing when it broke. With a baseline, one more suite {@code regression} with a test case {@code "<rule> <subject>"} (e.g.
  * {@code p99IncreasePercent peak}) per regression check, failing when the rule broke.
  */
 public final class JunitReportWriter {
@@ -50,8 +51,11 @@ public final class JunitReportWriter {
             List<List<Case>> suites =
                     report.phases().stream().map(phase -> cases(report, phase)).toList();
             List<Case> all = suites.stream().flatMap(List::stream).toList();
-            xml.writeAttribute("tests", Long.toString(all.size() + checks + runners));
-            xml.writeAttribute("failures", Long.toString(count(all, FAILURE) + broken + runnerProblems));
+            long invariants = report.invariants().size();
+            long brokenInvariants = report.brokenInvariants().size();
+            xml.writeAttribute("tests", Long.toString(all.size() + checks + runners + invariants));
+            xml.writeAttribute(
+                    "failures", Long.toString(count(all, FAILURE) + broken + runnerProblems + brokenInvariants));
             xml.writeAttribute("errors", Long.toString(count(all, ERROR)));
             xml.writeAttribute("skipped", Long.toString(count(all, SKIPPED)));
             for (int i = 0; i < suites.size(); i++) {
@@ -62,6 +66,9 @@ public final class JunitReportWriter {
             }
             if (!report.runnerResults().isEmpty()) {
                 writeRunnerSuite(xml, report);
+            }
+            if (invariants > 0) {
+                writeInvariantSuite(xml, report);
             }
             newLine(xml, 0);
             xml.writeEndElement();
@@ -209,6 +216,34 @@ public final class JunitReportWriter {
                 xml.writeAttribute(
                         "message", "runner " + runner.index() + " " + runner.status() + ": " + runner.detail());
                 xml.writeAttribute("type", "runner");
+                newLine(xml, 2);
+            }
+            xml.writeEndElement();
+        }
+        newLine(xml, 1);
+        xml.writeEndElement();
+    }
+
+    /** One test case per invariant of the sale, failing when it broke. */
+    private static void writeInvariantSuite(XMLStreamWriter xml, CapacityReport report) throws XMLStreamException {
+        newLine(xml, 1);
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", InvariantText.SUITE);
+        xml.writeAttribute("tests", Integer.toString(report.invariants().size()));
+        xml.writeAttribute(
+                "failures", Integer.toString(report.brokenInvariants().size()));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", "0");
+        for (CapacityReport.InvariantReport invariant : report.invariants()) {
+            newLine(xml, 2);
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", report.runId() + "." + InvariantText.SUITE);
+            xml.writeAttribute("name", invariant.name());
+            if (!invariant.pass()) {
+                newLine(xml, 3);
+                xml.writeEmptyElement("failure");
+                xml.writeAttribute("message", InvariantText.broken(invariant));
+                xml.writeAttribute("type", "invariant");
                 newLine(xml, 2);
             }
             xml.writeEndElement();

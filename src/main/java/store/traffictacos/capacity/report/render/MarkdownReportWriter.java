@@ -50,6 +50,10 @@ public final class MarkdownReportWriter {
                 .append(cell(ReportFiles.Text.checks(report)))
                 .append(".  \n");
         md.append(cell(ReportFiles.Text.knee(report))).append("  \n");
+        String invariants = InvariantText.summary(report);
+        if (invariants != null) {
+            md.append("Invariants: ").append(cell(invariants)).append(".  \n");
+        }
         for (String problem : report.runnerProblems()) {
             md.append("**Load short of the profile**: ").append(cell(problem)).append("  \n");
         }
@@ -60,6 +64,7 @@ public final class MarkdownReportWriter {
         }
         md.append("\n\n");
         appendPhases(md, report.phases());
+        appendInvariants(md, report);
         appendSlos(md, report.phases());
         appendResourceWarnings(md, report.phases());
         appendComparison(md, report.comparison());
@@ -215,6 +220,25 @@ public final class MarkdownReportWriter {
 
     private static String marked(String text, boolean regressed) {
         return regressed ? "**" + cell(text) + "**" : cell(text);
+    }
+
+    private static void appendInvariants(StringBuilder md, CapacityReport report) {
+        if (report.invariants().isEmpty()) {
+            return;
+        }
+        md.append("#### Invariants of the sale\n\n");
+        row(md, "Invariant", "Checked on", "Violations", "Verdict", "Examples");
+        md.append("|---|---|--:|---|---|\n");
+        for (CapacityReport.InvariantReport invariant : report.invariants()) {
+            row(
+                    md,
+                    invariant.name(),
+                    InvariantText.checkedOn(invariant),
+                    Long.toString(invariant.violations()),
+                    ReportFiles.Text.passOrFail(invariant.pass()),
+                    InvariantText.examples(invariant));
+        }
+        md.append('\n');
     }
 
     private static void appendWarnings(StringBuilder md, List<GeneratorWarning> warnings) {

@@ -46,6 +46,11 @@ public final class ReportFiles {
         return Text.knee(report);
     }
 
+    /** The sale's invariants in one line when one broke (the verdict's reason whatever the latencies), else null. */
+    public static String invariantsLine(CapacityReport report) {
+        return report.brokenInvariants().isEmpty() ? null : InvariantText.summary(report);
+    }
+
     /** The baseline comparison in one sentence with the broken rules, or null without a baseline. */
     public static String comparisonLine(CapacityReport report) {
         Comparison comparison = report.comparison();

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class LocalTargetJwtTest {
     @Test
     @DisplayName("accepts a token signed with the runners' secret")
     void acceptsRunnersTokens() throws Exception {
-        try (LocalTarget target = LocalTarget.open(null, RUNNERS_SECRET, Duration.ZERO)) {
+        try (LocalTarget target = LocalTarget.open(null, RUNNERS_SECRET, Duration.ZERO, Set.of())) {
             assertThat(hold(target.url(), RUNNERS_SECRET)).isEqualTo(201);
         }
     }
@@ -30,7 +31,7 @@ class LocalTargetJwtTest {
     @Test
     @DisplayName("refuses a token signed with its default secret, which the runners do not use")
     void refusesOtherTokens() throws Exception {
-        try (LocalTarget target = LocalTarget.open(null, RUNNERS_SECRET, Duration.ZERO)) {
+        try (LocalTarget target = LocalTarget.open(null, RUNNERS_SECRET, Duration.ZERO, Set.of())) {
             assertThat(hold(target.url(), TargetConfig.DEFAULT_JWT_SECRET)).isEqualTo(401);
         }
     }

@@ -11,9 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import store.traffictacos.capacity.emulator.Fault;
 import store.traffictacos.capacity.emulator.ReferenceTarget;
 import store.traffictacos.capacity.emulator.TargetConfig;
 
@@ -44,6 +46,33 @@ class LocalTargetTest {
     }
 
     @Test
+    @DisplayName("the embedded target answers with the faults it is opened with: oversell sells seat S1 to everyone")
+    void embeddedTargetTakesFaults() throws Exception {
+        try (LocalTarget target = LocalTarget.open(null, null, Duration.ZERO, Set.of(Fault.OVERSELL))) {
+            // When
+            String first = hold(target.url());
+            String second = hold(target.url());
+
+            // Then
+            assertThat(first).isEqualTo("[\"S1\"]");
+            assertThat(second).isEqualTo("[\"S1\"]");
+        }
+    }
+
+    private static String hold(URI target) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(target.resolve("/api/v1/reservations"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer load-test-bypass-token")
+                        .header("X-Load-Test", "true")
+                        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"event_id\":\"evt_1\",\"quantity\":1}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).path("seat_ids").toString();
+    }
+
+    @Test
     @DisplayName("a given platform is neither started nor warmed: not one request reaches it")
     void givenPlatformIsNotWarmed() throws Exception {
         // Given a platform that counts what it is sent
@@ -59,7 +88,7 @@ class LocalTargetTest {
             URI url = URI.create("http://127.0.0.1:" + platform.getAddress().getPort());
 
             // When
-            try (LocalTarget target = LocalTarget.open(url, null, Duration.ofSeconds(5))) {
+            try (LocalTarget target = LocalTarget.open(url, null, Duration.ofSeconds(5), Set.of())) {
                 // Then
                 assertThat(target.embedded()).isFalse();
                 assertThat(target.url()).isEqualTo(url);
