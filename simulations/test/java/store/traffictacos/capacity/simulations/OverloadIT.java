@@ -25,12 +25,12 @@ import store.traffictacos.capacity.results.RunnerTransport;
 
 /**
  * One runner against a slow platform (the reference target answering every API request after 1 s), in
- * this JVM: the open model stays open. About 25 s each (5 s warm-up, 15 s of load, the last answers).
+ * this JVM: the open model stays open. About 20 s each (5 s warm-up, 10 s of load, the last answers).
  */
 @DisplayName("A runner under a slow platform keeps the offered rate")
 class OverloadIT {
     private static final double RATE = 3_000;
-    private static final int SECONDS = 15;
+    private static final int SECONDS = 10;
 
     @TempDir
     Path dir;
