@@ -42,7 +42,7 @@ import store.traffictacos.capacity.results.RunnerResults;
  * refuses a third of the load, which the report must not call capacity; spread over 64 addresses it offers
  * the whole rate. The issue's 3,000 against 2,000 req/s, scaled down five times with the same ratio: the
  * runner and the target share this JVM, and at 3,000 req/s on a busy 2-core machine the runner falls
- * behind its own schedule, which says nothing of the identity. About 20 s each, with a 5 s warm-up (whose
+ * behind its own schedule, which says nothing of the identity. About 18 s each, with a 3 s warm-up (whose
  * status polls for an unknown token the target's count leaves out).
  */
 @DisplayName("A runner under the platform's per-client limit")
@@ -170,7 +170,7 @@ class ClientIdentityIT {
                 "reports.dir",
                 dir.resolve("run").toString(),
                 "warmup.seconds",
-                "5"));
+                "3"));
         int exitCode = GatlingLauncher.run(properties, dir.resolve("gatling"), false);
         assertThat(exitCode).as("Gatling's exit code").isZero();
         return ResultsFiles.read(dir.resolve("run").resolve("runner-0"));
