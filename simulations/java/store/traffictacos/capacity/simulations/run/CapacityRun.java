@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import store.traffictacos.capacity.config.Uris;
 import store.traffictacos.capacity.controller.setup.LocalTarget;
+import store.traffictacos.capacity.net.RateLimitProbe;
 import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.SamplingSchedule;
 import store.traffictacos.capacity.platform.redis.RedisInfoSampler;
@@ -153,11 +154,33 @@ public final class CapacityRun {
                 LocalTarget.open(settings.targetUrl(), jwtSecret, settings.warmUp(), settings.targetFaults());
         try {
             target.check(settings.runner().transport().sslContext());
+            if (settings.runnerIndex() == 0) {
+                probeRateLimit(settings, target);
+            }
         } catch (RuntimeException e) {
             target.close();
             throw e;
         }
         return new CapacityRun(settings, target);
+    }
+
+    /**
+     * Asks the target whether its per-client limit follows X-Forwarded-For (one runner asks for the run:
+     * the probe's own requests would otherwise meet those of the others), and says it. Spreading the
+     * identity over client addresses cannot help a platform that ignores the header: such a run stops here.
+     *
+     * @throws IllegalStateException one line, when {@code client.ips} is set and the platform ignores the header
+     */
+    private static void probeRateLimit(RunSettings settings, LocalTarget target) {
+        RateLimitProbe.Keying keying = RateLimitProbe.probe(
+                target.url(),
+                settings.runner().transport().sslContext(),
+                settings.runner().journeys().userAgent());
+        if (keying == RateLimitProbe.Keying.IGNORES_HEADER && settings.runner().clientIps() > 0) {
+            throw new IllegalStateException("-Dclient.ips=" + settings.runner().clientIps()
+                    + " cannot spread the load: the platform's per-client limit ignores X-Forwarded-For");
+        }
+        System.out.println("tacos-capacity: rate-limit probe: " + keying.describe());
     }
 
     /**

@@ -1,6 +1,8 @@
 /**
  * One-line reasons for failed network connections, for errors a user reads
- * ({@link ConnectionFailures}). Imports nothing else of the project.
+ * ({@link ConnectionFailures}); the checks made of the target before any load: its health ({@link
+ * Preflight}) and whether its per-client limit follows {@code X-Forwarded-For} ({@link RateLimitProbe}).
+ * Imports only {@code config}.
  */
 @NullMarked
 package store.traffictacos.capacity.net;
