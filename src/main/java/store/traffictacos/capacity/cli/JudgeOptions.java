@@ -11,7 +11,7 @@ final class JudgeOptions {
             names = "--slo",
             paramLabel = "FILE",
             description = "SLO file (YAML) with SLOs, regression rules and "
-                    + "prices; default: the team's runbook SLOs (p99 < 100 ms, p95 < 500 ms, errors < 1 %).")
+                    + "prices; default: the team's runbook SLOs (p99 < 100 ms, p95 < 500 ms, errors < 1 %%).")
     Path sloFile;
 
     @Option(names = "--baseline", paramLabel = "REPORT_JSON", description = "Compare with this earlier report.json.")

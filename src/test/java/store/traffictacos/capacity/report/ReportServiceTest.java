@@ -84,10 +84,11 @@ class ReportServiceTest {
         ReportService.Written written = ReportService.write(runDir, ReportSettings.defaults(), History.none());
 
         // Then
-        String why = "Capacity knee: not measured, the load generator fell behind in every judged window";
+        String why = "Capacity knee: not measured, the load test itself was the limit in every judged window (see the "
+                + "generator warnings)";
         assertNoKneeClaimed(written, why);
         assertThat(Files.readString(runDir.resolve(ReportFiles.MARKDOWN_FILE)))
-                .contains("not measured (generator behind)")
+                .contains("not measured (the load test's own limit)")
                 .doesNotContain("| pass |");
         assertThat(written.report().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }

@@ -165,7 +165,7 @@ public final class ReportFiles {
                 case PASS -> "pass";
                 case FAIL -> "FAIL";
                 case TOO_FEW_SAMPLES -> "too few samples";
-                case NOT_MEASURED -> "not measured (generator behind)";
+                case NOT_MEASURED -> "not measured (the load test's own limit)";
                 case NOT_JUDGED -> NOT_JUDGED;
             };
         }
@@ -278,7 +278,7 @@ public final class ReportFiles {
                         case NOT_SHOWN ->
                             "not found, no SLO failed but no rate held settled with enough samples to show it";
                         case ALL_GENERATOR_LIMITED ->
-                            "not measured, the load generator fell behind in every judged window";
+                            "not measured, the load test itself was the limit in every judged window (see the generator warnings)";
                         case NOTHING_JUDGED -> "not found, no window was judged";
                     }
                     + resource;
@@ -364,7 +364,7 @@ public final class ReportFiles {
 
         /**
          * The verdict's counts, e.g. {@code 1 of 9 SLO checks failed, 2 rest on too few samples; not
-         * measured: peak (generator behind); not judged: warm-up}.
+         * measured (the load test's own limit): peak; not judged: warm-up}.
          */
         static String checks(CapacityReport report) {
             long tooFew = sloChecks(report, SloOutcome.TOO_FEW_SAMPLES);
@@ -372,7 +372,7 @@ public final class ReportFiles {
             String notJudged = phaseNames(report, PhaseOutcome.NOT_JUDGED);
             return failedSloChecks(report) + " of " + sloChecks(report) + " SLO checks failed"
                     + (tooFew == 0 ? "" : ", " + tooFew + " rest on too few samples")
-                    + (notMeasured.isEmpty() ? "" : "; not measured (generator behind): " + notMeasured)
+                    + (notMeasured.isEmpty() ? "" : "; not measured (the load test's own limit): " + notMeasured)
                     + (notJudged.isEmpty() ? "" : "; " + NOT_JUDGED + ": " + notJudged);
         }
 

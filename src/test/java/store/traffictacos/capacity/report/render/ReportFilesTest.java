@@ -57,7 +57,8 @@ class ReportFilesTest {
                                 + "show it"),
                 knee(
                         new Knee(null, null, null, null, null, KneeReason.ALL_GENERATOR_LIMITED, null),
-                        "Capacity knee: not measured, the load generator fell behind in every judged window"),
+                        "Capacity knee: not measured, the load test itself was the limit in every judged window (see the "
+                                + "generator warnings)"),
                 knee(
                         new Knee(null, null, null, null, null, KneeReason.NOTHING_JUDGED, null),
                         "Capacity knee: not found, no window was judged"));
