@@ -23,6 +23,7 @@ import store.traffictacos.capacity.platform.SamplingSchedule;
 import store.traffictacos.capacity.platform.redis.RedisInfoSampler;
 import store.traffictacos.capacity.platform.redis.RedisInfoSettings;
 import store.traffictacos.capacity.report.ReportService;
+import store.traffictacos.capacity.results.RateLimitProbeAnswer;
 import store.traffictacos.capacity.results.ResultsRecorder;
 import store.traffictacos.capacity.results.RunnerTransport;
 import store.traffictacos.capacity.results.Snapshot;
@@ -181,6 +182,12 @@ public final class CapacityRun {
                     + " cannot spread the load: the platform's per-client limit ignores X-Forwarded-For");
         }
         System.out.println("tacos-capacity: rate-limit probe: " + keying.describe());
+        try {
+            new RateLimitProbeAnswer(keying.name(), keying.describe())
+                    .write(settings.folder().rateLimitProbeFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

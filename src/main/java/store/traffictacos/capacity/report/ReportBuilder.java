@@ -155,7 +155,8 @@ public final class ReportBuilder {
                 runnerResults(results, inputs.runnerOutcomes()),
                 startSkewMs(results),
                 TransportSummary.of(results),
-                invariants);
+                invariants,
+                inputs.rateLimitProbe() == null ? null : inputs.rateLimitProbe().description());
     }
 
     /** The sale's invariants over every runner's ledger; none without ledgers. */

@@ -74,6 +74,11 @@ public record RunFolder(Path dir) {
         return dir.resolve("platform.json");
     }
 
+    /** What the probe before the load found about the platform's per-client limit. */
+    public Path rateLimitProbeFile() {
+        return dir.resolve("rate-limit-probe.json");
+    }
+
     public Path statusFile() {
         return dir.resolve("status.json");
     }

@@ -9,12 +9,15 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import store.traffictacos.capacity.net.RateLimitProbe;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
 import store.traffictacos.capacity.report.model.ReportJson;
 import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.report.settings.ReportSettings;
 import store.traffictacos.capacity.report.settings.SloFile;
+import store.traffictacos.capacity.results.RateLimitProbeAnswer;
+import store.traffictacos.capacity.runner.RunFolder;
 
 @DisplayName("ReportService")
 class ReportServiceTest {
@@ -52,6 +55,29 @@ class ReportServiceTest {
         assertThat(report).isEqualTo(written.report());
         assertThat(report.slos()).isEqualTo(strict.slos());
         assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    @DisplayName("states what the probe before the load found about the per-client limit, in every report file")
+    void statesTheRateLimitProbe() throws Exception {
+        // Given a run whose runner 0 found that the limit follows X-Forwarded-For
+        new SyntheticRun(runDir, 2)
+                .phase("steady", 10, 20)
+                .sendAsScheduled(second -> 20_000)
+                .merge();
+        RateLimitProbe.Keying keying = RateLimitProbe.Keying.FOLLOWS_HEADER;
+        new RateLimitProbeAnswer(keying.name(), keying.describe()).write(new RunFolder(runDir).rateLimitProbeFile());
+
+        // When
+        ReportService.Written written = ReportService.write(runDir, ReportSettings.defaults(), History.none());
+
+        // Then
+        assertThat(ReportJson.read(runDir.resolve(ReportFiles.JSON_FILE)).rateLimitProbe())
+                .isEqualTo(keying.describe());
+        assertThat(Files.readString(runDir.resolve(ReportFiles.MARKDOWN_FILE)))
+                .contains("Per-client limit, probed before the load: the platform's per-client limit follows "
+                        + "X-Forwarded-For. Security note:");
+        assertThat(Files.readString(written.html())).contains("Per-client limit, probed before the load:");
     }
 
     @Test

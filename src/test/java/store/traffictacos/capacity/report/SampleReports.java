@@ -122,6 +122,15 @@ public final class SampleReports {
 
     /** The sample run with the runners' transport recorded. */
     public static CapacityReport withTransport(CapacityReport.Transport transport) {
+        return withGeneratorSide(transport, null);
+    }
+
+    /** The sample run with what the probe before the load found about the per-client limit. */
+    public static CapacityReport withRateLimitProbe(String finding) {
+        return withGeneratorSide(null, finding);
+    }
+
+    private static CapacityReport withGeneratorSide(CapacityReport.Transport transport, String rateLimitProbe) {
         CapacityReport report = failingAtPeak();
         return new CapacityReport(
                 report.format(),
@@ -145,7 +154,8 @@ public final class SampleReports {
                 report.runnerResults(),
                 report.startSkewMs(),
                 transport,
-                report.invariants());
+                report.invariants(),
+                rateLimitProbe);
     }
 
     private static CapacityReport withFirstPhase(UnaryOperator<PhaseReport> change) {

@@ -46,7 +46,8 @@ public record CapacityReport(
         List<RunnerResult> runnerResults,
         @Nullable Long startSkewMs,
         @Nullable Transport transport,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InvariantReport> invariants) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InvariantReport> invariants,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String rateLimitProbe) {
 
     public static final String FORMAT = "tacos-report/1";
 
@@ -94,7 +95,8 @@ public record CapacityReport(
                 runnerResults,
                 startSkewMs,
                 null,
-                List.of());
+                List.of(),
+                null);
     }
 
     /** A report that says nothing about its runners' completeness (hand-made, or read from an older file). */
@@ -139,7 +141,8 @@ public record CapacityReport(
                 List.of(),
                 null,
                 null,
-                List.of());
+                List.of(),
+                null);
     }
 
     public CapacityReport {

@@ -112,6 +112,11 @@ public final class HtmlReportWriter {
         if (!transport.isEmpty()) {
             html.append("<p class=\"meta\">").append(escape(transport)).append(".</p>\n");
         }
+        if (report.rateLimitProbe() != null) {
+            html.append("<p class=\"meta\">")
+                    .append(escape(ReportFiles.Text.rateLimitProbe(report.rateLimitProbe())))
+                    .append("</p>\n");
+        }
     }
 
     private static void appendKnee(StringBuilder html, CapacityReport report) {

@@ -62,6 +62,9 @@ public final class MarkdownReportWriter {
         if (!transport.isEmpty()) {
             md.append("  \n").append(cell(transport)).append('.');
         }
+        if (report.rateLimitProbe() != null) {
+            md.append("  \n").append(cell(ReportFiles.Text.rateLimitProbe(report.rateLimitProbe())));
+        }
         md.append("\n\n");
         appendPhases(md, report.phases());
         appendInvariants(md, report);

@@ -340,6 +340,11 @@ public final class ReportFiles {
                     + ", a request times out after " + number(transport.requestTimeoutMs() / 1000.0) + " s";
         }
 
+        /** E.g. {@code Per-client limit, probed before the load: the platform's per-client limit follows ...}. */
+        static String rateLimitProbe(String finding) {
+            return "Per-client limit, probed before the load: " + finding + ".";
+        }
+
         /** Seconds since the run start, {@code [from, to)}, e.g. {@code 40–43 s}. */
         static String seconds(long from, long to) {
             return from + "–" + to + " s";

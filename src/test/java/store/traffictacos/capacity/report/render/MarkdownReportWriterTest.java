@@ -102,6 +102,23 @@ class MarkdownReportWriterTest {
     }
 
     @Test
+    @DisplayName("the probe's finding about the per-client limit is stated, with its security note")
+    void rateLimitProbe() {
+        // Given
+        CapacityReport report = SampleReports.withRateLimitProbe(
+                "the platform's per-client limit follows X-Forwarded-For. Security note: any client can pick its "
+                        + "own bucket");
+
+        // When
+        List<String> lines = MarkdownReportWriter.render(report).lines().toList();
+
+        // Then
+        assertThat(lines)
+                .contains("Per-client limit, probed before the load: the platform's per-client limit follows "
+                        + "X-Forwarded-For. Security note: any client can pick its own bucket.");
+    }
+
+    @Test
     @DisplayName("without a recorded transport, there is no generator line")
     void noTransport() {
         // When
