@@ -68,7 +68,9 @@ import java.nio.file.Path;
  *   "invariants": [{"name": "seat_sold_once", "description": "no seat confirmed twice",
  *                   "observations": 1204,  // answers that could have broken it; 0: not exercised
  *                   "violations": 2, "examples": ["evt_1/S1", "evt_1/S2"],  // up to 10 ids
- *                   "pass": false}]        // optional; absent when the runners kept no ledger
+ *                   "pass": false}],       // optional; absent when the runners kept no ledger
+ *   "rateLimitProbe": "the platform's per-client limit follows X-Forwarded-For. Security note: ..."
+ *                                         // optional; absent when no probe ran
  * }
  * }</pre>
  *
