@@ -339,7 +339,7 @@ public final class CapacityRun {
             // a run stopped before its first measured request still leaves an (empty) results file
             ResultsRecorder recorded = recorder == null ? new ResultsRecorder(startAtEpochMs) : recorder;
             Snapshot snapshot = recorded.snapshot();
-            ReportService.Written report = new ResultsOutput(settings, target.url(), out)
+            ReportService.Written report = new ResultsOutput(settings, target.url(), target.embedded(), out)
                     .write(
                             snapshot,
                             new RunnerTransport(

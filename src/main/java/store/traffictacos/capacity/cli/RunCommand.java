@@ -3,6 +3,8 @@ package store.traffictacos.capacity.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ import store.traffictacos.capacity.controller.spec.RunSpecFile;
 import store.traffictacos.capacity.report.render.Charts;
 import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.runner.RunnerCapacity;
+import store.traffictacos.capacity.runner.RunnerSettings;
 
 /**
  * {@code tacos-capacity run}: one distributed run, from a run-spec YAML and/or options (options win).
@@ -105,6 +108,12 @@ final class RunCommand implements Callable<Integer> {
             description = "How far ahead the common start " + "instant is set once all runners are up, e.g. 20s.")
     String startLead;
 
+    @Option(
+            names = "--cleanup",
+            description = "Delete the platform's test data after the run (POST /api/v1/admin/flush-test-data); "
+                    + "always on the embedded target.")
+    boolean cleanup;
+
     @Override
     public Integer call() throws InterruptedException {
         RunSpec spec = spec();
@@ -169,9 +178,18 @@ final class RunCommand implements Callable<Integer> {
         option("--reports", reports, fields::setReports);
         option("--barrier-timeout", barrierTimeout, fields.timeouts()::setBarrier);
         option("--start-lead", startLead, fields.timeouts()::setStartLead);
+        if (cleanup) {
+            fields.setSimulation(withCleanup(fields.simulation()));
+        }
         RunSpec spec = fields.toSpec(RunIds.stamped("run", LocalDateTime.now()));
         fields.sizing().reasoning().forEach(line -> System.out.println("sizing: " + line));
         return spec;
+    }
+
+    private static Map<String, String> withCleanup(Map<String, String> simulation) {
+        Map<String, String> settings = new HashMap<>(simulation);
+        settings.put(RunnerSettings.CLEANUP, "true");
+        return settings;
     }
 
     private static String text(Path path) {

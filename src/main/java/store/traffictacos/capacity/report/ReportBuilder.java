@@ -95,6 +95,7 @@ public final class ReportBuilder {
         List<CapacityReport.PlatformSeries> platform = platformSeries(results.startEpochMs(), inputs.platform());
         ResourceJudge resources = new ResourceJudge(settings.resources(), platform);
         RunSeconds seconds = RunSeconds.of(results, slos.generatorBehindRatio());
+
         KneeFinder kneeFinder = new KneeFinder(slos);
         List<PhaseReport> phases = new ArrayList<>();
         for (PhaseWindow window : first.phases()) {
@@ -149,7 +150,8 @@ public final class ReportBuilder {
                 Map.copyOf(inputs.platform().unavailable()),
                 runnerResults(results, inputs.runnerOutcomes()),
                 startSkewMs(results),
-                invariants);
+                invariants,
+                inputs.cleanup());
     }
 
     /** The sale's invariants over every runner's ledger; none without ledgers. */

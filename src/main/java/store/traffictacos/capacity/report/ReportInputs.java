@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.report.settings.PriceTable;
 import store.traffictacos.capacity.report.settings.RegressionRules;
@@ -20,6 +21,7 @@ import store.traffictacos.capacity.results.RunnerResults;
 import store.traffictacos.capacity.results.invariants.Ledger;
 import store.traffictacos.capacity.results.invariants.LedgerFile;
 import store.traffictacos.capacity.runner.RunFolder;
+import store.traffictacos.capacity.runner.TestDataCleanup;
 
 /**
  * Everything a {@link ReportBuilder} computes a report from, gathered before it computes anything.
@@ -30,6 +32,7 @@ import store.traffictacos.capacity.runner.RunFolder;
  * @param history the baseline and earlier runs the report is set against
  * @param settings the SLOs, regression rules, prices and resource thresholds
  * @param ledgers what each runner's journeys saw of the sale ({@link LedgerFile}); empty when none kept one
+ * @param cleanup what the platform deleted of the run's test data afterwards; null when none was made
  */
 public record ReportInputs(
         MergedResults results,
@@ -37,7 +40,8 @@ public record ReportInputs(
         PlatformSeriesFile.Contents platform,
         History history,
         ReportSettings settings,
-        List<Ledger.Data> ledgers) {
+        List<Ledger.Data> ledgers,
+        @Nullable TestDataCleanup cleanup) {
     private static final RunnerOutcomes NO_RUNNER_OUTCOMES = new RunnerOutcomes(List.of());
     private static final PlatformSeriesFile.Contents NOT_SAMPLED = new PlatformSeriesFile.Contents(List.of(), Map.of());
 
@@ -57,7 +61,7 @@ public record ReportInputs(
             PlatformSeriesFile.Contents platform,
             History history,
             ReportSettings settings) {
-        this(results, runnerOutcomes, platform, history, settings, List.of());
+        this(results, runnerOutcomes, platform, history, settings, List.of(), null);
     }
 
     /** The run alone, judged by {@code slos}: no runners.json, platform series or history; other settings default. */
@@ -85,7 +89,21 @@ public record ReportInputs(
         MergedResults results = MergedResults.mergeAvailable(readRunners(folder));
         RunnerOutcomes outcomes = RunnerOutcomes.read(folder.runnersFile()).orElse(NO_RUNNER_OUTCOMES);
         return new ReportInputs(
-                results, outcomes, readPlatform(folder.platformFile()), history, settings, readLedgers(folder));
+                results,
+                outcomes,
+                readPlatform(folder.platformFile()),
+                history,
+                settings,
+                readLedgers(folder),
+                readCleanup(folder.cleanupFile()));
+    }
+
+    private static @Nullable TestDataCleanup readCleanup(Path file) {
+        try {
+            return TestDataCleanup.read(file).orElse(null);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The runners' ledgers; a damaged one is named in the error. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import store.traffictacos.capacity.config.RunIds;
 import store.traffictacos.capacity.config.Uris;
 
@@ -38,6 +39,8 @@ import store.traffictacos.capacity.config.Uris;
  *     {@value #EXIT_NOT_PASSED}, which fails {@code mvn gatling:test} (the pom sets it; {@code
  *     -Dverdict.failBuild=false} keeps the build green for who only wants the report); never for a
  *     controlled runner, whose controller judges the run
+ * @param cleanup delete the platform's test data after the run ({@link TestDataCleanup}); null: only on the
+ *     embedded target ({@link #cleanupAfter})
  */
 public record RunnerSettings(
         String runId,
@@ -55,7 +58,8 @@ public record RunnerSettings(
         boolean controlled,
         boolean resultsToLog,
         Transport transport,
-        boolean failBuild) {
+        boolean failBuild,
+        @Nullable Boolean cleanup) {
 
     private static final String RUN_ID = "run.id";
     private static final String TARGET = "target.url";
@@ -71,6 +75,8 @@ public record RunnerSettings(
     private static final String RESULTS_TO_LOG = "results.log";
     private static final String JWT_SECRET = "jwt.secret";
     private static final String FAIL_BUILD = "verdict.failBuild";
+    /** The key of {@link #cleanup}, which {@code run --cleanup} sets. */
+    public static final String CLEANUP = "cleanup";
 
     /** The exit code of a lone runner whose report did not pass, as {@code run} and {@code report} say it. */
     public static final int EXIT_NOT_PASSED = 2;
@@ -127,7 +133,8 @@ public record RunnerSettings(
                 false,
                 false,
                 Transport.defaults(),
-                false);
+                false,
+                null);
     }
 
     /**
@@ -161,7 +168,8 @@ public record RunnerSettings(
                 Boolean.parseBoolean(value.apply(CONTROLLED)),
                 Boolean.parseBoolean(value.apply(RESULTS_TO_LOG)),
                 Transport.fromProperties(properties),
-                flag(FAIL_BUILD, value.apply(FAIL_BUILD)));
+                flag(FAIL_BUILD, value.apply(FAIL_BUILD)),
+                value.apply(CLEANUP) == null ? null : flag(CLEANUP, value.apply(CLEANUP)));
     }
 
     /** Every setting as properties: what {@link #fromProperties} reads back into an equal value. */
@@ -191,7 +199,18 @@ public record RunnerSettings(
         properties.put(RESULTS_TO_LOG, Boolean.toString(resultsToLog));
         properties.putAll(transport.toProperties());
         properties.put(FAIL_BUILD, Boolean.toString(failBuild));
+        if (cleanup != null) {
+            properties.put(CLEANUP, Boolean.toString(cleanup));
+        }
         return properties;
+    }
+
+    /**
+     * Whether the platform's test data is deleted after the run: as {@code -Dcleanup} says, else only on the
+     * embedded target (a given platform's data is its owner's to delete).
+     */
+    public boolean cleanupAfter(boolean embeddedTarget) {
+        return cleanup == null ? embeddedTarget : cleanup;
     }
 
     /** The run's folder: {@code reportsDir}, or {@code reports/<runId>} under the working folder. */
@@ -240,7 +259,8 @@ public record RunnerSettings(
                 controlled,
                 resultsToLog,
                 transport,
-                failBuild);
+                failBuild,
+                cleanup);
     }
 
     public RunnerSettings withStart(StartPlan start) {
@@ -260,7 +280,8 @@ public record RunnerSettings(
                 controlled,
                 resultsToLog,
                 transport,
-                failBuild);
+                failBuild,
+                cleanup);
     }
 
     public RunnerSettings withReportsDir(Path reportsDir) {
@@ -280,7 +301,8 @@ public record RunnerSettings(
                 controlled,
                 resultsToLog,
                 transport,
-                failBuild);
+                failBuild,
+                cleanup);
     }
 
     /**
@@ -307,7 +329,8 @@ public record RunnerSettings(
                 true,
                 resultsToLog,
                 transport,
-                false);
+                false,
+                cleanup);
     }
 
     static <T> T named(String key, java.util.function.Supplier<T> check) {

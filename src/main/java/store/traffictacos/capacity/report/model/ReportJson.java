@@ -65,7 +65,9 @@ import java.nio.file.Path;
  *   "invariants": [{"name": "seat_sold_once", "description": "no seat confirmed twice",
  *                   "observations": 1204,  // answers that could have broken it; 0: not exercised
  *                   "violations": 2, "examples": ["evt_1/S1", "evt_1/S2"],  // up to 10 ids
- *                   "pass": false}]        // optional; absent when the runners kept no ledger
+ *                   "pass": false}],       // optional; absent when the runners kept no ledger
+ *   "cleanup": {"totalDeletedKeys": 1200, "deletedByPattern": {"queue:*": 900},  // optional; absent: no cleanup
+ *               "warning": null}       // or why the test data could not be deleted (totalDeletedKeys null)
  * }
  * }</pre>
  *

@@ -108,6 +108,11 @@ public final class HtmlReportWriter {
                                 ? ""
                                 : "; a phase not judged (a warm-up) is shown whole and counts in no verdict and no knee")
                 .append(".</p>\n");
+        if (report.cleanup() != null) {
+            html.append(report.cleanup().warning() == null ? "<p class=\"meta\">" : "<p class=\"meta\">Warning: ")
+                    .append(escape(report.cleanup().summary()))
+                    .append(".</p>\n");
+        }
     }
 
     private static void appendKnee(StringBuilder html, CapacityReport report) {
