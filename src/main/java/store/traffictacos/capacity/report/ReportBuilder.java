@@ -56,7 +56,8 @@ import store.traffictacos.capacity.results.invariants.Ledger;
  *       one histogram of every runner's samples would give them.</li>
  *   <li>A phase that is not judged (a warm-up) is measured over all its seconds and shown, and counts
  *       in no verdict, no knee, no resource warning and no regression rule.</li>
- *   <li>A judged phase's SLOs are judged with confidence ({@link SloJudge}); a step's latency trend says
+ *   <li>A judged phase's SLOs are judged with confidence ({@link SloJudge}), an endpoint's SLO on that
+ *       endpoint's requests alone; a step's latency trend says
  *       whether it had settled ({@link SettledCheck}). A phase in which the generator fell behind is
  *       flagged {@code generatorLimited} and its seconds listed in the generator warnings: it fails when
  *       an SLO failed (so a reader sees whom to blame), and is otherwise not measured, never passed. The
@@ -95,7 +96,14 @@ public final class ReportBuilder {
         List<CapacityReport.PlatformSeries> platform = platformSeries(results.startEpochMs(), inputs.platform());
         ResourceJudge resources = new ResourceJudge(settings.resources(), platform);
         RunSeconds seconds = RunSeconds.of(results, slos.generatorBehindRatio());
-
+        Map<String, RunSeconds> endpointSeconds = new HashMap<>();
+        for (SloSet.Slo slo : slos.slos()) {
+            if (slo.endpoint() != null) {
+                endpointSeconds.computeIfAbsent(
+                        slo.endpoint(),
+                        endpoint -> RunSeconds.of(results, slos.generatorBehindRatio(), endpoint::equals));
+            }
+        }
         KneeFinder kneeFinder = new KneeFinder(slos);
         List<PhaseReport> phases = new ArrayList<>();
         for (PhaseWindow window : first.phases()) {
@@ -105,7 +113,10 @@ public final class ReportBuilder {
                 phases.add(phaseReport(phase, measured, List.of(), PhaseOutcome.NOT_JUDGED, null, List.of()));
                 continue;
             }
-            List<SloResult> judged = SloJudge.judge(slos, measured);
+            List<SloResult> judged = SloJudge.judge(
+                    slos,
+                    measured,
+                    endpoint -> endpointSeconds.get(endpoint).measure(phase.judgedFrom(), phase.endSecond()));
             Settling settling = phase.ramp() ? null : SettledCheck.of(phase, seconds, slos.settledRise());
             phases.add(phaseReport(
                     phase,

@@ -5,6 +5,8 @@ public final class Outcomes {
     public static final String OK = "ok";
     /** The 403 NOT_READY at enter: the queue's expected answer to an early user, not a failure. */
     public static final String NOT_READY = "not_ready";
+    /** A request still unanswered at its timeout: an error, the platform's. */
+    public static final String TIMEOUT = "timeout";
 
     private Outcomes() {}
 
