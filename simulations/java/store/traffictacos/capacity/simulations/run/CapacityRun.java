@@ -58,7 +58,7 @@ public final class CapacityRun {
     private final LocalTarget target;
     private final JourneyBook journeys;
     /** What the journeys saw of the sale, for the invariant checks. */
-    private final Ledger ledger = new Ledger();
+    private final Ledger ledger;
 
     private final LiveStats live = new LiveStats();
     private final CpuSampler cpu = new CpuSampler();
@@ -93,6 +93,8 @@ public final class CapacityRun {
         this.target = target;
         this.journeys =
                 new JourneyBook(settings.plan(), settings.runnerIndex(), settings.runnerCount(), System::nanoTime);
+        int givenStock = settings.runner().journeys().seatsPerEvent();
+        this.ledger = new Ledger(givenStock > 0 ? givenStock : target.seatsPerEvent());
         this.platform = new SamplingSchedule(platformSamplers(settings, target), PLATFORM_PERIOD);
         // the embedded target holds the other end of every connection in this JVM
         this.budget = InFlightBudget.of(
