@@ -54,7 +54,7 @@ public final class QueueEndpoints {
      * gone); a 200 admits the token twice.
      */
     public static HttpRequestActionBuilder enterAgain() {
-        return http("enter")
+        return http("enter_probe")
                 .post("/api/v1/queue/enter")
                 .header("Idempotency-Key", Sessions::idempotencyKey)
                 .body(StringBody(

@@ -33,7 +33,7 @@ public final class ReservationEndpoints {
      * PAYMENT_NOT_APPROVED (any refusal will do); a 200 is a confirm without an approved payment.
      */
     public static HttpRequestActionBuilder confirmUnpaid(Auth auth) {
-        return auth.apply(http("confirm")
+        return auth.apply(http("confirm_probe")
                 .post(session -> "/api/v1/reservations/" + journey(session).reservationId() + "/confirm")
                 .header("Idempotency-Key", Sessions::idempotencyKey)
                 .body(StringBody(session -> "{\"payment_intent_id\":\"" + Sessions.idempotencyKey(session) + "\"}"))

@@ -10,10 +10,13 @@ public enum Step {
     PAYMENT_PROCESS("payment_process"),
     CONFIRM("confirm"),
     LEAVE("leave"),
-    /** A second enter after a granted one: the platform must refuse it (the token has entered). */
-    PROBE_ENTER("enter"),
+    /**
+     * A second enter after a granted one: the platform must refuse it (the token has entered). Named apart
+     * from {@code enter}, so that a refusal, its expected answer, counts in no enter figure.
+     */
+    PROBE_ENTER("enter_probe"),
     /** A confirm of a fresh hold with a payment intent that names nothing: the platform must refuse it. */
-    PROBE_CONFIRM("confirm");
+    PROBE_CONFIRM("confirm_probe");
 
     private final String endpoint;
 

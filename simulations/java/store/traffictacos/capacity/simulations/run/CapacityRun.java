@@ -65,7 +65,7 @@ public final class CapacityRun {
     /** The X-Forwarded-For addresses of this runner's journeys when the run spreads its identity. */
     private final ClientAddressPool addresses;
     /** What the journeys saw of the sale, for the invariant checks. */
-    private final Ledger ledger = new Ledger();
+    private final Ledger ledger;
 
     private final LiveStats live = new LiveStats();
     private final CpuSampler cpu = new CpuSampler();
@@ -101,6 +101,8 @@ public final class CapacityRun {
         this.addresses = settings.runner().clientAddresses(settings.runnerIndex());
         this.journeys = new JourneyBook(
                 settings.plan(), settings.runnerIndex(), settings.runnerCount(), addresses::address, System::nanoTime);
+        int givenStock = settings.runner().journeys().seatsPerEvent();
+        this.ledger = new Ledger(givenStock > 0 ? givenStock : target.seatsPerEvent());
         this.platform = new SamplingSchedule(platformSamplers(settings, target), PLATFORM_PERIOD);
         // the embedded target holds the other end of every connection in this JVM
         this.budget = InFlightBudget.of(
@@ -379,7 +381,7 @@ public final class CapacityRun {
             // a run stopped before its first measured request still leaves an (empty) results file
             ResultsRecorder recorded = recorder == null ? new ResultsRecorder(startAtEpochMs) : recorder;
             Snapshot snapshot = recorded.snapshot();
-            ReportService.Written report = new ResultsOutput(settings, target.url(), out)
+            ReportService.Written report = new ResultsOutput(settings, target.url(), target.embedded(), out)
                     .write(
                             snapshot,
                             new RunnerTransport(

@@ -25,6 +25,7 @@ import store.traffictacos.capacity.results.Snapshot;
 import store.traffictacos.capacity.results.invariants.Ledger;
 import store.traffictacos.capacity.results.invariants.LedgerFile;
 import store.traffictacos.capacity.runner.ResultsLog;
+import store.traffictacos.capacity.runner.TestDataCleanup;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 
 /**
@@ -41,11 +42,13 @@ final class ResultsOutput {
 
     private final RunSettings settings;
     private final URI target;
+    private final boolean embeddedTarget;
     private final PrintStream out;
 
-    ResultsOutput(RunSettings settings, URI target, PrintStream out) {
+    ResultsOutput(RunSettings settings, URI target, boolean embeddedTarget, PrintStream out) {
         this.settings = settings;
         this.target = target;
+        this.embeddedTarget = embeddedTarget;
         this.out = out;
     }
 
@@ -75,7 +78,25 @@ final class ResultsOutput {
             ResultsLog.write(dir, settings.runnerIndex(), out);
             out.flush();
         }
+        cleanUpWhenComplete();
         return stoppedEarly == null ? reportWhenComplete() : null;
+    }
+
+    /**
+     * Deletes the platform's test data once every runner is done, when asked ({@code -Dcleanup}; by default
+     * on the embedded target), also after a runner was stopped early; a controller's runners leave it to the
+     * controller. The platform's answer goes into the run folder for the report; a failure is a warning.
+     */
+    private void cleanUpWhenComplete() throws IOException {
+        if (settings.runner().controlled()
+                || !settings.runner().cleanupAfter(embeddedTarget)
+                || settings.folder().runners().size() < settings.runnerCount()) {
+            return;
+        }
+        TestDataCleanup cleanup =
+                TestDataCleanup.flush(target, settings.runner().transport().sslContext());
+        cleanup.write(settings.folder().cleanupFile());
+        out.println(cleanup.summary());
     }
 
     /**

@@ -21,9 +21,9 @@ import store.traffictacos.capacity.report.model.ReportJson;
 import store.traffictacos.capacity.results.invariants.Invariant;
 
 /**
- * Short loads (4 s, every journey buying and probing in one event, so that seats meet) against the reference
+ * Short loads (5 s, every journey buying and probing in one event, so that seats meet) against the reference
  * target, clean and with each fault: the clean run holds every invariant, each fault breaks exactly its own.
- * About 50 s.
+ * About 45 s on 2 cores.
  */
 @DisplayName("Invariant checks against the faulty reference target")
 class InvariantFaultsIT {

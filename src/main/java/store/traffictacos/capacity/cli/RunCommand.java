@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,7 @@ import store.traffictacos.capacity.controller.spec.RunSpecFile;
 import store.traffictacos.capacity.report.render.Charts;
 import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.runner.RunnerCapacity;
+import store.traffictacos.capacity.runner.RunnerSettings;
 import store.traffictacos.capacity.runner.RunnerSizing;
 
 /**
@@ -127,6 +130,12 @@ final class RunCommand implements Callable<Integer> {
             description = "How far ahead the common start " + "instant is set once all runners are up, e.g. 20s.")
     String startLead;
 
+    @Option(
+            names = "--cleanup",
+            description = "Delete the platform's test data after the run (POST /api/v1/admin/flush-test-data); "
+                    + "always on the embedded target.")
+    boolean cleanup;
+
     @Override
     public Integer call() throws InterruptedException {
         RunSpec spec = spec();
@@ -198,6 +207,9 @@ final class RunCommand implements Callable<Integer> {
         option("--reports", reports, fields::setReports);
         option("--barrier-timeout", barrierTimeout, fields.timeouts()::setBarrier);
         option("--start-lead", startLead, fields.timeouts()::setStartLead);
+        if (cleanup) {
+            fields.setSimulation(withCleanup(fields.simulation()));
+        }
         // the reasoning comes first: a plan refused for its identities is refused after it
         PrintWriter out = command.commandLine().getOut();
         RunnerSizing sizing = fields.sizing();
@@ -205,6 +217,12 @@ final class RunCommand implements Callable<Integer> {
         fields.identitySizing(sizing.runners()).reasoning().forEach(line -> out.println("sizing: " + line));
         out.flush();
         return fields.toSpec(RunIds.stamped("run", LocalDateTime.now()));
+    }
+
+    private static Map<String, String> withCleanup(Map<String, String> simulation) {
+        Map<String, String> settings = new HashMap<>(simulation);
+        settings.put(RunnerSettings.CLEANUP, "true");
+        return settings;
     }
 
     private static String text(Path path) {

@@ -11,7 +11,9 @@ import store.traffictacos.capacity.report.ReportBuilder;
 /**
  * Runs one distributed run through its stages (see {@link Stage}): validate, scale, launch, barrier,
  * start, monitor; then, whatever happened, the wind-down that applies: collect (once runners were
- * launched), restore (once the platform was touched), report (once results came back), clean up.
+ * launched), restore (once the platform was touched), flush the platform's test data (once runners were
+ * launched, when the run asks for it: by default on the embedded target), report (once results came back),
+ * clean up.
  * The status is written to the run folder at every step. An abort (Ctrl-C, SIGTERM, an abort rule)
  * interrupts a waiting stage and leads to the same wind-down.
  */
@@ -85,6 +87,9 @@ public final class RunController {
             }
             if (status.reached(Stage.SCALE) && !run.spec.scale().isEmpty()) {
                 attempt(new RestoreStage());
+            }
+            if (status.reached(Stage.LAUNCH) && run.spec.runner().cleanupAfter(run.spec.target() == null)) {
+                attempt(new FlushStage());
             }
             if (run.collected.stream().anyMatch(runner -> runner.outcome() == CollectedRunner.Outcome.COLLECTED)) {
                 attempt(new ReportStage());

@@ -16,6 +16,8 @@ public enum Stage {
     MONITOR,
     COLLECT,
     RESTORE,
+    /** The platform's test data deleted (when the run asks for it), whatever happened before. */
+    FLUSH,
     REPORT,
     CLEAN_UP,
     DONE,

@@ -57,7 +57,8 @@ import store.traffictacos.capacity.results.invariants.Ledger;
  *       one histogram of every runner's samples would give them.</li>
  *   <li>A phase that is not judged (a warm-up) is measured over all its seconds and shown, and counts
  *       in no verdict, no knee, no resource warning and no regression rule.</li>
- *   <li>A judged phase's SLOs are judged with confidence ({@link SloJudge}); a step's latency trend says
+ *   <li>A judged phase's SLOs are judged with confidence ({@link SloJudge}), an endpoint's SLO on that
+ *       endpoint's requests alone; a step's latency trend says
  *       whether it had settled ({@link SettledCheck}). A phase in which the generator fell behind is
  *       flagged {@code generatorLimited} and its seconds listed in the generator warnings: it fails when
  *       an SLO failed (so a reader sees whom to blame), and is otherwise not measured, never passed. A
@@ -98,6 +99,14 @@ public final class ReportBuilder {
         List<CapacityReport.PlatformSeries> platform = platformSeries(results.startEpochMs(), inputs.platform());
         ResourceJudge resources = new ResourceJudge(settings.resources(), platform);
         RunSeconds seconds = RunSeconds.of(results, slos.generatorBehindRatio());
+        Map<String, RunSeconds> endpointSeconds = new HashMap<>();
+        for (SloSet.Slo slo : slos.slos()) {
+            if (slo.endpoint() != null) {
+                endpointSeconds.computeIfAbsent(
+                        slo.endpoint(),
+                        endpoint -> RunSeconds.of(results, slos.generatorBehindRatio(), endpoint::equals));
+            }
+        }
         KneeFinder kneeFinder = new KneeFinder(slos);
         List<PhaseReport> phases = new ArrayList<>();
         for (PhaseWindow window : first.phases()) {
@@ -109,7 +118,12 @@ public final class ReportBuilder {
             }
             // A window the per-client limit refused the load test's own identity in has no SLO verdict:
             // its errors and latencies are the load test's address, not the platform's capacity.
-            List<SloResult> judged = measured.identityLimited() ? List.of() : SloJudge.judge(slos, measured);
+            List<SloResult> judged = measured.identityLimited()
+                    ? List.of()
+                    : SloJudge.judge(
+                            slos,
+                            measured,
+                            endpoint -> endpointSeconds.get(endpoint).measure(phase.judgedFrom(), phase.endSecond()));
             Settling settling = phase.ramp() ? null : SettledCheck.of(phase, seconds, slos.settledRise());
             phases.add(phaseReport(
                     phase,
@@ -156,7 +170,8 @@ public final class ReportBuilder {
                 startSkewMs(results),
                 TransportSummary.of(results),
                 invariants,
-                inputs.rateLimitProbe() == null ? null : inputs.rateLimitProbe().description());
+                inputs.rateLimitProbe() == null ? null : inputs.rateLimitProbe().description(),
+                inputs.cleanup());
     }
 
     /** The sale's invariants over every runner's ledger; none without ledgers. */

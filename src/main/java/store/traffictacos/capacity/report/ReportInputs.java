@@ -22,6 +22,7 @@ import store.traffictacos.capacity.results.RunnerResults;
 import store.traffictacos.capacity.results.invariants.Ledger;
 import store.traffictacos.capacity.results.invariants.LedgerFile;
 import store.traffictacos.capacity.runner.RunFolder;
+import store.traffictacos.capacity.runner.TestDataCleanup;
 
 /**
  * Everything a {@link ReportBuilder} computes a report from, gathered before it computes anything.
@@ -33,6 +34,7 @@ import store.traffictacos.capacity.runner.RunFolder;
  * @param settings the SLOs, regression rules, prices and resource thresholds
  * @param ledgers what each runner's journeys saw of the sale ({@link LedgerFile}); empty when none kept one
  * @param rateLimitProbe what the probe before the load found about the per-client limit; null: no probe ran
+ * @param cleanup what the platform deleted of the run's test data afterwards; null when none was made
  */
 public record ReportInputs(
         MergedResults results,
@@ -41,7 +43,8 @@ public record ReportInputs(
         History history,
         ReportSettings settings,
         List<Ledger.Data> ledgers,
-        @Nullable RateLimitProbeAnswer rateLimitProbe) {
+        @Nullable RateLimitProbeAnswer rateLimitProbe,
+        @Nullable TestDataCleanup cleanup) {
     private static final RunnerOutcomes NO_RUNNER_OUTCOMES = new RunnerOutcomes(List.of());
     private static final PlatformSeriesFile.Contents NOT_SAMPLED = new PlatformSeriesFile.Contents(List.of(), Map.of());
 
@@ -61,7 +64,7 @@ public record ReportInputs(
             PlatformSeriesFile.Contents platform,
             History history,
             ReportSettings settings) {
-        this(results, runnerOutcomes, platform, history, settings, List.of(), null);
+        this(results, runnerOutcomes, platform, history, settings, List.of(), null, null);
     }
 
     /** The run alone, judged by {@code slos}: no runners.json, platform series or history; other settings default. */
@@ -95,12 +98,21 @@ public record ReportInputs(
                 history,
                 settings,
                 readLedgers(folder),
-                readProbe(folder.rateLimitProbeFile()));
+                readProbe(folder.rateLimitProbeFile()),
+                readCleanup(folder.cleanupFile()));
     }
 
     private static @Nullable RateLimitProbeAnswer readProbe(Path file) {
         try {
             return RateLimitProbeAnswer.read(file).orElse(null);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static @Nullable TestDataCleanup readCleanup(Path file) {
+        try {
+            return TestDataCleanup.read(file).orElse(null);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }

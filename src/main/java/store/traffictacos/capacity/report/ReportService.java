@@ -60,6 +60,9 @@ public final class ReportService {
         if (invariants != null) {
             say.accept(invariants);
         }
+        if (report.cleanup() != null && report.cleanup().warning() != null) {
+            say.accept("warning: " + report.cleanup().summary());
+        }
         String comparison = ReportFiles.comparisonLine(report);
         if (comparison != null) {
             say.accept(comparison);

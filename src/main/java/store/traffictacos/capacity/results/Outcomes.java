@@ -13,6 +13,9 @@ public final class Outcomes {
      */
     public static final String RATE_LIMITED_PREFIX = "rate_limited_";
 
+    /** A request still unanswered at its timeout: an error, the platform's. */
+    public static final String TIMEOUT = "timeout";
+
     private Outcomes() {}
 
     /** Every failure kind ({@code http_503}, {@code connection}, {@code timeout}, {@code check}, ...). */

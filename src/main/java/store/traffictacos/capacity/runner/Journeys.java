@@ -12,13 +12,17 @@ import java.util.Map;
  * @param events journeys pick {@code evt_1 … evt_<events>}
  * @param probeShare share of journeys that also probe once where the platform must refuse (a second enter, a
  *     confirm before paying), so that the invariant checks see a platform that admits twice or confirms unpaid
+ * @param seatsPerEvent the seats each event has, when known (selling more is an invariant broken); 0: not known
+ *     (the embedded target's own stock is known without it)
  */
-public record Journeys(String userAgent, Auth auth, double purchaseShare, int events, double probeShare) {
+public record Journeys(
+        String userAgent, Auth auth, double purchaseShare, int events, double probeShare, int seatsPerEvent) {
     private static final String USER_AGENT = "user.agent";
     private static final String AUTH = "auth";
     private static final String PURCHASE_SHARE = "journey.purchase.share";
     private static final String EVENTS = "journey.events";
     private static final String PROBE_SHARE = "journey.probe.share";
+    private static final String SEATS_PER_EVENT = "journey.seats.per.event";
 
     /** Few requests, enough to catch a platform that errs every time. */
     public static final double DEFAULT_PROBE_SHARE = 0.02;
@@ -48,10 +52,14 @@ public record Journeys(String userAgent, Auth auth, double purchaseShare, int ev
         if (!(probeShare >= 0 && probeShare <= 1)) {
             throw new IllegalArgumentException("-D" + PROBE_SHARE + ": must be within 0..1, got " + probeShare);
         }
+        if (seatsPerEvent < 0) {
+            throw new IllegalArgumentException(
+                    "-D" + SEATS_PER_EVENT + ": must be at least 1 (or 0: not known), got " + seatsPerEvent);
+        }
     }
 
     public static Journeys defaults() {
-        return new Journeys(DEFAULT_USER_AGENT, Auth.BYPASS, 0.5, 100, DEFAULT_PROBE_SHARE);
+        return new Journeys(DEFAULT_USER_AGENT, Auth.BYPASS, 0.5, 100, DEFAULT_PROBE_SHARE, 0);
     }
 
     static Journeys fromProperties(Map<String, String> properties) {
@@ -66,7 +74,11 @@ public record Journeys(String userAgent, Auth auth, double purchaseShare, int ev
                         defaults.purchaseShare),
                 RunnerSettings.integer(EVENTS, RunnerSettings.blankToNull(properties.get(EVENTS)), defaults.events),
                 RunnerSettings.decimal(
-                        PROBE_SHARE, RunnerSettings.blankToNull(properties.get(PROBE_SHARE)), defaults.probeShare));
+                        PROBE_SHARE, RunnerSettings.blankToNull(properties.get(PROBE_SHARE)), defaults.probeShare),
+                RunnerSettings.integer(
+                        SEATS_PER_EVENT,
+                        RunnerSettings.blankToNull(properties.get(SEATS_PER_EVENT)),
+                        defaults.seatsPerEvent));
     }
 
     Map<String, String> toProperties() {
@@ -76,6 +88,7 @@ public record Journeys(String userAgent, Auth auth, double purchaseShare, int ev
         properties.put(PURCHASE_SHARE, RunnerSettings.number(purchaseShare));
         properties.put(EVENTS, Integer.toString(events));
         properties.put(PROBE_SHARE, RunnerSettings.number(probeShare));
+        properties.put(SEATS_PER_EVENT, Integer.toString(seatsPerEvent));
         return properties;
     }
 

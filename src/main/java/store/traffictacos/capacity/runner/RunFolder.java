@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  *   runners.json      what became of each runner (the controller's word, for the report)
  *   platform.json     the platform series sampled beside the load
  *   status.json       the run's stage, or where and why it failed (runs of the controller)
+ *   cleanup.json      what the platform deleted of the run's test data afterwards, or why it could not
  *   logs/runner-&lt;i&gt;.log   each local runner's output
  *   gatling/          Gatling's own output, when it writes any
  *   .runners/&lt;i&gt;/     local runners' working folders, removed when the run ends
@@ -77,6 +78,10 @@ public record RunFolder(Path dir) {
     /** What the probe before the load found about the platform's per-client limit. */
     public Path rateLimitProbeFile() {
         return dir.resolve("rate-limit-probe.json");
+    }
+
+    public Path cleanupFile() {
+        return dir.resolve("cleanup.json");
     }
 
     public Path statusFile() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import store.traffictacos.capacity.config.RunIds;
 import store.traffictacos.capacity.config.Uris;
 
@@ -40,6 +41,8 @@ import store.traffictacos.capacity.config.Uris;
  *     controlled runner, whose controller judges the run
  * @param clientIps addresses the run's journeys carry in {@code X-Forwarded-For}, split across its runners
  *     ({@link ClientAddressPool}); 0: none, every request leaves with its runner's own address
+ * @param cleanup delete the platform's test data after the run ({@link TestDataCleanup}); null: only on the
+ *     embedded target ({@link #cleanupAfter})
  */
 public record RunnerSettings(
         String runId,
@@ -58,7 +61,8 @@ public record RunnerSettings(
         boolean resultsToLog,
         Transport transport,
         boolean failBuild,
-        int clientIps) {
+        int clientIps,
+        @Nullable Boolean cleanup) {
 
     private static final String RUN_ID = "run.id";
     private static final String TARGET = "target.url";
@@ -75,6 +79,9 @@ public record RunnerSettings(
     private static final String JWT_SECRET = "jwt.secret";
     private static final String FAIL_BUILD = "verdict.failBuild";
     private static final String CLIENT_IPS = "client.ips";
+
+    /** The key of {@link #cleanup}, which {@code run --cleanup} sets. */
+    public static final String CLEANUP = "cleanup";
 
     /** The exit code of a lone runner whose report did not pass, as {@code run} and {@code report} say it. */
     public static final int EXIT_NOT_PASSED = 2;
@@ -136,7 +143,8 @@ public record RunnerSettings(
                 false,
                 Transport.defaults(),
                 false,
-                0);
+                0,
+                null);
     }
 
     /**
@@ -171,7 +179,8 @@ public record RunnerSettings(
                 Boolean.parseBoolean(value.apply(RESULTS_TO_LOG)),
                 Transport.fromProperties(properties),
                 flag(FAIL_BUILD, value.apply(FAIL_BUILD)),
-                integer(CLIENT_IPS, value.apply(CLIENT_IPS), 0));
+                integer(CLIENT_IPS, value.apply(CLIENT_IPS), 0),
+                value.apply(CLEANUP) == null ? null : flag(CLEANUP, value.apply(CLEANUP)));
     }
 
     /** Every setting as properties: what {@link #fromProperties} reads back into an equal value. */
@@ -202,7 +211,18 @@ public record RunnerSettings(
         properties.putAll(transport.toProperties());
         properties.put(FAIL_BUILD, Boolean.toString(failBuild));
         properties.put(CLIENT_IPS, Integer.toString(clientIps));
+        if (cleanup != null) {
+            properties.put(CLEANUP, Boolean.toString(cleanup));
+        }
         return properties;
+    }
+
+    /**
+     * Whether the platform's test data is deleted after the run: as {@code -Dcleanup} says, else only on the
+     * embedded target (a given platform's data is its owner's to delete).
+     */
+    public boolean cleanupAfter(boolean embeddedTarget) {
+        return cleanup == null ? embeddedTarget : cleanup;
     }
 
     /** The run's folder: {@code reportsDir}, or {@code reports/<runId>} under the working folder. */
@@ -252,7 +272,8 @@ public record RunnerSettings(
                 resultsToLog,
                 transport,
                 failBuild,
-                clientIps);
+                clientIps,
+                cleanup);
     }
 
     public RunnerSettings withStart(StartPlan start) {
@@ -273,7 +294,8 @@ public record RunnerSettings(
                 resultsToLog,
                 transport,
                 failBuild,
-                clientIps);
+                clientIps,
+                cleanup);
     }
 
     /** These settings with {@code clientIps} client addresses spread across the runners. */
@@ -295,7 +317,8 @@ public record RunnerSettings(
                 resultsToLog,
                 transport,
                 failBuild,
-                clientIps);
+                clientIps,
+                cleanup);
     }
 
     /** This runner's part of the run's client addresses ({@link ClientAddressPool}). */
@@ -321,7 +344,8 @@ public record RunnerSettings(
                 resultsToLog,
                 transport,
                 failBuild,
-                clientIps);
+                clientIps,
+                cleanup);
     }
 
     /**
@@ -349,7 +373,8 @@ public record RunnerSettings(
                 resultsToLog,
                 transport,
                 false,
-                clientIps);
+                clientIps,
+                cleanup);
     }
 
     static <T> T named(String key, java.util.function.Supplier<T> check) {

@@ -37,6 +37,16 @@ class TacosCapacityTest {
     }
 
     @Test
+    @DisplayName("an unknown --fault is one error line naming the faults there are, exit code 1")
+    void unknownFault() {
+        assertThat(run("target", "--port", "0", "--fault", "oversell,undersell"))
+                .isEqualTo(1);
+        assertThat(err.toString().strip())
+                .isEqualTo("error: --fault: unknown fault 'undersell', expected one of oversell, double-admit, "
+                        + "confirm-unpaid, late-confirm");
+    }
+
+    @Test
     @DisplayName("an error line never shows the password of a URL, even in a message the command line did not write")
     void passwordRedacted() {
         assertThat(run("run", "--runners", "redis://admin:s3cret@cache:6379")).isEqualTo(1);

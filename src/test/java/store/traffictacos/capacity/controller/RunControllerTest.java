@@ -2,14 +2,18 @@ package store.traffictacos.capacity.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
@@ -26,6 +30,7 @@ import store.traffictacos.capacity.controller.scale.ScaleTarget;
 import store.traffictacos.capacity.profile.LoadProfile;
 import store.traffictacos.capacity.profile.Phase;
 import store.traffictacos.capacity.report.SyntheticRun;
+import store.traffictacos.capacity.report.model.ReportJson;
 import store.traffictacos.capacity.report.render.ReportFiles;
 import store.traffictacos.capacity.runner.ProfileChoice;
 import store.traffictacos.capacity.runner.RunnerSettings;
@@ -309,14 +314,83 @@ class RunControllerTest {
         assertThat(fleet.calls()).isEmpty();
     }
 
+    @Test
+    @DisplayName("with cleanup asked for, the platform's test data is flushed after the restore, before the report, "
+            + "which shows what was deleted")
+    void flushBeforeReport() throws Exception {
+        // Given a platform that answers the flush
+        HttpServer platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        platform.createContext("/api/v1/admin/flush-test-data", exchange -> {
+            byte[] body = "{\"success\":true,\"total_deleted_keys\":42,\"deleted_by_pattern\":{\"queue:*\":42}}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        platform.start();
+        try {
+            controller = controller(
+                    new FakeFleet().leavingResults(results(FAST_MICROS)),
+                    List.of(HPA),
+                    cleanupAgainst(URI.create(
+                            "http://127.0.0.1:" + platform.getAddress().getPort())));
+
+            // When
+            RunStatus status = controller.execute();
+
+            // Then
+            assertThat(stages(status))
+                    .containsSubsequence(Stage.RESTORE, Stage.FLUSH, Stage.REPORT, Stage.CLEAN_UP, Stage.DONE);
+            assertThat(ReportJson.read(reports.resolve(RUN_ID).resolve("report.json"))
+                            .cleanup()
+                            .totalDeletedKeys())
+                    .isEqualTo(42);
+        } finally {
+            platform.stop(0);
+        }
+    }
+
+    @Test
+    @DisplayName("a flush that fails is a warning: the run still reports and ends DONE with the report's exit code")
+    void failedFlushIsAWarning() throws Exception {
+        // Given a platform nobody answers for
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        controller = controller(
+                new FakeFleet().leavingResults(results(FAST_MICROS)),
+                List.of(HPA),
+                cleanupAgainst(URI.create("http://127.0.0.1:" + port)));
+
+        // When
+        RunStatus status = controller.execute();
+
+        // Then
+        assertThat(status.failure()).isNull();
+        assertThat(controller.exitCode()).isZero();
+        assertThat(console()).contains("test data not cleaned up: POST /api/v1/admin/flush-test-data failed");
+    }
+
+    private static RunnerSettings cleanupAgainst(URI platform) {
+        return RunnerSettings.fromProperties(Map.of("cleanup", "true", "runner.count", "2"), RUN_ID)
+                .controlledBy(RUN_ID, platform, new ProfileChoice(PROFILE, null, null), 2, Duration.ZERO, false);
+    }
+
     private RunStatus execute(FakeFleet fleet, List<ScaleTarget> scale) {
         controller = controller(fleet, scale);
         return controller.execute();
     }
 
     private RunController controller(FakeFleet fleet, List<ScaleTarget> scale) {
-        RunnerSettings runner = RunnerSettings.of(RUN_ID, new ProfileChoice(PROFILE, null, null), 2)
-                .withTarget(URI.create("http://platform.example:8000"));
+        return controller(
+                fleet,
+                scale,
+                RunnerSettings.of(RUN_ID, new ProfileChoice(PROFILE, null, null), 2)
+                        .withTarget(URI.create("http://platform.example:8000")));
+    }
+
+    private RunController controller(FakeFleet fleet, List<ScaleTarget> scale, RunnerSettings runner) {
         RunSpec spec = new RunSpec(
                 runner,
                 RunSpec.Backend.LOCAL,

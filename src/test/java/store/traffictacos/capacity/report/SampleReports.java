@@ -155,7 +155,8 @@ public final class SampleReports {
                 report.startSkewMs(),
                 transport,
                 report.invariants(),
-                rateLimitProbe);
+                rateLimitProbe,
+                report.cleanup());
     }
 
     private static CapacityReport withFirstPhase(UnaryOperator<PhaseReport> change) {

@@ -60,6 +60,8 @@ class RunnerSettingsTest {
                         Map.entry("journey.purchase.share", "0.25"),
                         Map.entry("journey.events", "7"),
                         Map.entry("journey.probe.share", "0.5"),
+                        Map.entry("journey.seats.per.event", "250"),
+                        Map.entry("cleanup", "true"),
                         Map.entry("runner.max.in.flight", "900"),
                         Map.entry("runner.max.rps", "12000.5"),
                         Map.entry("platform.redis", "redis://cache:6379"),
@@ -145,6 +147,8 @@ class RunnerSettingsTest {
                 "runner.max.rps | 0 | -Drunner.max.rps: must be positive, got 0.0",
                 "journey.purchase.share | 1.5 | -Djourney.purchase.share: must be within 0..1, got 1.5",
                 "journey.events | 0 | -Djourney.events: must be at least 1, got 0",
+                "cleanup | maybe | -Dcleanup: must be true or false, got 'maybe'",
+                "journey.seats.per.event | -1 | -Djourney.seats.per.event: must be at least 1 (or 0: not known), got -1",
                 "journey.probe.share | -0.1 | -Djourney.probe.share: must be within 0..1, got -0.1",
                 "auth | oauth | -Dauth: must be 'bypass' or 'jwt', got 'oauth'",
                 "target.url | ftp://x | -Dtarget.url: must be an http(s) URL such as http://host:port, got 'ftp://x'",
@@ -225,5 +229,22 @@ class RunnerSettingsTest {
         assertThat(RunnerSettings.fromProperties(Map.of("auth", "jwt", "jwt.secret", "s3cret"), DEFAULT_ID)
                         .toProperties())
                 .doesNotContainValue("s3cret");
+    }
+
+    @Test
+    @DisplayName("test data is cleaned up after the run on the embedded target unless -Dcleanup=false, elsewhere "
+            + "only with -Dcleanup=true")
+    void cleanupByTarget() {
+        // Given
+        RunnerSettings unset = RunnerSettings.fromProperties(Map.of(), DEFAULT_ID);
+        RunnerSettings on = RunnerSettings.fromProperties(Map.of("cleanup", "true"), DEFAULT_ID);
+        RunnerSettings off = RunnerSettings.fromProperties(Map.of("cleanup", "false"), DEFAULT_ID);
+
+        // Then
+        assertThat(unset.cleanupAfter(true)).isTrue();
+        assertThat(unset.cleanupAfter(false)).isFalse();
+        assertThat(on.cleanupAfter(false)).isTrue();
+        assertThat(off.cleanupAfter(true)).isFalse();
+        assertThat(unset.toProperties()).doesNotContainKey("cleanup");
     }
 }

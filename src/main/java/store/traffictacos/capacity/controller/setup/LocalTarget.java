@@ -71,6 +71,11 @@ public final class LocalTarget implements AutoCloseable {
         return embedded != null;
     }
 
+    /** The seats each event of the embedded target has; 0 (not known) for a given platform. */
+    public int seatsPerEvent() {
+        return embedded == null ? 0 : embedded.config().seatsPerEvent();
+    }
+
     /** The embedded target's JVM and its {@code /metrics}; none for a given URL (nothing of it runs here). */
     public List<PlatformSampler> samplers() {
         return embedded == null ? List.of() : List.of(new LocalProcessSampler(), new TargetMetricsSampler(url));

@@ -245,6 +245,10 @@ public final class RunSpecFile {
     }
 
     /** Settings for the runners, as their {@code -D} options; checked here, so a bad one is told with its line. */
+    public Map<String, String> simulation() {
+        return simulation;
+    }
+
     public void setSimulation(Map<String, String> simulation) {
         RunnerSettings.fromProperties(simulation, "spec");
         this.simulation = Map.copyOf(simulation);

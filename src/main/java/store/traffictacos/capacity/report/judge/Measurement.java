@@ -3,6 +3,7 @@ package store.traffictacos.capacity.report.judge;
 import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
 import store.traffictacos.capacity.report.settings.SloSet.Metric;
+import store.traffictacos.capacity.results.Outcomes;
 
 /**
  * What a window of whole seconds measured: scheduled, sent and answered requests (by second of
@@ -14,6 +15,7 @@ import store.traffictacos.capacity.report.settings.SloSet.Metric;
  * @param identityLimited in some second of the window the platform's per-client limit refused the load
  *     test's own address (a 429 with its bucket empty): the window says nothing of capacity
  * @param p50Bounds the confidence bounds of p50; null when not computed (a timeline second)
+ * @param notReady answers that were the expected 403 NOT_READY (not errors)
  */
 public record Measurement(
         long seconds,
@@ -29,7 +31,8 @@ public record Measurement(
         boolean identityLimited,
         @Nullable QuantileBounds p50Bounds,
         @Nullable QuantileBounds p95Bounds,
-        @Nullable QuantileBounds p99Bounds) {
+        @Nullable QuantileBounds p99Bounds,
+        long notReady) {
 
     public double offeredRps() {
         return perSecond(scheduled);
@@ -59,6 +62,8 @@ public record Measurement(
             case P99_MS -> p99Ms;
             case MAX_MS -> maxMs;
             case ERROR_RATE -> errorRate();
+            case TIMEOUT_RATE -> share(errorsByKind.getOrDefault(Outcomes.TIMEOUT, 0L));
+            case NOT_READY_RATE -> share(notReady);
         };
     }
 
@@ -69,8 +74,13 @@ public record Measurement(
             case P50_MS -> p50Bounds;
             case P95_MS -> p95Bounds;
             case P99_MS -> p99Bounds;
-            case MAX_MS, ERROR_RATE -> null;
+            case MAX_MS, ERROR_RATE, TIMEOUT_RATE, NOT_READY_RATE -> null;
         };
+    }
+
+    /** {@code count} ÷ requests; 0 without requests. */
+    private double share(long count) {
+        return requests == 0 ? 0 : (double) count / requests;
     }
 
     private double perSecond(long count) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 import store.traffictacos.capacity.report.model.Latencies;
 import store.traffictacos.capacity.results.LatencyCounts;
@@ -40,6 +41,7 @@ public final class RunSeconds {
     private final double[] busiestRunnerCpu;
     private final List<LatencyCounts> latency;
     private final List<SortedMap<String, Long>> errors;
+    private final long[] notReady;
     private final double behindRatio;
     private final int runners;
     private final Histogram sum = Latencies.newHistogram();
@@ -52,6 +54,7 @@ public final class RunSeconds {
             double[] busiestRunnerCpu,
             List<LatencyCounts> latency,
             List<SortedMap<String, Long>> errors,
+            long[] notReady,
             double behindRatio,
             int runners) {
         this.scheduled = scheduled;
@@ -61,11 +64,21 @@ public final class RunSeconds {
         this.busiestRunnerCpu = busiestRunnerCpu;
         this.latency = latency;
         this.errors = errors;
+        this.notReady = notReady;
         this.behindRatio = behindRatio;
         this.runners = runners;
     }
 
     public static RunSeconds of(MergedResults results, double behindRatio) {
+        return of(results, behindRatio, endpoint -> true);
+    }
+
+    /**
+     * The seconds of the requests to the endpoints {@code endpoints} accepts (for an endpoint's SLOs); the
+     * schedule, the sent requests and the runners' CPU are the whole run's, since the generator serves every
+     * endpoint at once.
+     */
+    public static RunSeconds of(MergedResults results, double behindRatio, Predicate<String> endpoints) {
         SortedMap<SeriesKey, LatencyCounts> series = results.series();
         long lastSecond = series.isEmpty() ? -1 : series.lastKey().second();
         long[] scheduled = results.scheduledPerSecond();
@@ -74,6 +87,7 @@ public final class RunSeconds {
 
         List<LatencyCounts> latency = new ArrayList<>(Collections.nCopies(length, NOTHING));
         List<SortedMap<String, Long>> errors = new ArrayList<>(length);
+        long[] notReady = new long[length];
         for (int second = 0; second < length; second++) {
             errors.add(new TreeMap<>());
         }
@@ -85,6 +99,9 @@ public final class RunSeconds {
         long current = -1;
         for (Map.Entry<SeriesKey, LatencyCounts> entry : series.entrySet()) {
             SeriesKey key = entry.getKey();
+            if (!endpoints.test(key.endpoint())) {
+                continue;
+            }
             if (key.second() != current) {
                 keep(latency, current, second);
                 current = key.second();
@@ -97,6 +114,9 @@ public final class RunSeconds {
             if (limit >= 0) {
                 rateLimited[(int) current] += entry.getValue().totalCount();
                 perClientLimitRps = Math.max(perClientLimitRps, limit);
+            }
+            if (Outcomes.NOT_READY.equals(key.outcome())) {
+                notReady[(int) current] += entry.getValue().totalCount();
             }
         }
         keep(latency, current, second);
@@ -111,6 +131,7 @@ public final class RunSeconds {
                 busiestRunnerCpu,
                 latency,
                 errors,
+                notReady,
                 behindRatio,
                 results.runners().size());
     }
@@ -194,6 +215,7 @@ public final class RunSeconds {
         sum.reset();
         long scheduledSum = 0;
         long sentSum = 0;
+        long notReadySum = 0;
         boolean behind = false;
         boolean identityLimited = false;
         SortedMap<String, Long> errorsByKind = new TreeMap<>();
@@ -201,6 +223,7 @@ public final class RunSeconds {
             latency.get(second).addTo(sum);
             scheduledSum += scheduled[second];
             sentSum += sent[second];
+            notReadySum += notReady[second];
             behind |= isBehind(second);
             identityLimited |= identityLimited(second);
             errors.get(second).forEach((kind, count) -> errorsByKind.merge(kind, count, Long::sum));
@@ -219,7 +242,8 @@ public final class RunSeconds {
                 identityLimited,
                 withBounds ? QuantileBounds.of(sum, 50) : null,
                 withBounds ? QuantileBounds.of(sum, 95) : null,
-                withBounds ? QuantileBounds.of(sum, 99) : null);
+                withBounds ? QuantileBounds.of(sum, 99) : null,
+                notReadySum);
     }
 
     private static void keep(List<LatencyCounts> latency, long second, Histogram histogram) {

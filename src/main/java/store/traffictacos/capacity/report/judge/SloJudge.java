@@ -1,6 +1,7 @@
 package store.traffictacos.capacity.report.judge;
 
 import java.util.List;
+import java.util.function.Function;
 import store.traffictacos.capacity.report.model.CapacityReport.SloOutcome;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.settings.SloSet;
@@ -16,8 +17,23 @@ import store.traffictacos.capacity.report.settings.SloSet.Metric;
 public final class SloJudge {
     private SloJudge() {}
 
+    /** The SLOs over every request; those of one endpoint are left out (a ramp's rolling windows). */
     public static List<SloResult> judge(SloSet slos, Measurement measurement) {
-        return slos.slos().stream().map(slo -> judge(slo, measurement)).toList();
+        return slos.slos().stream()
+                .filter(slo -> slo.endpoint() == null)
+                .map(slo -> judge(slo, measurement))
+                .toList();
+    }
+
+    /**
+     * Every SLO: those over every request against {@code measurement}, an endpoint's against what {@code
+     * ofEndpoint} measured of that endpoint's requests over the same seconds.
+     */
+    public static List<SloResult> judge(
+            SloSet slos, Measurement measurement, Function<String, Measurement> ofEndpoint) {
+        return slos.slos().stream()
+                .map(slo -> judge(slo, slo.endpoint() == null ? measurement : ofEndpoint.apply(slo.endpoint())))
+                .toList();
     }
 
     private static SloResult judge(SloSet.Slo slo, Measurement measurement) {
@@ -37,7 +53,7 @@ public final class SloJudge {
     }
 
     private static SloOutcome outcome(SloSet.Slo slo, Measurement measurement, double value, QuantileBounds bounds) {
-        if (measurement.requests() == 0 && slo.metric() != Metric.ERROR_RATE) {
+        if (measurement.requests() == 0 && latency(slo.metric())) {
             return SloOutcome.TOO_FEW_SAMPLES;
         }
         if (bounds == null) {
@@ -50,6 +66,14 @@ public final class SloJudge {
             return SloOutcome.FAIL;
         }
         return SloOutcome.TOO_FEW_SAMPLES;
+    }
+
+    /** A latency of no responses is no value; a share of none is 0 (nothing failed). */
+    private static boolean latency(Metric metric) {
+        return switch (metric) {
+            case P50_MS, P95_MS, P99_MS, MAX_MS -> true;
+            case ERROR_RATE, TIMEOUT_RATE, NOT_READY_RATE -> false;
+        };
     }
 
     /** Every SLO held. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import store.traffictacos.capacity.report.settings.SloSet;
+import store.traffictacos.capacity.runner.TestDataCleanup;
 
 /**
  * Everything a capacity run concluded, computed once from the merged results files and the SLO
@@ -23,6 +24,8 @@ import store.traffictacos.capacity.report.settings.SloSet;
  * @param startSkewMs the spread of the runners' first measured requests (max − min); null for one runner
  * @param invariants the sale's invariants checked on what every runner's journeys saw; empty when the runners
  *     kept no ledger (runs recorded before it), and then left out of {@code report.json}
+ * @param cleanup what the platform deleted of the run's test data afterwards, or why it could not (a warning,
+ *     never the verdict); null when the run made no cleanup, and then left out of {@code report.json}
  */
 public record CapacityReport(
         String format,
@@ -47,7 +50,8 @@ public record CapacityReport(
         @Nullable Long startSkewMs,
         @Nullable Transport transport,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InvariantReport> invariants,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String rateLimitProbe) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String rateLimitProbe,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable TestDataCleanup cleanup) {
 
     public static final String FORMAT = "tacos-report/1";
 
@@ -96,6 +100,7 @@ public record CapacityReport(
                 startSkewMs,
                 null,
                 List.of(),
+                null,
                 null);
     }
 
@@ -142,6 +147,7 @@ public record CapacityReport(
                 null,
                 null,
                 List.of(),
+                null,
                 null);
     }
 

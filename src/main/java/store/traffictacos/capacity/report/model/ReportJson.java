@@ -69,8 +69,10 @@ import java.nio.file.Path;
  *                   "observations": 1204,  // answers that could have broken it; 0: not exercised
  *                   "violations": 2, "examples": ["evt_1/S1", "evt_1/S2"],  // up to 10 ids
  *                   "pass": false}],       // optional; absent when the runners kept no ledger
- *   "rateLimitProbe": "the platform's per-client limit follows X-Forwarded-For. Security note: ..."
+ *   "rateLimitProbe": "the platform's per-client limit follows X-Forwarded-For. Security note: ...",
  *                                         // optional; absent when no probe ran
+ *   "cleanup": {"totalDeletedKeys": 1200, "deletedByPattern": {"queue:*": 900},  // optional; absent: no cleanup
+ *               "warning": null}       // or why the test data could not be deleted (totalDeletedKeys null)
  * }
  * }</pre>
  *

@@ -117,6 +117,11 @@ public final class HtmlReportWriter {
                     .append(escape(ReportFiles.Text.rateLimitProbe(report.rateLimitProbe())))
                     .append("</p>\n");
         }
+        if (report.cleanup() != null) {
+            html.append(report.cleanup().warning() == null ? "<p class=\"meta\">" : "<p class=\"meta\">Warning: ")
+                    .append(escape(report.cleanup().summary()))
+                    .append(".</p>\n");
+        }
     }
 
     private static void appendKnee(StringBuilder html, CapacityReport report) {

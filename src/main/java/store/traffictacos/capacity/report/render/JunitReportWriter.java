@@ -11,6 +11,7 @@ import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
 import store.traffictacos.capacity.report.settings.SloSet;
+import store.traffictacos.capacity.results.Outcomes;
 
 /**
  * Renders {@code junit.xml} so CI shows SLOs as tests: one {@code <testsuite>} per phase, one
@@ -101,7 +102,7 @@ public final class JunitReportWriter {
                             SKIPPED,
                             null,
                             ReportFiles.Text.NOT_JUDGED + ": " + slo.name() + " measured "
-                                    + ReportFiles.Text.metricValue(slo.metric().key(), value(phase, slo.metric()))))
+                                    + ReportFiles.Text.metricValue(slo.metric().key(), value(phase, slo))))
                     .toList();
         }
         return phase.slos().stream()
@@ -122,7 +123,11 @@ public final class JunitReportWriter {
                 .toList();
     }
 
-    /** A phase's figure for an SLO metric. */
+    /** A phase's figure for an SLO metric; n/a (NaN) for an endpoint's, which a phase not judged does not keep. */
+    private static double value(PhaseReport phase, SloSet.Slo slo) {
+        return slo.endpoint() == null ? value(phase, slo.metric()) : Double.NaN;
+    }
+
     private static double value(PhaseReport phase, SloSet.Metric metric) {
         return switch (metric) {
             case P50_MS -> phase.p50Ms();
@@ -130,6 +135,12 @@ public final class JunitReportWriter {
             case P99_MS -> phase.p99Ms();
             case MAX_MS -> phase.maxMs();
             case ERROR_RATE -> phase.errorRate();
+            case TIMEOUT_RATE ->
+                phase.requests() == 0
+                        ? 0
+                        : (double) phase.errorsByKind().getOrDefault(Outcomes.TIMEOUT, 0L) / phase.requests();
+            // not kept per phase: a phase not judged shows it as n/a
+            case NOT_READY_RATE -> Double.NaN;
         };
     }
 

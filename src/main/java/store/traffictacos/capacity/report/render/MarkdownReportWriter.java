@@ -54,6 +54,11 @@ public final class MarkdownReportWriter {
         if (invariants != null) {
             md.append("Invariants: ").append(cell(invariants)).append(".  \n");
         }
+        if (report.cleanup() != null) {
+            md.append(report.cleanup().warning() == null ? "" : "**Warning**: ")
+                    .append(cell(report.cleanup().summary()))
+                    .append(".  \n");
+        }
         for (String problem : report.runnerProblems()) {
             md.append("**Load short of the profile**: ").append(cell(problem)).append("  \n");
         }

@@ -27,7 +27,6 @@ import store.traffictacos.capacity.report.model.Comparison.Delta;
 import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
 import store.traffictacos.capacity.report.model.Cost;
 import store.traffictacos.capacity.report.settings.RegressionRules;
-import store.traffictacos.capacity.report.settings.SloSet;
 
 /**
  * Writes the four renderings of one {@link CapacityReport} into a run directory:
@@ -121,7 +120,7 @@ public final class ReportFiles {
 
         /** An SLO value in its metric's unit: a percentage for the error rate, milliseconds otherwise. */
         static String metricValue(String metric, double value) {
-            return SloSet.Metric.ERROR_RATE.key().equals(metric) ? percent(value) : ms(value);
+            return metric.endsWith("_rate") ? percent(value) : ms(value);
         }
 
         /**

@@ -33,6 +33,7 @@ import store.traffictacos.capacity.yaml.YamlBinding;
  * slos:                        # optional; when given it replaces the default list
  *   - {name: p99 latency, metric: p99_ms, below: 100}
  *   - {name: error rate, metric: error_rate, below: 0.01}
+ *   - {name: join failures, endpoint: join, metric: error_rate, below: 0.05}   # one endpoint's requests
  * regression:                  # optional; each missing key takes its RegressionRules.defaults() value
  *   p99IncreasePercent: 10     # a phase whose p99 grew more than 10 % regressed
  *   kneeDecreasePercent: 5     # the knee dropped more than 5 %
@@ -214,6 +215,14 @@ public final class SloFile {
         private @Nullable String name;
         private @Nullable Metric metric;
         private @Nullable Double below;
+        private @Nullable String endpoint;
+
+        public void setEndpoint(@Nullable String endpoint) {
+            if (endpoint == null || endpoint.isBlank()) {
+                throw new IllegalArgumentException("must not be empty (leave it out for every request)");
+            }
+            this.endpoint = endpoint.strip();
+        }
 
         public void setName(@Nullable String name) {
             if (name == null || name.isBlank()) {
@@ -244,7 +253,7 @@ public final class SloFile {
             if (below == null) {
                 throw new IllegalArgumentException(path + ": missing field 'below'");
             }
-            return new Slo(name, metric, below);
+            return new Slo(name, metric, below, endpoint);
         }
     }
 

@@ -1,6 +1,8 @@
 package store.traffictacos.capacity.report.settings;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SLOs a run is judged against, as data (a YAML file; defaults from the team's runbooks).
@@ -32,15 +34,35 @@ public record SloSet(List<Slo> slos, long settleSeconds, double generatorBehindR
         }
     }
 
-    /** One objective: {@code metric < threshold}. */
-    public record Slo(String name, Metric metric, double threshold) {}
+    /**
+     * One objective: {@code metric < threshold}, over every request, or over those of one {@code endpoint}
+     * (a request name such as {@code join}, {@code enter}). An endpoint's SLO is judged per phase; a ramp's
+     * rolling windows (the knee within a ramp) judge the SLOs without an endpoint.
+     */
+    public record Slo(
+            String name,
+            Metric metric,
+            double threshold,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String endpoint) {
+
+        /** An objective over every request. */
+        public Slo(String name, Metric metric, double threshold) {
+            this(name, metric, threshold, null);
+        }
+    }
 
     public enum Metric {
         P50_MS("p50_ms"),
         P95_MS("p95_ms"),
         P99_MS("p99_ms"),
         MAX_MS("max_ms"),
-        ERROR_RATE("error_rate");
+        ERROR_RATE("error_rate"),
+        /** The share of requests still unanswered at their timeout. */
+        TIMEOUT_RATE("timeout_rate"),
+        /** The share of answers that were the expected 403 NOT_READY (at enter): not errors, but a user kept out. */
+        NOT_READY_RATE("not_ready_rate");
 
         private final String key;
 

@@ -35,7 +35,10 @@ public final class InvariantCheck {
                 .toList();
     }
 
-    /** A seat in two runners' books was sold twice: each runner beyond the first that has it is one more sale. */
+    /**
+     * A seat in two runners' books was sold twice: each runner beyond the first that has it is one more sale.
+     * With the stock known, each seat an event sold beyond it is one more violation, named by the event.
+     */
     private static void seatsAcrossRunners(List<Ledger.Data> runners, Tally tally) {
         Map<String, Map<String, BitSet>> union = new TreeMap<>();
         Map<String, Set<String>> namedUnion = new TreeMap<>();
@@ -61,6 +64,27 @@ public final class InvariantCheck {
                 }
             });
         }
+        int stock = runners.stream()
+                .mapToInt(Ledger.Data::seatsPerEvent)
+                .filter(seats -> seats > 0)
+                .min()
+                .orElse(0);
+        if (stock > 0) {
+            beyondStock(union, namedUnion, stock, tally);
+        }
+    }
+
+    private static void beyondStock(
+            Map<String, Map<String, BitSet>> numbered, Map<String, Set<String>> named, int stock, Tally tally) {
+        Map<String, Long> sold = new TreeMap<>();
+        numbered.forEach((event, prefixes) ->
+                prefixes.values().forEach(bits -> sold.merge(event, (long) bits.cardinality(), Long::sum)));
+        named.forEach((event, seats) -> sold.merge(event, (long) seats.size(), Long::sum));
+        sold.forEach((event, seats) -> {
+            for (long beyond = stock; beyond < seats; beyond++) {
+                tally.violated(event + " (" + seats + " seats sold of " + stock + ")");
+            }
+        });
     }
 
     /**

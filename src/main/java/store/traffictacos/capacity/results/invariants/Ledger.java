@@ -22,8 +22,19 @@ public final class Ledger {
     private final IdTable approved = new IdTable();
 
     private final Map<Invariant, Tally> local = new EnumMap<>(Invariant.class);
+    private final int seatsPerEvent;
 
+    /** A ledger of a platform whose stock is not known. */
     public Ledger() {
+        this(0);
+    }
+
+    /** @param seatsPerEvent the seats each event has, when known (no more may be sold); 0: not known */
+    public Ledger(int seatsPerEvent) {
+        if (seatsPerEvent < 0) {
+            throw new IllegalArgumentException("seats per event must be >= 0, got " + seatsPerEvent);
+        }
+        this.seatsPerEvent = seatsPerEvent;
         for (Invariant invariant : Invariant.values()) {
             local.put(invariant, new Tally());
         }
@@ -91,6 +102,7 @@ public final class Ledger {
                 IdTable.decode(admitted.encode()),
                 IdTable.decode(left.encode()),
                 IdTable.decode(approved.encode()),
+                seatsPerEvent,
                 local.entrySet().stream()
                         .map(entry -> entry.getValue().result(entry.getKey()))
                         .toList());
@@ -99,9 +111,16 @@ public final class Ledger {
     /**
      * One runner's ledger as written and read.
      *
+     * @param seatsPerEvent the seats each event has, when known; 0: not known
      * @param local each invariant as broken within this runner (the merge adds what only all runners together show)
      */
-    public record Data(SeatBook seats, IdTable admitted, IdTable left, IdTable approved, List<InvariantResult> local) {
+    public record Data(
+            SeatBook seats,
+            IdTable admitted,
+            IdTable left,
+            IdTable approved,
+            int seatsPerEvent,
+            List<InvariantResult> local) {
         public Data {
             local = List.copyOf(local);
         }

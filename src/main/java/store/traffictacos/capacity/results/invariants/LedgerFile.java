@@ -26,6 +26,7 @@ import java.util.TreeSet;
  *  "admitted": "<base64>",   // waiting tokens granted enter: big-endian (msb, lsb, latest enter sent, epoch ms)
  *  "left": "<base64>",       // waiting tokens that left: (msb, lsb, earliest leave answered, epoch ms)
  *  "approved": "<base64>",   // reservations with an approved payment: (msb, lsb, 0)
+ *  "seatsPerEvent": 100000,  // the stock of each event when known, else 0 (optional, 0 when absent)
  *  "local": [{"invariant": "seat_sold_once", "observations": 120, "violations": 0, "examples": []}]}
  * }</pre>
  * Ids are 128-bit: a UUID as itself, another string by its name-based UUID.
@@ -56,6 +57,7 @@ public final class LedgerFile {
         root.put("admitted", data.admitted().encode());
         root.put("left", data.left().encode());
         root.put("approved", data.approved().encode());
+        root.put("seatsPerEvent", data.seatsPerEvent());
         ArrayNode local = root.putArray("local");
         for (InvariantResult result : data.local()) {
             ObjectNode entry = local.addObject()
@@ -112,6 +114,7 @@ public final class LedgerFile {
                     IdTable.decode(text(root, "admitted")),
                     IdTable.decode(text(root, "left")),
                     IdTable.decode(text(root, "approved")),
+                    root.path("seatsPerEvent").asInt(0),
                     local));
         } catch (IOException | RuntimeException e) {
             throw new IOException(FILE_NAME + " is damaged or not a " + FORMAT + " file: " + e.getMessage(), e);

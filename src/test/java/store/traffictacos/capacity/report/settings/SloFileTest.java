@@ -88,7 +88,7 @@ class SloFileTest {
         assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("slo.yaml line 3: slos[1].metric: unknown metric 'p999'; "
-                        + "valid: p50_ms, p95_ms, p99_ms, max_ms, error_rate");
+                        + "valid: p50_ms, p95_ms, p99_ms, max_ms, error_rate, timeout_rate, not_ready_rate");
     }
 
     @Test
@@ -114,7 +114,7 @@ class SloFileTest {
         // When / Then
         assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("slo.yaml line 2: slos[0].above: unknown field (expected below, metric, name)");
+                .hasMessage("slo.yaml line 2: slos[0].above: unknown field (expected below, endpoint, metric, name)");
     }
 
     @Test
@@ -302,5 +302,25 @@ class SloFileTest {
         assertThatThrownBy(() -> SloFile.parsePrices(missing))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cannot read price file " + missing + ": No such file");
+    }
+
+    @Test
+    @DisplayName("an SLO can name the endpoint it is judged on, and the timeout and not-ready shares")
+    void endpointAndNewMetrics() {
+        // When
+        SloSet slos = SloFile.settings(
+                        "slos:\n"
+                                + "  - {name: join failures, endpoint: join, metric: error_rate, below: 0.05}\n"
+                                + "  - {name: timeouts, metric: timeout_rate, below: 0.001}\n"
+                                + "  - {name: kept out, endpoint: enter, metric: not_ready_rate, below: 0.2}\n",
+                        "slo.yaml")
+                .slos();
+
+        // Then
+        assertThat(slos.slos())
+                .containsExactly(
+                        new SloSet.Slo("join failures", SloSet.Metric.ERROR_RATE, 0.05, "join"),
+                        new SloSet.Slo("timeouts", SloSet.Metric.TIMEOUT_RATE, 0.001),
+                        new SloSet.Slo("kept out", SloSet.Metric.NOT_READY_RATE, 0.2, "enter"));
     }
 }

@@ -73,6 +73,25 @@ class InvariantCheckTest {
     }
 
     @Test
+    @DisplayName("with the stock known, each seat an event sold beyond it is a violation, even with no seat sold twice")
+    void beyondStock() {
+        // Given events of 2 seats; runner 0 sells S1 and S2 of evt_1, runner 1 sells S3 of evt_1 and S1 of evt_2
+        Ledger runner0 = new Ledger(2);
+        runner0.confirmed("evt_1", List.of("S1", "S2"), "r-0", true, false);
+        Ledger runner1 = new Ledger(2);
+        runner1.confirmed("evt_1", List.of("S3"), "r-1", true, false);
+        runner1.confirmed("evt_2", List.of("S1"), "r-2", true, false);
+
+        // When
+        InvariantResult seats = byInvariant(InvariantCheck.check(List.of(runner0.data(), runner1.data())))
+                .get(Invariant.SEAT_SOLD_ONCE);
+
+        // Then
+        assertThat(seats.violations()).isEqualTo(1);
+        assertThat(seats.examples()).containsExactly("evt_1 (3 seats sold of 2)");
+    }
+
+    @Test
     @DisplayName("the same seat number in two events, or under two prefixes, is no double sale")
     void seatsAreDistinctPerEventAndPrefix() {
         // Given

@@ -47,6 +47,16 @@ class LedgerFileTest {
     }
 
     @Test
+    @DisplayName("the stock a ledger was kept with survives the file")
+    void stockSurvives() throws IOException {
+        // Given
+        LedgerFile.write(dir, new Ledger(500).data());
+
+        // When / Then
+        assertThat(LedgerFile.read(dir).orElseThrow().seatsPerEvent()).isEqualTo(500);
+    }
+
+    @Test
     @DisplayName("a runner folder without the file has no ledger (a run recorded before ledgers)")
     void absentFileIsNoLedger() throws IOException {
         // When / Then
