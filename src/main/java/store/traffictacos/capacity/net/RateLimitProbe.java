@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +58,8 @@ public final class RateLimitProbe {
                             + " come from";
                 case UNDETERMINED ->
                     "whether the platform's per-client limit follows X-Forwarded-For was not determined: its"
-                            + " buckets refilled as fast as the probe drew on them, or it sent no"
-                            + " X-RateLimit-Remaining";
+                            + " buckets refilled as fast as the probe drew on them, it sent no"
+                            + " X-RateLimit-Remaining, or it did not answer within the probe's 5 s";
             };
         }
     }
@@ -86,6 +87,9 @@ public final class RateLimitProbe {
             return opening == null || underA == null || underB == null
                     ? Keying.UNDETERMINED
                     : judge(LongStream.of(opening).max().orElseThrow(), underA, underB);
+        } catch (HttpTimeoutException e) {
+            // a platform too slow to answer a burst in time cannot be told apart; the load will show it
+            return Keying.UNDETERMINED;
         } catch (IOException e) {
             throw new IllegalStateException(
                     "target " + Uris.redact(target) + " is unreachable: the rate-limit probe failed ("

@@ -38,6 +38,22 @@ class RateLimitProbeTest {
     }
 
     @Test
+    @DisplayName("a platform that does not answer within the probe's timeout is not determined, not unreachable")
+    void slowPlatformUndetermined() {
+        // Given a target that answers no API request within 10 minutes
+        try (ReferenceTarget target =
+                ReferenceTarget.start(TargetConfig.defaults().withPort(0).withCapacity(0, 600_000, 1_000))) {
+
+            // When
+            Keying keying = RateLimitProbe.probe(target.baseUrl(), null, "probe-test/1");
+
+            // Then
+            assertThat(keying).isEqualTo(Keying.UNDETERMINED);
+            assertThat(keying.describe()).contains("did not answer within the probe's 5 s");
+        }
+    }
+
+    @Test
     @DisplayName("buckets that stayed full tell nothing: not determined")
     void fullBucketsUndetermined() {
         // Given both bursts answered from a full bucket of 15,000
