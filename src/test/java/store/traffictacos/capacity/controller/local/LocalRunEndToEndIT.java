@@ -96,7 +96,8 @@ class LocalRunEndToEndIT {
     }
 
     @Test
-    @DisplayName("goes through every stage in order and ends DONE, passing with exit code 0")
+    @DisplayName(
+            "goes through every stage in order, the embedded target's test data flushed, and ends DONE, passing with exit code 0")
     void stagesInOrder() {
         assertThat(complete.status().transitions())
                 .extracting(RunStatus.Transition::stage)
@@ -109,6 +110,8 @@ class LocalRunEndToEndIT {
                         Stage.START,
                         Stage.MONITOR,
                         Stage.COLLECT,
+                        // the embedded target's test data is deleted by default
+                        Stage.FLUSH,
                         Stage.REPORT,
                         Stage.CLEAN_UP,
                         Stage.DONE);
