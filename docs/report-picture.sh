@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes docs/report.png, the README's picture of a capacity report: the main job as the README runs it
-# (`mvn gatling:test`, 40 s of load: run it alone on the machine), then the top of its
+# (`mvn gatling:test`, a minute of load: run it alone on the machine), then the top of its
 # report.html screenshot in headless Chromium by bench/report-screenshot.sh, which also checks that the
 # page is not blank.
 #

@@ -89,14 +89,14 @@ class ProfilesTest {
     }
 
     @Test
-    @DisplayName("local, the default, runs 40 s at a few hundred rps")
+    @DisplayName("local, the default, runs a minute at a few hundred rps")
     void local() {
         // When
         LoadProfile profile = Profiles.resolve(null, null);
 
         // Then
         assertThat(profile.name()).isEqualTo("local");
-        assertThat(profile.totalDuration()).isEqualTo(ofSeconds(40));
+        assertThat(profile.totalDuration()).isEqualTo(ofMinutes(1));
         assertThat(profile.phases())
                 .allSatisfy(phase -> assertThat(phase.toRps()).isLessThanOrEqualTo(400));
     }
