@@ -63,7 +63,7 @@ public final class ResultsRecorder {
     /**
      * Records how busy the runner's own CPU was at {@code epochMs} (a share of its cores, 0..1), so
      * the report can tell a runner short of CPU from a slow platform; readings before the start are
-     * ignored, and a second keeps its busiest reading.
+     * ignored, and a second keeps the mean of its readings.
      */
     public void runnerCpu(long epochMs, double busyShare) {
         if (!(busyShare >= 0 && busyShare <= 1)) {

@@ -7,8 +7,14 @@ import java.util.concurrent.atomic.LongAdder;
 /** What one second of sending produced: how many requests went out, and their latency series. */
 final class SecondBucket {
     private final LongAdder sent = new LongAdder();
-    /** The runner's busiest CPU reading in this second (share of its cores), NaN when none was taken. */
-    private double cpu = Double.NaN;
+    /**
+     * The runner's CPU readings in this second (shares of its cores), added up and counted: a second's CPU is
+     * their mean. The busiest reading alone would call a second short of CPU for one quarter second of GC or
+     * compilation, in which the runner still sent its schedule on time.
+     */
+    private double cpuSum;
+
+    private int cpuReadings;
     /** Connections the runner opened in this second. */
     private final LongAdder connectionsOpened = new LongAdder();
     /** The most requests the runner had outstanding at a reading in this second; -1 when none was taken. */
@@ -25,11 +31,13 @@ final class SecondBucket {
     }
 
     synchronized void cpu(double busyShare) {
-        cpu = Double.isNaN(cpu) ? busyShare : Math.max(cpu, busyShare);
+        cpuSum += busyShare;
+        cpuReadings++;
     }
 
+    /** The mean of the second's readings; NaN when none was taken. */
     synchronized double cpu() {
-        return cpu;
+        return cpuReadings == 0 ? Double.NaN : cpuSum / cpuReadings;
     }
 
     void countConnectionOpened() {
