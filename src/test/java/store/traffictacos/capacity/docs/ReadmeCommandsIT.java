@@ -47,6 +47,12 @@ class ReadmeCommandsIT {
 
     private static final int LOG_TAIL_LINES = 60;
 
+    /** Commands whose exit code is a verdict. */
+    private static final Pattern JUDGES = Pattern.compile("mvn gatling:test|tacos-capacity\\.jar (run|report)\\b");
+
+    /** The verdict line of a run ({@code verdict: INCONCLUSIVE (...)}) or of a report ({@code INCONCLUSIVE: ...}). */
+    private static final Pattern INCONCLUSIVE = Pattern.compile("(?m)(verdict: |^)INCONCLUSIVE\\b");
+
     /** A command comparing two runs, whose verdict may be REGRESSED (exit code 2). */
     private static final Pattern COMPARES = Pattern.compile("tacos-capacity\\.jar report\\b.*--baseline");
 
@@ -110,11 +116,18 @@ class ReadmeCommandsIT {
 
     /**
      * The exit codes a block may end with: the one place that says so. Runs against the embedded target pass, so
-     * every block exits 0 but the comparison with a baseline, which may end with 2 (REGRESSED: the runs compared
-     * were at other rates).
+     * every block exits 0 but two kinds of verdict that are not the platform's failure: the comparison with a
+     * baseline may be REGRESSED (the runs compared were at other rates), and a judged run may be INCONCLUSIVE when
+     * this shared 2-core machine held its generator back (its windows then say "not measured"). Either is exit
+     * code 2, or Maven's 1 for {@code mvn gatling:test}; a FAIL or an error is never accepted.
      */
-    private static Set<Integer> expectedExitCodes(Block block) {
-        return COMPARES.matcher(block.text()).find() ? Set.of(0, 2) : Set.of(0);
+    private static Set<Integer> expectedExitCodes(Block block, String output) {
+        boolean inconclusive = JUDGES.matcher(block.text()).find()
+                && INCONCLUSIVE.matcher(output).find();
+        if (COMPARES.matcher(block.text()).find() || inconclusive) {
+            return block.text().contains("mvn gatling:test") ? Set.of(0, 1) : Set.of(0, 2);
+        }
+        return Set.of(0);
     }
 
     private static void runs(Block block) throws Exception {
@@ -124,7 +137,7 @@ class ReadmeCommandsIT {
         Duration took = Duration.between(run.started(), Instant.now());
         System.out.printf("ReadmeCommandsIT: %s exit %d in %d s%n", block, exit, took.toSeconds());
 
-        assertThat(expectedExitCodes(block))
+        assertThat(expectedExitCodes(block, run.output()))
                 .as("exit code of %s%n%s%n-- its output:%n%s", block, block.text(), tail(log))
                 .contains(exit);
         for (Outcome outcome : OUTCOMES) {
