@@ -13,7 +13,7 @@ final class LiveStats {
 
     void answered(String outcome, long micros) {
         answered.increment();
-        if (Outcomes.isError(outcome)) {
+        if (Outcomes.isPlatformError(outcome)) {
             errors.increment();
         }
         latencyMicros.recordValue(Math.max(0, micros));

@@ -23,6 +23,15 @@ public final class Outcomes {
         return !OK.equals(outcome) && !NOT_READY.equals(outcome);
     }
 
+    /**
+     * An error that is the platform's answer to the rate offered: every error but a {@link #rateLimited}
+     * refusal, which is the load test's own address meeting the per-client limit. The live abort rule
+     * judges by this, so that it never stops a run, as the platform's failure, for the generator's identity.
+     */
+    public static boolean isPlatformError(String outcome) {
+        return isError(outcome) && perClientLimit(outcome) < 0;
+    }
+
     /** The outcome of a 429 whose client bucket was empty, under a per-client limit of {@code limitRps}. */
     public static String rateLimited(long limitRps) {
         return RATE_LIMITED_PREFIX + limitRps;

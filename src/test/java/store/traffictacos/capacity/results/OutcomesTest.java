@@ -30,4 +30,19 @@ class OutcomesTest {
         assertThat(Outcomes.perClientLimit("rate_limited_x")).isEqualTo(-1);
         assertThat(Outcomes.perClientLimit(Outcomes.OK)).isEqualTo(-1);
     }
+
+    @Test
+    @DisplayName("a per-client refusal is an error but not the platform's; a 503 and a timeout are both")
+    void platformErrors() {
+        // Given
+        String refused = Outcomes.rateLimited(10_000);
+
+        // Then
+        assertThat(Outcomes.isError(refused)).isTrue();
+        assertThat(Outcomes.isPlatformError(refused)).isFalse();
+        assertThat(Outcomes.isPlatformError("http_503")).isTrue();
+        assertThat(Outcomes.isPlatformError("timeout")).isTrue();
+        assertThat(Outcomes.isPlatformError(Outcomes.OK)).isFalse();
+        assertThat(Outcomes.isPlatformError(Outcomes.NOT_READY)).isFalse();
+    }
 }
