@@ -70,6 +70,18 @@ def _read_baseline(path):
 # IN_FLIGHT: requests one runner holds outstanding per HTTP version, measured by bench/overload/run
 # (which writes them); kept as they are when this section rewrites the file.
 CURRENT_MAX_RPS, CURRENT_DEFAULT_RPS, IN_FLIGHT = _read_baseline(BASELINE_JSON)
+# The hot path must stay as fast as the last full run measured it (the rate held in a fresh JVM).
+GOAL_HOT_PATH = 0.03
+
+
+def _baseline_run(path):
+    """Where today's figures came from: the commit and date of the full run that wrote them."""
+    with open(path, encoding="utf-8") as f:
+        run = json.load(f).get("run", {})
+    return f"commit `{run.get('commit', '?')}`, {run.get('date', '?')}"
+
+
+BASELINE_RUN = _baseline_run(BASELINE_JSON)
 # The default share before bench/run measured a runner (two thirds of the 7,500 req/s plain Gatling
 # was said to hold), for the sizing table's comparison.
 PREVIOUS_DEFAULT_RPS = 5000
@@ -423,6 +435,7 @@ def _goals(r, mode, wrk_rps, runner_max_rate, ladder_max, confirms, confirmed, s
     g3_time = big is not None and big["max_s"] <= GOAL_REPORT_S and big["all_ok"]
     g3_heap = big is not None and big["peak_heap_mb"] <= GOAL_HEAP_MB and big["all_ok"]
     g4 = bool(tvn) and tvn.get("ratio_pass", False)
+    g5 = runner_max_rate >= (1 - GOAL_HOT_PATH) * CURRENT_MAX_RPS and (confirmed is not False)
     about = "" if mode == "full" else f" ({mode} sizes: indicative, the full run is the measurement)"
     add(f"Goals from the issue, and whether this run met them{about}:")
     add("")
@@ -445,6 +458,10 @@ def _goals(r, mode, wrk_rps, runner_max_rate, ladder_max, confirms, confirmed, s
         + f" | {_mark(g1_p99)} |")
     add(f"| start skew ≤ 100 ms across 4 runners | "
         + ", ".join(f"{s} ms" if s is not None else "n/a" for s in skews) + f" | {_mark(g2)} |")
+    add(f"| the runner's held rate within 3 % of the last full run's ({_n(CURRENT_MAX_RPS)} req/s, "
+        f"{BASELINE_RUN}, `bench/baseline.json`) | {_n(runner_max_rate)} req/s "
+        f"({(runner_max_rate / CURRENT_MAX_RPS - 1) * 100:+.1f} %; the ladder's steps are 2,000 req/s apart, so "
+        f"this compares steps) | {_mark(g5)} |")
     if big:
         add(f"| merge + report of {big['requests']:,} requests ≤ 20 s | {big['max_s']:.2f} s (slowest of "
             f"{big['reps']}) | {_mark(g3_time)} |")
