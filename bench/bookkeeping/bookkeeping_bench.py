@@ -22,6 +22,7 @@ import benchlib  # noqa: E402
 START = "<!-- bench:bookkeeping:start -->"
 END = "<!-- bench:bookkeeping:end -->"
 GOAL_CPU = 0.05        # the goal: at most 5 % more runner CPU per request with the bookkeeping
+MAX_ERRORS = 0.01      # ... with at most 1 % errors: a failed hold or confirm is a purchase the ledger never sees
 HELD = 0.02            # a run counts when its steady phase sent and achieved within 2 % of the offered rate
 LEDGER_PACKAGE = "store.traffictacos.capacity.results.invariants."
 ID_ENTRY_BYTES = 24    # an IdTable entry in invariants.json: msb, lsb, a time (LedgerFile)
@@ -197,6 +198,8 @@ def render(results_path, out_path, meta_path, mode, rate, profile_path, properti
         if not r["held"]:
             problems.append(f"{name} did not hold {float(rate):,.0f} req/s (sent {r['sent']:,.0f}, "
                             f"achieved {r['achieved']:,.0f} req/s)")
+        if r["errors"] > MAX_ERRORS:
+            problems.append(f"{name} had {r['errors'] * 100:.2f} % errors (fewer purchases: less to keep)")
         if r["cpu_s_per_1000"] is None:
             problems.append(f"{name} has no CPU figure")
         if r["invariants"] == "on" and not (r["ledger"] and r["ledger"]["confirms"] > 0):
@@ -229,7 +232,12 @@ def render(results_path, out_path, meta_path, mode, rate, profile_path, properti
             heap_deltas.append((p, a["live_heap"] - b["live_heap"], a["ledger"]))
 
     lines = [START, "## Invariant bookkeeping: its CPU and heap (bench/bookkeeping)", ""]
-    lines.append(f"Written by `bench/bookkeeping/run{'' if mode == 'full' else ' --' + mode}` on {meta_info['date']} "
+    other_rate = mode == "full" and int(float(rate)) != 20_000
+    command = ("bench/bookkeeping/run" + ("" if mode == "full" else " --" + mode)
+               + (f" --rate {int(float(rate))}" if other_rate else ""))
+    if other_rate and verdict.startswith("**MET**"):
+        verdict += f", at {float(rate):,.0f} req/s, not the goal's 20,000"
+    lines.append(f"Written by `{command}` on {meta_info['date']} "
                  f"in {meta_info['wall_s']} s. Do not edit by hand: rerun it.")
     lines.append("")
     if mode != "full":
@@ -278,8 +286,8 @@ def render(results_path, out_path, meta_path, mode, rate, profile_path, properti
     lines.append("")
     if overheads:
         lines.append("CPU per request, on against off, pair by pair: " + ", ".join(
-            f"pair {p}: {_fmt(None if o is None else o * 100, 1, ' %')}" for p, o in zip(complete, overheads))
-            + f"; means: {_fmt(None if overhead is None else overhead * 100, 1, ' %')}.")
+            f"pair {p}: " + ("–" if o is None else f"{o * 100:+.1f} %") for p, o in zip(complete, overheads))
+            + "; means: " + ("–" if overhead is None else f"{overhead * 100:+.1f} %") + ".")
         lines.append("")
     lines.append("### Heap")
     lines.append("")
