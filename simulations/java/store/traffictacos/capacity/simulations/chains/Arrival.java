@@ -86,7 +86,7 @@ public final class Arrival {
                         onCase(Step.ENTER).then(exec(QueueEndpoints.enter().requestTimeout(timeout))),
                         onCase(Step.LEAVE).then(exec(QueueEndpoints.leave().requestTimeout(timeout))),
                         onCase(Step.HOLD)
-                                .then(exec(ReservationEndpoints.hold(plan.seatsPerHold(), auth)
+                                .then(exec(ReservationEndpoints.hold(plan.seatsPerHold(), auth, sale.keeping())
                                         .requestTimeout(timeout))),
                         onCase(Step.PAYMENT_INTENT)
                                 .then(exec(PaymentEndpoints.intent(plan.priceKrw() * plan.seatsPerHold(), auth)

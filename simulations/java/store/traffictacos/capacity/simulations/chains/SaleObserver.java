@@ -24,13 +24,19 @@ final class SaleObserver {
         this.ledger = ledger;
     }
 
+    /** Whether the sale is observed at all ({@code -Dinvariants}): the hold's seats are read only then. */
+    boolean keeping() {
+        return ledger.keeping();
+    }
+
     /**
      * @param outcome what the answer meant for the journey (a probe's refusal is OK)
      * @param sentEpochMs when the request was sent
      * @param answeredEpochMs when its answer came
      */
     void observe(Session session, Work work, Outcome outcome, long sentEpochMs, long answeredEpochMs) {
-        if (outcome == Outcome.FAILED || outcome == Outcome.NOT_READY) {
+        // off: not even the hold's seats and expiry are kept, so a run without the bookkeeping pays none of it
+        if (!ledger.keeping() || outcome == Outcome.FAILED || outcome == Outcome.NOT_READY) {
             return;
         }
         Journey journey = work.journey();

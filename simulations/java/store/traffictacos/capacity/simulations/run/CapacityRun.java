@@ -102,7 +102,9 @@ public final class CapacityRun {
         this.journeys = new JourneyBook(
                 settings.plan(), settings.runnerIndex(), settings.runnerCount(), addresses::address, System::nanoTime);
         int givenStock = settings.runner().journeys().seatsPerEvent();
-        this.ledger = new Ledger(givenStock > 0 ? givenStock : target.seatsPerEvent());
+        this.ledger = settings.runner().invariants()
+                ? new Ledger(givenStock > 0 ? givenStock : target.seatsPerEvent())
+                : Ledger.off();
         this.platform = new SamplingSchedule(platformSamplers(settings, target), PLATFORM_PERIOD);
         // the embedded target holds the other end of every connection in this JVM
         this.budget = InFlightBudget.of(
@@ -393,7 +395,7 @@ public final class CapacityRun {
                                             ? (connections == null ? 0 : connections.total())
                                             : warmUpConnections),
                             journeys.counts(),
-                            ledger.data(),
+                            ledger.keeping() ? ledger.data() : null,
                             platform,
                             stoppedEarly(stoppedEarly, snapshot));
             if (report != null && settings.runner().failBuild()) {

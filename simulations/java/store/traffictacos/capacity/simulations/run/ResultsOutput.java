@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import store.traffictacos.capacity.config.Uris;
 import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.platform.SamplingSchedule;
@@ -53,6 +54,7 @@ final class ResultsOutput {
     }
 
     /**
+     * @param ledger what the journeys saw of the sale; null: none kept ({@code -Dinvariants=off}), no file written
      * @param stoppedEarly why the run ended before its profile did, with the second; null at its planned end
      * @return the capacity report, when this runner wrote it (a lone runner, or the last of a shared folder)
      */
@@ -60,13 +62,15 @@ final class ResultsOutput {
             Snapshot snapshot,
             RunnerTransport transport,
             JourneyBook.Counts journeys,
-            Ledger.Data ledger,
+            Ledger.@Nullable Data ledger,
             SamplingSchedule platform,
             String stoppedEarly)
             throws IOException {
         Path dir = settings.folder().runner(settings.runnerIndex());
         // before the manifest, which is written last: a folder with a manifest is complete
-        LedgerFile.write(dir, ledger);
+        if (ledger != null) {
+            LedgerFile.write(dir, ledger);
+        }
         ResultsFiles.write(dir, manifest(snapshot.startEpochMs(), stoppedEarly), snapshot, transport);
         JOURNEYS_JSON.writeValue(dir.resolve(JOURNEYS_FILE).toFile(), journeys);
         if (!platform.samples().isEmpty() || !platform.unavailable().isEmpty()) {

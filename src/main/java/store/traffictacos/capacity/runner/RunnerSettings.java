@@ -43,6 +43,9 @@ import store.traffictacos.capacity.config.Uris;
  *     ({@link ClientAddressPool}); 0: none, every request leaves with its runner's own address
  * @param cleanup delete the platform's test data after the run ({@link TestDataCleanup}); null: only on the
  *     embedded target ({@link #cleanupAfter})
+ * @param invariants keep the ledger of the sale for the invariant checks ({@code -Dinvariants=on}, the default);
+ *     off for a platform without a purchase path, or to measure the bookkeeping's cost: the ledger records
+ *     nothing and the report says the invariants were not checked
  */
 public record RunnerSettings(
         String runId,
@@ -62,7 +65,8 @@ public record RunnerSettings(
         Transport transport,
         boolean failBuild,
         int clientIps,
-        @Nullable Boolean cleanup) {
+        @Nullable Boolean cleanup,
+        boolean invariants) {
 
     private static final String RUN_ID = "run.id";
     private static final String TARGET = "target.url";
@@ -82,6 +86,8 @@ public record RunnerSettings(
 
     /** The key of {@link #cleanup}, which {@code run --cleanup} sets. */
     public static final String CLEANUP = "cleanup";
+
+    private static final String INVARIANTS = "invariants";
 
     /** The exit code of a lone runner whose report did not pass, as {@code run} and {@code report} say it. */
     public static final int EXIT_NOT_PASSED = 2;
@@ -144,7 +150,8 @@ public record RunnerSettings(
                 Transport.defaults(),
                 false,
                 0,
-                null);
+                null,
+                true);
     }
 
     /**
@@ -180,7 +187,8 @@ public record RunnerSettings(
                 Transport.fromProperties(properties),
                 flag(FAIL_BUILD, value.apply(FAIL_BUILD)),
                 integer(CLIENT_IPS, value.apply(CLIENT_IPS), 0),
-                value.apply(CLEANUP) == null ? null : flag(CLEANUP, value.apply(CLEANUP)));
+                value.apply(CLEANUP) == null ? null : flag(CLEANUP, value.apply(CLEANUP)),
+                onOff(INVARIANTS, value.apply(INVARIANTS), true));
     }
 
     /** Every setting as properties: what {@link #fromProperties} reads back into an equal value. */
@@ -214,6 +222,7 @@ public record RunnerSettings(
         if (cleanup != null) {
             properties.put(CLEANUP, Boolean.toString(cleanup));
         }
+        properties.put(INVARIANTS, invariants ? "on" : "off");
         return properties;
     }
 
@@ -273,7 +282,8 @@ public record RunnerSettings(
                 transport,
                 failBuild,
                 clientIps,
-                cleanup);
+                cleanup,
+                invariants);
     }
 
     public RunnerSettings withStart(StartPlan start) {
@@ -295,7 +305,8 @@ public record RunnerSettings(
                 transport,
                 failBuild,
                 clientIps,
-                cleanup);
+                cleanup,
+                invariants);
     }
 
     /** These settings with {@code clientIps} client addresses spread across the runners. */
@@ -318,7 +329,8 @@ public record RunnerSettings(
                 transport,
                 failBuild,
                 clientIps,
-                cleanup);
+                cleanup,
+                invariants);
     }
 
     /** This runner's part of the run's client addresses ({@link ClientAddressPool}). */
@@ -345,7 +357,8 @@ public record RunnerSettings(
                 transport,
                 failBuild,
                 clientIps,
-                cleanup);
+                cleanup,
+                invariants);
     }
 
     /**
@@ -374,7 +387,8 @@ public record RunnerSettings(
                 transport,
                 false,
                 clientIps,
-                cleanup);
+                cleanup,
+                invariants);
     }
 
     static <T> T named(String key, java.util.function.Supplier<T> check) {
@@ -405,6 +419,18 @@ public record RunnerSettings(
             case "true" -> true;
             case "false" -> false;
             default -> throw new IllegalArgumentException("-D" + key + ": must be true or false, got '" + value + "'");
+        };
+    }
+
+    /** {@code on} or {@code off}; unset is {@code fallback}. */
+    static boolean onOff(String key, String value, boolean fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("-D" + key + ": must be on or off, got '" + value + "'");
         };
     }
 

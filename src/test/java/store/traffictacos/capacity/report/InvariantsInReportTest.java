@@ -175,4 +175,24 @@ class InvariantsInReportTest {
         assertThat(report.invariants()).isEmpty();
         assertThat(Files.readString(dir.resolve("report.json"))).doesNotContain("invariants");
     }
+
+    @Test
+    @DisplayName("a run whose runners kept no ledger says in Markdown and HTML that the invariants were not checked, "
+            + "never PASS")
+    void noLedgersSaysNotChecked() throws IOException {
+        // Given a run whose runners ran with -Dinvariants=off (no ledger written)
+        fastRun();
+
+        // When
+        CapacityReport report = report();
+        String markdown = MarkdownReportWriter.render(report);
+        String html = HtmlReportWriter.render(report);
+
+        // Then
+        assertThat(markdown)
+                .contains("Invariants: not checked: the runners kept no ledger of the sale (-Dinvariants=off")
+                .doesNotContain("#### Invariants of the sale");
+        assertThat(html).contains("<p>Invariants not checked: the runners kept no ledger of the sale");
+        assertThat(JunitReportWriter.render(report)).doesNotContain("name=\"invariants\"");
+    }
 }

@@ -73,7 +73,8 @@ class RunnerSettingsTest {
                         Map.entry("http.version", "2"),
                         Map.entry("tls.trust.store", dir.resolve("trust.p12").toString()),
                         Map.entry("tls.trust.password", "changeit"),
-                        Map.entry("client.ips", "64")),
+                        Map.entry("client.ips", "64"),
+                        Map.entry("invariants", "off")),
                 DEFAULT_ID);
 
         // When
@@ -82,6 +83,7 @@ class RunnerSettingsTest {
         // Then
         assertThat(readBack).isEqualTo(settings);
         assertThat(readBack.clientIps()).isEqualTo(64);
+        assertThat(readBack.invariants()).isFalse();
         assertThat(readBack.profile().profile().name()).isEqualTo("steps");
         assertThat(readBack.toProperties()).doesNotContainKeys("profile.file", "runner.index", "jwt.secret");
     }
@@ -148,6 +150,7 @@ class RunnerSettingsTest {
                 "journey.purchase.share | 1.5 | -Djourney.purchase.share: must be within 0..1, got 1.5",
                 "journey.events | 0 | -Djourney.events: must be at least 1, got 0",
                 "cleanup | maybe | -Dcleanup: must be true or false, got 'maybe'",
+                "invariants | false | -Dinvariants: must be on or off, got 'false'",
                 "journey.seats.per.event | -1 | -Djourney.seats.per.event: must be at least 1 (or 0: not known), got -1",
                 "journey.probe.share | -0.1 | -Djourney.probe.share: must be within 0..1, got -0.1",
                 "auth | oauth | -Dauth: must be 'bypass' or 'jwt', got 'oauth'",
@@ -246,5 +249,23 @@ class RunnerSettingsTest {
         assertThat(on.cleanupAfter(false)).isTrue();
         assertThat(off.cleanupAfter(true)).isFalse();
         assertThat(unset.toProperties()).doesNotContainKey("cleanup");
+    }
+
+    @Test
+    @DisplayName("the ledger of the sale is kept unless -Dinvariants=off, and the runners are told either way")
+    void invariantsOnUnlessOff() {
+        // Given
+        RunnerSettings unset = RunnerSettings.fromProperties(Map.of(), DEFAULT_ID);
+        RunnerSettings off = RunnerSettings.fromProperties(Map.of("invariants", " OFF "), DEFAULT_ID);
+        RunnerSettings on = RunnerSettings.fromProperties(Map.of("invariants", "on"), DEFAULT_ID);
+
+        // Then
+        assertThat(unset.invariants()).isTrue();
+        assertThat(on.invariants()).isTrue();
+        assertThat(off.invariants()).isFalse();
+        assertThat(off.toProperties()).containsEntry("invariants", "off");
+        assertThat(unset.toProperties()).containsEntry("invariants", "on");
+        assertThat(RunnerSettings.of("r-1", ProfileChoice.builtIn("local"), 1).invariants())
+                .isTrue();
     }
 }

@@ -462,6 +462,9 @@ public final class HtmlReportWriter {
 
     private static void appendInvariants(StringBuilder html, CapacityReport report) {
         if (report.invariants().isEmpty()) {
+            html.append("<h2>Invariants of the sale</h2>\n<p>Invariants ")
+                    .append(escape(InvariantText.NOT_CHECKED))
+                    .append(".</p>\n");
             return;
         }
         html.append("<h2>Invariants of the sale</h2>\n<p>")

@@ -10,10 +10,14 @@ final class InvariantText {
 
     private InvariantText() {}
 
-    /** e.g. {@code 1 of 4 invariants broken: seat_sold_once (718)}; null when the run checked none. */
+    /** Why a run has no invariants: never a PASS, as nothing was checked. */
+    static final String NOT_CHECKED =
+            "not checked: the runners kept no ledger of the sale (-Dinvariants=off, or recorded before ledgers)";
+
+    /** e.g. {@code 1 of 4 invariants broken: seat_sold_once (718)}, or {@link #NOT_CHECKED}. */
     static String summary(CapacityReport report) {
         if (report.invariants().isEmpty()) {
-            return null;
+            return NOT_CHECKED;
         }
         if (report.brokenInvariants().isEmpty()) {
             return "all " + report.invariants().size() + " invariants of the sale held";

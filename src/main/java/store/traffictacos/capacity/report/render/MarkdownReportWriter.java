@@ -50,10 +50,7 @@ public final class MarkdownReportWriter {
                 .append(cell(ReportFiles.Text.checks(report)))
                 .append(".  \n");
         md.append(cell(ReportFiles.Text.knee(report))).append("  \n");
-        String invariants = InvariantText.summary(report);
-        if (invariants != null) {
-            md.append("Invariants: ").append(cell(invariants)).append(".  \n");
-        }
+        md.append("Invariants: ").append(cell(InvariantText.summary(report))).append(".  \n");
         if (report.cleanup() != null) {
             md.append(report.cleanup().warning() == null ? "" : "**Warning**: ")
                     .append(cell(report.cleanup().summary()))

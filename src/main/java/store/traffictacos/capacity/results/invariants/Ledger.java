@@ -10,7 +10,7 @@ import java.util.Map;
  * and what breaks an invariant within one journey (a confirm without an approved payment, a confirm after
  * the hold expired). The report merges every runner's ledger ({@link InvariantCheck}). Safe to call from
  * every event loop at once: only the sale's few answers (enter, leave, approve, confirm) come here, not
- * status polls.
+ * status polls. A ledger that is {@link #off()} records nothing.
  */
 public final class Ledger {
     private final SeatBook seats = new SeatBook();
@@ -23,6 +23,7 @@ public final class Ledger {
 
     private final Map<Invariant, Tally> local = new EnumMap<>(Invariant.class);
     private final int seatsPerEvent;
+    private final boolean keeping;
 
     /** A ledger of a platform whose stock is not known. */
     public Ledger() {
@@ -31,17 +32,38 @@ public final class Ledger {
 
     /** @param seatsPerEvent the seats each event has, when known (no more may be sold); 0: not known */
     public Ledger(int seatsPerEvent) {
+        this(seatsPerEvent, true);
+    }
+
+    private Ledger(int seatsPerEvent, boolean keeping) {
         if (seatsPerEvent < 0) {
             throw new IllegalArgumentException("seats per event must be >= 0, got " + seatsPerEvent);
         }
         this.seatsPerEvent = seatsPerEvent;
+        this.keeping = keeping;
         for (Invariant invariant : Invariant.values()) {
             local.put(invariant, new Tally());
         }
     }
 
+    /**
+     * A ledger that records nothing ({@code -Dinvariants=off}): for a platform without a purchase path, and to
+     * measure what the bookkeeping costs. Its runner writes no ledger, so the report checks no invariant.
+     */
+    public static Ledger off() {
+        return new Ledger(0, false);
+    }
+
+    /** Whether it records what it is told; false when {@link #off()}. */
+    public boolean keeping() {
+        return keeping;
+    }
+
     /** Enter was granted to {@code waitingToken}; the request was sent at {@code sentEpochMs}. */
     public synchronized void admitted(String waitingToken, long sentEpochMs) {
+        if (!keeping) {
+            return;
+        }
         Tally tally = local.get(Invariant.TOKEN_ADMITTED_ONCE);
         tally.observations++;
         if (!admitted.add(Id128.of(waitingToken), sentEpochMs, Math::max)) {
@@ -51,11 +73,17 @@ public final class Ledger {
 
     /** {@code waitingToken} left the queue; the leave was answered at {@code answeredEpochMs}. */
     public synchronized void left(String waitingToken, long answeredEpochMs) {
+        if (!keeping) {
+            return;
+        }
         left.add(Id128.of(waitingToken), answeredEpochMs, Math::min);
     }
 
     /** A payment for {@code reservationId} was approved. */
     public synchronized void approved(String reservationId) {
+        if (!keeping) {
+            return;
+        }
         Tally tally = local.get(Invariant.CONFIRM_PAID_ONCE);
         tally.observations++;
         if (!approved.add(Id128.of(reservationId), 0, Math::max)) {
@@ -76,6 +104,9 @@ public final class Ledger {
             String reservationId,
             boolean paymentApproved,
             boolean afterHoldExpiry) {
+        if (!keeping) {
+            return;
+        }
         Tally sold = local.get(Invariant.SEAT_SOLD_ONCE);
         for (String seat : seatIds) {
             sold.observations++;
