@@ -43,6 +43,7 @@ import store.traffictacos.capacity.config.Uris;
  *     ({@link ClientAddressPool}); 0: none, every request leaves with its runner's own address
  * @param cleanup delete the platform's test data after the run ({@link TestDataCleanup}); null: only on the
  *     embedded target ({@link #cleanupAfter})
+ * @param workload what each arrival sends: the ticketing journey, or only GET status to measure the generator
  */
 public record RunnerSettings(
         String runId,
@@ -62,7 +63,8 @@ public record RunnerSettings(
         Transport transport,
         boolean failBuild,
         int clientIps,
-        @Nullable Boolean cleanup) {
+        @Nullable Boolean cleanup,
+        Workload workload) {
 
     private static final String RUN_ID = "run.id";
     private static final String TARGET = "target.url";
@@ -109,6 +111,7 @@ public record RunnerSettings(
         }
         RunnerCapacity.requireShareWithin(profile.profile(), runnerCount, maxRps);
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(workload, "workload");
         named(CLIENT_IPS, () -> {
             ClientAddressPool.requireSplittable(clientIps, runnerCount);
             return clientIps;
@@ -144,7 +147,8 @@ public record RunnerSettings(
                 Transport.defaults(),
                 false,
                 0,
-                null);
+                null,
+                Workload.defaults());
     }
 
     /**
@@ -180,7 +184,8 @@ public record RunnerSettings(
                 Transport.fromProperties(properties),
                 flag(FAIL_BUILD, value.apply(FAIL_BUILD)),
                 integer(CLIENT_IPS, value.apply(CLIENT_IPS), 0),
-                value.apply(CLEANUP) == null ? null : flag(CLEANUP, value.apply(CLEANUP)));
+                value.apply(CLEANUP) == null ? null : flag(CLEANUP, value.apply(CLEANUP)),
+                Workload.fromProperties(properties));
     }
 
     /** Every setting as properties: what {@link #fromProperties} reads back into an equal value. */
@@ -214,6 +219,7 @@ public record RunnerSettings(
         if (cleanup != null) {
             properties.put(CLEANUP, Boolean.toString(cleanup));
         }
+        properties.putAll(workload.toProperties());
         return properties;
     }
 
@@ -273,7 +279,8 @@ public record RunnerSettings(
                 transport,
                 failBuild,
                 clientIps,
-                cleanup);
+                cleanup,
+                workload);
     }
 
     public RunnerSettings withStart(StartPlan start) {
@@ -295,7 +302,8 @@ public record RunnerSettings(
                 transport,
                 failBuild,
                 clientIps,
-                cleanup);
+                cleanup,
+                workload);
     }
 
     /** These settings with {@code clientIps} client addresses spread across the runners. */
@@ -318,7 +326,8 @@ public record RunnerSettings(
                 transport,
                 failBuild,
                 clientIps,
-                cleanup);
+                cleanup,
+                workload);
     }
 
     /** This runner's part of the run's client addresses ({@link ClientAddressPool}). */
@@ -345,7 +354,8 @@ public record RunnerSettings(
                 transport,
                 failBuild,
                 clientIps,
-                cleanup);
+                cleanup,
+                workload);
     }
 
     /**
@@ -374,7 +384,8 @@ public record RunnerSettings(
                 transport,
                 false,
                 clientIps,
-                cleanup);
+                cleanup,
+                workload);
     }
 
     static <T> T named(String key, java.util.function.Supplier<T> check) {
