@@ -53,13 +53,49 @@ public final class Arrival {
             Pacing pacing,
             StepListener listener,
             Ledger ledger) {
+        return paced(pacing, oneRequest(book, plan, auth, timeout, pacing.limit(), listener, new SaleObserver(ledger)));
+    }
+
+    /**
+     * The generator measured on plain Gatling's work: every arrival sends only {@code GET
+     * /api/v1/queue/status} for {@code token}, with the journey's checks, timeout, pacing and outcomes, and
+     * moves no journey on (nothing is created on the platform).
+     */
+    public static ChainBuilder statusOnly(String token, Duration timeout, Pacing pacing, StepListener listener) {
+        return paced(pacing, oneStatus(token, timeout, pacing.limit(), listener));
+    }
+
+    /** The start gate, the saturation watch, and a slot of the in-flight bound, before {@code request}. */
+    private static ChainBuilder paced(Pacing pacing, ChainBuilder request) {
         // the slot is taken once per arrival: doIf evaluates its condition once
         return exec(new GateAction(pacing.gate(), pacing.watch()))
                 .stopLoadGeneratorIf(
                         session -> pacing.watch().saturated(),
                         session -> pacing.watch().saturated() != null)
                 .doIf(session -> pacing.limit().tryAcquire())
-                .then(oneRequest(book, plan, auth, timeout, pacing.limit(), listener, new SaleObserver(ledger)));
+                .then(request);
+    }
+
+    private static ChainBuilder oneStatus(String token, Duration timeout, InFlightLimit limit, StepListener listener) {
+        long timeoutMicros = timeout.toNanos() / 1_000;
+        return exec(session -> {
+                    long sentEpochMs = System.currentTimeMillis();
+                    listener.sent(sentEpochMs);
+                    return session.set(Sessions.REQUEST, new Sessions.Request(null, sentEpochMs, System.nanoTime()));
+                })
+                .exec(QueueEndpoints.pollStatus(token).requestTimeout(timeout))
+                .exec(session -> {
+                    Sessions.Request request = Sessions.request(session);
+                    long latencyMicros = (System.nanoTime() - request.sentNanos()) / 1_000;
+                    limit.release();
+                    Outcome outcome = session.isFailed() ? Outcome.FAILED : Outcome.OK;
+                    listener.answered(
+                            request.sentEpochMs(),
+                            Step.STATUS.endpoint(),
+                            outcomeName(session, Step.STATUS, outcome, latencyMicros >= timeoutMicros),
+                            latencyMicros);
+                    return session.markAsSucceeded();
+                });
     }
 
     private static ChainBuilder oneRequest(
@@ -115,7 +151,7 @@ public final class Arrival {
                     listener.answered(
                             request.sentEpochMs(),
                             work.step().endpoint(),
-                            outcomeName(session, work, outcome, latencyMicros >= timeoutMicros),
+                            outcomeName(session, work.step(), outcome, latencyMicros >= timeoutMicros),
                             latencyMicros);
                     book.after(work, outcome);
                     return session.markAsSucceeded();
@@ -148,7 +184,7 @@ public final class Arrival {
     }
 
     /** @param timedOut the request was still unanswered at its timeout (Gatling then ends it without a status) */
-    private static String outcomeName(Session session, Work work, Outcome outcome, boolean timedOut) {
+    private static String outcomeName(Session session, Step step, Outcome outcome, boolean timedOut) {
         if (outcome == Outcome.NOT_READY) {
             return Outcomes.NOT_READY;
         }
@@ -163,7 +199,7 @@ public final class Arrival {
         if (rateLimited != null) {
             return rateLimited;
         }
-        return expected(work.step(), status) ? "check" : "http_" + status;
+        return expected(step, status) ? "check" : "http_" + status;
     }
 
     private static boolean expected(Step step, int status) {

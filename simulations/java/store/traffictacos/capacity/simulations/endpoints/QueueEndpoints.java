@@ -6,7 +6,9 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 import static store.traffictacos.capacity.simulations.endpoints.Sessions.journey;
 
+import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.util.function.Function;
 
 /** The waiting room requests with the contract's checks. */
 public final class QueueEndpoints {
@@ -26,9 +28,18 @@ public final class QueueEndpoints {
     }
 
     public static HttpRequestActionBuilder pollStatus() {
+        return statusRequest(session -> journey(session).waitingToken());
+    }
+
+    /** The same poll for one fixed waiting token, as plain Gatling sends it: the runner's status-only work. */
+    public static HttpRequestActionBuilder pollStatus(String token) {
+        return statusRequest(session -> token);
+    }
+
+    private static HttpRequestActionBuilder statusRequest(Function<Session, Object> token) {
         return http("status")
                 .get("/api/v1/queue/status")
-                .queryParam("token", session -> journey(session).waitingToken())
+                .queryParam("token", token)
                 .check(
                         status().saveAs(Sessions.HTTP_STATUS),
                         status().is(200),

@@ -31,7 +31,7 @@ public final class Sessions {
 
     /**
      * The step an arriving user makes, with when it was sent: one session attribute, since every
-     * attribute set copies the session.
+     * attribute set copies the session. {@code work} is null in a status-only run, which moves no journey.
      */
     public record Request(Work work, long sentEpochMs, long sentNanos) {}
 

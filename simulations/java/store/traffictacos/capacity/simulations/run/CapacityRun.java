@@ -66,6 +66,8 @@ public final class CapacityRun {
     private final ClientAddressPool addresses;
     /** What the journeys saw of the sale, for the invariant checks. */
     private final Ledger ledger;
+    /** The waiting token of a status-only run ({@link Arrival#statusOnly}); null: the ticketing journey. */
+    private final String statusToken;
 
     private final LiveStats live = new LiveStats();
     private final CpuSampler cpu = new CpuSampler();
@@ -95,9 +97,10 @@ public final class CapacityRun {
     private final Thread stopped =
             new Thread(() -> finish("terminated before the end of its profile"), "tacos-runner-stopped");
 
-    private CapacityRun(RunSettings settings, LocalTarget target) {
+    private CapacityRun(RunSettings settings, LocalTarget target, String statusToken) {
         this.settings = settings;
         this.target = target;
+        this.statusToken = statusToken;
         this.addresses = settings.runner().clientAddresses(settings.runnerIndex());
         this.journeys = new JourneyBook(
                 settings.plan(), settings.runnerIndex(), settings.runnerCount(), addresses::address, System::nanoTime);
@@ -157,8 +160,10 @@ public final class CapacityRun {
         String jwtSecret = settings.auth() instanceof Auth.Jwt jwt ? jwt.secret() : null;
         LocalTarget target =
                 LocalTarget.open(settings.targetUrl(), jwtSecret, settings.warmUp(), settings.targetFaults());
+        String statusToken;
         try {
             target.check(settings.runner().transport().sslContext());
+            statusToken = StatusOnlyToken.resolve(settings.runner().workload(), target);
             if (settings.runnerIndex() == 0) {
                 probeRateLimit(settings, target);
             }
@@ -166,7 +171,7 @@ public final class CapacityRun {
             target.close();
             throw e;
         }
-        return new CapacityRun(settings, target);
+        return new CapacityRun(settings, target, statusToken);
     }
 
     /**
@@ -232,15 +237,19 @@ public final class CapacityRun {
         // Measured users arrive up to StartGate.EARLY before the start instant and wait for it there.
         Duration early = untilStart.compareTo(StartGate.EARLY) < 0 ? untilStart : StartGate.EARLY;
         StartGate gate = new StartGate(() -> startAtEpochMs, System::currentTimeMillis);
+        Arrival.Pacing pacing = new Arrival.Pacing(gate, limit, watch);
         PopulationBuilder measured = scenario("journeys")
-                .exec(Arrival.chain(
-                        journeys,
-                        settings.plan(),
-                        settings.auth(),
-                        transport().requestTimeout(),
-                        new Arrival.Pacing(gate, limit, watch),
-                        listener(),
-                        ledger))
+                .exec(
+                        statusToken != null
+                                ? Arrival.statusOnly(statusToken, transport().requestTimeout(), pacing, listener())
+                                : Arrival.chain(
+                                        journeys,
+                                        settings.plan(),
+                                        settings.auth(),
+                                        transport().requestTimeout(),
+                                        pacing,
+                                        listener(),
+                                        ledger))
                 .injectOpen(Injection.measured(settings.profile(), untilStart.minus(early)));
         PopulationBuilder warmUp = scenario("warm-up")
                 .exec(exec(http("warm-up")
@@ -294,6 +303,10 @@ public final class CapacityRun {
                 budget.reasoning(),
                 transport().requestTimeout().toMillis(),
                 transport().httpVersion());
+        if (statusToken != null) {
+            out.println("tacos-capacity: journey=status-only: every arrival sends only GET /api/v1/queue/status, "
+                    + "to measure the generator (no journey is created)");
+        }
         platform.start();
         if (settings.startSignal() != null) {
             out.println(StartInstant.READY + ": runner " + settings.runnerIndex() + " of " + settings.runnerCount()

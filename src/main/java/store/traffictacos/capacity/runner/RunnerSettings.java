@@ -46,6 +46,7 @@ import store.traffictacos.capacity.config.Uris;
  * @param invariants keep the ledger of the sale for the invariant checks ({@code -Dinvariants=on}, the default);
  *     off for a platform without a purchase path, or to measure the bookkeeping's cost: the ledger records
  *     nothing and the report says the invariants were not checked
+ * @param workload what each arrival sends: the ticketing journey, or only GET status to measure the generator
  */
 public record RunnerSettings(
         String runId,
@@ -66,7 +67,8 @@ public record RunnerSettings(
         boolean failBuild,
         int clientIps,
         @Nullable Boolean cleanup,
-        boolean invariants) {
+        boolean invariants,
+        Workload workload) {
 
     private static final String RUN_ID = "run.id";
     private static final String TARGET = "target.url";
@@ -115,6 +117,7 @@ public record RunnerSettings(
         }
         RunnerCapacity.requireShareWithin(profile.profile(), runnerCount, maxRps);
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(workload, "workload");
         named(CLIENT_IPS, () -> {
             ClientAddressPool.requireSplittable(clientIps, runnerCount);
             return clientIps;
@@ -151,7 +154,8 @@ public record RunnerSettings(
                 false,
                 0,
                 null,
-                true);
+                true,
+                Workload.defaults());
     }
 
     /**
@@ -188,7 +192,8 @@ public record RunnerSettings(
                 flag(FAIL_BUILD, value.apply(FAIL_BUILD)),
                 integer(CLIENT_IPS, value.apply(CLIENT_IPS), 0),
                 value.apply(CLEANUP) == null ? null : flag(CLEANUP, value.apply(CLEANUP)),
-                onOff(INVARIANTS, value.apply(INVARIANTS), true));
+                onOff(INVARIANTS, value.apply(INVARIANTS), true),
+                Workload.fromProperties(properties));
     }
 
     /** Every setting as properties: what {@link #fromProperties} reads back into an equal value. */
@@ -223,6 +228,7 @@ public record RunnerSettings(
             properties.put(CLEANUP, Boolean.toString(cleanup));
         }
         properties.put(INVARIANTS, invariants ? "on" : "off");
+        properties.putAll(workload.toProperties());
         return properties;
     }
 
@@ -283,7 +289,8 @@ public record RunnerSettings(
                 failBuild,
                 clientIps,
                 cleanup,
-                invariants);
+                invariants,
+                workload);
     }
 
     public RunnerSettings withStart(StartPlan start) {
@@ -306,7 +313,8 @@ public record RunnerSettings(
                 failBuild,
                 clientIps,
                 cleanup,
-                invariants);
+                invariants,
+                workload);
     }
 
     /** These settings with {@code clientIps} client addresses spread across the runners. */
@@ -330,7 +338,8 @@ public record RunnerSettings(
                 failBuild,
                 clientIps,
                 cleanup,
-                invariants);
+                invariants,
+                workload);
     }
 
     /** This runner's part of the run's client addresses ({@link ClientAddressPool}). */
@@ -358,7 +367,8 @@ public record RunnerSettings(
                 failBuild,
                 clientIps,
                 cleanup,
-                invariants);
+                invariants,
+                workload);
     }
 
     /**
@@ -388,7 +398,8 @@ public record RunnerSettings(
                 false,
                 clientIps,
                 cleanup,
-                invariants);
+                invariants,
+                workload);
     }
 
     static <T> T named(String key, java.util.function.Supplier<T> check) {
