@@ -27,6 +27,7 @@ import store.traffictacos.capacity.report.model.Comparison.Delta;
 import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
 import store.traffictacos.capacity.report.model.Cost;
 import store.traffictacos.capacity.report.settings.RegressionRules;
+import store.traffictacos.capacity.report.settings.SloSet;
 
 /**
  * Writes the four renderings of one {@link CapacityReport} into a run directory:
@@ -118,9 +119,20 @@ public final class ReportFiles {
             return number(fraction * 100) + " %";
         }
 
-        /** An SLO value in its metric's unit: a percentage for the error rate, milliseconds otherwise. */
+        /**
+         * An SLO value in its metric's unit: a percentage for a rate or a completion, seconds for a metric in
+         * seconds ({@code _s}), milliseconds otherwise.
+         */
         static String metricValue(String metric, double value) {
-            return metric.endsWith("_rate") ? percent(value) : ms(value);
+            if (metric.endsWith("_rate") || metric.endsWith("_completion")) {
+                return percent(value);
+            }
+            return metric.endsWith("_s") ? number(value) + " s" : ms(value);
+        }
+
+        /** How an SLO's threshold reads, with the side its metric must stay on: {@code < 100 ms}, {@code > 60 %}. */
+        static String threshold(String metric, double threshold) {
+            return (SloSet.Metric.ofKey(metric).mustStayAbove() ? "> " : "< ") + metricValue(metric, threshold);
         }
 
         /**
