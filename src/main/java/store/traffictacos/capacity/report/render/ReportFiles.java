@@ -145,8 +145,12 @@ public final class ReportFiles {
                     ? ""
                     : " (" + bounds(slo) + ", " + count(slo.samples()) + " samples)";
             String tooFew = slo.outcome() == SloOutcome.TOO_FEW_SAMPLES ? ": too few samples" : "";
+            // a share that must stay above says so; every other threshold is an upper bound, as it always read
+            String threshold = SloSet.Metric.ofKey(slo.metric()).mustStayAbove()
+                    ? threshold(slo.metric(), slo.threshold())
+                    : metricValue(slo.metric(), slo.threshold());
             return slo.name() + ": measured " + metricValue(slo.metric(), slo.value()) + bounds + ", threshold "
-                    + metricValue(slo.metric(), slo.threshold()) + tooFew;
+                    + threshold + tooFew;
         }
 
         /** E.g. {@code 95 % bounds 20.1 ms – none}: none where too few samples bound the percentile. */
