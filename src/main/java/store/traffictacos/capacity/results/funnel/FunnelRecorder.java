@@ -74,7 +74,9 @@ public final class FunnelRecorder {
         this.admission = new Recorder[phases];
         this.admissionSoFar = new Histogram[phases];
         for (int i = 0; i < phases; i++) {
-            admission[i] = new Recorder(SIGNIFICANT_DIGITS);
+            // not packed: HdrHistogram 2.2.2's packed recorder hung under concurrent writers (see LiveSeries); a flat
+            // one costs some 100 KB per phase, and a run has a handful of phases
+            admission[i] = new Recorder(SIGNIFICANT_DIGITS, false);
             admissionSoFar[i] = new Histogram(SIGNIFICANT_DIGITS);
         }
     }
