@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import store.traffictacos.capacity.report.SampleReports;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.FunnelReport;
+import store.traffictacos.capacity.report.model.ReportJson;
 
 @DisplayName("The purchase funnel in every report file")
 class FunnelRenderingTest {
@@ -36,6 +40,20 @@ class FunnelRenderingTest {
         assertThat(peak.path("confirmed").asLong()).isEqualTo(800);
         assertThat(peak.path("confirmedShare").asDouble()).isEqualTo(0.8);
         assertThat(peak.path("admissionP95S").asDouble()).isEqualTo(12.5);
+    }
+
+    @Test
+    @DisplayName("report.json's funnel reads back as it was written (a baseline or an earlier run of the history)")
+    void jsonReadsBack(@TempDir Path dir) throws Exception {
+        // Given
+        Path file = dir.resolve("report.json");
+        Files.writeString(file, JsonReportWriter.render(report()));
+
+        // When
+        CapacityReport read = ReportJson.read(file);
+
+        // Then
+        assertThat(read.funnel()).isEqualTo(report().funnel());
     }
 
     @Test
