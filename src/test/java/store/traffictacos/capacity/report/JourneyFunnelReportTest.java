@@ -13,6 +13,7 @@ import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.SloOutcome;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.FunnelReport;
+import store.traffictacos.capacity.report.render.MarkdownReportWriter;
 import store.traffictacos.capacity.report.settings.PriceTable;
 import store.traffictacos.capacity.report.settings.RegressionRules;
 import store.traffictacos.capacity.report.settings.ReportSettings;
@@ -100,6 +101,39 @@ class JourneyFunnelReportTest {
         // Then
         assertThat(completed.value()).isEqualTo(0.6);
         assertThat(completed.samples()).isEqualTo(100);
+        assertThat(completed.outcome()).isEqualTo(SloOutcome.FAIL);
+    }
+
+    @Test
+    @DisplayName("journeys still on their way when the runners stopped bound the completion: 40 confirmed and 30"
+            + " unfinished of 100 can neither pass nor fail above 64.5 %, 40 and 20 fail it")
+    void unfinishedBoundTheCompletion() throws IOException {
+        // Given 100 set out: 40 confirmed, 30 dropped, 30 still on their way
+        ReportInputs undecided = run(JOURNEY_SLOS, funnel(50, 50, 20, 15, 1_000), funnel(50, 50, 20, 15, 1_000));
+
+        // When
+        SloResult completed = slo(ReportBuilder.build(undecided), "journeys completed");
+
+        // Then
+        assertThat(completed.value()).isEqualTo(0.4);
+        assertThat(completed.lowerBound()).isEqualTo(0.4);
+        assertThat(completed.upperBound()).isEqualTo(0.7);
+        assertThat(completed.outcome()).isEqualTo(SloOutcome.TOO_FEW_SAMPLES);
+        assertThat(MarkdownReportWriter.render(ReportBuilder.build(undecided)))
+                .contains("40 % **too few samples** (with the unfinished journeys between 40 % and 70 %)");
+    }
+
+    @Test
+    @DisplayName("journeys still on their way that could not lift the completion above its threshold fail it")
+    void unfinishedCannotSave() throws IOException {
+        // Given 100 set out: 40 confirmed, 40 dropped, 20 still on their way (at most 60 %)
+        ReportInputs failing = run(JOURNEY_SLOS, funnel(50, 50, 20, 20, 1_000), funnel(50, 50, 20, 20, 1_000));
+
+        // When
+        SloResult completed = slo(ReportBuilder.build(failing), "journeys completed");
+
+        // Then
+        assertThat(completed.upperBound()).isEqualTo(0.6);
         assertThat(completed.outcome()).isEqualTo(SloOutcome.FAIL);
     }
 

@@ -49,8 +49,12 @@ public final class SloJudge {
     }
 
     /**
-     * A journey metric by its value, on the journeys it is a share or a percentile of; with none of them it rests
-     * on too few samples.
+     * A journey metric on the journeys it is a share or a percentile of; with none of them it rests on too few
+     * samples. A completion is bounded by the journeys still on their way when the runners stopped (those that
+     * joined in the run's last seconds cannot finish): at least the confirmed, at most the confirmed and the
+     * unfinished. It fails only when even the upper bound misses the threshold, passes only when the lower bound
+     * meets it, and otherwise rests on too few samples, so that the run's end is never blamed on the platform.
+     * The time to admission is judged by its value, over the journeys admitted.
      */
     private static SloResult judgeJourneys(SloSet.Slo slo, FunnelReport.@Nullable Phase journeys) {
         long samples = journeys == null
@@ -60,26 +64,48 @@ public final class SloJudge {
                     case PURCHASE_COMPLETION -> journeys.held();
                     default -> journeys.admissions();
                 };
-        double value = samples == 0
-                ? 0
-                : switch (slo.metric()) {
-                    case JOURNEY_COMPLETION -> journeys.confirmedShare();
-                    case PURCHASE_COMPLETION -> (double) journeys.confirmed() / journeys.held();
-                    default -> journeys.admissionP95S();
-                };
-        SloOutcome outcome = samples == 0
-                ? SloOutcome.TOO_FEW_SAMPLES
-                : slo.metric().holds(value, slo.threshold()) ? SloOutcome.PASS : SloOutcome.FAIL;
+        if (samples == 0) {
+            return new SloResult(
+                    slo.name(),
+                    slo.metric().key(),
+                    slo.threshold(),
+                    0,
+                    false,
+                    SloOutcome.TOO_FEW_SAMPLES,
+                    0,
+                    null,
+                    null);
+        }
+        if (slo.metric() == Metric.ADMISSION_P95_S) {
+            double value = journeys.admissionP95S();
+            boolean holds = slo.metric().holds(value, slo.threshold());
+            return new SloResult(
+                    slo.name(),
+                    slo.metric().key(),
+                    slo.threshold(),
+                    value,
+                    holds,
+                    holds ? SloOutcome.PASS : SloOutcome.FAIL,
+                    samples,
+                    null,
+                    null);
+        }
+        double lower = (double) journeys.confirmed() / samples;
+        double upper = (double) Math.min(samples, journeys.confirmed() + journeys.unfinished()) / samples;
+        SloOutcome outcome = slo.metric().holds(lower, slo.threshold())
+                ? SloOutcome.PASS
+                : slo.metric().holds(upper, slo.threshold()) ? SloOutcome.TOO_FEW_SAMPLES : SloOutcome.FAIL;
+        boolean bounded = journeys.unfinished() > 0;
         return new SloResult(
                 slo.name(),
                 slo.metric().key(),
                 slo.threshold(),
-                value,
+                lower,
                 outcome == SloOutcome.PASS,
                 outcome,
                 samples,
-                null,
-                null);
+                bounded ? lower : null,
+                bounded ? upper : null);
     }
 
     private static SloResult judge(SloSet.Slo slo, Measurement measurement) {

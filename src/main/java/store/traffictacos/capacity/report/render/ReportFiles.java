@@ -155,6 +155,16 @@ public final class ReportFiles {
 
         /** E.g. {@code 95 % bounds 20.1 ms – none}: none where too few samples bound the percentile. */
         static String bounds(SloResult slo) {
+            if (SloSet.Metric.ofKey(slo.metric()).ofJourneys()) {
+                if (slo.lowerBound() == null || slo.upperBound() == null) {
+                    return slo.samples() == 0
+                            ? "no journeys: no funnel, or none in the phase"
+                            : "no unfinished journeys";
+                }
+                // not a confidence: the journeys still on their way when the runners stopped could go either way
+                return "with the unfinished journeys between " + metricValue(slo.metric(), slo.lowerBound()) + " and "
+                        + metricValue(slo.metric(), slo.upperBound());
+            }
             return number(SloResult.CONFIDENCE * 100) + " % bounds "
                     + (slo.lowerBound() == null ? "none" : metricValue(slo.metric(), slo.lowerBound())) + " – "
                     + (slo.upperBound() == null ? "none" : metricValue(slo.metric(), slo.upperBound()));
