@@ -12,6 +12,8 @@ public final class Journey {
     private final boolean purchases;
     private final boolean probes;
     private final long joinedAtNanos;
+    /** The phase it joined in, which its whole funnel counts in ({@code FunnelRecorder#OUTSIDE}: none). */
+    private final int phase;
     /** The address it carries in X-Forwarded-For, all its life; null: the runner's own. */
     private final String clientAddress;
 
@@ -27,12 +29,20 @@ public final class Journey {
 
     volatile boolean paymentApproved;
 
-    Journey(long userId, String eventId, boolean purchases, boolean probes, long joinedAtNanos, String clientAddress) {
+    Journey(
+            long userId,
+            String eventId,
+            boolean purchases,
+            boolean probes,
+            long joinedAtNanos,
+            int phase,
+            String clientAddress) {
         this.userId = "user-" + userId;
         this.eventId = eventId;
         this.purchases = purchases;
         this.probes = probes;
         this.joinedAtNanos = joinedAtNanos;
+        this.phase = phase;
         this.clientAddress = clientAddress;
     }
 
@@ -60,6 +70,10 @@ public final class Journey {
 
     long joinedAtNanos() {
         return joinedAtNanos;
+    }
+
+    int phase() {
+        return phase;
     }
 
     public String waitingToken() {

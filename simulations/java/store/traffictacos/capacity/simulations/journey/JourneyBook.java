@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
+import store.traffictacos.capacity.results.funnel.FunnelRecorder;
 
 /**
  * The journeys in flight and the steps they are due to make. Each arriving virtual user asks
@@ -38,25 +39,30 @@ public final class JourneyBook {
     private final LongAdder completed = new LongAdder();
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    /** How far the journeys that set out to purchase went, per phase of their join. */
+    private final FunnelRecorder funnel;
 
     /**
      * @param runnerIndex user ids are {@code runnerIndex + k × runnerCount}, so runners never collide
      */
     public JourneyBook(JourneyPlan plan, int runnerIndex, int runnerCount, LongSupplier nanoClock) {
-        this(plan, runnerIndex, runnerCount, journeyNumber -> null, nanoClock);
+        this(plan, runnerIndex, runnerCount, journeyNumber -> null, FunnelRecorder.none(), nanoClock);
     }
 
     /**
      * @param addresses the X-Forwarded-For address of the runner's n-th journey (0, 1, ...); null: the
      *     runner's own
+     * @param funnel where the journeys' way through the sale is counted; its clock is {@code nanoClock}'s
      */
     public JourneyBook(
             JourneyPlan plan,
             int runnerIndex,
             int runnerCount,
             LongFunction<String> addresses,
+            FunnelRecorder funnel,
             LongSupplier nanoClock) {
         this.plan = plan;
+        this.funnel = funnel;
         this.addresses = addresses;
         this.firstUserId = runnerIndex;
         this.userIdStride = runnerCount;
@@ -95,12 +101,17 @@ public final class JourneyBook {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long journeyNumber = joins.getAndIncrement();
         long userId = firstUserId + journeyNumber * userIdStride;
+        boolean purchases = random.nextDouble() < plan.purchaseShare();
+        long joinedAtNanos = nanoClock.getAsLong();
+        int phase = funnel.phaseOf(joinedAtNanos);
+        funnel.joined(phase, purchases);
         Journey journey = new Journey(
                 userId,
                 "evt_" + (1 + random.nextInt(plan.events())),
-                random.nextDouble() < plan.purchaseShare(),
+                purchases,
                 plan.probeShare() > 0 && random.nextDouble() < plan.probeShare(),
-                nanoClock.getAsLong(),
+                joinedAtNanos,
+                phase,
                 addresses.apply(journeyNumber));
         return new Work(journey, Step.JOIN);
     }
@@ -110,6 +121,7 @@ public final class JourneyBook {
         Journey journey = work.journey();
         if (work.step() == Step.LEAVE) {
             abandoned.increment();
+            funnel.dropped(journey.phase(), journey.purchases());
             return;
         }
         // a probe's answer, whatever it is, is the invariant checks' business: the journey goes on
@@ -123,6 +135,7 @@ public final class JourneyBook {
         }
         if (outcome == Outcome.FAILED) {
             failed.increment();
+            funnel.dropped(journey.phase(), journey.purchases());
             return;
         }
         switch (work.step()) {
@@ -137,16 +150,28 @@ public final class JourneyBook {
             case ENTER -> {
                 if (outcome == Outcome.NOT_READY) {
                     pollAgainOrLeave(journey);
-                } else if (journey.probes()) {
+                    return;
+                }
+                funnel.admitted(journey.phase(), journey.purchases(), nanoClock.getAsLong() - journey.joinedAtNanos());
+                if (journey.probes()) {
                     schedule(journey, Step.PROBE_ENTER, 0);
                 } else {
                     afterGrantedEnter(journey);
                 }
             }
-            case HOLD -> schedule(journey, journey.probes() ? Step.PROBE_CONFIRM : Step.PAYMENT_INTENT, 0);
+            case HOLD -> {
+                funnel.held(journey.phase());
+                schedule(journey, journey.probes() ? Step.PROBE_CONFIRM : Step.PAYMENT_INTENT, 0);
+            }
             case PAYMENT_INTENT -> schedule(journey, Step.PAYMENT_PROCESS, 0);
-            case PAYMENT_PROCESS -> schedule(journey, Step.CONFIRM, 0);
-            case CONFIRM -> completed.increment();
+            case PAYMENT_PROCESS -> {
+                funnel.paid(journey.phase());
+                schedule(journey, Step.CONFIRM, 0);
+            }
+            case CONFIRM -> {
+                funnel.confirmed(journey.phase());
+                completed.increment();
+            }
             default -> throw new IllegalStateException("unexpected step " + work.step());
         }
     }

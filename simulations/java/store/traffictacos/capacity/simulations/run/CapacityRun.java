@@ -22,11 +22,13 @@ import store.traffictacos.capacity.platform.PlatformSampler;
 import store.traffictacos.capacity.platform.SamplingSchedule;
 import store.traffictacos.capacity.platform.redis.RedisInfoSampler;
 import store.traffictacos.capacity.platform.redis.RedisInfoSettings;
+import store.traffictacos.capacity.profile.Phase;
 import store.traffictacos.capacity.report.ReportService;
 import store.traffictacos.capacity.results.RateLimitProbeAnswer;
 import store.traffictacos.capacity.results.ResultsRecorder;
 import store.traffictacos.capacity.results.RunnerTransport;
 import store.traffictacos.capacity.results.Snapshot;
+import store.traffictacos.capacity.results.funnel.FunnelRecorder;
 import store.traffictacos.capacity.results.invariants.Ledger;
 import store.traffictacos.capacity.runner.ClientAddressPool;
 import store.traffictacos.capacity.runner.HttpVersion;
@@ -68,6 +70,8 @@ public final class CapacityRun {
     private final Ledger ledger;
     /** The waiting token of a status-only run ({@link Arrival#statusOnly}); null: the ticketing journey. */
     private final String statusToken;
+    /** How far the journeys went (joined, admitted, held, paid, confirmed), per phase of their join. */
+    private final FunnelRecorder funnel;
 
     private final LiveStats live = new LiveStats();
     private final CpuSampler cpu = new CpuSampler();
@@ -102,8 +106,17 @@ public final class CapacityRun {
         this.target = target;
         this.statusToken = statusToken;
         this.addresses = settings.runner().clientAddresses(settings.runnerIndex());
+        this.funnel = new FunnelRecorder(
+                settings.plan().purchaseShare(),
+                settings.fullProfile().phases().stream().map(Phase::name).toList(),
+                settings.fullProfile().phases().stream().map(Phase::duration).toList());
         this.journeys = new JourneyBook(
-                settings.plan(), settings.runnerIndex(), settings.runnerCount(), addresses::address, System::nanoTime);
+                settings.plan(),
+                settings.runnerIndex(),
+                settings.runnerCount(),
+                addresses::address,
+                funnel,
+                System::nanoTime);
         int givenStock = settings.runner().journeys().seatsPerEvent();
         this.ledger = settings.runner().invariants()
                 ? new Ledger(givenStock > 0 ? givenStock : target.seatsPerEvent())
@@ -342,6 +355,8 @@ public final class CapacityRun {
             return recorder;
         }
         ResultsRecorder started = new ResultsRecorder(firstSentEpochMs);
+        // the funnel's phases begin with the recorder's second 0, before any journey joins
+        funnel.start(System.nanoTime());
         progress = new Progress(
                 settings.profile(),
                 firstSentEpochMs,
@@ -409,6 +424,7 @@ public final class CapacityRun {
                                             : warmUpConnections),
                             journeys.counts(),
                             ledger.keeping() ? ledger.data() : null,
+                            funnel.snapshot(),
                             platform,
                             stoppedEarly(stoppedEarly, snapshot));
             if (report != null && settings.runner().failBuild()) {

@@ -23,6 +23,8 @@ import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.RunnerTransport;
 import store.traffictacos.capacity.results.Snapshot;
+import store.traffictacos.capacity.results.funnel.Funnel;
+import store.traffictacos.capacity.results.funnel.FunnelFile;
 import store.traffictacos.capacity.results.invariants.Ledger;
 import store.traffictacos.capacity.results.invariants.LedgerFile;
 import store.traffictacos.capacity.runner.ResultsLog;
@@ -31,7 +33,7 @@ import store.traffictacos.capacity.simulations.journey.JourneyBook;
 
 /**
  * What a runner leaves when it ends: its results folder (results, manifest, how its journeys ended, what they
- * saw of the sale),
+ * saw of the sale, how far they went),
  * the platform series it sampled, its per-phase summary on the console, its results in its log when the
  * controller cannot reach its files, and the capacity report once every runner's results are in.
  */
@@ -63,6 +65,7 @@ final class ResultsOutput {
             RunnerTransport transport,
             JourneyBook.Counts journeys,
             Ledger.@Nullable Data ledger,
+            Funnel funnel,
             SamplingSchedule platform,
             String stoppedEarly)
             throws IOException {
@@ -71,6 +74,7 @@ final class ResultsOutput {
         if (ledger != null) {
             LedgerFile.write(dir, ledger);
         }
+        FunnelFile.write(dir, funnel);
         ResultsFiles.write(dir, manifest(snapshot.startEpochMs(), stoppedEarly), snapshot, transport);
         JOURNEYS_JSON.writeValue(dir.resolve(JOURNEYS_FILE).toFile(), journeys);
         if (!platform.samples().isEmpty() || !platform.unavailable().isEmpty()) {

@@ -21,6 +21,9 @@ import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.results.MergedResults;
 import store.traffictacos.capacity.results.PhaseWindow;
 import store.traffictacos.capacity.results.ResultsFiles;
+import store.traffictacos.capacity.results.funnel.Funnel;
+import store.traffictacos.capacity.results.funnel.FunnelFile;
+import store.traffictacos.capacity.results.funnel.PhaseFunnel;
 import store.traffictacos.capacity.runner.RunFolder;
 import store.traffictacos.capacity.simulations.run.CapacityRun;
 
@@ -92,6 +95,41 @@ class TicketingSimulationEndToEndIT {
         // Then
         assertThat(ended).isPositive();
         assertThat((double) journeys.get("completed").asLong() / ended).isGreaterThan(0.95);
+    }
+
+    @Test
+    @DisplayName("the funnel counts every journey in the phase of its join, the first phase's purchases go through,"
+            + " no journey is admitted before its first status poll, and the report shows the same funnel")
+    void funnel() throws IOException {
+        // When
+        Funnel funnel = FunnelFile.read(runnerDir).orElseThrow();
+        JsonNode journeys = new ObjectMapper()
+                .readTree(runnerDir.resolve(CapacityRun.JOURNEYS_FILE).toFile());
+        JsonNode reported = new ObjectMapper()
+                .readTree(reports.resolve("e2e").resolve("report.json").toFile())
+                .path("funnel");
+
+        // Then every join is in a phase (none is sent before the measured start; a last one may come after it)
+        assertThat(funnel.phases())
+                .extracting(PhaseFunnel::phase)
+                .containsExactlyElementsOf(results.runners().get(0).phases().stream()
+                        .map(PhaseWindow::name)
+                        .toList());
+        long joined = funnel.phases().stream().mapToLong(PhaseFunnel::journeys).sum();
+        assertThat(joined).isLessThanOrEqualTo(journeys.get("started").asLong()).isGreaterThan(0);
+        assertThat(journeys.get("started").asLong() - joined).isLessThanOrEqualTo(5);
+        // the warm-up's journeys (about half of them meant to purchase) have 17 s to buy
+        PhaseFunnel first = funnel.phases().get(0);
+        assertThat(first.joined()).isBetween(first.journeys() / 4, first.journeys() * 3 / 4);
+        assertThat((double) first.confirmed() / first.joined()).isGreaterThan(0.9);
+        assertThat(List.of(first.joined(), first.admitted(), first.held(), first.paid(), first.confirmed()))
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(first.dropped()).isZero();
+        // the first status poll is due 2 s after the join, at the earliest
+        assertThat(first.admissionMs().getMinValue()).isGreaterThanOrEqualTo(2_000);
+        assertThat(reported.path("phases").get(0).path("confirmed").asLong()).isEqualTo(first.confirmed());
+        assertThat(reported.path("phases").get(0).path("admissions").asLong())
+                .isEqualTo(first.admissionMs().getTotalCount());
     }
 
     @Test

@@ -13,6 +13,7 @@ import store.traffictacos.capacity.platform.PlatformSeriesFile;
 import store.traffictacos.capacity.report.judge.BaselineComparer;
 import store.traffictacos.capacity.report.judge.CostCalculator;
 import store.traffictacos.capacity.report.judge.EndpointStats;
+import store.traffictacos.capacity.report.judge.FunnelFigures;
 import store.traffictacos.capacity.report.judge.GeneratorWarnings;
 import store.traffictacos.capacity.report.judge.KneeFinder;
 import store.traffictacos.capacity.report.judge.Measurement;
@@ -34,6 +35,7 @@ import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
 import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Cost;
+import store.traffictacos.capacity.report.model.FunnelReport;
 import store.traffictacos.capacity.report.settings.PriceTable;
 import store.traffictacos.capacity.report.settings.ReportSettings;
 import store.traffictacos.capacity.report.settings.SloSet;
@@ -58,7 +60,8 @@ import store.traffictacos.capacity.results.invariants.Ledger;
  *   <li>A phase that is not judged (a warm-up) is measured over all its seconds and shown, and counts
  *       in no verdict, no knee, no resource warning and no regression rule.</li>
  *   <li>A judged phase's SLOs are judged with confidence ({@link SloJudge}), an endpoint's SLO on that
- *       endpoint's requests alone; a step's latency trend says
+ *       endpoint's requests alone, a journey metric on the phase's purchase funnel (the journeys that joined in it);
+ *       a step's latency trend says
  *       whether it had settled ({@link SettledCheck}). A phase in which the generator fell behind is
  *       flagged {@code generatorLimited} and its seconds listed in the generator warnings: it fails when
  *       an SLO failed (so a reader sees whom to blame), and is otherwise not measured, never passed. A
@@ -107,6 +110,7 @@ public final class ReportBuilder {
                         endpoint -> RunSeconds.of(results, slos.generatorBehindRatio(), endpoint::equals));
             }
         }
+        FunnelReport funnel = FunnelFigures.of(inputs.funnels());
         KneeFinder kneeFinder = new KneeFinder(slos);
         List<PhaseReport> phases = new ArrayList<>();
         for (PhaseWindow window : first.phases()) {
@@ -123,7 +127,8 @@ public final class ReportBuilder {
                     : SloJudge.judge(
                             slos,
                             measured,
-                            endpoint -> endpointSeconds.get(endpoint).measure(phase.judgedFrom(), phase.endSecond()));
+                            endpoint -> endpointSeconds.get(endpoint).measure(phase.judgedFrom(), phase.endSecond()),
+                            funnel == null ? null : funnel.phase(phase.name()));
             Settling settling = phase.ramp() ? null : SettledCheck.of(phase, seconds, slos.settledRise());
             phases.add(phaseReport(
                     phase,
@@ -171,7 +176,8 @@ public final class ReportBuilder {
                 TransportSummary.of(results),
                 invariants,
                 inputs.rateLimitProbe() == null ? null : inputs.rateLimitProbe().description(),
-                inputs.cleanup());
+                inputs.cleanup(),
+                funnel);
     }
 
     /** The sale's invariants over every runner's ledger; none without ledgers. */

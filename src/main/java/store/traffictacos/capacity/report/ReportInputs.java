@@ -19,6 +19,8 @@ import store.traffictacos.capacity.results.RateLimitProbeAnswer;
 import store.traffictacos.capacity.results.ResultsFiles;
 import store.traffictacos.capacity.results.RunnerOutcomes;
 import store.traffictacos.capacity.results.RunnerResults;
+import store.traffictacos.capacity.results.funnel.Funnel;
+import store.traffictacos.capacity.results.funnel.FunnelFile;
 import store.traffictacos.capacity.results.invariants.Ledger;
 import store.traffictacos.capacity.results.invariants.LedgerFile;
 import store.traffictacos.capacity.runner.RunFolder;
@@ -35,6 +37,7 @@ import store.traffictacos.capacity.runner.TestDataCleanup;
  * @param ledgers what each runner's journeys saw of the sale ({@link LedgerFile}); empty when none kept one
  * @param rateLimitProbe what the probe before the load found about the per-client limit; null: no probe ran
  * @param cleanup what the platform deleted of the run's test data afterwards; null when none was made
+ * @param funnels each runner's purchase funnel ({@link FunnelFile}); empty when none kept one
  */
 public record ReportInputs(
         MergedResults results,
@@ -44,7 +47,8 @@ public record ReportInputs(
         ReportSettings settings,
         List<Ledger.Data> ledgers,
         @Nullable RateLimitProbeAnswer rateLimitProbe,
-        @Nullable TestDataCleanup cleanup) {
+        @Nullable TestDataCleanup cleanup,
+        List<Funnel> funnels) {
     private static final RunnerOutcomes NO_RUNNER_OUTCOMES = new RunnerOutcomes(List.of());
     private static final PlatformSeriesFile.Contents NOT_SAMPLED = new PlatformSeriesFile.Contents(List.of(), Map.of());
 
@@ -55,6 +59,7 @@ public record ReportInputs(
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(settings, "settings");
         ledgers = List.copyOf(ledgers);
+        funnels = List.copyOf(funnels);
     }
 
     /** Inputs without ledgers: no invariant is checked. */
@@ -64,7 +69,7 @@ public record ReportInputs(
             PlatformSeriesFile.Contents platform,
             History history,
             ReportSettings settings) {
-        this(results, runnerOutcomes, platform, history, settings, List.of(), null, null);
+        this(results, runnerOutcomes, platform, history, settings, List.of(), null, null, List.of());
     }
 
     /** The run alone, judged by {@code slos}: no runners.json, platform series or history; other settings default. */
@@ -99,7 +104,21 @@ public record ReportInputs(
                 settings,
                 readLedgers(folder),
                 readProbe(folder.rateLimitProbeFile()),
-                readCleanup(folder.cleanupFile()));
+                readCleanup(folder.cleanupFile()),
+                readFunnels(folder));
+    }
+
+    /** The runners' funnels; a damaged one is named in the error. */
+    private static List<Funnel> readFunnels(RunFolder folder) {
+        List<Funnel> funnels = new ArrayList<>();
+        for (Path dir : folder.runners()) {
+            try {
+                FunnelFile.read(dir).ifPresent(funnels::add);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return funnels;
     }
 
     private static @Nullable RateLimitProbeAnswer readProbe(Path file) {

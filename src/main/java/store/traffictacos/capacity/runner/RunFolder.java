@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * <pre>
  * reports/&lt;run-id&gt;/
  *   runner-&lt;i&gt;/        one runner's results (format in store.traffictacos.capacity.results), with
- *                     invariants.json, what its journeys saw of the sale (results.invariants.LedgerFile)
+ *                     invariants.json, what its journeys saw of the sale (results.invariants.LedgerFile),
+ *                     funnel.json, how far its journeys went per phase (results.funnel.FunnelFile)
  *   runners.json      what became of each runner (the controller's word, for the report)
  *   platform.json     the platform series sampled beside the load
  *   status.json       the run's stage, or where and why it failed (runs of the controller)

@@ -2,8 +2,10 @@ package store.traffictacos.capacity.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,9 @@ import store.traffictacos.capacity.report.settings.ReportSettings;
 import store.traffictacos.capacity.report.settings.SloFile;
 import store.traffictacos.capacity.report.settings.SloSet;
 import store.traffictacos.capacity.results.MergedResults;
+import store.traffictacos.capacity.results.funnel.Funnel;
+import store.traffictacos.capacity.results.funnel.FunnelFile;
+import store.traffictacos.capacity.results.funnel.PhaseFunnel;
 
 @DisplayName("SLOs of one endpoint: the team's k6 thresholds")
 class EndpointSlosTest {
@@ -98,6 +103,32 @@ class EndpointSlosTest {
                 .contains("enter not ready");
         assertThat(List.of(markdown.split("\n")))
                 .anySatisfy(line -> assertThat(line).contains("join failures").contains("FAIL"));
+    }
+
+    @Test
+    @DisplayName("the team's 64.5 % of purchase flows completed is a floor judged on the phase's journeys: 60 of "
+            + "100 fail it, in JUnit and Markdown")
+    void purchaseFlowsCompleted() throws IOException {
+        // Given the run's two runners: 100 journeys set out to purchase, 60 confirmed
+        run();
+        for (int runner = 0; runner < 2; runner++) {
+            FunnelFile.write(
+                    dir.resolve("runner-" + runner),
+                    new Funnel(0.5, List.of(new PhaseFunnel("steady", 100, 50, 45, 40, 35, 30, 20, new Histogram(3)))));
+        }
+
+        // When
+        CapacityReport report =
+                ReportBuilder.build(ReportInputs.read(dir, SloFile.settings(K6_THRESHOLDS), History.none()));
+
+        // Then
+        SloResult completed = slo(report, "purchase flows completed");
+        assertThat(completed.value()).isEqualTo(0.6);
+        assertThat(completed.outcome()).isEqualTo(SloOutcome.FAIL);
+        assertThat(JunitReportWriter.render(report))
+                .contains("purchase flows completed: measured 60 %, threshold &gt; 64.5 %");
+        assertThat(MarkdownReportWriter.render(report))
+                .contains("| purchase flows completed | > 64.5 % | 60 % **FAIL** |");
     }
 
     @Test

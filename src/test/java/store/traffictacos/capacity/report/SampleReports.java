@@ -16,6 +16,7 @@ import store.traffictacos.capacity.report.model.CapacityReport.SecondPoint;
 import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.CapacityReport.Verdict;
 import store.traffictacos.capacity.report.model.Cost;
+import store.traffictacos.capacity.report.model.FunnelReport;
 import store.traffictacos.capacity.report.settings.SloSet;
 
 /**
@@ -156,7 +157,39 @@ public final class SampleReports {
                 transport,
                 report.invariants(),
                 rateLimitProbe,
-                report.cleanup());
+                report.cleanup(),
+                report.funnel());
+    }
+
+    /** The sample run with a purchase funnel in its phases. */
+    public static CapacityReport withFunnel(FunnelReport funnel) {
+        CapacityReport report = failingAtPeak();
+        return new CapacityReport(
+                report.format(),
+                report.runId(),
+                report.profile(),
+                report.runners(),
+                report.startEpochMs(),
+                report.endEpochMs(),
+                report.verdict(),
+                report.knee(),
+                report.phases(),
+                report.endpoints(),
+                report.timeline(),
+                report.generatorWarnings(),
+                report.slos(),
+                report.comparison(),
+                report.cost(),
+                report.trend(),
+                report.platform(),
+                report.platformUnavailable(),
+                report.runnerResults(),
+                report.startSkewMs(),
+                report.transport(),
+                report.invariants(),
+                report.rateLimitProbe(),
+                report.cleanup(),
+                funnel);
     }
 
     private static CapacityReport withFirstPhase(UnaryOperator<PhaseReport> change) {

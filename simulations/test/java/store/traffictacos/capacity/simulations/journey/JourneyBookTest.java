@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import store.traffictacos.capacity.results.funnel.FunnelRecorder;
 
 @DisplayName("Journey book")
 class JourneyBookTest {
@@ -34,7 +35,7 @@ class JourneyBookTest {
     @DisplayName("each new journey takes the client address of its number, and keeps it for its next steps")
     void clientAddressPerJourney() {
         // Given a book whose n-th journey's address is "a<n>"
-        JourneyBook book = new JourneyBook(allPurchase, 0, 1, n -> "a" + n, nanos::get);
+        JourneyBook book = new JourneyBook(allPurchase, 0, 1, n -> "a" + n, FunnelRecorder.none(), nanos::get);
 
         // When two journeys start and the first one's poll comes due
         Work first = book.next();

@@ -64,6 +64,8 @@ public record Measurement(
             case ERROR_RATE -> errorRate();
             case TIMEOUT_RATE -> share(errorsByKind.getOrDefault(Outcomes.TIMEOUT, 0L));
             case NOT_READY_RATE -> share(notReady);
+            case JOURNEY_COMPLETION, PURCHASE_COMPLETION, ADMISSION_P95_S ->
+                throw new IllegalArgumentException(metric.key() + " is judged on the purchase funnel, not on requests");
         };
     }
 
@@ -74,7 +76,13 @@ public record Measurement(
             case P50_MS -> p50Bounds;
             case P95_MS -> p95Bounds;
             case P99_MS -> p99Bounds;
-            case MAX_MS, ERROR_RATE, TIMEOUT_RATE, NOT_READY_RATE -> null;
+            case MAX_MS,
+                    ERROR_RATE,
+                    TIMEOUT_RATE,
+                    NOT_READY_RATE,
+                    JOURNEY_COMPLETION,
+                    PURCHASE_COMPLETION,
+                    ADMISSION_P95_S -> null;
         };
     }
 

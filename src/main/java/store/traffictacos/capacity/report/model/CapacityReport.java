@@ -26,6 +26,8 @@ import store.traffictacos.capacity.runner.TestDataCleanup;
  *     kept no ledger (runs recorded before it), and then left out of {@code report.json}
  * @param cleanup what the platform deleted of the run's test data afterwards, or why it could not (a warning,
  *     never the verdict); null when the run made no cleanup, and then left out of {@code report.json}
+ * @param funnel the purchase funnel per phase (joined, admitted, held, paid, confirmed) and the time to admission;
+ *     null when the runners kept none (runs recorded before it), and then left out of {@code report.json}
  */
 public record CapacityReport(
         String format,
@@ -51,7 +53,8 @@ public record CapacityReport(
         @Nullable Transport transport,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InvariantReport> invariants,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String rateLimitProbe,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable TestDataCleanup cleanup) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable TestDataCleanup cleanup,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable FunnelReport funnel) {
 
     public static final String FORMAT = "tacos-report/1";
 
@@ -101,6 +104,7 @@ public record CapacityReport(
                 null,
                 List.of(),
                 null,
+                null,
                 null);
     }
 
@@ -147,6 +151,7 @@ public record CapacityReport(
                 null,
                 null,
                 List.of(),
+                null,
                 null,
                 null);
     }

@@ -72,7 +72,15 @@ import java.nio.file.Path;
  *   "rateLimitProbe": "the platform's per-client limit follows X-Forwarded-For. Security note: ...",
  *                                         // optional; absent when no probe ran
  *   "cleanup": {"totalDeletedKeys": 1200, "deletedByPattern": {"queue:*": 900},  // optional; absent: no cleanup
- *               "warning": null}       // or why the test data could not be deleted (totalDeletedKeys null)
+ *               "warning": null},      // or why the test data could not be deleted (totalDeletedKeys null)
+ *   "funnel": {"purchaseShare": 0.5,      // optional; absent when the runners kept no funnel
+ *              "phases": [{"phase": "peak", "journeys": 2000,   // every journey that joined in the phase
+ *                          "joined": 1000,  // those that set out to purchase; the stages count only these
+ *                          "admitted": 950, "held": 900, "paid": 850, "confirmed": 800,
+ *                          "dropped": 188, "unfinished": 12,    // ended without a confirm; still on their way
+ *                          "admittedShare": 0.95, "heldShare": 0.9, "paidShare": 0.85, "confirmedShare": 0.8,
+ *                          "admissions": 1900,  // journeys admitted, purchasing or not: the time to admission's
+ *                          "admissionP50S": 2.5, "admissionP95S": 12.5, "admissionP99S": 31.0}]}  // null: none
  * }
  * }</pre>
  *

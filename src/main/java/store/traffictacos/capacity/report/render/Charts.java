@@ -31,6 +31,7 @@ import store.traffictacos.capacity.report.model.CapacityReport.EndpointReport;
 import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
 import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 import store.traffictacos.capacity.report.model.CapacityReport.SecondPoint;
+import store.traffictacos.capacity.report.model.FunnelReport;
 import store.traffictacos.capacity.report.model.TrendPoint;
 import store.traffictacos.capacity.report.settings.SloSet;
 
@@ -104,6 +105,11 @@ public final class Charts {
      * The knee (left axis) and the tracked phase's p99 (right axis) of each run in the report's trend,
      * by run start; a run without a knee or without responses leaves a gap in that line only.
      */
+    /** The purchase funnel chart; the report must have a funnel. */
+    public static byte[] funnel(CapacityReport report, int width, int height) {
+        return png(funnelChart(report), width, height);
+    }
+
     public static byte[] trend(CapacityReport report, int width, int height) {
         return png(trendChart(report), width, height);
     }
@@ -236,6 +242,35 @@ public final class Charts {
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);
+        return chart;
+    }
+
+    /**
+     * The purchase funnel: per phase (one bar series each), the share of the journeys that set out to purchase
+     * that reached each stage. Only called for a report with a funnel.
+     */
+    static JFreeChart funnelChart(CapacityReport report) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (FunnelReport.Phase phase : report.funnel().phases()) {
+            data.addValue(phase.joined() == 0 ? 0 : 100, phase.phase(), "joined");
+            data.addValue(100 * phase.admittedShare(), phase.phase(), "admitted");
+            data.addValue(100 * phase.heldShare(), phase.phase(), "held");
+            data.addValue(100 * phase.paidShare(), phase.phase(), "paid");
+            data.addValue(100 * phase.confirmedShare(), phase.phase(), "confirmed");
+        }
+        JFreeChart chart = ChartFactory.createBarChart(
+                "Purchase funnel",
+                "",
+                "% of journeys that set out to purchase",
+                data,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID);
+        plot.getRangeAxis().setRange(0, 105);
         return chart;
     }
 

@@ -20,6 +20,7 @@ import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Comparison.PhaseDelta;
 import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
+import store.traffictacos.capacity.report.model.FunnelReport;
 import store.traffictacos.capacity.report.settings.RegressionRules;
 
 /**
@@ -76,6 +77,7 @@ public final class HtmlReportWriter {
         appendPlatform(html, report);
         appendPhases(html, report);
         appendInvariants(html, report);
+        appendFunnel(html, report);
         appendSlos(html, report);
         appendResources(html, report);
         appendComparison(html, report);
@@ -274,7 +276,7 @@ public final class HtmlReportWriter {
                         html,
                         ReportFiles.Text.metricValue(slo.metric(), slo.value()),
                         slo.lowerBound() == null && slo.upperBound() == null ? "" : ReportFiles.Text.bounds(slo),
-                        "< " + ReportFiles.Text.metricValue(slo.metric(), slo.threshold()));
+                        ReportFiles.Text.threshold(slo.metric(), slo.threshold()));
                 resultCell(
                         html,
                         ReportFiles.Text.sloResult(slo),
@@ -477,6 +479,29 @@ public final class HtmlReportWriter {
             cells(html, InvariantText.checkedOn(invariant), Long.toString(invariant.violations()));
             verdictCell(html, invariant.pass());
             nameCell(html, InvariantText.examples(invariant));
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static void appendFunnel(StringBuilder html, CapacityReport report) {
+        if (report.funnel() == null) {
+            return;
+        }
+        html.append("<h2>Purchase funnel</h2>\n<p>")
+                .append(escape(FunnelText.scope(report.funnel())))
+                .append(".</p>\n");
+        appendChart(
+                html,
+                Charts.funnel(report, CHART_WIDTH, TIME_CHART_HEIGHT),
+                "Share of the journeys that set out to purchase reaching each stage, per phase");
+        html.append("<table>\n");
+        headerRow(html, FunnelText.HEADER.toArray(String[]::new));
+        for (FunnelReport.Phase phase : report.funnel().phases()) {
+            List<String> cells = FunnelText.cells(phase);
+            html.append("<tr>");
+            nameCell(html, cells.get(0));
+            cells(html, cells.subList(1, cells.size()).toArray(String[]::new));
             html.append("</tr>\n");
         }
         html.append("</table>\n");

@@ -139,8 +139,8 @@ public final class JunitReportWriter {
                 phase.requests() == 0
                         ? 0
                         : (double) phase.errorsByKind().getOrDefault(Outcomes.TIMEOUT, 0L) / phase.requests();
-            // not kept per phase: a phase not judged shows it as n/a
-            case NOT_READY_RATE -> Double.NaN;
+            // not kept per phase (the journey metrics are in the funnel): a phase not judged shows them as n/a
+            case NOT_READY_RATE, JOURNEY_COMPLETION, PURCHASE_COMPLETION, ADMISSION_P95_S -> Double.NaN;
         };
     }
 

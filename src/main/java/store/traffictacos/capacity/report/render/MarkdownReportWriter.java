@@ -17,6 +17,7 @@ import store.traffictacos.capacity.report.model.CapacityReport.SloResult;
 import store.traffictacos.capacity.report.model.Comparison;
 import store.traffictacos.capacity.report.model.Comparison.PhaseDelta;
 import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
+import store.traffictacos.capacity.report.model.FunnelReport;
 import store.traffictacos.capacity.report.settings.RegressionRules;
 
 /**
@@ -70,6 +71,7 @@ public final class MarkdownReportWriter {
         md.append("\n\n");
         appendPhases(md, report.phases());
         appendInvariants(md, report);
+        appendFunnel(md, report);
         appendSlos(md, report.phases());
         appendResourceWarnings(md, report.phases());
         appendComparison(md, report.comparison());
@@ -146,7 +148,7 @@ public final class MarkdownReportWriter {
         for (Map.Entry<String, SloResult[]> slo : byName.entrySet()) {
             md.append("| ")
                     .append(cell(slo.getKey()))
-                    .append(" | < ")
+                    .append(" | ")
                     .append(threshold(slo.getValue()))
                     .append(" |");
             for (int column = 0; column < phases.size(); column++) {
@@ -164,7 +166,7 @@ public final class MarkdownReportWriter {
     private static String threshold(SloResult[] results) {
         for (SloResult result : results) {
             if (result != null) {
-                return ReportFiles.Text.metricValue(result.metric(), result.threshold());
+                return ReportFiles.Text.threshold(result.metric(), result.threshold());
             }
         }
         throw new IllegalStateException("an SLO row always has a result");
@@ -242,6 +244,21 @@ public final class MarkdownReportWriter {
                     Long.toString(invariant.violations()),
                     ReportFiles.Text.passOrFail(invariant.pass()),
                     InvariantText.examples(invariant));
+        }
+        md.append('\n');
+    }
+
+    private static void appendFunnel(StringBuilder md, CapacityReport report) {
+        if (report.funnel() == null) {
+            return;
+        }
+        md.append("#### Purchase funnel\n\n")
+                .append(cell(FunnelText.scope(report.funnel())))
+                .append(".\n\n");
+        row(md, FunnelText.HEADER.toArray(String[]::new));
+        md.append("|---|").append("--:|".repeat(FunnelText.HEADER.size() - 1)).append('\n');
+        for (FunnelReport.Phase phase : report.funnel().phases()) {
+            row(md, FunnelText.cells(phase).toArray(String[]::new));
         }
         md.append('\n');
     }

@@ -27,6 +27,7 @@ import store.traffictacos.capacity.report.model.Comparison.Delta;
 import store.traffictacos.capacity.report.model.Comparison.RuleCheck;
 import store.traffictacos.capacity.report.model.Cost;
 import store.traffictacos.capacity.report.settings.RegressionRules;
+import store.traffictacos.capacity.report.settings.SloSet;
 
 /**
  * Writes the four renderings of one {@link CapacityReport} into a run directory:
@@ -118,9 +119,20 @@ public final class ReportFiles {
             return number(fraction * 100) + " %";
         }
 
-        /** An SLO value in its metric's unit: a percentage for the error rate, milliseconds otherwise. */
+        /**
+         * An SLO value in its metric's unit: a percentage for a rate or a completion, seconds for a metric in
+         * seconds ({@code _s}), milliseconds otherwise.
+         */
         static String metricValue(String metric, double value) {
-            return metric.endsWith("_rate") ? percent(value) : ms(value);
+            if (metric.endsWith("_rate") || metric.endsWith("_completion")) {
+                return percent(value);
+            }
+            return metric.endsWith("_s") ? number(value) + " s" : ms(value);
+        }
+
+        /** How an SLO's threshold reads, with the side its metric must stay on: {@code < 100 ms}, {@code > 60 %}. */
+        static String threshold(String metric, double threshold) {
+            return (SloSet.Metric.ofKey(metric).mustStayAbove() ? "> " : "< ") + metricValue(metric, threshold);
         }
 
         /**
@@ -133,12 +145,26 @@ public final class ReportFiles {
                     ? ""
                     : " (" + bounds(slo) + ", " + count(slo.samples()) + " samples)";
             String tooFew = slo.outcome() == SloOutcome.TOO_FEW_SAMPLES ? ": too few samples" : "";
+            // a share that must stay above says so; every other threshold is an upper bound, as it always read
+            String threshold = SloSet.Metric.ofKey(slo.metric()).mustStayAbove()
+                    ? threshold(slo.metric(), slo.threshold())
+                    : metricValue(slo.metric(), slo.threshold());
             return slo.name() + ": measured " + metricValue(slo.metric(), slo.value()) + bounds + ", threshold "
-                    + metricValue(slo.metric(), slo.threshold()) + tooFew;
+                    + threshold + tooFew;
         }
 
         /** E.g. {@code 95 % bounds 20.1 ms – none}: none where too few samples bound the percentile. */
         static String bounds(SloResult slo) {
+            if (SloSet.Metric.ofKey(slo.metric()).ofJourneys()) {
+                if (slo.lowerBound() == null || slo.upperBound() == null) {
+                    return slo.samples() == 0
+                            ? "no journeys: no funnel, or none in the phase"
+                            : "no unfinished journeys";
+                }
+                // not a confidence: the journeys still on their way when the runners stopped could go either way
+                return "with the unfinished journeys between " + metricValue(slo.metric(), slo.lowerBound()) + " and "
+                        + metricValue(slo.metric(), slo.upperBound());
+            }
             return number(SloResult.CONFIDENCE * 100) + " % bounds "
                     + (slo.lowerBound() == null ? "none" : metricValue(slo.metric(), slo.lowerBound())) + " – "
                     + (slo.upperBound() == null ? "none" : metricValue(slo.metric(), slo.upperBound()));

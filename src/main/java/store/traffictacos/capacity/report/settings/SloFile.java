@@ -34,6 +34,8 @@ import store.traffictacos.capacity.yaml.YamlBinding;
  *   - {name: p99 latency, metric: p99_ms, below: 100}
  *   - {name: error rate, metric: error_rate, below: 0.01}
  *   - {name: join failures, endpoint: join, metric: error_rate, below: 0.05}   # one endpoint's requests
+ *   - {name: journeys completed, metric: journey_completion, above: 0.6}    # the phase's journeys; a share
+ *                              # of journeys that got through stays above its threshold, all else below
  * regression:                  # optional; each missing key takes its RegressionRules.defaults() value
  *   p99IncreasePercent: 10     # a phase whose p99 grew more than 10 % regressed
  *   kneeDecreasePercent: 5     # the knee dropped more than 5 %
@@ -215,6 +217,7 @@ public final class SloFile {
         private @Nullable String name;
         private @Nullable Metric metric;
         private @Nullable Double below;
+        private @Nullable Double above;
         private @Nullable String endpoint;
 
         public void setEndpoint(@Nullable String endpoint) {
@@ -243,12 +246,35 @@ public final class SloFile {
             this.below = below;
         }
 
+        public void setAbove(double above) {
+            // A share above 1 or below 0 could never, or always, be exceeded.
+            if (!(above >= 0 && above < 1)) {
+                throw new IllegalArgumentException("must be within [0, 1), got " + above);
+            }
+            this.above = above;
+        }
+
         Slo toSlo(String path) {
             if (name == null) {
                 throw new IllegalArgumentException(path + ": missing field 'name'");
             }
             if (metric == null) {
                 throw new IllegalArgumentException(path + ": missing field 'metric' (one of " + VALID_METRICS + ")");
+            }
+            if (metric.ofJourneys() && endpoint != null) {
+                throw new IllegalArgumentException(path + ".endpoint: " + metric.key()
+                        + " is judged on the journeys that joined in a phase, not on one endpoint's requests");
+            }
+            if (metric.mustStayAbove()) {
+                if (above == null || below != null) {
+                    throw new IllegalArgumentException(
+                            path + ": " + metric.key() + " must stay above its threshold: give 'above', not 'below'");
+                }
+                return new Slo(name, metric, above, endpoint);
+            }
+            if (above != null) {
+                throw new IllegalArgumentException(
+                        path + ": " + metric.key() + " must stay below its threshold: give 'below', not 'above'");
             }
             if (below == null) {
                 throw new IllegalArgumentException(path + ": missing field 'below'");

@@ -35,9 +35,11 @@ public record SloSet(List<Slo> slos, long settleSeconds, double generatorBehindR
     }
 
     /**
-     * One objective: {@code metric < threshold}, over every request, or over those of one {@code endpoint}
-     * (a request name such as {@code join}, {@code enter}). An endpoint's SLO is judged per phase; a ramp's
-     * rolling windows (the knee within a ramp) judge the SLOs without an endpoint.
+     * One objective: {@code metric < threshold} ({@code metric > threshold} for a share of journeys that got
+     * through, {@link Metric#mustStayAbove}), over every request, or over those of one {@code endpoint} (a request
+     * name such as {@code join}, {@code enter}), or over the journeys that joined in the phase ({@link
+     * Metric#ofJourneys}). An endpoint's or the journeys' SLO is judged per phase; a ramp's rolling windows (the
+     * knee within a ramp) judge the SLOs over every request.
      */
     public record Slo(
             String name,
@@ -62,7 +64,16 @@ public record SloSet(List<Slo> slos, long settleSeconds, double generatorBehindR
         /** The share of requests still unanswered at their timeout. */
         TIMEOUT_RATE("timeout_rate"),
         /** The share of answers that were the expected 403 NOT_READY (at enter): not errors, but a user kept out. */
-        NOT_READY_RATE("not_ready_rate");
+        NOT_READY_RATE("not_ready_rate"),
+        /**
+         * Of the journeys that joined in the phase and set out to purchase, the share that confirmed: judged on
+         * the purchase funnel, and must stay above its threshold.
+         */
+        JOURNEY_COMPLETION("journey_completion"),
+        /** Of those journeys whose hold succeeded, the share that confirmed; must stay above its threshold. */
+        PURCHASE_COMPLETION("purchase_completion"),
+        /** The p95 of the time from join to granted enter of the journeys that joined in the phase, seconds. */
+        ADMISSION_P95_S("admission_p95_s");
 
         private final String key;
 
@@ -72,6 +83,31 @@ public record SloSet(List<Slo> slos, long settleSeconds, double generatorBehindR
 
         public String key() {
             return key;
+        }
+
+        /** Judged per phase on the journeys that joined in it (the purchase funnel), not on requests. */
+        public boolean ofJourneys() {
+            return this == JOURNEY_COMPLETION || this == PURCHASE_COMPLETION || this == ADMISSION_P95_S;
+        }
+
+        /** A share of journeys that got through: it must stay above its threshold, every other metric below. */
+        public boolean mustStayAbove() {
+            return this == JOURNEY_COMPLETION || this == PURCHASE_COMPLETION;
+        }
+
+        /** Whether {@code value} meets an objective of this metric at {@code threshold}. */
+        public boolean holds(double value, double threshold) {
+            return mustStayAbove() ? value > threshold : value < threshold;
+        }
+
+        /** The metric of a report file's key. */
+        public static Metric ofKey(String key) {
+            for (Metric metric : values()) {
+                if (metric.key.equals(key)) {
+                    return metric;
+                }
+            }
+            throw new IllegalArgumentException("unknown metric '" + key + "'");
         }
     }
 

@@ -87,8 +87,9 @@ class SloFileTest {
         // When / Then
         assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("slo.yaml line 3: slos[1].metric: unknown metric 'p999'; "
-                        + "valid: p50_ms, p95_ms, p99_ms, max_ms, error_rate, timeout_rate, not_ready_rate");
+                .hasMessage(
+                        "slo.yaml line 3: slos[1].metric: unknown metric 'p999'; "
+                                + "valid: p50_ms, p95_ms, p99_ms, max_ms, error_rate, timeout_rate, not_ready_rate, journey_completion, purchase_completion, admission_p95_s");
     }
 
     @Test
@@ -109,12 +110,67 @@ class SloFileTest {
     @DisplayName("an unknown field inside an SLO is rejected too")
     void unknownSloField() {
         // Given
-        String yaml = "slos:\n  - {name: p99, metric: p99_ms, above: 100}\n";
+        String yaml = "slos:\n  - {name: p99, metric: p99_ms, over: 100}\n";
 
         // When / Then
         assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("slo.yaml line 2: slos[0].above: unknown field (expected below, endpoint, metric, name)");
+                .hasMessage(
+                        "slo.yaml line 2: slos[0].over: unknown field (expected above, below, endpoint, metric, name)");
+    }
+
+    @Test
+    @DisplayName("a share of journeys that got through is an SLO above its threshold, the time to admission below")
+    void journeyMetrics() {
+        // Given
+        String yaml = "slos:\n  - {name: completed, metric: journey_completion, above: 0.645}\n"
+                + "  - {name: admission, metric: admission_p95_s, below: 30}\n";
+
+        // When
+        SloSet slos = SloFile.parse(yaml, "slo.yaml");
+
+        // Then
+        assertThat(slos.slos())
+                .containsExactly(
+                        new SloSet.Slo("completed", SloSet.Metric.JOURNEY_COMPLETION, 0.645),
+                        new SloSet.Slo("admission", SloSet.Metric.ADMISSION_P95_S, 30));
+    }
+
+    @Test
+    @DisplayName("a completion given with below is rejected: it must stay above its threshold")
+    void completionBelow() {
+        // Given
+        String yaml = "slos:\n  - {name: bought, metric: purchase_completion, below: 0.9}\n";
+
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml: slos[0]: purchase_completion must stay above its threshold: give 'above', not"
+                        + " 'below'");
+    }
+
+    @Test
+    @DisplayName("a latency given with above is rejected: it must stay below its threshold")
+    void latencyAbove() {
+        // Given
+        String yaml = "slos:\n  - {name: p99, metric: p99_ms, above: 0.5}\n";
+
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("slo.yaml: slos[0]: p99_ms must stay below its threshold: give 'below', not 'above'");
+    }
+
+    @Test
+    @DisplayName("a journey metric on one endpoint is rejected: it is judged on a phase's journeys")
+    void journeyMetricOnEndpoint() {
+        // Given
+        String yaml = "slos:\n  - {name: completed, endpoint: confirm, metric: journey_completion, above: 0.6}\n";
+
+        // When / Then
+        assertThatThrownBy(() -> SloFile.parse(yaml, "slo.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("slo.yaml: slos[0].endpoint: journey_completion is judged on the journeys");
     }
 
     @Test
