@@ -278,6 +278,25 @@ public final class ReportFiles {
             return change > 0 ? "+" : change < 0 ? "-" : "±";
         }
 
+        /**
+         * A phase can fail where no knee window did: an SLO broken while the generator fell behind (its
+         * windows locate no knee) or one judged over the phase only (an endpoint's, a journey's). The knee
+         * line says so, so that it never reads as if nothing failed under a FAIL verdict.
+         */
+        private static String phasesFailedOutsideTheKnee(CapacityReport report) {
+            String failed = report.phases().stream()
+                    .filter(phase -> phase.judged() && phase.outcome() == PhaseOutcome.FAIL)
+                    .map(phase -> phase.name() + " ("
+                            + phase.slos().stream()
+                                    .filter(slo -> slo.outcome() == SloOutcome.FAIL)
+                                    .map(SloResult::name)
+                                    .collect(Collectors.joining(", "))
+                            + (phase.generatorLimited() ? ", while the load test fell behind its schedule" : "")
+                            + ")")
+                    .collect(Collectors.joining("; "));
+            return failed.isEmpty() ? "" : ", yet these phases failed: " + failed;
+        }
+
         static String passOrFail(boolean pass) {
             return pass ? "pass" : "FAIL";
         }
@@ -294,7 +313,8 @@ public final class ReportFiles {
             return "Capacity knee: "
                     + switch (knee.reason()) {
                         case FOUND -> rps(knee.rps()) + ", limited by " + knee.limitedBy();
-                        case NONE_FAILED -> "no SLO failed up to " + rps(knee.rps());
+                        case NONE_FAILED ->
+                            "no SLO failed up to " + rps(knee.rps()) + phasesFailedOutsideTheKnee(report);
                         case LOWEST_FAILED ->
                             "none, " + knee.limitedBy() + " failed already at the lowest rate measured" + failedAt;
                         case NO_PASS_BELOW_FAILURE ->

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import store.traffictacos.capacity.report.SampleReports;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.report.model.CapacityReport.Knee;
 import store.traffictacos.capacity.report.model.CapacityReport.KneeReason;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseOutcome;
+import store.traffictacos.capacity.report.model.CapacityReport.PhaseReport;
 
 @DisplayName("ReportFiles")
 class ReportFilesTest {
@@ -43,7 +46,7 @@ class ReportFilesTest {
                         "Capacity knee: 400 req/s, limited by p99 latency; first resource to give out: pod CPU"),
                 knee(
                         new Knee(700.0, null, null, null, null, KneeReason.NONE_FAILED, null),
-                        "Capacity knee: no SLO failed up to 700 req/s"),
+                        "Capacity knee: no SLO failed up to 700 req/s, yet these phases failed: peak (p99 latency)"),
                 knee(
                         new Knee(null, "error rate", null, 5L, 10L, KneeReason.LOWEST_FAILED, 100.0),
                         "Capacity knee: none, error rate failed already at the lowest rate measured (100 req/s)"),
@@ -68,8 +71,29 @@ class ReportFilesTest {
         return Arguments.of(knee.reason(), knee, line);
     }
 
+    @Test
+    @DisplayName("a knee with no SLO failed names no phase when every judged phase held")
+    void kneeLineWithoutFailedPhases() {
+        // Given
+        CapacityReport sample = SampleReports.failingAtPeak();
+        List<PhaseReport> held = sample.phases().stream()
+                .filter(phase -> phase.outcome() != PhaseOutcome.FAIL)
+                .toList();
+        Knee knee = new Knee(700.0, null, null, null, null, KneeReason.NONE_FAILED, null);
+
+        // When
+        String text = ReportFiles.kneeLine(withKnee(sample, knee, held));
+
+        // Then
+        assertThat(text).isEqualTo("Capacity knee: no SLO failed up to 700 req/s");
+    }
+
     private static CapacityReport withKnee(Knee knee) {
         CapacityReport sample = SampleReports.failingAtPeak();
+        return withKnee(sample, knee, sample.phases());
+    }
+
+    private static CapacityReport withKnee(CapacityReport sample, Knee knee, List<PhaseReport> phases) {
         return new CapacityReport(
                 sample.format(),
                 sample.runId(),
@@ -79,7 +103,7 @@ class ReportFilesTest {
                 sample.endEpochMs(),
                 sample.verdict(),
                 knee,
-                sample.phases(),
+                phases,
                 sample.endpoints(),
                 sample.timeline(),
                 sample.generatorWarnings(),
