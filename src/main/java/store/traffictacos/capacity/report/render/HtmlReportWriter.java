@@ -240,7 +240,8 @@ public final class HtmlReportWriter {
                     ms(phase.maxMs()),
                     percent(phase.errorRate()));
             nameCell(html, errorsByKind(phase.errorsByKind()));
-            nameCell(html, phase.generatorLimited() ? "fell behind" : "kept up");
+            // behind its schedule, short of CPU, or refused by the per-client limit: the warnings say which
+            nameCell(html, phase.generatorLimited() ? "held back (see the generator warnings)" : "kept up");
             nameCell(html, phase.judged() ? ReportFiles.Text.settling(phase) : "");
             outcomeCell(html, phase);
             html.append("</tr>\n");
