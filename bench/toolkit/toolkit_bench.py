@@ -585,7 +585,9 @@ def _injector(r, wrk, wrk_rps, hey, locusts, gatling, gatling_max, gatling_cappe
         add(f"- The runner JVM's CPU during its top sustained step of the ladder: {ladder_cpu * int(r['nproc']):.2f} of the "
             f"{r['nproc']} cores on average (`manifest.json` runnerCpu), the stub nginx taking part of the rest.")
     add("- The runner sends the journey (POSTs with JSON bodies and Idempotency-Keys, JSON checks on every "
-        "answer, the journey book), the others one GET: the runner does more per request. Plain Gatling uses "
+        "answer, the journey book and the purchase funnel), the others one GET: the runner does more per request. "
+        "It keeps no ledger of the sale (`invariants=off`): the stub's fixed answers would make every confirm a "
+        "double sale; `bench/bookkeeping/run` measures what the ledger costs on real answers. Plain Gatling uses "
         "a shared connection pool (`shareConnections`) and the same warm-up ramp as the runner; without a "
         "shared pool every arriving user would open a TCP connection of its own.")
     add("")

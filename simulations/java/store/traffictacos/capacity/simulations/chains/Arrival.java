@@ -19,6 +19,7 @@ import store.traffictacos.capacity.simulations.journey.JourneyPlan;
 import store.traffictacos.capacity.simulations.journey.Outcome;
 import store.traffictacos.capacity.simulations.journey.Step;
 import store.traffictacos.capacity.simulations.journey.Work;
+import store.traffictacos.capacity.simulations.runtime.DescriptorGauge;
 import store.traffictacos.capacity.simulations.runtime.GateAction;
 import store.traffictacos.capacity.simulations.runtime.InFlightLimit;
 import store.traffictacos.capacity.simulations.runtime.SaturationWatch;
@@ -37,9 +38,10 @@ public final class Arrival {
 
     /**
      * What paces the arrivals: the start gate they wait at, the in-flight bound they take a slot of, and
-     * the watch that stops the run when the runner itself is saturated.
+     * the watch that stops the run when the runner itself is saturated, and the gauge that tells a connection
+     * the runner could not open for want of a file descriptor from one the platform refused.
      */
-    public record Pacing(StartGate gate, InFlightLimit limit, SaturationWatch watch) {}
+    public record Pacing(StartGate gate, InFlightLimit limit, SaturationWatch watch, DescriptorGauge descriptors) {}
 
     private Arrival() {}
 
@@ -53,7 +55,7 @@ public final class Arrival {
             Pacing pacing,
             StepListener listener,
             Ledger ledger) {
-        return paced(pacing, oneRequest(book, plan, auth, timeout, pacing.limit(), listener, new SaleObserver(ledger)));
+        return paced(pacing, oneRequest(book, plan, auth, timeout, pacing, listener, new SaleObserver(ledger)));
     }
 
     /**
@@ -62,7 +64,7 @@ public final class Arrival {
      * moves no journey on (nothing is created on the platform).
      */
     public static ChainBuilder statusOnly(String token, Duration timeout, Pacing pacing, StepListener listener) {
-        return paced(pacing, oneStatus(token, timeout, pacing.limit(), listener));
+        return paced(pacing, oneStatus(token, timeout, pacing, listener));
     }
 
     /** The start gate, the saturation watch, and a slot of the in-flight bound, before {@code request}. */
@@ -76,7 +78,7 @@ public final class Arrival {
                 .then(request);
     }
 
-    private static ChainBuilder oneStatus(String token, Duration timeout, InFlightLimit limit, StepListener listener) {
+    private static ChainBuilder oneStatus(String token, Duration timeout, Pacing pacing, StepListener listener) {
         long timeoutMicros = timeout.toNanos() / 1_000;
         return exec(session -> {
                     long sentEpochMs = System.currentTimeMillis();
@@ -87,12 +89,17 @@ public final class Arrival {
                 .exec(session -> {
                     Sessions.Request request = Sessions.request(session);
                     long latencyMicros = (System.nanoTime() - request.sentNanos()) / 1_000;
-                    limit.release();
+                    pacing.limit().release();
                     Outcome outcome = session.isFailed() ? Outcome.FAILED : Outcome.OK;
                     listener.answered(
                             request.sentEpochMs(),
                             Step.STATUS.endpoint(),
-                            outcomeName(session, Step.STATUS, outcome, latencyMicros >= timeoutMicros),
+                            outcomeName(
+                                    session,
+                                    Step.STATUS,
+                                    outcome,
+                                    latencyMicros >= timeoutMicros,
+                                    pacing.descriptors()),
                             latencyMicros);
                     return session.markAsSucceeded();
                 });
@@ -103,7 +110,7 @@ public final class Arrival {
             JourneyPlan plan,
             Auth auth,
             Duration timeout,
-            InFlightLimit limit,
+            Pacing pacing,
             StepListener listener,
             SaleObserver sale) {
         long timeoutMicros = timeout.toNanos() / 1_000;
@@ -139,7 +146,7 @@ public final class Arrival {
                 .exec(session -> {
                     Sessions.Request request = Sessions.request(session);
                     long latencyMicros = (System.nanoTime() - request.sentNanos()) / 1_000;
-                    limit.release();
+                    pacing.limit().release();
                     Work work = request.work();
                     Outcome outcome = outcome(session, work);
                     sale.observe(
@@ -151,7 +158,12 @@ public final class Arrival {
                     listener.answered(
                             request.sentEpochMs(),
                             work.step().endpoint(),
-                            outcomeName(session, work.step(), outcome, latencyMicros >= timeoutMicros),
+                            outcomeName(
+                                    session,
+                                    work.step(),
+                                    outcome,
+                                    latencyMicros >= timeoutMicros,
+                                    pacing.descriptors()),
                             latencyMicros);
                     book.after(work, outcome);
                     return session.markAsSucceeded();
@@ -183,8 +195,13 @@ public final class Arrival {
         return Outcome.OK;
     }
 
-    /** @param timedOut the request was still unanswered at its timeout (Gatling then ends it without a status) */
-    private static String outcomeName(Session session, Step step, Outcome outcome, boolean timedOut) {
+    /**
+     * @param timedOut the request was still unanswered at its timeout (Gatling then ends it without a status)
+     * @param descriptors whether the runner was out of file descriptors: a failure without an answer is then
+     *     most likely a connection it could not open itself
+     */
+    private static String outcomeName(
+            Session session, Step step, Outcome outcome, boolean timedOut, DescriptorGauge descriptors) {
         if (outcome == Outcome.NOT_READY) {
             return Outcomes.NOT_READY;
         }
@@ -192,7 +209,10 @@ public final class Arrival {
             return Outcomes.OK;
         }
         if (!session.contains(Sessions.HTTP_STATUS)) {
-            return timedOut ? TIMEOUT : "connection";
+            if (timedOut) {
+                return TIMEOUT;
+            }
+            return descriptors.exhausted() ? Outcomes.OUT_OF_DESCRIPTORS : "connection";
         }
         int status = session.getInt(Sessions.HTTP_STATUS);
         String rateLimited = status == 429 ? RateLimitHeaders.rateLimitedOutcome(session) : null;

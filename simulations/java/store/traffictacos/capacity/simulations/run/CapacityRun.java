@@ -43,6 +43,7 @@ import store.traffictacos.capacity.simulations.endpoints.RateLimitHeaders;
 import store.traffictacos.capacity.simulations.journey.JourneyBook;
 import store.traffictacos.capacity.simulations.profiles.Injection;
 import store.traffictacos.capacity.simulations.runtime.ConnectionCounter;
+import store.traffictacos.capacity.simulations.runtime.DescriptorGauge;
 import store.traffictacos.capacity.simulations.runtime.InFlightLimit;
 import store.traffictacos.capacity.simulations.runtime.SaturationWatch;
 import store.traffictacos.capacity.simulations.runtime.StartGate;
@@ -75,6 +76,9 @@ public final class CapacityRun {
 
     private final LiveStats live = new LiveStats();
     private final CpuSampler cpu = new CpuSampler();
+    private final DescriptorGauge descriptors = DescriptorGauge.ofThisJvm();
+    /** Held from before the load, so that the results can still be written when the load used every other one. */
+    private final DescriptorReserve reserve = DescriptorReserve.hold(DescriptorReserve.HELD);
     /** How many requests may be outstanding, and why (Little's law over the request timeout). */
     private final InFlightBudget budget;
 
@@ -250,7 +254,7 @@ public final class CapacityRun {
         // Measured users arrive up to StartGate.EARLY before the start instant and wait for it there.
         Duration early = untilStart.compareTo(StartGate.EARLY) < 0 ? untilStart : StartGate.EARLY;
         StartGate gate = new StartGate(() -> startAtEpochMs, System::currentTimeMillis);
-        Arrival.Pacing pacing = new Arrival.Pacing(gate, limit, watch);
+        Arrival.Pacing pacing = new Arrival.Pacing(gate, limit, watch, descriptors);
         PopulationBuilder measured = scenario("journeys")
                 .exec(
                         statusToken != null
@@ -365,7 +369,7 @@ public final class CapacityRun {
                 out,
                 settings.runner().controlled() ? settings.runnerIndex() : null);
         recorder = started;
-        cpu.start(started, limit::inFlight);
+        cpu.start(started, limit::inFlight, descriptors);
         warmUpConnections = connections == null ? 0 : connections.total();
         watch.start();
         out.printf(
@@ -407,6 +411,7 @@ public final class CapacityRun {
         if (progress != null) {
             progress.close();
         }
+        reserve.close();
         try {
             // a run stopped before its first measured request still leaves an (empty) results file
             ResultsRecorder recorded = recorder == null ? new ResultsRecorder(startAtEpochMs) : recorder;

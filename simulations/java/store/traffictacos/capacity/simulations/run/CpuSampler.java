@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import store.traffictacos.capacity.results.ResultsRecorder;
+import store.traffictacos.capacity.simulations.runtime.DescriptorGauge;
 
 /**
  * Samples this runner's CPU (share of its cores used by this JVM) and its requests in flight a few times a
@@ -27,7 +28,8 @@ final class CpuSampler implements AutoCloseable {
     /** The last reading (0..1 of the JVM's cores); negative before the first or where unavailable. */
     private volatile double last = -1;
 
-    void start(ResultsRecorder recorder, IntSupplier inFlight) {
+    /** @param descriptors read at every sample too, so a failure knows whether the runner had a descriptor left */
+    void start(ResultsRecorder recorder, IntSupplier inFlight, DescriptorGauge descriptors) {
         timer.scheduleAtFixedRate(
                 () -> {
                     long now = System.currentTimeMillis();
@@ -37,6 +39,7 @@ final class CpuSampler implements AutoCloseable {
                         recorder.runnerCpu(now, last);
                     }
                     recorder.inFlight(now, inFlight.getAsInt());
+                    descriptors.sample();
                 },
                 0,
                 EVERY_MS,

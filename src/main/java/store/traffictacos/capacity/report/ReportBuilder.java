@@ -120,9 +120,9 @@ public final class ReportBuilder {
                 phases.add(phaseReport(phase, measured, List.of(), PhaseOutcome.NOT_JUDGED, null, List.of()));
                 continue;
             }
-            // A window the per-client limit refused the load test's own identity in has no SLO verdict:
-            // its errors and latencies are the load test's address, not the platform's capacity.
-            List<SloResult> judged = measured.identityLimited()
+            // A window in which the load test met its own limit (the per-client limit refused its identity, a
+            // runner ran out of descriptors) has no SLO verdict: its errors are the load test's, not the platform's.
+            List<SloResult> judged = measured.ownLimitMet()
                     ? List.of()
                     : SloJudge.judge(
                             slos,
@@ -217,13 +217,14 @@ public final class ReportBuilder {
     }
 
     /**
-     * A phase in which the platform's per-client limit refused the load test's own identity is not
-     * measured, whatever its SLOs would say. A failed SLO fails the phase even where the generator fell
-     * behind (the phase says that too); a phase the generator could not load is otherwise not measured; one whose SLOs held only partly
-     * with confidence rests on too few samples.
+     * A phase in which the load test met its own limit (the platform's per-client limit refused its identity,
+     * a runner ran out of file descriptors) is not measured, whatever its SLOs would say. A failed SLO fails
+     * the phase even where the generator fell behind (the phase says that too); a phase the generator could
+     * not load is otherwise not measured; one whose SLOs held only partly with confidence rests on too few
+     * samples.
      */
     private static PhaseOutcome outcome(Measurement measured, List<SloResult> judged) {
-        if (measured.identityLimited()) {
+        if (measured.ownLimitMet()) {
             return PhaseOutcome.NOT_MEASURED;
         }
         if (SloJudge.anyFailed(judged)) {

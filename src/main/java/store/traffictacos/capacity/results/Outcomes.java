@@ -16,6 +16,12 @@ public final class Outcomes {
     /** A request still unanswered at its timeout: an error, the platform's. */
     public static final String TIMEOUT = "timeout";
 
+    /**
+     * A request that failed without an answer while its runner had no file descriptor left: a connection the
+     * runner could not open, the load test's own limit, not the platform's.
+     */
+    public static final String OUT_OF_DESCRIPTORS = "out_of_descriptors";
+
     private Outcomes() {}
 
     /** Every failure kind ({@code http_503}, {@code connection}, {@code timeout}, {@code check}, ...). */
@@ -25,11 +31,12 @@ public final class Outcomes {
 
     /**
      * An error that is the platform's answer to the rate offered: every error but a {@link #rateLimited}
-     * refusal, which is the load test's own address meeting the per-client limit. The live abort rule
+     * refusal, which is the load test's own address meeting the per-client limit, and a connection the runner
+     * could not open for want of a file descriptor ({@link #OUT_OF_DESCRIPTORS}). The live abort rule
      * judges by this, so that it never stops a run, as the platform's failure, for the generator's identity.
      */
     public static boolean isPlatformError(String outcome) {
-        return isError(outcome) && perClientLimit(outcome) < 0;
+        return isError(outcome) && perClientLimit(outcome) < 0 && !OUT_OF_DESCRIPTORS.equals(outcome);
     }
 
     /** The outcome of a 429 whose client bucket was empty, under a per-client limit of {@code limitRps}. */

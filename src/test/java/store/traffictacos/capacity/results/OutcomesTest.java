@@ -45,4 +45,16 @@ class OutcomesTest {
         assertThat(Outcomes.isPlatformError(Outcomes.OK)).isFalse();
         assertThat(Outcomes.isPlatformError(Outcomes.NOT_READY)).isFalse();
     }
+
+    @Test
+    @DisplayName("a request that failed for want of a descriptor in its runner is an error but not the platform's")
+    void outOfDescriptorsIsTheGenerators() {
+        // Given
+        String failed = Outcomes.OUT_OF_DESCRIPTORS;
+
+        // Then
+        assertThat(Outcomes.isError(failed)).isTrue();
+        assertThat(Outcomes.isPlatformError(failed)).isFalse();
+        assertThat(Outcomes.isPlatformError("connection")).isTrue();
+    }
 }

@@ -6,7 +6,8 @@ import store.traffictacos.capacity.report.model.CapacityReport.GeneratorWarning;
 
 /**
  * The runs of consecutive seconds in which the load generator sent less than it was scheduled to, a
- * runner was short of CPU, or the platform's per-client limit refused the load test's own identity.
+ * runner was short of CPU or of file descriptors, or the platform's per-client limit refused the load
+ * test's own identity.
  */
 public final class GeneratorWarnings {
     private GeneratorWarnings() {}
@@ -25,10 +26,12 @@ public final class GeneratorWarnings {
             double busiestCpu = Double.NaN;
             boolean cpuShort = false;
             long rateLimited = 0;
+            long outOfDescriptors = 0;
             for (; second < seconds.length() && seconds.isBehind(second); second++) {
                 scheduled += seconds.scheduled(second);
                 sent += seconds.sent(second);
                 rateLimited += seconds.rateLimited(second);
+                outOfDescriptors += seconds.outOfDescriptors(second);
                 if (seconds.runnerShortOfCpu(second)) {
                     cpuShort = true;
                     busiestCpu = Double.isNaN(busiestCpu)
@@ -37,6 +40,9 @@ public final class GeneratorWarnings {
                 }
             }
             String reason = reason(scheduled, sent, cpuShort, busiestCpu);
+            if (outOfDescriptors > 0) {
+                reason = descriptorsReason(outOfDescriptors) + "; " + reason;
+            }
             warnings.add(new GeneratorWarning(
                     from,
                     second,
@@ -52,6 +58,11 @@ public final class GeneratorWarnings {
         return "rejected by the platform's per-client limit of " + limitRps
                 + " req/s: the load test's own identity, not capacity (" + rateLimited
                 + " answers 429 RATE_LIMITED with the client's bucket empty)";
+    }
+
+    static String descriptorsReason(long failed) {
+        return "a runner ran out of file descriptors: " + failed
+                + " requests failed without an answer, connections it could not open itself (raise its ulimit -n)";
     }
 
     private static String reason(long scheduled, long sent, boolean cpuShort, double busiestCpu) {

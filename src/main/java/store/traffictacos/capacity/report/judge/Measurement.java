@@ -11,9 +11,10 @@ import store.traffictacos.capacity.results.Outcomes;
  * errors by kind.
  *
  * @param generatorLimited in some second of the window the load test fell short: it sent fewer than the
- *     behind ratio of its schedule, a runner was short of CPU, or it was identity-limited
- * @param identityLimited in some second of the window the platform's per-client limit refused the load
- *     test's own address (a 429 with its bucket empty): the window says nothing of capacity
+ *     behind ratio of its schedule, a runner was short of CPU, or it met its own limit
+ * @param ownLimitMet in some second of the window requests failed at the load test's own limit: the
+ *     platform's per-client limit refused its address (a 429 with its bucket empty), or a runner could not
+ *     open a connection for want of a file descriptor; the window's errors say nothing of capacity
  * @param p50Bounds the confidence bounds of p50; null when not computed (a timeline second)
  * @param notReady answers that were the expected 403 NOT_READY (not errors)
  */
@@ -28,7 +29,7 @@ public record Measurement(
         double maxMs,
         SortedMap<String, Long> errorsByKind,
         boolean generatorLimited,
-        boolean identityLimited,
+        boolean ownLimitMet,
         @Nullable QuantileBounds p50Bounds,
         @Nullable QuantileBounds p95Bounds,
         @Nullable QuantileBounds p99Bounds,

@@ -37,6 +37,8 @@ public final class RunSeconds {
     private final long[] rateLimited;
     /** The per-client limit those answers named (the highest, if they named several); -1 without any. */
     private final long perClientLimitRps;
+    /** Requests that failed while their runner had no file descriptor left ({@link Outcomes#OUT_OF_DESCRIPTORS}). */
+    private final long[] outOfDescriptors;
 
     private final double[] busiestRunnerCpu;
     private final List<LatencyCounts> latency;
@@ -51,6 +53,7 @@ public final class RunSeconds {
             long[] sent,
             long[] rateLimited,
             long perClientLimitRps,
+            long[] outOfDescriptors,
             double[] busiestRunnerCpu,
             List<LatencyCounts> latency,
             List<SortedMap<String, Long>> errors,
@@ -61,6 +64,7 @@ public final class RunSeconds {
         this.sent = sent;
         this.rateLimited = rateLimited;
         this.perClientLimitRps = perClientLimitRps;
+        this.outOfDescriptors = outOfDescriptors;
         this.busiestRunnerCpu = busiestRunnerCpu;
         this.latency = latency;
         this.errors = errors;
@@ -95,6 +99,7 @@ public final class RunSeconds {
         // its compact counts (a flat histogram per second would cost tens of KB each).
         Histogram second = Latencies.newHistogram();
         long[] rateLimited = new long[length];
+        long[] outOfDescriptors = new long[length];
         long perClientLimitRps = -1;
         long current = -1;
         for (Map.Entry<SeriesKey, LatencyCounts> entry : series.entrySet()) {
@@ -115,6 +120,9 @@ public final class RunSeconds {
                 rateLimited[(int) current] += entry.getValue().totalCount();
                 perClientLimitRps = Math.max(perClientLimitRps, limit);
             }
+            if (Outcomes.OUT_OF_DESCRIPTORS.equals(key.outcome())) {
+                outOfDescriptors[(int) current] += entry.getValue().totalCount();
+            }
             if (Outcomes.NOT_READY.equals(key.outcome())) {
                 notReady[(int) current] += entry.getValue().totalCount();
             }
@@ -128,6 +136,7 @@ public final class RunSeconds {
                 Arrays.copyOf(sent, length),
                 rateLimited,
                 perClientLimitRps,
+                outOfDescriptors,
                 busiestRunnerCpu,
                 latency,
                 errors,
@@ -151,11 +160,19 @@ public final class RunSeconds {
 
     /**
      * The load test, not the platform, fell short: it sent less than the behind ratio of a non-empty
-     * schedule, a runner was short of CPU, or the platform's per-client limit refused the load test's
-     * own identity ({@link #identityLimited}).
+     * schedule, a runner was short of CPU or of file descriptors, or the platform's per-client limit refused
+     * the load test's own identity ({@link #identityLimited}).
      */
     boolean isBehind(int second) {
-        return sentTooFew(second) || runnerShortOfCpu(second) || identityLimited(second);
+        return sentTooFew(second)
+                || runnerShortOfCpu(second)
+                || outOfDescriptors(second) > 0
+                || identityLimited(second);
+    }
+
+    /** Requests of the second that failed for want of a file descriptor in their runner. */
+    long outOfDescriptors(int second) {
+        return outOfDescriptors[second];
     }
 
     /**
@@ -217,7 +234,7 @@ public final class RunSeconds {
         long sentSum = 0;
         long notReadySum = 0;
         boolean behind = false;
-        boolean identityLimited = false;
+        boolean ownLimitMet = false;
         SortedMap<String, Long> errorsByKind = new TreeMap<>();
         for (int second = start; second < end; second++) {
             latency.get(second).addTo(sum);
@@ -225,7 +242,7 @@ public final class RunSeconds {
             sentSum += sent[second];
             notReadySum += notReady[second];
             behind |= isBehind(second);
-            identityLimited |= identityLimited(second);
+            ownLimitMet |= identityLimited(second) || outOfDescriptors(second) > 0;
             errors.get(second).forEach((kind, count) -> errorsByKind.merge(kind, count, Long::sum));
         }
         return new Measurement(
@@ -239,7 +256,7 @@ public final class RunSeconds {
                 Latencies.maxMs(sum),
                 errorsByKind,
                 behind,
-                identityLimited,
+                ownLimitMet,
                 withBounds ? QuantileBounds.of(sum, 50) : null,
                 withBounds ? QuantileBounds.of(sum, 95) : null,
                 withBounds ? QuantileBounds.of(sum, 99) : null,
