@@ -33,7 +33,7 @@ public final class RunnerCapacity {
      * annotation; {@code RunnerCapacityTest} checks the rule and that it is the baseline's
      * {@code defaultShareRps}.
      */
-    public static final double DEFAULT_SHARE_RPS = 16_000;
+    public static final double DEFAULT_SHARE_RPS = 10_500;
 
     /**
      * Requests one runner held outstanding over HTTP/1.1 (a connection each) while sending its rate exactly,

@@ -53,8 +53,8 @@ class RunDryRunTest {
         assertThat(err.toString()).isEmpty();
         assertThat(out.toString())
                 .contains("sizing: identities: 1,000 client addresses in 198.18.0.0/15 (client.ips)")
-                .contains("runner 0: share peak 8,000 req/s; in-flight bound")
-                .contains("identity: 200 client addresses 198.18.0.1 to 198.18.0.200 in X-Forwarded-For")
+                .contains("runner 0: share peak 10,000 req/s; in-flight bound")
+                .contains("identity: 250 client addresses 198.18.0.1 to 198.18.0.250 in X-Forwarded-For")
                 .contains("checks passed:")
                 .contains("dry run: nothing created");
         try (var files = Files.list(dir)) {

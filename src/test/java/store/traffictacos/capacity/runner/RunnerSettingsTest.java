@@ -131,7 +131,7 @@ class RunnerSettingsTest {
     void runnerLimit() {
         assertThatThrownBy(() -> RunnerSettings.fromProperties(Map.of("profile", "30k"), DEFAULT_ID))
                 .hasMessage("profile 30k needs 40000 req/s per runner with 1 runner(s), above one runner's limit of "
-                        + "24000 req/s: use at least 2 runners");
+                        + "16000 req/s: use at least 3 runners");
     }
 
     @ParameterizedTest(name = "{0}={1}")

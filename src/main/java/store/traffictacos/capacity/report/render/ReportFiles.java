@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleFunction;
@@ -284,17 +285,21 @@ public final class ReportFiles {
          * line says so, so that it never reads as if nothing failed under a FAIL verdict.
          */
         private static String phasesFailedOutsideTheKnee(CapacityReport report) {
-            String failed = report.phases().stream()
+            List<PhaseReport> failed = report.phases().stream()
                     .filter(phase -> phase.judged() && phase.outcome() == PhaseOutcome.FAIL)
-                    .map(phase -> phase.name() + " ("
-                            + phase.slos().stream()
-                                    .filter(slo -> slo.outcome() == SloOutcome.FAIL)
-                                    .map(SloResult::name)
-                                    .collect(Collectors.joining(", "))
-                            + (phase.generatorLimited() ? ", while the load test fell behind its schedule" : "")
-                            + ")")
-                    .collect(Collectors.joining("; "));
-            return failed.isEmpty() ? "" : ", yet these phases failed: " + failed;
+                    .toList();
+            if (failed.isEmpty()) {
+                return "";
+            }
+            PhaseReport first = failed.get(0);
+            String why = first.slos().stream()
+                            .filter(slo -> slo.outcome() == SloOutcome.FAIL)
+                            .map(SloResult::name)
+                            .collect(Collectors.joining(", "))
+                    + (first.generatorLimited() ? ", while the load test fell behind its schedule" : "");
+            return failed.size() == 1
+                    ? ", yet phase " + first.name() + " failed (" + why + ")"
+                    : ", yet " + failed.size() + " phases failed, the first " + first.name() + " (" + why + ")";
         }
 
         static String passOrFail(boolean pass) {

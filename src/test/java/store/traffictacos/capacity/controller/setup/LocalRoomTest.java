@@ -27,9 +27,9 @@ class LocalRoomTest {
     void heavyRunnersRefused() {
         assertThatThrownBy(() -> new LocalRoom(2).check(peak(100_000), 7))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("the local backend cannot hold 7 runner JVMs on this machine: each needs 1.2 "
+                .hasMessageStartingWith("the local backend cannot hold 7 runner JVMs on this machine: each needs 1.8 "
                         + "core(s) for 14,286 req/s")
-                .hasMessageContaining("8.3 in all, and it has 2")
+                .hasMessageContaining("12.5 in all, and it has 2")
                 .hasMessageContaining("--backend kubernetes");
     }
 

@@ -45,14 +45,14 @@ class RunSpecFileTest {
     }
 
     @Test
-    @DisplayName("without runners: the more of the default share (40k at 16,000 each: 3) and what 1 s of latency "
+    @DisplayName("without runners: the more of the default share (40k at 10,500 each: 4) and what 1 s of latency "
             + "needs in flight (40k × 1 s ÷ one runner's measured in-flight)")
     void runnersFromTheDefaultShareAndLatency() {
         int byLatency = (int) Math.ceil(40_000.0 / RunnerCapacity.inFlightCapacity(HttpVersion.HTTP_1_1));
-        assertThat(spec(NO_CLIENT_LIMIT + "profile: 30k\n").runners()).isEqualTo(Math.max(3, byLatency));
+        assertThat(spec(NO_CLIENT_LIMIT + "profile: 30k\n").runners()).isEqualTo(Math.max(4, byLatency));
         assertThat(spec(NO_CLIENT_LIMIT + "profile: 30k\nexpectedLatency: 10ms\n")
                         .runners())
-                .isEqualTo(3);
+                .isEqualTo(4);
     }
 
     @Test
@@ -68,7 +68,7 @@ class RunSpecFileTest {
         assertThatThrownBy(() -> spec("profile: 30k\nrunners: 1\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("profile 30k needs 40000 req/s per runner with 1 runner(s), above one runner's limit of "
-                        + "24000 req/s: use at least 2 runners");
+                        + "16000 req/s: use at least 3 runners");
     }
 
     @Test
@@ -76,7 +76,7 @@ class RunSpecFileTest {
     void runnerRpsAboveTheLimit() {
         assertThatThrownBy(() -> spec("profile: 30k\nrunnerRps: 30000\n"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("spec.yaml line 2: runnerRps: must be above 0 and at most 24000 (one runner's limit), "
+                .hasMessage("spec.yaml line 2: runnerRps: must be above 0 and at most 16000 (one runner's limit), "
                         + "got 30000.0");
     }
 

@@ -46,7 +46,7 @@ class ReportFilesTest {
                         "Capacity knee: 400 req/s, limited by p99 latency; first resource to give out: pod CPU"),
                 knee(
                         new Knee(700.0, null, null, null, null, KneeReason.NONE_FAILED, null),
-                        "Capacity knee: no SLO failed up to 700 req/s, yet these phases failed: peak (p99 latency)"),
+                        "Capacity knee: no SLO failed up to 700 req/s, yet phase peak failed (p99 latency)"),
                 knee(
                         new Knee(null, "error rate", null, 5L, 10L, KneeReason.LOWEST_FAILED, 100.0),
                         "Capacity knee: none, error rate failed already at the lowest rate measured (100 req/s)"),
