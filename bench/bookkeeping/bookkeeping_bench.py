@@ -68,7 +68,10 @@ def _histogram(path):
             parts = line.split()
             if len(parts) >= 3 and parts[0] == "Total":
                 total = int(parts[2])
-            elif len(parts) >= 4 and parts[0].endswith(":"):
+            # a row is "<rank>: <instances> <bytes> <class>"; jcmd's own errors ("...Exception: No such process",
+            # the runner gone before the reading) are no rows, and leave the run without a heap figure
+            elif len(parts) >= 4 and parts[0][:-1].isdigit() and parts[0].endswith(":") \
+                    and parts[1].isdigit() and parts[2].isdigit():
                 classes[parts[3]] = (int(parts[1]), int(parts[2]))
     return total, classes
 

@@ -125,7 +125,7 @@ def render(results_path, out_path, baseline_path=None, meta_path=None):
         return top.get((generator, protocol, service))
 
     lines = [START, "## One runner against a slow platform (bench/overload)", ""]
-    lines.append(f"Written by `bench/overload` (run by `bench/run`, mode `{meta.get('mode', '?')}`) on "
+    lines.append(f"Written by `bench/overload/run --{meta.get('mode', '?')}` (alone, or as section 7 of `bench/run`) on "
                  f"{meta.get('date', '?')} in {meta.get('wall_s', '?')} s. Do not edit by hand: rerun it.")
     lines.append("")
     lines.append("One tacos-capacity runner (the `runner` command, default settings but `runner.max.rps` lifted) "

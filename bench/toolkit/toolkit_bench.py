@@ -421,6 +421,13 @@ def _header(r, mode, **_):
     return lines
 
 
+def _next_step(r, rate):
+    """How fine the comparison is: the ladder's step above the rate held (a rate between them is not tried)."""
+    above = [int(step) for step in r.get("runner_ladder", "").split() if int(step) > rate]
+    return (f"the ladder's next step is {_n(min(above))} req/s, so this compares steps" if above
+            else "the top of the ladder")
+
+
 def _goals(r, mode, wrk_rps, runner_max_rate, ladder_max, confirms, confirmed, share, half, paced, gen_p99, skews,
            big, tvn, **_):
     """The issue's goals, met or not, and a warning when other load skewed the figures."""
@@ -460,8 +467,7 @@ def _goals(r, mode, wrk_rps, runner_max_rate, ladder_max, confirms, confirmed, s
         + ", ".join(f"{s} ms" if s is not None else "n/a" for s in skews) + f" | {_mark(g2)} |")
     add(f"| the runner's held rate within 3 % of the last full run's ({_n(CURRENT_MAX_RPS)} req/s, "
         f"{BASELINE_RUN}, `bench/baseline.json`) | {_n(runner_max_rate)} req/s "
-        f"({(runner_max_rate / CURRENT_MAX_RPS - 1) * 100:+.1f} %; the ladder's steps are 2,000 req/s apart, so "
-        f"this compares steps) | {_mark(g5)} |")
+        f"({(runner_max_rate / CURRENT_MAX_RPS - 1) * 100:+.1f} %; {_next_step(r, runner_max_rate)}) | {_mark(g5)} |")
     if big:
         add(f"| merge + report of {big['requests']:,} requests ≤ 20 s | {big['max_s']:.2f} s (slowest of "
             f"{big['reps']}) | {_mark(g3_time)} |")

@@ -164,10 +164,15 @@ public final class RunSeconds {
      * the load test's own identity ({@link #identityLimited}).
      */
     boolean isBehind(int second) {
-        return sentTooFew(second)
-                || runnerShortOfCpu(second)
-                || outOfDescriptors(second) > 0
-                || identityLimited(second);
+        return sentTooFew(second) || runnerShortOfCpu(second) || ownLimitMet(second);
+    }
+
+    /**
+     * Requests of the second failed at the load test's own limit: the per-client limit refused its identity, or
+     * a runner could not open a connection for want of a file descriptor. Its errors are not the platform's.
+     */
+    boolean ownLimitMet(int second) {
+        return identityLimited(second) || outOfDescriptors(second) > 0;
     }
 
     /** Requests of the second that failed for want of a file descriptor in their runner. */
@@ -242,7 +247,7 @@ public final class RunSeconds {
             sentSum += sent[second];
             notReadySum += notReady[second];
             behind |= isBehind(second);
-            ownLimitMet |= identityLimited(second) || outOfDescriptors(second) > 0;
+            ownLimitMet |= ownLimitMet(second);
             errors.get(second).forEach((kind, count) -> errorsByKind.merge(kind, count, Long::sum));
         }
         return new Measurement(

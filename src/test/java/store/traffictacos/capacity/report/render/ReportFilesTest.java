@@ -88,6 +88,26 @@ class ReportFilesTest {
         assertThat(text).isEqualTo("Capacity knee: no SLO failed up to 700 req/s");
     }
 
+    @Test
+    @DisplayName("a knee with no SLO failed counts the phases that failed outside it and names the first")
+    void kneeLineWithSeveralFailedPhases() {
+        // Given the sample's failed phase twice over
+        CapacityReport sample = SampleReports.failingAtPeak();
+        List<PhaseReport> phases = new java.util.ArrayList<>(sample.phases());
+        phases.addAll(sample.phases().stream()
+                .filter(phase -> phase.outcome() == PhaseOutcome.FAIL)
+                .toList());
+        Knee knee = new Knee(700.0, null, null, null, null, KneeReason.NONE_FAILED, null);
+
+        // When
+        String text = ReportFiles.kneeLine(withKnee(sample, knee, phases));
+
+        // Then
+        assertThat(text)
+                .isEqualTo(
+                        "Capacity knee: no SLO failed up to 700 req/s, yet 2 phases failed, the first peak (p99 latency)");
+    }
+
     private static CapacityReport withKnee(Knee knee) {
         CapacityReport sample = SampleReports.failingAtPeak();
         return withKnee(sample, knee, sample.phases());
