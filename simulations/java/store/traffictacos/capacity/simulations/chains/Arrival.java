@@ -25,6 +25,7 @@ import store.traffictacos.capacity.simulations.runtime.InFlightLimit;
 import store.traffictacos.capacity.simulations.runtime.SaturationWatch;
 import store.traffictacos.capacity.simulations.runtime.StartGate;
 import store.traffictacos.capacity.simulations.runtime.StepListener;
+import store.traffictacos.capacity.simulations.runtime.StreamRefusals;
 
 /**
  * What one arriving virtual user does: exactly one request, the next step of some journey
@@ -38,10 +39,16 @@ public final class Arrival {
 
     /**
      * What paces the arrivals: the start gate they wait at, the in-flight bound they take a slot of, and
-     * the watch that stops the run when the runner itself is saturated, and the gauge that tells a connection
-     * the runner could not open for want of a file descriptor from one the platform refused.
+     * the watch that stops the run when the runner itself is saturated, and what tells a failure without an
+     * answer that was the runner's own (no file descriptor left to open a connection, a stream its HTTP/2 client
+     * refused to open) from one the platform's side caused.
      */
-    public record Pacing(StartGate gate, InFlightLimit limit, SaturationWatch watch, DescriptorGauge descriptors) {}
+    public record Pacing(
+            StartGate gate,
+            InFlightLimit limit,
+            SaturationWatch watch,
+            DescriptorGauge descriptors,
+            StreamRefusals refusals) {}
 
     private Arrival() {}
 
@@ -94,12 +101,7 @@ public final class Arrival {
                     listener.answered(
                             request.sentEpochMs(),
                             Step.STATUS.endpoint(),
-                            outcomeName(
-                                    session,
-                                    Step.STATUS,
-                                    outcome,
-                                    latencyMicros >= timeoutMicros,
-                                    pacing.descriptors()),
+                            outcomeName(session, Step.STATUS, outcome, latencyMicros >= timeoutMicros, pacing),
                             latencyMicros);
                     return session.markAsSucceeded();
                 });
@@ -158,12 +160,7 @@ public final class Arrival {
                     listener.answered(
                             request.sentEpochMs(),
                             work.step().endpoint(),
-                            outcomeName(
-                                    session,
-                                    work.step(),
-                                    outcome,
-                                    latencyMicros >= timeoutMicros,
-                                    pacing.descriptors()),
+                            outcomeName(session, work.step(), outcome, latencyMicros >= timeoutMicros, pacing),
                             latencyMicros);
                     book.after(work, outcome);
                     return session.markAsSucceeded();
@@ -197,11 +194,10 @@ public final class Arrival {
 
     /**
      * @param timedOut the request was still unanswered at its timeout (Gatling then ends it without a status)
-     * @param descriptors whether the runner was out of file descriptors: a failure without an answer is then
-     *     most likely a connection it could not open itself
+     * @param pacing whether the runner was out of file descriptors (a failure without an answer is then most
+     *     likely a connection it could not open itself) and which streams its own HTTP/2 client refused
      */
-    private static String outcomeName(
-            Session session, Step step, Outcome outcome, boolean timedOut, DescriptorGauge descriptors) {
+    private static String outcomeName(Session session, Step step, Outcome outcome, boolean timedOut, Pacing pacing) {
         if (outcome == Outcome.NOT_READY) {
             return Outcomes.NOT_READY;
         }
@@ -212,7 +208,10 @@ public final class Arrival {
             if (timedOut) {
                 return TIMEOUT;
             }
-            return descriptors.exhausted() ? Outcomes.OUT_OF_DESCRIPTORS : "connection";
+            if (pacing.refusals().refused(session.userId())) {
+                return Outcomes.RUNNER_STREAM_REFUSED;
+            }
+            return pacing.descriptors().exhausted() ? Outcomes.OUT_OF_DESCRIPTORS : "connection";
         }
         int status = session.getInt(Sessions.HTTP_STATUS);
         String rateLimited = status == 429 ? RateLimitHeaders.rateLimitedOutcome(session) : null;

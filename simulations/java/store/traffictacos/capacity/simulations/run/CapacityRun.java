@@ -48,6 +48,7 @@ import store.traffictacos.capacity.simulations.runtime.InFlightLimit;
 import store.traffictacos.capacity.simulations.runtime.SaturationWatch;
 import store.traffictacos.capacity.simulations.runtime.StartGate;
 import store.traffictacos.capacity.simulations.runtime.StepListener;
+import store.traffictacos.capacity.simulations.runtime.StreamRefusals;
 
 /**
  * One runner's lifecycle: prepared with its target (the embedded one unless a URL is given, checked
@@ -86,6 +87,8 @@ public final class CapacityRun {
     private final SaturationWatch watch;
     /** Counts from the warm-up on; per second once the measured load has started. */
     private final ConnectionCounter connections;
+
+    private final StreamRefusals refusals = StreamRefusals.install();
     /** Connections the warm-up opened (before the measured load). */
     private volatile long warmUpConnections;
 
@@ -254,7 +257,7 @@ public final class CapacityRun {
         // Measured users arrive up to StartGate.EARLY before the start instant and wait for it there.
         Duration early = untilStart.compareTo(StartGate.EARLY) < 0 ? untilStart : StartGate.EARLY;
         StartGate gate = new StartGate(() -> startAtEpochMs, System::currentTimeMillis);
-        Arrival.Pacing pacing = new Arrival.Pacing(gate, limit, watch, descriptors);
+        Arrival.Pacing pacing = new Arrival.Pacing(gate, limit, watch, descriptors, refusals);
         PopulationBuilder measured = scenario("journeys")
                 .exec(
                         statusToken != null
@@ -407,6 +410,7 @@ public final class CapacityRun {
         if (connections != null) {
             connections.uninstall();
         }
+        refusals.uninstall();
         platform.close();
         if (progress != null) {
             progress.close();

@@ -32,7 +32,7 @@ final class RunSummary {
             long from = (phase.startEpochMs() - results.startEpochMs()) / 1000;
             long to = (phase.endEpochMs() - results.startEpochMs()) / 1000;
             double seconds = Math.max(1, to - from);
-            Histogram all = results.window(from, to, endpoint -> true, outcome -> true);
+            Histogram all = results.window(from, to, endpoint -> true, outcome -> !Outcomes.neverSent(outcome));
             Histogram errors = results.window(from, to, endpoint -> true, Outcomes::isError);
             out.printf(
                     Locale.ROOT,

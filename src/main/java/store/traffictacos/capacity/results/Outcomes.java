@@ -22,11 +22,26 @@ public final class Outcomes {
      */
     public static final String OUT_OF_DESCRIPTORS = "out_of_descriptors";
 
+    /**
+     * A request the runner's own HTTP/2 client refused to send: its pool handed out one stream more than the
+     * server allows on a connection, a race in Gatling's client under a burst. Nothing reached the platform: not
+     * an error, not an answer, and not sent; the report counts it as the generator's.
+     */
+    public static final String RUNNER_STREAM_REFUSED = "runner_stream_refused";
+
     private Outcomes() {}
 
-    /** Every failure kind ({@code http_503}, {@code connection}, {@code timeout}, {@code check}, ...). */
+    /** The request never left the runner ({@link #RUNNER_STREAM_REFUSED}): no answer, no latency, not sent. */
+    public static boolean neverSent(String outcome) {
+        return RUNNER_STREAM_REFUSED.equals(outcome);
+    }
+
+    /**
+     * Every failure kind ({@code http_503}, {@code connection}, {@code timeout}, {@code check}, ...); a request
+     * that {@link #neverSent never left the runner} is none.
+     */
     public static boolean isError(String outcome) {
-        return !OK.equals(outcome) && !NOT_READY.equals(outcome);
+        return !OK.equals(outcome) && !NOT_READY.equals(outcome) && !neverSent(outcome);
     }
 
     /**

@@ -57,4 +57,17 @@ class OutcomesTest {
         assertThat(Outcomes.isPlatformError(failed)).isFalse();
         assertThat(Outcomes.isPlatformError("connection")).isTrue();
     }
+
+    @Test
+    @DisplayName("a request the runner's own HTTP/2 client refused was never sent: no error of any kind")
+    void refusedStreamWasNeverSent() {
+        // Given
+        String refused = Outcomes.RUNNER_STREAM_REFUSED;
+
+        // Then
+        assertThat(Outcomes.neverSent(refused)).isTrue();
+        assertThat(Outcomes.isError(refused)).isFalse();
+        assertThat(Outcomes.isPlatformError(refused)).isFalse();
+        assertThat(Outcomes.neverSent("connection")).isFalse();
+    }
 }

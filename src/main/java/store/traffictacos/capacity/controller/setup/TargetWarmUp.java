@@ -35,6 +35,7 @@ final class TargetWarmUp {
     static final Duration BUDGET = Duration.ofSeconds(3);
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    private static final int ATTEMPTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EVENT_PREFIX = "warm-up-";
 
@@ -153,6 +154,23 @@ final class TargetWarmUp {
                 user);
     }
 
+    /**
+     * The client may reuse a kept-alive connection the target has just closed ("received no bytes"); the
+     * request is sent again, with the same idempotency key, so a warm-up never fails the run on that race.
+     */
+    private HttpResponse<String> sendRetryingClosedConnections(HttpRequest request)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** One request; its JSON answer, or an error naming the route when the status is not {@code expected}. */
     private JsonNode send(String method, String path, String body, int expected, boolean authenticated, String user) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
@@ -171,7 +189,7 @@ final class TargetWarmUp {
                     .header("X-User-Id", user);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = sendRetryingClosedConnections(request.build());
             requests.increment();
             if (response.statusCode() != expected) {
                 throw new IllegalStateException("warming the embedded target: " + method + " " + path.split("\\?")[0]

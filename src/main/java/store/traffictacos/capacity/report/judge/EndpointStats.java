@@ -20,6 +20,9 @@ public final class EndpointStats {
         SortedMap<String, Histogram> latency = new TreeMap<>();
         Map<String, Long> errors = new TreeMap<>();
         series.forEach((key, counts) -> {
+            if (Outcomes.neverSent(key.outcome())) {
+                return; // no request reached the platform
+            }
             counts.addTo(latency.computeIfAbsent(key.endpoint(), endpoint -> Latencies.newHistogram()));
             if (Outcomes.isError(key.outcome())) {
                 errors.merge(key.endpoint(), counts.totalCount(), Long::sum);

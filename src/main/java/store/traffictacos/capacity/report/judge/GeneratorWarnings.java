@@ -27,11 +27,13 @@ public final class GeneratorWarnings {
             boolean cpuShort = false;
             long rateLimited = 0;
             long outOfDescriptors = 0;
+            long refusedByRunner = 0;
             for (; second < seconds.length() && seconds.isBehind(second); second++) {
                 scheduled += seconds.scheduled(second);
                 sent += seconds.sent(second);
                 rateLimited += seconds.rateLimited(second);
                 outOfDescriptors += seconds.outOfDescriptors(second);
+                refusedByRunner += seconds.refusedByRunner(second);
                 if (seconds.runnerShortOfCpu(second)) {
                     cpuShort = true;
                     busiestCpu = Double.isNaN(busiestCpu)
@@ -42,6 +44,9 @@ public final class GeneratorWarnings {
             String reason = reason(scheduled, sent, cpuShort, busiestCpu);
             if (outOfDescriptors > 0) {
                 reason = descriptorsReason(outOfDescriptors) + "; " + reason;
+            }
+            if (refusedByRunner > 0) {
+                reason = refusedReason(refusedByRunner) + "; " + reason;
             }
             warnings.add(new GeneratorWarning(
                     from,
@@ -63,6 +68,11 @@ public final class GeneratorWarnings {
     static String descriptorsReason(long failed) {
         return "a runner ran out of file descriptors: " + failed
                 + " requests failed without an answer, connections it could not open itself (raise its ulimit -n)";
+    }
+
+    static String refusedReason(long refused) {
+        return "the runners' own HTTP/2 client refused " + refused
+                + " requests (a stream over the server's limit on a connection): never sent to the platform";
     }
 
     private static String reason(long scheduled, long sent, boolean cpuShort, double busiestCpu) {

@@ -39,6 +39,8 @@ public final class RunSeconds {
     private final long perClientLimitRps;
     /** Requests that failed while their runner had no file descriptor left ({@link Outcomes#OUT_OF_DESCRIPTORS}). */
     private final long[] outOfDescriptors;
+    /** Requests the runners' own HTTP/2 clients refused to send ({@link Outcomes#neverSent}). */
+    private final long[] refusedByRunner;
 
     private final double[] busiestRunnerCpu;
     private final List<LatencyCounts> latency;
@@ -54,6 +56,7 @@ public final class RunSeconds {
             long[] rateLimited,
             long perClientLimitRps,
             long[] outOfDescriptors,
+            long[] refusedByRunner,
             double[] busiestRunnerCpu,
             List<LatencyCounts> latency,
             List<SortedMap<String, Long>> errors,
@@ -65,6 +68,7 @@ public final class RunSeconds {
         this.rateLimited = rateLimited;
         this.perClientLimitRps = perClientLimitRps;
         this.outOfDescriptors = outOfDescriptors;
+        this.refusedByRunner = refusedByRunner;
         this.busiestRunnerCpu = busiestRunnerCpu;
         this.latency = latency;
         this.errors = errors;
@@ -100,6 +104,7 @@ public final class RunSeconds {
         Histogram second = Latencies.newHistogram();
         long[] rateLimited = new long[length];
         long[] outOfDescriptors = new long[length];
+        long[] refusedByRunner = new long[length];
         long perClientLimitRps = -1;
         long current = -1;
         for (Map.Entry<SeriesKey, LatencyCounts> entry : series.entrySet()) {
@@ -110,6 +115,10 @@ public final class RunSeconds {
             if (key.second() != current) {
                 keep(latency, current, second);
                 current = key.second();
+            }
+            if (Outcomes.neverSent(key.outcome())) {
+                refusedByRunner[(int) current] += entry.getValue().totalCount();
+                continue;
             }
             entry.getValue().addTo(second);
             if (Outcomes.isError(key.outcome())) {
@@ -131,12 +140,17 @@ public final class RunSeconds {
         double[] cpu = results.busiestRunnerCpuPerSecond();
         double[] busiestRunnerCpu = Arrays.copyOf(cpu, length);
         Arrays.fill(busiestRunnerCpu, Math.min(cpu.length, length), length, Double.NaN);
+        long[] sentToPlatform = Arrays.copyOf(sent, length);
+        for (int at = 0; at < length; at++) {
+            sentToPlatform[at] = Math.max(0, sentToPlatform[at] - refusedByRunner[at]);
+        }
         return new RunSeconds(
                 Arrays.copyOf(scheduled, length),
-                Arrays.copyOf(sent, length),
+                sentToPlatform,
                 rateLimited,
                 perClientLimitRps,
                 outOfDescriptors,
+                refusedByRunner,
                 busiestRunnerCpu,
                 latency,
                 errors,
@@ -154,6 +168,7 @@ public final class RunSeconds {
         return scheduled[second];
     }
 
+    /** Requests of the second that left the runners for the platform. */
     long sent(int second) {
         return sent[second];
     }
@@ -173,6 +188,11 @@ public final class RunSeconds {
      */
     boolean ownLimitMet(int second) {
         return identityLimited(second) || outOfDescriptors(second) > 0;
+    }
+
+    /** Requests of the second the runners' own HTTP/2 clients refused to send (counted out of {@link #sent}). */
+    long refusedByRunner(int second) {
+        return refusedByRunner[second];
     }
 
     /** Requests of the second that failed for want of a file descriptor in their runner. */

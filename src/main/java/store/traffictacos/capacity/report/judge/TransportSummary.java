@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import store.traffictacos.capacity.report.model.CapacityReport;
 import store.traffictacos.capacity.results.MergedResults;
+import store.traffictacos.capacity.results.Outcomes;
 import store.traffictacos.capacity.results.RunnerTransport;
 
 /** The runners' transport over the run, from what their manifests recorded ({@link CapacityReport.Transport}). */
@@ -35,6 +36,7 @@ public final class TransportSummary {
                         .mapToLong(RunnerTransport::warmUpConnectionsOpened)
                         .sum(),
                 Arrays.stream(opened).max().orElse(0),
-                inFlight.length == 0 ? null : Arrays.stream(inFlight).max().getAsLong());
+                inFlight.length == 0 ? null : Arrays.stream(inFlight).max().getAsLong(),
+                results.countByOutcome().getOrDefault(Outcomes.RUNNER_STREAM_REFUSED, 0L));
     }
 }

@@ -199,6 +199,8 @@ public record CapacityReport(
      * @param mostConnectionsOpenedInASecond the most opened in one second of the measured load
      * @param peakInFlight the most requests outstanding in one second (the runners' highest readings added up);
      *     null: not read
+     * @param refusedByRunner requests the runners' own HTTP/2 clients refused to send (a stream over the server's
+     *     limit, a race in Gatling's pool): never sent, so neither errors nor answers of the platform
      */
     public record Transport(
             List<String> httpVersions,
@@ -207,7 +209,8 @@ public record CapacityReport(
             long connectionsOpened,
             long warmUpConnectionsOpened,
             long mostConnectionsOpenedInASecond,
-            @Nullable Long peakInFlight) {
+            @Nullable Long peakInFlight,
+            long refusedByRunner) {
         public Transport {
             httpVersions = List.copyOf(httpVersions);
         }

@@ -64,7 +64,8 @@ import java.nio.file.Path;
  *              "phase": "peak", "p99Ms": 160.2}],  // optional; earlier runs then this one, [] without history
  *   "transport": {"httpVersions": ["2"], "requestTimeoutMs": 10000, "inFlightBudget": 8800,
  *                 "connectionsOpened": 12, "warmUpConnectionsOpened": 4, "mostConnectionsOpenedInASecond": 3,
- *                 "peakInFlight": 3100},  // optional: the runners' side; null when they recorded none
+ *                 "peakInFlight": 3100,  // optional: the runners' side; null when they recorded none
+ *                 "refusedByRunner": 0},  // requests their own HTTP/2 clients refused: never sent
  *   "invariants": [{"name": "seat_sold_once", "description": "no seat confirmed twice",
  *                   "observations": 1204,  // answers that could have broken it; 0: not exercised
  *                   "violations": 2, "examples": ["evt_1/S1", "evt_1/S2"],  // up to 10 ids

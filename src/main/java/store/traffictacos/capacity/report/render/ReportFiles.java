@@ -387,7 +387,13 @@ public final class ReportFiles {
                     + ", " + number(transport.connectionsOpened()) + " connections opened during the load ("
                     + number(transport.warmUpConnectionsOpened()) + " before it, at most "
                     + number(transport.mostConnectionsOpenedInASecond()) + " in a second), " + inFlight
-                    + ", a request times out after " + number(transport.requestTimeoutMs() / 1000.0) + " s";
+                    + ", a request times out after " + number(transport.requestTimeoutMs() / 1000.0) + " s"
+                    + (transport.refusedByRunner() == 0
+                            ? ""
+                            : "; " + number(transport.refusedByRunner())
+                                    + " requests refused by the runners' own HTTP/2 client (a stream over the"
+                                    + " server's limit on a connection, a race in Gatling's pool): never sent, not"
+                                    + " counted against the platform");
         }
 
         /** E.g. {@code Per-client limit, probed before the load: the platform's per-client limit follows ...}. */

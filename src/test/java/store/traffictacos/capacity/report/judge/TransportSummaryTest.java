@@ -38,7 +38,7 @@ class TransportSummaryTest {
         CapacityReport.Transport transport = TransportSummary.of(MergedResults.merge(runners));
 
         // Then
-        assertThat(transport).isEqualTo(new CapacityReport.Transport(List.of("2"), 10_000, 2 * 4_400, 4, 6, 3, 80L));
+        assertThat(transport).isEqualTo(new CapacityReport.Transport(List.of("2"), 10_000, 2 * 4_400, 4, 6, 3, 80L, 0));
     }
 
     @Test

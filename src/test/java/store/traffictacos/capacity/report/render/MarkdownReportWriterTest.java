@@ -89,7 +89,7 @@ class MarkdownReportWriterTest {
     void transport() {
         // Given
         CapacityReport report = SampleReports.withTransport(
-                new CapacityReport.Transport(List.of("2"), 10_000, 8_800, 12, 4, 3, 3_100L));
+                new CapacityReport.Transport(List.of("2"), 10_000, 8_800, 12, 4, 3, 3_100L, 0));
 
         // When
         List<String> lines = MarkdownReportWriter.render(report).lines().toList();
@@ -99,6 +99,22 @@ class MarkdownReportWriterTest {
                 .contains("Generator: HTTP/2, 12 connections opened during the load (4 before it, at most 3 in a "
                         + "second), at most 3,100 requests in flight of a budget of 8,800, a request times out after "
                         + "10 s.");
+    }
+
+    @Test
+    @DisplayName("the generator's line counts the requests its own HTTP/2 client refused, as never sent")
+    void refusedByRunner() {
+        // Given
+        CapacityReport report = SampleReports.withTransport(
+                new CapacityReport.Transport(List.of("2"), 10_000, 8_800, 12, 4, 3, 3_100L, 3));
+
+        // When
+        String md = MarkdownReportWriter.render(report);
+
+        // Then
+        assertThat(md)
+                .contains("a request times out after 10 s; 3 requests refused by the runners' own HTTP/2 client")
+                .contains("never sent, not counted against the platform.");
     }
 
     @Test
