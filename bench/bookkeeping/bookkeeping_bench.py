@@ -185,7 +185,7 @@ def _mean(values):
     return sum(values) / len(values) if values else None
 
 
-def render(results_path, out_path, meta_path, mode, rate, profile_path, properties_path):
+def render(results_path, out_path, meta_path, mode, rate, profile_path, properties_path, protocol="HTTPS/2"):
     with open(results_path, encoding="utf-8") as f:
         runs = [json.loads(line) for line in f if line.strip()]
     meta_info = _load(meta_path)
@@ -237,7 +237,7 @@ def render(results_path, out_path, meta_path, mode, rate, profile_path, properti
     lines = [START, "## Invariant bookkeeping: its CPU and heap (bench/bookkeeping)", ""]
     other_rate = mode == "full" and int(float(rate)) != 20_000
     command = ("bench/bookkeeping/run" + ("" if mode == "full" else " --" + mode)
-               + (f" --rate {int(float(rate))}" if other_rate else ""))
+               + (f" --rate {int(float(rate))}" if other_rate else "") + (" --http1" if protocol == "HTTP/1.1" else ""))
     if other_rate and verdict.startswith("**MET**"):
         verdict += f", at {float(rate):,.0f} req/s, not the goal's 20,000"
     lines.append(f"Written by `{command}` on {meta_info['date']} "
@@ -252,7 +252,10 @@ def render(results_path, out_path, meta_path, mode, rate, profile_path, properti
                                                  else "") + ".")
     lines.append("- What is compared: one runner (the `runner` command, `runner.max.rps` lifted) sends the "
                  "ticketing journey (join, status, enter, hold, payment intent, process, confirm, leave, the "
-                 "2 % probes) to the reference target on the same machine, with the ledger of the sale kept "
+                 "2 % probes) "
+                 + ("over HTTPS/2 (`http.version=2`, as production's edge) to the reference target (`--tls`)"
+                    if protocol == "HTTPS/2" else "over HTTP/1.1 to the reference target")
+                 + " on the same machine, with the ledger of the sale kept "
                  "(`invariants=on`, the default) and without it (`invariants=off`: the ledger records nothing, "
                  "the hold's seats and expiry are not read, no `invariants.json`). Same profile, same journey "
                  "mix, same requests. Runs alternate in pairs, each pair starting with the other setting.")
