@@ -18,7 +18,7 @@ import benchlib  # noqa: E402
 
 START = "<!-- bench:hotpath:start -->"
 END = "<!-- bench:hotpath:end -->"
-HELD = 0.01        # sent and achieved within 1 % of the offered rate
+HELD = 0.01        # sent and achieved at least 99 % of the offered rate
 GOAL = 0.03        # issue 20: the runner's held rate within 3 % of the baseline's
 
 
@@ -32,8 +32,8 @@ def judge(run_dir, cpu_file, started_ms, which, pair, steady_s, settle_s, tail_s
     manifest = _load(sorted(glob.glob(os.path.join(run_dir, "runner-*", "manifest.json")))[0])
     steady = report["phases"][-1]
     start = manifest["startEpochMs"]
-    window_from = start + int(settle_s) * 1000
-    window_to = start + (int(steady_s) - int(tail_s)) * 1000
+    window_from = start + (steady["startSecond"] + int(settle_s)) * 1000
+    window_to = start + (steady["endSecond"] - int(tail_s)) * 1000
     with open(cpu_file, encoding="utf-8") as f:
         samples = [tuple(int(x) for x in line.split()) for line in f if len(line.split()) == 2]
     inside = [s for s in samples if window_from <= s[0] <= window_to]
@@ -47,7 +47,9 @@ def judge(run_dir, cpu_file, started_ms, which, pair, steady_s, settle_s, tail_s
     print(json.dumps({
         "which": which, "pair": int(pair), "offered": offered, "sent": sent, "achieved": achieved,
         "errors": steady["errorRate"], "p99": steady["p99Ms"],
-        "held": offered > 0 and abs(sent / offered - 1) <= HELD and abs(achieved / offered - 1) <= HELD,
+        # a backlog a fresh runner sends late after its start is no rate lost: at least the offered rate, no error
+        "held": offered > 0 and sent >= offered * (1 - HELD) and achieved >= offered * (1 - HELD)
+        and steady["errorRate"] == 0,
         "window_s": window_s, "cpu_s": cpu_s,
         "cpu_s_per_1000": cpu_s / requests * 1000 if cpu_s is not None and requests else None,
         "cores": cpu_s / window_s if cpu_s is not None and window_s else None,
@@ -86,7 +88,7 @@ def render(results, out, root, baseline, rate, steady_s, pairs, run_start, busy_
     dirty = len([line for line in git("status", "--porcelain").splitlines() if line.strip()])
     date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = [START, "## Runner hot path against the baseline of issue 20 (bench/hotpath)", "",
-             f"Written by `bench/hotpath/run{'' if int(pairs) == 3 else ' --pairs ' + pairs}` on {date} in "
+             f"Written by `bench/hotpath/run{'' if int(pairs) == 4 else ' --pairs ' + pairs}` on {date} in "
              f"{int(time.time() - int(run_start))} s. Do not edit by hand: rerun it.", "",
              f"- Machine: {os.cpu_count()} CPUs ({cpu_model}); {busy_before} cores busy before the run. {java}. "
              f"Code: commit `{git('rev-parse', '--short', 'HEAD')}`"
@@ -94,7 +96,8 @@ def render(results, out, root, baseline, rate, steady_s, pairs, run_start, busy_
              "when issue 20 asked for \"the runner's held rate in bench/run within 3 % of today's\"), built from "
              "its own sources.",
              f"- What is compared: the `runner` command of each sends the ticketing journey at {float(rate):,.0f} "
-             f"req/s for {steady_s} s, after the default 15 s warm-up, to bench/run's nginx stub (1 worker), "
+             f"req/s for {steady_s} s, after the default 15 s warm-up and a 10 s ramp from a quarter of the rate "
+             "(as bench/run confirms a rate), to bench/run's nginx stub (1 worker), "
              "`runner.max.rps` lifted, no ledger of the sale (the baseline has none). The two alternate in "
              "pairs, each pair starting with the other.",
              "- Why CPU per request and not bench/run's held rate: held rates from different days compare "
@@ -103,7 +106,7 @@ def render(results, out, root, baseline, rate, steady_s, pairs, run_start, busy_
              "CPU-bound holds a rate in inverse proportion to its CPU per request, so the paired ratio of the "
              "one is the other's, measured within minutes on one machine.",
              "- CPU: the runner JVM's utime + stime (`/proc/<pid>/stat`, each second) over the steady seconds "
-             "less the first 5 and the last 3, divided by the requests sent in them.", "",
+             "less the first 3 and the last 3, divided by the requests sent in them.", "",
              f"**Goal** (issue 20): the runner's held rate within 3 % of the baseline's: {verdict}.", "",
              "| pair | runner | sent req/s | achieved req/s | errors | p99 ms | cores | CPU s / 1,000 requests |",
              "|---:|---|---:|---:|---:|---:|---:|---:|"]
