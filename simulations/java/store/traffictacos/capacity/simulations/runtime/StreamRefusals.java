@@ -28,20 +28,24 @@ public final class StreamRefusals extends TurboFilter {
     private static final String FAILED_FOR_USER = " failed for user ";
 
     /** Nothing is ever refused: the logging backend is not Logback, so no refusal can be told apart. */
-    private static final StreamRefusals NONE = new StreamRefusals();
+    private static final StreamRefusals NONE = new StreamRefusals(null);
 
     private final Set<Long> refusedUsers = ConcurrentHashMap.newKeySet();
+    /** Told by identity: Logback asks its turbo filters about every logging call of the JVM (as ConnectionCounter). */
+    private final Logger stats;
     /** Set once a failure line was read: the next guard on this thread is the request dump's. */
     private final ThreadLocal<Boolean> dumpNext = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    private StreamRefusals() {}
+    private StreamRefusals(Logger stats) {
+        this.stats = stats;
+    }
 
     /** Starts reading Gatling's failure lines; {@link #none()} when the logging backend is not Logback. */
     public static StreamRefusals install() {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return NONE;
         }
-        StreamRefusals refusals = new StreamRefusals();
+        StreamRefusals refusals = new StreamRefusals(context.getLogger(STATS_LOGGER));
         refusals.setName("tacos-stream-refusals");
         refusals.start();
         context.addTurboFilter(refusals);
@@ -66,7 +70,7 @@ public final class StreamRefusals extends TurboFilter {
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (level != Level.DEBUG || !STATS_LOGGER.equals(logger.getName())) {
+        if (logger != stats || level != Level.DEBUG) {
             return FilterReply.NEUTRAL;
         }
         if (format == null) {
