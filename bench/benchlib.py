@@ -256,6 +256,18 @@ def cpu_sample(pid):
     print(time.monotonic(), _machine_busy_seconds(), _tree_cpu_seconds(pid))
 
 
+def cpu_window(cpu_file, from_ms, to_ms):
+    """CPU seconds a process used between two instants, from `<epoch ms> <utime+stime ticks>` lines (one a
+    second): (first sample's ms, last sample's ms, CPU seconds) of the samples inside, or None under two."""
+    with open(cpu_file, encoding="utf-8") as f:
+        samples = [tuple(int(x) for x in line.split()) for line in f if len(line.split()) == 2]
+    inside = [s for s in samples if from_ms <= s[0] <= to_ms]
+    if len(inside) < 2:
+        return None
+    (t0, c0), (t1, c1) = inside[0], inside[-1]
+    return t0, t1, (c1 - c0) / os.sysconf("SC_CLK_TCK")
+
+
 def busy_cores(seconds):
     """Average number of busy cores over the next `seconds`."""
     b0, t0 = _machine_busy_seconds(), time.monotonic()

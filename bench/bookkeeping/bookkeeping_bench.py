@@ -116,13 +116,11 @@ def judge(run_dir, cpu_file, histogram_file, invariants, pair, settle_s, tail_s)
     start = manifest["startEpochMs"]
     window_from = start + (steady["startSecond"] + int(settle_s)) * 1000
     window_to = start + (steady["endSecond"] - int(tail_s)) * 1000
-    with open(cpu_file, encoding="utf-8") as f:
-        samples = [tuple(int(x) for x in line.split()) for line in f if len(line.split()) == 2]
-    inside = [s for s in samples if window_from <= s[0] <= window_to]
-    cpu_s = requests = None
-    if len(inside) >= 2:
-        (t0, c0), (t1, c1) = inside[0], inside[-1]
-        cpu_s = (c1 - c0) / os.sysconf("SC_CLK_TCK")
+    window = benchlib.cpu_window(cpu_file, window_from, window_to)
+    cpu_s = requests = window_s = None
+    if window:
+        t0, t1, cpu_s = window
+        window_s = (t1 - t0) / 1000
         requests = _sent_between(manifest, t0, t1)
     total, classes = _histogram(histogram_file)
     ledger_classes = {name: v for name, v in classes.items()
@@ -135,10 +133,10 @@ def judge(run_dir, cpu_file, histogram_file, invariants, pair, settle_s, tail_s)
         "offered": offered, "sent": sent, "achieved": achieved, "errors": steady["errorRate"],
         "p99": steady["p99Ms"],
         "held": offered > 0 and abs(sent / offered - 1) <= HELD and abs(achieved / offered - 1) <= HELD,
-        "window_s": (inside[-1][0] - inside[0][0]) / 1000 if len(inside) >= 2 else None,
+        "window_s": window_s,
         "cpu_s": cpu_s, "requests": requests,
         "cpu_s_per_1000": cpu_s / requests * 1000 if cpu_s is not None and requests else None,
-        "cores": cpu_s / ((inside[-1][0] - inside[0][0]) / 1000) if cpu_s is not None else None,
+        "cores": cpu_s / window_s if cpu_s is not None and window_s else None,
         "live_heap": total,
         "long_arrays": classes.get("[J", (0, 0))[1],
         "ledger_classes": {name.removeprefix(LEDGER_PACKAGE): v for name, v in sorted(ledger_classes.items())},

@@ -34,14 +34,11 @@ def judge(run_dir, cpu_file, started_ms, which, pair, steady_s, settle_s, tail_s
     start = manifest["startEpochMs"]
     window_from = start + (steady["startSecond"] + int(settle_s)) * 1000
     window_to = start + (steady["endSecond"] - int(tail_s)) * 1000
-    with open(cpu_file, encoding="utf-8") as f:
-        samples = [tuple(int(x) for x in line.split()) for line in f if len(line.split()) == 2]
-    inside = [s for s in samples if window_from <= s[0] <= window_to]
+    window = benchlib.cpu_window(cpu_file, window_from, window_to)
     offered, sent, achieved = steady["offeredRps"], steady["sentRps"], steady["achievedRps"]
     cpu_s = window_s = None
-    if len(inside) >= 2:
-        (t0, c0), (t1, c1) = inside[0], inside[-1]
-        cpu_s = (c1 - c0) / os.sysconf("SC_CLK_TCK")
+    if window:
+        t0, t1, cpu_s = window
         window_s = (t1 - t0) / 1000
     requests = sent * window_s if window_s else None
     print(json.dumps({
