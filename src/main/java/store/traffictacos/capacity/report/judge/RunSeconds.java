@@ -109,16 +109,17 @@ public final class RunSeconds {
         long current = -1;
         for (Map.Entry<SeriesKey, LatencyCounts> entry : series.entrySet()) {
             SeriesKey key = entry.getKey();
+            if (Outcomes.neverSent(key.outcome())) {
+                // out of the sent requests, which are the whole run's whatever the endpoints judged
+                refusedByRunner[(int) key.second()] += entry.getValue().totalCount();
+                continue;
+            }
             if (!endpoints.test(key.endpoint())) {
                 continue;
             }
             if (key.second() != current) {
                 keep(latency, current, second);
                 current = key.second();
-            }
-            if (Outcomes.neverSent(key.outcome())) {
-                refusedByRunner[(int) current] += entry.getValue().totalCount();
-                continue;
             }
             entry.getValue().addTo(second);
             if (Outcomes.isError(key.outcome())) {
