@@ -98,8 +98,8 @@ def render(results, out, root, baseline, rate, steady_s, pairs, run_start, busy_
              "`runner.max.rps` lifted, no ledger of the sale (the baseline has none). The two alternate in "
              "pairs, each pair starting with the other.",
              "- Why CPU per request and not bench/run's held rate: held rates from different days compare "
-             "machines as much as code (wrk measured 102,521 req/s on 2026-12-06 against 178,053 on 2026-11-27 "
-             "on the same kind of machine), and a ladder's steps are thousands of req/s apart. A runner that is "
+             "machines as much as code (bench/run's own wrk figure, measured in the same run, moves between "
+             "days on the same kind of machine), and a ladder's steps are thousands of req/s apart. A runner that is "
              "CPU-bound holds a rate in inverse proportion to its CPU per request, so the paired ratio of the "
              "one is the other's, measured within minutes on one machine.",
              "- CPU: the runner JVM's utime + stime (`/proc/<pid>/stat`, each second) over the steady seconds "

@@ -378,7 +378,8 @@ public final class ReportFiles {
             }
             String inFlight = transport.peakInFlight() == null
                     ? "an in-flight budget of " + number(transport.inFlightBudget())
-                    : "at most " + number(transport.peakInFlight()) + " requests in flight of a budget of "
+                    : "at most " + number(transport.peakInFlight())
+                            + (transport.peakInFlight() == 1 ? " request" : " requests") + " in flight of a budget of "
                             + number(transport.inFlightBudget());
             return "Generator: "
                     + transport.httpVersions().stream()

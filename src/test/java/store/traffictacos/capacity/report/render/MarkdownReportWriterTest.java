@@ -102,6 +102,20 @@ class MarkdownReportWriterTest {
     }
 
     @Test
+    @DisplayName("the generator's line says one request in flight in the singular")
+    void oneRequestInFlight() {
+        // Given
+        CapacityReport report = SampleReports.withTransport(
+                new CapacityReport.Transport(List.of("1.1"), 10_000, 4_400, 9, 0, 5, 1L, 0));
+
+        // When
+        String md = MarkdownReportWriter.render(report);
+
+        // Then
+        assertThat(md).contains("at most 1 request in flight of a budget of 4,400");
+    }
+
+    @Test
     @DisplayName("the generator's line counts the requests its own HTTP/2 client refused, as never sent")
     void refusedByRunner() {
         // Given
