@@ -131,7 +131,7 @@ public final class Arrival {
                         onCase(Step.ENTER).then(exec(QueueEndpoints.enter().requestTimeout(timeout))),
                         onCase(Step.LEAVE).then(exec(QueueEndpoints.leave().requestTimeout(timeout))),
                         onCase(Step.HOLD)
-                                .then(exec(ReservationEndpoints.hold(plan.seatsPerHold(), auth, sale.keeping())
+                                .then(exec(ReservationEndpoints.hold(plan.seatsPerHold(), auth)
                                         .requestTimeout(timeout))),
                         onCase(Step.PAYMENT_INTENT)
                                 .then(exec(PaymentEndpoints.intent(plan.priceKrw() * plan.seatsPerHold(), auth)
@@ -183,7 +183,7 @@ public final class Arrival {
                 }
                 work.journey().reservationToken(session.getString(Sessions.SAVED_ID));
             }
-            case HOLD -> work.journey().reservationId(session.getString(Sessions.SAVED_ID));
+            case HOLD -> work.journey().reservationId(Sessions.hold(session).reservationId());
             case PAYMENT_INTENT -> work.journey().paymentIntentId(session.getString(Sessions.SAVED_ID));
             default -> {
                 // nothing to carry forward

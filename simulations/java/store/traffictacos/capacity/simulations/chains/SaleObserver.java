@@ -1,10 +1,9 @@
 package store.traffictacos.capacity.simulations.chains;
 
 import io.gatling.javaapi.core.Session;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import store.traffictacos.capacity.results.invariants.Ledger;
+import store.traffictacos.capacity.simulations.endpoints.HoldAnswer;
 import store.traffictacos.capacity.simulations.endpoints.Sessions;
 import store.traffictacos.capacity.simulations.journey.Journey;
 import store.traffictacos.capacity.simulations.journey.Outcome;
@@ -22,11 +21,6 @@ final class SaleObserver {
 
     SaleObserver(Ledger ledger) {
         this.ledger = ledger;
-    }
-
-    /** Whether the sale is observed at all ({@code -Dinvariants}): the hold's seats are read only then. */
-    boolean keeping() {
-        return ledger.keeping();
     }
 
     /**
@@ -48,7 +42,10 @@ final class SaleObserver {
                 }
             }
             case LEAVE -> ledger.left(journey.waitingToken(), answeredEpochMs);
-            case HOLD -> journey.held(seats(session), expiry(session, answeredEpochMs));
+            case HOLD -> {
+                HoldAnswer hold = Sessions.hold(session);
+                journey.held(hold.seatIds(), expiry(hold.holdExpiresAt(), answeredEpochMs));
+            }
             case PAYMENT_PROCESS -> {
                 journey.paymentApproved(true);
                 ledger.approved(journey.reservationId());
@@ -79,24 +76,18 @@ final class SaleObserver {
         return session.contains(Sessions.HTTP_STATUS) && session.getInt(Sessions.HTTP_STATUS) == 200;
     }
 
-    private static List<String> seats(Session session) {
-        return session.contains(Sessions.SEAT_IDS) ? session.getList(Sessions.SEAT_IDS) : List.of();
-    }
-
     /**
      * The hold's expiry: the contract's 60 s from its answer (the platform held it no later than that), or
      * the platform's own {@code hold_expires_at} when that is earlier. The latter is on the platform's clock:
      * a platform clock that runs a minute behind would read as late confirms.
      */
-    static long expiry(Session session, long answeredEpochMs) {
+    static long expiry(String holdExpiresAt, long answeredEpochMs) {
         long contract = answeredEpochMs + HOLD_MS;
-        if (!session.contains(Sessions.HOLD_EXPIRES_AT)) {
+        if (holdExpiresAt == null) {
             return contract;
         }
         try {
-            return Math.min(
-                    contract,
-                    Instant.parse(session.getString(Sessions.HOLD_EXPIRES_AT)).toEpochMilli());
+            return Math.min(contract, UtcTimestamp.epochMs(holdExpiresAt));
         } catch (DateTimeParseException notATime) {
             return contract;
         }

@@ -15,10 +15,8 @@ public final class Sessions {
     public static final String HTTP_STATUS = "httpStatus";
     public static final String READY = "ready";
     public static final String SAVED_ID = "savedId";
-    /** The seats a hold answered with ({@code seat_ids}). */
-    public static final String SEAT_IDS = "seatIds";
-    /** The hold's {@code hold_expires_at}, when the platform gives one. */
-    public static final String HOLD_EXPIRES_AT = "holdExpiresAt";
+    /** What a hold answered: a {@link HoldAnswer}. */
+    public static final String HOLD = "hold";
 
     /** Seeds each thread's generator of idempotency keys, so runners never share a sequence. */
     private static final SecureRandom SEEDS = new SecureRandom();
@@ -43,6 +41,10 @@ public final class Sessions {
 
     public static Work work(Session session) {
         return request(session).work();
+    }
+
+    public static HoldAnswer hold(Session session) {
+        return session.get(HOLD);
     }
 
     public static Journey journey(Session session) {

@@ -44,6 +44,7 @@ import store.traffictacos.capacity.simulations.journey.JourneyBook;
 import store.traffictacos.capacity.simulations.profiles.Injection;
 import store.traffictacos.capacity.simulations.runtime.ConnectionCounter;
 import store.traffictacos.capacity.simulations.runtime.DescriptorGauge;
+import store.traffictacos.capacity.simulations.runtime.GatlingLogTap;
 import store.traffictacos.capacity.simulations.runtime.InFlightLimit;
 import store.traffictacos.capacity.simulations.runtime.SaturationWatch;
 import store.traffictacos.capacity.simulations.runtime.StartGate;
@@ -88,7 +89,9 @@ public final class CapacityRun {
     /** Counts from the warm-up on; per second once the measured load has started. */
     private final ConnectionCounter connections;
 
-    private final StreamRefusals refusals = StreamRefusals.install();
+    private final StreamRefusals refusals = new StreamRefusals();
+    /** Reads both from Gatling's log; null when the logging backend is not Logback. */
+    private final GatlingLogTap logTap;
     /** Connections the warm-up opened (before the measured load). */
     private volatile long warmUpConnections;
 
@@ -137,12 +140,13 @@ public final class CapacityRun {
                 target.embedded() ? 2 : 1);
         this.limit = new InFlightLimit(budget.limit());
         this.watch = new SaturationWatch(limit, cpu::last, out);
-        this.connections = ConnectionCounter.install(epochMs -> {
+        this.connections = new ConnectionCounter(epochMs -> {
             ResultsRecorder current = recorder;
             if (current != null) {
                 current.connectionOpened(epochMs);
             }
         });
+        this.logTap = GatlingLogTap.install(connections, refusals);
         if (settings.startSignal() == null) {
             long earliest = System.currentTimeMillis() + RunSettings.STARTUP_ALLOWANCE.toMillis();
             this.startAtEpochMs = settings.startAtEpochMs();
@@ -373,7 +377,7 @@ public final class CapacityRun {
                 settings.runner().controlled() ? settings.runnerIndex() : null);
         recorder = started;
         cpu.start(started, limit::inFlight, descriptors);
-        warmUpConnections = connections == null ? 0 : connections.total();
+        warmUpConnections = connections.total();
         watch.start();
         out.printf(
                 "tacos-capacity: run %s, runner %d of %d, profile %s (%d s) against %s%s; measured load started %d ms "
@@ -407,10 +411,9 @@ public final class CapacityRun {
         }
         cpu.close();
         watch.close();
-        if (connections != null) {
-            connections.uninstall();
+        if (logTap != null) {
+            logTap.uninstall();
         }
-        refusals.uninstall();
         platform.close();
         if (progress != null) {
             progress.close();
@@ -428,9 +431,7 @@ public final class CapacityRun {
                                     transport().requestTimeout().toMillis(),
                                     budget.limit(),
                                     budget.reasoning(),
-                                    recorder == null
-                                            ? (connections == null ? 0 : connections.total())
-                                            : warmUpConnections),
+                                    recorder == null ? connections.total() : warmUpConnections),
                             journeys.counts(),
                             ledger.keeping() ? ledger.data() : null,
                             funnel.snapshot(),

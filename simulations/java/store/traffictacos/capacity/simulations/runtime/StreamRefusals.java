@@ -1,14 +1,8 @@
 package store.traffictacos.capacity.simulations.runtime;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.LoggerFactory;
-import org.slf4j.Marker;
 
 /**
  * Tells the requests Gatling's own HTTP/2 client refused to send from those the platform failed. Under a burst
@@ -17,64 +11,29 @@ import org.slf4j.Marker;
  * endpoint: 128}, see the team's edge.md): nothing reached the platform, so it is the generator's error, never
  * the platform's. The request's session shows only a failure without a status; the cause reaches nothing but
  * Gatling's debug line {@code Request '<name>' failed for user <id>: <message>}, written behind an
- * {@code isDebugEnabled()} guard. So the guard of that logger is answered yes (Logback asks its turbo filters
- * before the level), the line is read and recorded by user id, and neither it nor the costlier request dump
- * that follows is written unless the logger's level asks for it. Tied to Gatling's internals (3.15, pinned in the
+ * {@code isDebugEnabled()} guard. So {@link GatlingLogTap} hands this the calls of that logger, the guard is
+ * answered yes, the line is read and recorded by user id, and neither it nor the costlier request dump that
+ * follows is written unless the logger's level asks for it. Tied to Gatling's internals (3.15, pinned in the
  * pom) like {@link ConnectionCounter}.
  */
-public final class StreamRefusals extends TurboFilter {
+public final class StreamRefusals {
     static final String STATS_LOGGER = "io.gatling.http.engine.response.DefaultStatsProcessor";
     static final String STREAM_LIMIT = "Maximum active streams violated";
     private static final String FAILED_FOR_USER = " failed for user ";
 
-    /** Nothing is ever refused: the logging backend is not Logback, so no refusal can be told apart. */
-    private static final StreamRefusals NONE = new StreamRefusals(null);
-
     private final Set<Long> refusedUsers = ConcurrentHashMap.newKeySet();
-    /** Told by identity: Logback asks its turbo filters about every logging call of the JVM (as ConnectionCounter). */
-    private final Logger stats;
     /** Set once a failure line was read: the next guard on this thread is the request dump's. */
     private final ThreadLocal<Boolean> dumpNext = ThreadLocal.withInitial(() -> Boolean.FALSE);
-
-    private StreamRefusals(Logger stats) {
-        this.stats = stats;
-    }
-
-    /** Starts reading Gatling's failure lines; {@link #none()} when the logging backend is not Logback. */
-    public static StreamRefusals install() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return NONE;
-        }
-        StreamRefusals refusals = new StreamRefusals(context.getLogger(STATS_LOGGER));
-        refusals.setName("tacos-stream-refusals");
-        refusals.start();
-        context.addTurboFilter(refusals);
-        return refusals;
-    }
-
-    public static StreamRefusals none() {
-        return NONE;
-    }
-
-    public void uninstall() {
-        if (this != NONE && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            context.getTurboFilterList().remove(this);
-            stop();
-        }
-    }
 
     /** Whether the last failure of virtual user {@code userId} was its own client refusing the stream; forgets it. */
     public boolean refused(long userId) {
         return refusedUsers.remove(userId);
     }
 
-    @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (logger != stats || level != Level.DEBUG) {
-            return FilterReply.NEUTRAL;
-        }
+    /** A debug call of the stats processor's logger: its message format, null for an {@code isDebugEnabled()} guard. */
+    FilterReply read(String format) {
         if (format == null) {
-            // an isDebugEnabled() guard: the failure line's (read it) or the dump's after it (skip it)
+            // the failure line's guard (read it) or the dump's after it (skip it)
             if (dumpNext.get()) {
                 dumpNext.set(Boolean.FALSE);
                 return FilterReply.NEUTRAL;

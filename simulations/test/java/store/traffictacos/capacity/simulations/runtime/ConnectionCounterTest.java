@@ -17,7 +17,8 @@ class ConnectionCounterTest {
     void countsConnections() {
         // Given
         AtomicLong opened = new AtomicLong();
-        ConnectionCounter counter = ConnectionCounter.install(at -> opened.incrementAndGet());
+        ConnectionCounter counter = new ConnectionCounter(at -> opened.incrementAndGet());
+        GatlingLogTap tap = GatlingLogTap.install(counter, new StreamRefusals());
         try {
             // When Gatling's client logs as it does in DefaultHttpClient, and other messages
             CLIENT.debug("Connected to remoteAddress={} from localAddress={}", "127.0.0.1:443", "127.0.0.1:50000");
@@ -28,17 +29,19 @@ class ConnectionCounterTest {
             // Then
             assertThat(CLIENT.isDebugEnabled()).isFalse();
             assertThat(opened).hasValue(2);
+            assertThat(counter.total()).isEqualTo(2);
         } finally {
-            counter.uninstall();
+            tap.uninstall();
         }
     }
 
     @Test
-    @DisplayName("once uninstalled it counts nothing")
+    @DisplayName("once its tap is uninstalled it counts nothing")
     void uninstalled() {
         // Given
         AtomicLong opened = new AtomicLong();
-        ConnectionCounter.install(at -> opened.incrementAndGet()).uninstall();
+        GatlingLogTap.install(new ConnectionCounter(at -> opened.incrementAndGet()), new StreamRefusals())
+                .uninstall();
 
         // When
         CLIENT.debug("Connected to remoteAddress={} from localAddress={}", "127.0.0.1:443", "127.0.0.1:50000");

@@ -28,7 +28,8 @@ class StreamRefusalsTest {
     @DisplayName("a failure naming the stream limit is the user's refusal, read once, and no request dump is built")
     void recordsRefusal() {
         // Given
-        StreamRefusals refusals = StreamRefusals.install();
+        StreamRefusals refusals = new StreamRefusals();
+        GatlingLogTap tap = GatlingLogTap.install(new ConnectionCounter(at -> {}), refusals);
         AtomicInteger dumpsBuilt = new AtomicInteger();
         try {
             // When
@@ -39,7 +40,7 @@ class StreamRefusalsTest {
             assertThat(refusals.refused(42)).as("read a second time").isFalse();
             assertThat(dumpsBuilt).hasValue(0);
         } finally {
-            refusals.uninstall();
+            tap.uninstall();
         }
     }
 
@@ -47,7 +48,8 @@ class StreamRefusalsTest {
     @DisplayName("another failure without an answer (a refused connection) is no refusal")
     void otherFailures() {
         // Given
-        StreamRefusals refusals = StreamRefusals.install();
+        StreamRefusals refusals = new StreamRefusals();
+        GatlingLogTap tap = GatlingLogTap.install(new ConnectionCounter(at -> {}), refusals);
         AtomicInteger dumpsBuilt = new AtomicInteger();
         try {
             // When
@@ -57,16 +59,16 @@ class StreamRefusalsTest {
             assertThat(refusals.refused(7)).isFalse();
             assertThat(dumpsBuilt).hasValue(0);
         } finally {
-            refusals.uninstall();
+            tap.uninstall();
         }
     }
 
     @Test
-    @DisplayName("once uninstalled, Gatling's debug guard is off again and nothing is read")
+    @DisplayName("once its tap is uninstalled, Gatling's debug guard is off again and nothing is read")
     void uninstalled() {
         // Given
-        StreamRefusals refusals = StreamRefusals.install();
-        refusals.uninstall();
+        StreamRefusals refusals = new StreamRefusals();
+        GatlingLogTap.install(new ConnectionCounter(at -> {}), refusals).uninstall();
 
         // When
         failed(42, REFUSED, new AtomicInteger());
