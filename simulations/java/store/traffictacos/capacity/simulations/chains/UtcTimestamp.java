@@ -8,8 +8,8 @@ import java.time.LocalDate;
  * Reads a timestamp of the platform's answers, such as a hold's {@code hold_expires_at}, as epoch
  * milliseconds. The common shape, UTC with a {@code Z} ({@code 2026-12-07T10:15:30Z}, with up to nine
  * digits of fraction), is read here: {@link Instant#parse} builds a parse context and a map of fields for
- * every call, and was 3 % of the runner's CPU samples (one call per hold, JFR at 8,000 req/s). Any other text goes
- * to {@link Instant#parse}, which also decides what is not a timestamp.
+ * every call, and was 3 % of the runner's CPU samples (one call per hold, JFR at 8,000 req/s). Any other
+ * text goes to {@link Instant#parse}, which also decides what is not a timestamp.
  */
 final class UtcTimestamp {
     /** {@code yyyy-MM-ddTHH:mm:ssZ}: the shortest text read here. */

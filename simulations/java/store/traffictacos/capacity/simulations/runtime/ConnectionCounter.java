@@ -18,7 +18,7 @@ public final class ConnectionCounter {
     private final LongConsumer opened;
     private final LongAdder total = new LongAdder();
 
-    /** @param opened called with the epoch ms of each connection, once the counter is read by a {@link GatlingLogTap} */
+    /** @param opened called with the epoch ms of each connection, once a {@link GatlingLogTap} reads for it */
     public ConnectionCounter(LongConsumer opened) {
         this.opened = opened;
     }

@@ -13,8 +13,8 @@ import org.slf4j.Marker;
  * connections its client opens ({@link ConnectionCounter}) and the streams its HTTP/2 client refused
  * ({@link StreamRefusals}). One Logback turbo filter for both, because Logback asks its turbo filters about
  * every logging call of the JVM, disabled levels included: it calls a single one directly but walks a list
- * when there are more, and two were 2 % of the CPU samples of Gatling's threads at 8,000 req/s (JFR). Gatling's two loggers are
- * told by identity, so every other call costs two comparisons.
+ * when there are more, and two were 2 % of the CPU samples of Gatling's threads at 8,000 req/s (JFR).
+ * Gatling's two loggers are told by identity, so every other call costs two comparisons.
  */
 public final class GatlingLogTap extends TurboFilter {
     private final Logger client;
